@@ -1,0 +1,245 @@
+"""The Archive: the one door to the store and the index for the CLI and the app."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from whoosh.index import FileIndex
+
+from reader.archive import index as ixmod
+from reader.archive import search as searchmod
+from reader.archive.importer import ImportReport, Progress, import_paths
+from reader.archive.lock import ArchiveBusy, WriteLock
+from reader.archive.search import QueryError
+from reader.archive.store import Store
+from reader.model import Hit, SearchResult, SnippetPart, StoredArticle
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Archive", "ArchiveBusy", "QueryError"]
+
+INDEX_BATCH = 500
+
+
+class Archive:
+    """An archive directory: `store.sqlite3` (truth), `index/` (derived), a write lock."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.root / "store.sqlite3")
+        self.index_dir = self.root / "index"
+        self._lock = WriteLock(self.root / "write.lock")
+        self._ix: FileIndex | None = None
+        self._local = threading.local()
+
+    def close(self) -> None:
+        self.store.close()
+        self._lock.release()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the index ----------------------------------------------------------
+
+    def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
+        """The open index, rebuilt from the store if missing or unreadable, and
+        brought up to date with any changes queued by an interrupted writer."""
+        if self._ix is not None:
+            return self._ix
+        try:
+            self._ix = ixmod.open_index(self.index_dir)
+        except ixmod.IndexUnreadable as exc:
+            log.info("rebuilding index: %s", exc)
+            self.reindex(progress=on_rebuild)
+            assert self._ix is not None
+            return self._ix
+        if self.store.queued():
+            self._try_sync()
+        return self._ix
+
+    def _try_sync(self) -> None:
+        """Replay the index queue if no other process is writing (else leave it)."""
+        try:
+            with self._writing(wait_s=0):
+                self.sync_index()
+        except ArchiveBusy:
+            log.info("index queue left to the process that holds the write lock")
+
+    @contextmanager
+    def _writing(self, wait_s: float = 0.0) -> Iterator[None]:
+        """Hold the archive's write lock (re-entrant within this Archive)."""
+        if self._lock.held:
+            yield
+            return
+        self._lock.acquire(wait_s=wait_s)
+        try:
+            if self.index_dir.exists():
+                # We hold the archive lock, so a Whoosh lock left now is a dead writer's.
+                ixmod.clear_stale_lock(self.index_dir)
+            yield
+        finally:
+            self._lock.release()
+
+    def sync_index(self, *, bulk: bool = False) -> int:
+        """Apply queued store changes to the index; returns how many were applied."""
+        ix = self._ix if self._ix is not None else ixmod.open_index(self.index_dir)
+        self._ix = ix
+        queued = self.store.queued()
+        for start in range(0, len(queued), INDEX_BATCH):
+            chunk = queued[start : start + INDEX_BATCH]
+            found = self.store.get_many(chunk)
+            deletes = [i for i in chunk if i not in found]
+            ixmod.apply(ix, found.values(), deletes, bulk=bulk)
+            self.store.unqueue(chunk)
+        self._refresh_searchers()
+        return len(queued)
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Rebuild the index from the store; returns the number of articles indexed."""
+        with self._writing(wait_s=5):
+            self._ix = None
+            tmp = self.index_dir.with_name("index.rebuilding")
+            ix = ixmod.create_index(tmp)
+            total = self.store.count()
+            w = ixmod.writer(ix, bulk=total > 2000)
+            done = 0
+            try:
+                for stored in self.store.iter_articles():
+                    w.add_document(**ixmod.document(stored))
+                    done += 1
+                    if progress and (done % 100 == 0 or done == total):
+                        progress(done, total)
+            except BaseException:
+                w.cancel()
+                raise
+            w.commit()
+            ix.close()
+            if self.index_dir.exists():
+                import shutil
+
+                shutil.rmtree(self.index_dir)
+            os.replace(tmp, self.index_dir)
+            self.store.unqueue(self.store.queued())
+            self._ix = ixmod.open_index(self.index_dir)
+            self._refresh_searchers()
+            return done
+
+    def _searcher(self):  # type: ignore[no-untyped-def]
+        """One searcher per thread, refreshed when the index has changed."""
+        ix = self.index()
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = ix.searcher()
+        else:
+            searcher = searcher.refresh()
+        self._local.searcher = searcher
+        return searcher
+
+    def _refresh_searchers(self) -> None:
+        self._local = threading.local()
+
+    # -- import ---------------------------------------------------------------
+
+    def import_paths(
+        self, paths: Iterable[str | os.PathLike[str]], report: ImportReport, *, wait_s: float = 0.0
+    ) -> Iterator[Progress]:
+        """Import files and folders; yields Progress per file, fills `report`.
+
+        Raises ArchiveBusy if another process is writing.
+        """
+        with self._writing(wait_s=wait_s):
+            self.index()  # make sure the index exists before we write to it
+
+            def index_batch() -> None:
+                self.sync_index()
+
+            yield from import_paths(self.store, paths, report, on_batch=index_batch)
+
+    # -- reading ----------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+        """Ranked hits for a query; an empty query lists the archive newest first."""
+        if not text.strip():
+
+
+            started = time.perf_counter()
+            recent = self.store.newest(limit)
+            hits = tuple(self._hit(s, 0.0, "") for s in recent)
+            elapsed = (time.perf_counter() - started) * 1000
+            return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
+        searcher = self._searcher()
+        raw, total, elapsed, suggestion, terms = searchmod.run(
+            self.index(), searcher, text, limit=limit, sort=sort
+        )
+        stored = self.store.get_many(h.id for h in raw)
+        hits = tuple(self._hit(stored[h.id], h.score, h.snippet) for h in raw if h.id in stored)
+        return SearchResult(
+            query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+        )
+
+    def _hit(self, stored: StoredArticle, score: float, snippet: str) -> Hit:
+        if not snippet:
+            snippet = searchmod._lead(stored.article.body)  # noqa: SLF001
+        parts = tuple(SnippetPart(t, m) for t, m in searchmod.split_marks(snippet))
+        a = stored.article
+        return Hit(
+            id=stored.id,
+            title=a.title,
+            site=a.site,
+            published=a.published,
+            score=score,
+            snippet=parts,
+            paths=stored.paths,
+            is_read=stored.is_read,
+            starred=stored.starred,
+        )
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        """An article by id or by an unambiguous id prefix."""
+        found = self.store.get(article_id)
+        if found is not None:
+            return found
+        matches = self.store.ids_by_prefix(article_id) if article_id else []
+        return self.store.get(matches[0]) if len(matches) == 1 else None
+
+    def stats(self) -> dict[str, object]:
+        data = self.store.stats()
+        data["store_bytes"] = _size(self.root / "store.sqlite3") + _size(self.root / "store.sqlite3-wal")
+        data["index_bytes"] = sum(_size(p) for p in self.index_dir.glob("*")) if self.index_dir.exists() else 0
+        data["index_pending"] = len(self.store.queued())
+        data["path"] = str(self.root)
+        return data
+
+    # -- reading state ----------------------------------------------------------
+
+    def set_read(self, article_id: str, is_read: bool = True) -> None:
+        self.store.set_read(article_id, is_read)
+
+    def set_starred(self, article_id: str, starred: bool) -> None:
+        self.store.set_starred(article_id, starred)
+
+    def set_position(self, article_id: str, position: float) -> None:
+        self.store.set_position(article_id, position)
+
+    def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
+        cleaned = sorted({t.strip().lower() for t in tags if t.strip()})
+        self.store.set_tags(article_id, cleaned)
+        self._try_sync()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+

@@ -1,0 +1,246 @@
+"""Import: files and folders → articles in the store, then the index.
+
+Incremental: a file whose size and mtime match what we recorded is not read
+again; one whose bytes hash the same is not parsed again. Each file's writes
+are one savepoint, so a failing file leaves nothing half-written; batches are
+committed together, so an interrupted import keeps every finished batch.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.archive.store import Store
+from reader.ingest import IngestError, is_article_file, parse_source, read_source
+from reader.model import Article
+from reader.text.normalize import content_hash
+from reader.text.pipeline import finish
+
+OUTCOMES = ("added", "updated", "unchanged", "duplicates", "skipped", "failed")
+
+
+@dataclass
+class ImportReport:
+    """What an import did, per article (a file may hold several)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def counts(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in OUTCOMES}
+
+    def merge(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One file done: the importer yields these so any front end can show progress."""
+
+    done: int
+    total: int
+    path: str
+    outcome: str
+    reason: str = ""
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
+    """Every article file under the given paths, each once.
+
+    Symbolic links are followed, but a directory is entered at most once (by
+    device and inode), so link loops end and a link out of the tree is read once.
+    Hidden files and directories (.git, .DS_Store) are passed over.
+    """
+    found = Discovery()
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def add_file(p: Path) -> None:
+        real = str(p.resolve())
+        if real in seen_files:
+            return
+        seen_files.add(real)
+        (found.files if is_article_file(p) else found.skipped).append(Path(real))
+
+    def walk(directory: Path) -> None:
+        try:
+            st = directory.stat()
+        except OSError as exc:
+            found.failures.append((str(directory), f"cannot open folder: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            found.failures.append((str(directory), f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            p = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                walk(p)
+            elif is_file:
+                add_file(p)
+            elif entry.is_symlink():
+                found.failures.append((str(p), "broken or looping symbolic link"))
+
+    for raw in paths:
+        p = Path(raw).expanduser()
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            found.failures.append((str(p), "no such file or folder"))
+            continue
+        except OSError as exc:
+            found.failures.append((str(p), f"cannot open: {exc.strerror or exc}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            walk(p)
+        else:
+            add_file(p)
+    return found
+
+
+def import_file(store: Store, path: Path, report: ImportReport) -> str:
+    """Import one file into the store (inside the caller's transaction).
+
+    Returns the file's main outcome; per-article outcomes go into `report`.
+    Raises IngestError for files that cannot be read or parsed.
+    """
+    key = str(path)
+    known = store.sources_for_path(key)
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise IngestError("file disappeared before it could be read") from exc
+    if known and all(r[3] == st.st_size and r[4] == st.st_mtime_ns for r in known):
+        report.unchanged += len(known)
+        return "unchanged"
+    source = read_source(path)
+    digest = source.digest
+    if known and all(r[5] == digest for r in known):
+        store.touch_sources(key, source.size, source.mtime_ns)
+        report.unchanged += len(known)
+        return "unchanged"
+    articles = [finish(a) for a in parse_source(source)]
+    previous = {r[1]: r[2] for r in known}  # part → article id
+    outcomes: list[str] = []
+    for article in articles:
+        outcome = _import_article(store, article, previous.get(article.part), key, source, digest)
+        report.merge(outcome)
+        outcomes.append(outcome)
+    for outcome in ("added", "updated", "duplicates"):
+        if outcome in outcomes:
+            return outcome
+    return "unchanged"
+
+
+def _import_article(
+    store: Store, article: Article, previous_id: str | None, key: str, source: object, digest: str
+) -> str:
+    chash = content_hash(article.title, article.body)
+    size, mtime = source.size, source.mtime_ns  # type: ignore[attr-defined]
+    existing = store.id_for_hash(chash)
+    if existing is not None:
+        store.set_source(key, article.part, existing, size, mtime, digest)
+        if existing == previous_id:
+            return "unchanged"
+        if previous_id is not None and store.source_count(previous_id) == 0:
+            # The file now holds text we already had under another article;
+            # its old article has no source left but is kept, never lost.
+            store.queue_index(previous_id)
+        return "duplicates" if previous_id is None else "updated"
+    if previous_id is not None and store.source_count(previous_id) == 1:
+        store.update_article(previous_id, article, chash)
+        store.set_source(key, article.part, previous_id, size, mtime, digest)
+        return "updated"
+    new_id = store.add_article(article, chash)
+    store.set_source(key, article.part, new_id, size, mtime, digest)
+    return "added"
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    report: ImportReport,
+    *,
+    batch_size: int = 200,
+    on_batch: object = None,
+) -> Iterator[Progress]:
+    """Import files, committing every `batch_size` files; yield progress per file.
+
+    `on_batch()` is called after each store commit (the archive indexes the
+    batch there). Ctrl-C commits the files already finished, then re-raises.
+    """
+    found = discover(paths)
+    report.skipped += len(found.skipped)
+    report.failures.extend(found.failures)
+    total = len(found.files)
+    done = 0
+    db = store.db
+    pending = 0
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for path in found.files:
+            db.execute("SAVEPOINT file")
+            try:
+                outcome = import_file(store, path, report)
+            except IngestError as exc:
+                db.execute("ROLLBACK TO file")
+                db.execute("RELEASE file")
+                report.failures.append((str(path), str(exc)))
+                done += 1
+                yield Progress(done, total, str(path), "failed", str(exc))
+                continue
+            except BaseException:
+                db.execute("ROLLBACK TO file")
+                db.execute("RELEASE file")
+                raise
+            db.execute("RELEASE file")
+            done += 1
+            pending += 1
+            if pending >= batch_size:
+                db.execute("COMMIT")
+                pending = 0
+                if callable(on_batch):
+                    on_batch()
+                db.execute("BEGIN IMMEDIATE")
+            yield Progress(done, total, str(path), outcome)
+    except BaseException:
+        if db.in_transaction:
+            db.execute("COMMIT")  # finished files are whole; keep them
+        if callable(on_batch):
+            on_batch()
+        raise
+    db.execute("COMMIT")
+    if callable(on_batch):
+        on_batch()

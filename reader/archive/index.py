@@ -1,0 +1,113 @@
+"""The Whoosh index: derived from the store, rebuilt from it whenever needed."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Iterable
+from datetime import UTC
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex
+from whoosh.writing import IndexWriter
+
+from reader.archive.schema import SCHEMA_VERSION, build_schema
+from reader.model import StoredArticle
+
+log = logging.getLogger(__name__)
+INDEX_NAME = "articles"
+
+
+class IndexUnreadable(Exception):
+    """The index directory is missing, damaged or from another schema."""
+
+
+def document(stored: StoredArticle) -> dict[str, object]:
+    """The fields Whoosh gets for one article."""
+    article = stored.article
+    published = article.published
+    if published is not None:
+        published = published.astimezone(UTC).replace(tzinfo=None)
+    return {
+        "id": stored.id,
+        "title": article.title,
+        "body": article.body,
+        "byline": article.byline or "",
+        "site": " ".join(filter(None, [article.site, article.url])),
+        "published": published,
+        "tags": ",".join(stored.tags),
+        "path": " ".join(stored.paths),
+    }
+
+
+def open_index(directory: Path) -> FileIndex:
+    """Open the index; raise IndexUnreadable if it is missing or damaged."""
+    marker = directory / "SCHEMA"
+    try:
+        if not whoosh_index.exists_in(str(directory), indexname=INDEX_NAME):
+            raise IndexUnreadable("index missing")
+        if not marker.exists() or marker.read_text().strip() != SCHEMA_VERSION:
+            raise IndexUnreadable("index has an old schema")
+        ix = whoosh_index.open_dir(str(directory), indexname=INDEX_NAME)
+        with ix.searcher() as searcher:
+            searcher.doc_count()  # touches the segment files
+        return ix
+    except IndexUnreadable:
+        raise
+    except Exception as exc:  # Whoosh raises many kinds for damaged files
+        raise IndexUnreadable(f"index unreadable: {type(exc).__name__}: {exc}") from exc
+
+
+def create_index(directory: Path) -> FileIndex:
+    """A new empty index, replacing whatever was there."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    ix = whoosh_index.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
+    (directory / "SCHEMA").write_text(SCHEMA_VERSION + "\n")
+    return ix
+
+
+def clear_stale_lock(directory: Path, max_age_s: float = 0.0) -> bool:
+    """Remove Whoosh's write lock when no process of ours holds the archive lock.
+
+    Called only while we hold the archive's exclusive lock, so any Whoosh lock
+    left then belongs to a process that died mid-write.
+    """
+    removed = False
+    for lock in directory.glob("*_WRITELOCK"):
+        if time.time() - lock.stat().st_mtime >= max_age_s:
+            lock.unlink(missing_ok=True)
+            removed = True
+    return removed
+
+
+def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
+    """A writer; bulk writes use both cores and leave segments to merge later."""
+    if bulk:
+        return ix.writer(procs=2, multisegment=True, limitmb=128)
+    return ix.writer(limitmb=128)
+
+
+def apply(ix: FileIndex, upserts: Iterable[StoredArticle], deletes: Iterable[str], *, bulk: bool = False) -> None:
+    """Write a batch of changes in one commit (or none, if anything fails)."""
+    w = writer(ix, bulk=bulk)
+    try:
+        for article_id in deletes:
+            w.delete_by_term("id", article_id)
+        for stored in upserts:
+            w.update_document(**document(stored))
+    except BaseException:
+        w.cancel()
+        raise
+    w.commit()
+
+
+def index_ids(ix: FileIndex) -> set[str]:
+    """Ids of the live documents, read from the id column (not the stored bodies)."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        column = reader.column_reader("id")
+        return {column[docnum] for docnum in reader.all_doc_ids()}

@@ -1,0 +1,58 @@
+"""The Whoosh schema and analyzers: what is searchable, and how words are matched."""
+
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.support.charset import accent_map
+
+SCHEMA_VERSION = "1"
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lowercased, accents folded (Kuźnica → kuznica), stop words out, stemmed.
+
+    Accent folding sits before stemming so the stemmer sees plain ASCII.
+    """
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
+
+
+def name_analyzer() -> Analyzer:
+    """For sites, bylines and paths: lowercase and accent-folded, never stemmed."""
+    return RegexTokenizer(r"[^\W_]+") | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def build_schema() -> fields.Schema:
+    """The body is stored because snippets need it; display metadata comes from the store."""
+    text = text_analyzer()
+    names = name_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(analyzer=text, field_boost=2.0, spelling=True),
+        body=fields.TEXT(analyzer=text, stored=True, spelling=True),
+        byline=fields.TEXT(analyzer=names),
+        site=fields.TEXT(analyzer=names),
+        published=fields.DATETIME(sortable=True),
+        tags=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
+        path=fields.TEXT(analyzer=names),
+    )
+
+
+# Names people type → schema fields.
+FIELD_ALIASES = {
+    "byline": ["author", "by"],
+    "tags": ["tag"],
+    "published": ["date"],
+}
+SEARCH_FIELDS = ("title", "body")
+KNOWN_FIELDS = frozenset(
+    {"id", "title", "body", "byline", "site", "published", "tags", "path"}
+    | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
+)

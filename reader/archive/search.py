@@ -1,0 +1,161 @@
+"""Queries: Whoosh's language with our field names, bounded prefixes, snippets."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from whoosh import highlight, qparser, query
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+
+from reader.archive.schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS
+
+# Whoosh expands `pre*` into every matching term (hundreds on 3 letters, seconds
+# per query at 50k articles: perf-notes.md). We keep the most frequent few.
+MAX_PREFIX_TERMS = 24
+MIN_PREFIX_CHARS = 2
+SNIPPET_CHARS = 220
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
+
+
+class QueryError(ValueError):
+    """A query the parser cannot make sense of; the message says why."""
+
+
+@dataclass(frozen=True)
+class RawHit:
+    id: str
+    score: float
+    snippet: str  # with _MARK_OPEN/_MARK_CLOSE around matched terms
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Marks matched terms with private-use characters; callers turn them into styles."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: object, replace: bool = False) -> str:
+        return _MARK_OPEN + highlight.get_text(text, token, replace) + _MARK_CLOSE
+
+
+def make_parser(ix: FileIndex) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), ix.schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    return parser
+
+
+def check_syntax(text: str) -> None:
+    """Catch what Whoosh would silently misread: unbalanced marks, unknown fields."""
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote: a phrase needs a closing "')
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parenthesis: ')' without '('")
+    if depth:
+        raise QueryError("unbalanced parenthesis: '(' without ')'")
+    if text.count("[") != text.count("]"):
+        raise QueryError("unbalanced range: '[' needs a matching ']'")
+    outside_phrases = re.sub(r'"[^"]*"', "", text)
+    for m in _FIELD_REF.finditer(outside_phrases):
+        name = m.group(1).lower()
+        if name not in KNOWN_FIELDS:
+            known = ", ".join(sorted(KNOWN_FIELDS - {"body", "byline", "published", "tags", "by"}))
+            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {known})")
+
+
+def _cap_prefixes(q: query.Query, searcher: Searcher) -> query.Query:
+    """Replace each prefix/wildcard with an OR of its most frequent expansions."""
+    reader = searcher.reader()
+
+    def visit(node: query.Query) -> query.Query:
+        if isinstance(node, query.Prefix | query.Wildcard):
+            if isinstance(node, query.Prefix) and len(node.text) < MIN_PREFIX_CHARS:
+                return query.NullQuery
+            terms = list(node._btexts(reader))  # noqa: SLF001 - Whoosh's own expansion
+            ranked = sorted(terms, key=lambda t: reader.doc_frequency(node.fieldname, t), reverse=True)
+            kept = [query.Term(node.fieldname, t.decode("utf-8")) for t in ranked[:MAX_PREFIX_TERMS]]
+            return query.Or(kept, boost=node.boost) if kept else query.NullQuery
+        return node
+
+    return q.accept(visit)
+
+
+def parse(ix: FileIndex, text: str) -> query.Query:
+    check_syntax(text)
+    try:
+        q = make_parser(ix).parse(text)
+    except Exception as exc:  # Whoosh raises bare errors for odd input
+        raise QueryError(f"could not parse query: {exc}") from exc
+    if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+        raise QueryError(f"nothing searchable in '{text}' (a date must look like 2021-11-15)")
+    return q
+
+
+def run(
+    ix: FileIndex,
+    searcher: Searcher,
+    text: str,
+    *,
+    limit: int = 20,
+    sort: str = "relevance",
+    snippets: bool = True,
+    allow: query.Query | None = None,
+) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
+    """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words)."""
+    started = time.perf_counter()
+    q = _cap_prefixes(parse(ix, text), searcher)
+    sortedby = None
+    reverse = False
+    if sort in ("date", "-date"):
+        sortedby = "published"
+        reverse = sort == "-date"
+    elif sort != "relevance":
+        raise QueryError(f"unknown sort '{sort}' (relevance, date, -date)")
+    results = searcher.search(
+        q, limit=limit, sortedby=sortedby, reverse=reverse, terms=True, filter=allow
+    )
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+    results.formatter = _MarkFormatter()
+    hits: list[RawHit] = []
+    for hit in results:
+        snippet = ""
+        if snippets:
+            snippet = hit.highlights("body", top=2) or _lead(hit.get("body", ""))
+        hits.append(RawHit(id=hit["id"], score=float(hit.score or 0.0), snippet=snippet))
+    total = results.estimated_length() if not results.has_exact_length() else len(results)
+    suggestion = None
+    if not hits:
+        corrected = searcher.correct_query(q, text)
+        if corrected.query != q and corrected.string.strip() != text.strip():
+            suggestion = corrected.string
+    words = tuple(sorted({t.decode("utf-8", "replace") if isinstance(t, bytes) else str(t)
+                          for _, t in results.matched_terms()})) if results.has_matched_terms() else ()
+    elapsed = (time.perf_counter() - started) * 1000
+    return hits, total, elapsed, suggestion, words
+
+
+def _lead(body: str) -> str:
+    if len(body) <= SNIPPET_CHARS:
+        return body
+    cut = body[:SNIPPET_CHARS].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def split_marks(snippet: str) -> list[tuple[str, bool]]:
+    """A marked snippet → (text, is_match) pieces, whitespace squashed."""
+    pieces: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(re.split(f"[{_MARK_OPEN}{_MARK_CLOSE}]", snippet)):
+        if chunk:
+            pieces.append((re.sub(r"\s+", " ", chunk), i % 2 == 1))
+    return pieces
+

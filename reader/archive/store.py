@@ -1,0 +1,394 @@
+"""The store: SQLite, the source of truth for every article and its reading state.
+
+The Whoosh index is derived from this and can always be rebuilt from it. Every
+change that the index must follow is queued in `index_queue` in the same
+transaction, so a crash between the store commit and the index commit is
+repaired on the next open by replaying the queue.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.model import Article, Block, StoredArticle
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    byline TEXT,
+    site TEXT,
+    url TEXT,
+    published TEXT,
+    language TEXT,
+    format TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    is_read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    read_position REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_site ON articles (site);
+CREATE TABLE sources (
+    path TEXT NOT NULL,
+    part TEXT NOT NULL DEFAULT '',
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    file_hash TEXT NOT NULL,
+    PRIMARY KEY (path, part)
+);
+CREATE INDEX sources_article ON sources (article_id);
+CREATE TABLE tags (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+);
+CREATE INDEX tags_tag ON tags (tag);
+CREATE TABLE index_queue (article_id TEXT PRIMARY KEY);
+"""
+
+# Migrations from version N to N+1, applied in order on open.
+MIGRATIONS: dict[int, str] = {}
+
+_ARTICLE_COLUMNS = (
+    "id, title, byline, site, url, published, language, format, blocks, content_hash, "
+    "imported_at, updated_at, is_read, starred, read_position"
+)
+
+
+class StoreError(Exception):
+    """The store file is unusable (not SQLite, or from a newer newsreader)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def short_id(content_hash: str, length: int = 8) -> str:
+    """A short, stable, typeable id from the hash of the first imported text."""
+    raw = hashlib.sha256(content_hash.encode()).digest()
+    return base64.b32encode(raw).decode().lower()[:length]
+
+
+class Store:
+    """Articles, their source files, reading state and tags, in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        has_meta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        with self.transaction():
+            if not has_meta:
+                for statement in _SCHEMA_V1.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+                return
+            version = int(self.meta("schema_version") or 0)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer newsreader (schema {version}); upgrade to read it"
+                )
+            while version < SCHEMA_VERSION:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                version += 1
+                self.set_meta("schema_version", str(version))
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- sources ------------------------------------------------------------
+
+    def sources_for_path(self, path: str) -> list[sqlite3.Row]:
+        cur = self.db.execute(
+            "SELECT path, part, article_id, size, mtime_ns, file_hash FROM sources WHERE path = ?",
+            (path,),
+        )
+        return cur.fetchall()
+
+    def touch_sources(self, path: str, size: int, mtime_ns: int) -> None:
+        """Record a new mtime for a file whose bytes did not change."""
+        self.db.execute(
+            "UPDATE sources SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)
+        )
+
+    def set_source(
+        self, path: str, part: str, article_id: str, size: int, mtime_ns: int, file_hash: str
+    ) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO sources (path, part, article_id, size, mtime_ns, file_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (path, part, article_id, size, mtime_ns, file_hash),
+        )
+
+    def paths_of(self, article_id: str) -> tuple[str, ...]:
+        rows = self.db.execute(
+            "SELECT DISTINCT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,)
+        )
+        return tuple(r[0] for r in rows)
+
+    def source_count(self, article_id: str) -> int:
+        row = self.db.execute("SELECT count(*) FROM sources WHERE article_id = ?", (article_id,))
+        return int(row.fetchone()[0])
+
+    # -- articles -------------------------------------------------------------
+
+    def id_for_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+        found = row.fetchone()
+        return found[0] if found else None
+
+    def _free_id(self, content_hash: str) -> str:
+        for length in range(8, 53):
+            candidate = short_id(content_hash, length)
+            if not self.db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+                return candidate
+        raise StoreError("no free id")  # pragma: no cover - needs a sha256 collision
+
+    def add_article(self, article: Article, content_hash: str) -> str:
+        now = _now()
+        article_id = self._free_id(content_hash)
+        self.db.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0,0)",
+            (
+                article_id,
+                article.title,
+                article.byline,
+                article.site,
+                article.url,
+                _iso(article.published),
+                article.language,
+                article.format,
+                _blocks_json(article.blocks),
+                content_hash,
+                now,
+                now,
+            ),
+        )
+        self.queue_index(article_id)
+        return article_id
+
+    def update_article(self, article_id: str, article: Article, content_hash: str) -> None:
+        """New text for a known article; its id and reading state stay."""
+        self.db.execute(
+            "UPDATE articles SET title=?, byline=?, site=?, url=?, published=?, language=?, "
+            "format=?, blocks=?, content_hash=?, updated_at=? WHERE id=?",
+            (
+                article.title,
+                article.byline,
+                article.site,
+                article.url,
+                _iso(article.published),
+                article.language,
+                article.format,
+                _blocks_json(article.blocks),
+                content_hash,
+                _now(),
+                article_id,
+            ),
+        )
+        self.queue_index(article_id)
+
+    def delete_article(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.queue_index(article_id)
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return self._stored(row) if row else None
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, StoredArticle]:
+        """Articles by id, in one query per 500 ids (results lists ask for pages)."""
+        ids = list(ids)
+        found: dict[str, StoredArticle] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            )
+            for row in rows:
+                stored = self._stored(row)
+                found[stored.id] = stored
+        return found
+
+    def ids_by_prefix(self, prefix: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        )
+        return [r[0] for r in rows]
+
+    def all_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
+        if ids is None:
+            cur = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
+            for row in cur:
+                yield self._stored(row)
+        else:
+            yield from self.get_many(ids).values()
+
+    def newest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles "
+            "ORDER BY published IS NULL, published DESC, imported_at DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [self._stored(r) for r in rows]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def _stored(self, row: tuple) -> StoredArticle:  # type: ignore[type-arg]
+        (aid, title, byline, site, url, published, language, fmt, blocks, chash,
+         imported_at, updated_at, is_read, starred, position) = row  # fmt: skip
+        article = Article(
+            title=title,
+            blocks=tuple(Block.from_dict(b) for b in json.loads(blocks)),
+            format=fmt,
+            byline=byline,
+            site=site,
+            url=url,
+            published=_dt(published),
+            language=language,
+        )
+        return StoredArticle(
+            id=aid,
+            article=article,
+            content_hash=chash,
+            imported_at=_dt(imported_at) or datetime.now(UTC),
+            updated_at=_dt(updated_at) or datetime.now(UTC),
+            paths=self.paths_of(aid),
+            is_read=bool(is_read),
+            starred=bool(starred),
+            tags=self.tags_of(aid),
+            read_position=float(position),
+        )
+
+    # -- reading state ------------------------------------------------------
+
+    def set_read(self, article_id: str, is_read: bool) -> None:
+        self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(is_read), article_id))
+
+    def set_starred(self, article_id: str, starred: bool) -> None:
+        self.db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    def set_position(self, article_id: str, position: float) -> None:
+        self.db.execute(
+            "UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id)
+        )
+
+    def tags_of(self, article_id: str) -> tuple[str, ...]:
+        rows = self.db.execute("SELECT tag FROM tags WHERE article_id = ? ORDER BY tag", (article_id,))
+        return tuple(r[0] for r in rows)
+
+    def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
+                [(article_id, t) for t in tags],
+            )
+            self.queue_index(article_id)
+
+    # -- index queue ----------------------------------------------------------
+
+    def queue_index(self, article_id: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO index_queue (article_id) VALUES (?)", (article_id,))
+
+    def queued(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT article_id FROM index_queue")]
+
+    def unqueue(self, ids: Iterable[str]) -> None:
+        with self.transaction():
+            self.db.executemany("DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids])
+
+    # -- stats --------------------------------------------------------------
+
+    def stats(self) -> dict[str, object]:
+        q = self.db.execute
+        span = q("SELECT min(published), max(published) FROM articles").fetchone()
+        return {
+            "articles": self.count(),
+            "sources": int(q("SELECT count(DISTINCT path) FROM sources").fetchone()[0]),
+            "sites": int(q("SELECT count(DISTINCT site) FROM articles WHERE site IS NOT NULL").fetchone()[0]),
+            "unread": int(q("SELECT count(*) FROM articles WHERE is_read = 0").fetchone()[0]),
+            "starred": int(q("SELECT count(*) FROM articles WHERE starred = 1").fetchone()[0]),
+            "earliest": span[0],
+            "latest": span[1],
+        }
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _blocks_json(blocks: Iterable[Block]) -> str:
+    return json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)

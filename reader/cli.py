@@ -1,0 +1,231 @@
+"""The `newsreader` command: parse arguments, dispatch, print. Textual loads lazily."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from reader import __version__, paths
+from reader.output import ProgressLine, Styler, article_json, article_text, hit_json, hit_lines
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A keyboard-driven reader for offline archives of saved articles. "
+        "With no command, opens the reader app.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    parser.add_argument("--data-dir", metavar="PATH", help=f"archive directory (default: ${paths.ENV_HOME} or the user data dir)")
+    parser.add_argument("--demo", action="store_true", help="use the bundled demo archive")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files and folders of saved articles")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait this long for another import to finish instead of failing")
+
+    p = sub.add_parser("search", help="search the archive")
+    p.add_argument("query", nargs="*", help="Whoosh query: words, AND/OR/NOT, \"phrase\", pre*, fuzzy~, field:value, date:2021-11")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--sort", choices=["relevance", "date", "-date"], default="relevance",
+                   help="relevance (default), date (oldest first) or -date (newest first)")
+    p.add_argument("--json", action="store_true", help="one JSON object per result")
+
+    p = sub.add_parser("show", help="print an article")
+    p.add_argument("id", help="article id (or an unambiguous prefix)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("analyze", help="analyse a file without importing it")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="archive counts and sizes")
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("reindex", help="rebuild the search index from the store")
+    sub.add_parser("demo", help="open the app on the bundled demo archive")
+    sub.add_parser("app", help="open the reader app (the default)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    err = Styler(sys.stderr)
+    try:
+        return _dispatch(args, err)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except _Failure as exc:
+        print(err(f"newsreader: {exc}", "error"), file=sys.stderr)
+        return exc.code
+
+
+class _Failure(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.demo or args.command == "demo":
+        from reader.demo import ensure_demo_archive
+
+        return ensure_demo_archive()
+    return paths.data_dir(args.data_dir)
+
+
+def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from reader.archive import Archive
+    from reader.archive.store import StoreError
+
+    try:
+        return Archive(_data_dir(args))
+    except StoreError as exc:
+        raise _Failure(str(exc)) from exc
+
+
+def _dispatch(args: argparse.Namespace, err: Styler) -> int:
+    from reader.archive import ArchiveBusy, QueryError
+
+    command = args.command or "app"
+    if command == "analyze":
+        return _analyze(args)
+    try:
+        if command in ("app", "demo"):
+            return _app(args)
+        with _open_archive(args) as archive:
+            handler = {
+                "import": _import,
+                "search": _search,
+                "show": _show,
+                "stats": _stats,
+                "reindex": _reindex,
+            }[command]
+            return handler(archive, args)
+    except ArchiveBusy as exc:
+        raise _Failure(str(exc), EXIT_BUSY) from exc
+    except QueryError as exc:
+        raise _Failure(f"bad query: {exc}", EXIT_USAGE) from exc
+
+
+def _app(args: argparse.Namespace) -> int:
+    from reader.tui.app import run_app  # Textual is imported only here
+
+    return run_app(_data_dir(args))
+
+
+def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.archive.importer import ImportReport
+
+    report = ImportReport()
+    progress = ProgressLine(sys.stderr)
+    interrupted = False
+    try:
+        for step in archive.import_paths(args.paths, report, wait_s=args.wait):
+            progress.update(step.done, step.total, step.path, step.outcome)
+    except KeyboardInterrupt:
+        interrupted = True
+    progress.finish()
+    _print_report(report, interrupted)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def _print_report(report, interrupted: bool) -> None:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+
+    out = Styler(sys.stdout)
+    counts = report.counts()
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(("Interrupted; kept what was finished: " if interrupted else "Import done: ") + summary)
+    if not interrupted and report.added == 0 and report.updated == 0 and not report.failures:
+        print("Nothing new: every article was already in the archive.")
+    for path, reason in report.failures:
+        print(out(f"  failed: {clean_line(path)}: {clean_line(reason)}", "error"))
+
+
+def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    text = " ".join(args.query)
+    if args.limit < 1:
+        raise _Failure("--limit must be at least 1", EXIT_USAGE)
+    result = archive.search(text, limit=args.limit, sort=args.sort)
+    if args.json:
+        for hit in result.hits:
+            print(hit_json(hit))
+        if not result.hits and result.suggestion:
+            print(json.dumps({"suggestion": result.suggestion}))
+        return EXIT_OK
+    out = Styler(sys.stdout)
+    for hit in result.hits:
+        print(hit_lines(hit, out))
+    noun = "article" if result.total == 1 else "articles"
+    print(out(f"{result.total} {noun} · {result.elapsed_ms:.0f} ms", "dim"), file=sys.stderr)
+    if not result.hits and result.suggestion:
+        print(f"No results. Did you mean: {result.suggestion}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _show(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    stored = archive.get(args.id)
+    if stored is None:
+        raise _Failure(f"no article with id '{args.id}'")
+    if args.json:
+        print(json.dumps(article_json(stored), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(article_text(stored, Styler(sys.stdout)))
+    return EXIT_OK
+
+
+def _stats(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    data = archive.stats()
+    if args.json:
+        print(json.dumps(data))
+        return EXIT_OK
+    for key, value in data.items():
+        if key.endswith("_bytes"):
+            value = f"{int(value) / 1e6:.1f} MB"  # type: ignore[call-overload]
+        print(f"{key.replace('_', ' '):>14}: {value if value is not None else '-'}")
+    return EXIT_OK
+
+
+def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    progress = ProgressLine(sys.stderr)
+    count = archive.reindex(progress=lambda done, total: progress.update(done, total, "", "indexed"))
+    progress.finish()
+    print(f"Reindexed {count} articles.")
+    return EXIT_OK
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from reader.ingest import IngestError, read_articles
+    from reader.text.pipeline import finish
+    from reader.model import StoredArticle
+
+    try:
+        articles = [finish(a) for a in read_articles(Path(args.file))]
+    except IngestError as exc:
+        raise _Failure(f"{args.file}: {exc}") from exc
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    for n, article in enumerate(articles):
+        stored = StoredArticle(id=f"file-{n}", article=article, content_hash="", imported_at=now,
+                               updated_at=now, paths=(str(Path(args.file).resolve()),))
+        if args.json:
+            data = article_json(stored)
+            for key in ("id", "read", "starred", "tags"):
+                data.pop(key)
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(article_text(stored, Styler(sys.stdout)))
+    return EXIT_OK

@@ -1,0 +1,67 @@
+"""Helpers the format parsers share: titles from file names, dates, whitespace."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from reader.sanitize import clean_line
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip."""
+    return _WS.sub(" ", text).strip()
+
+
+def title_from_path(path: Path) -> str:
+    """A readable title from a file name, when the document names none."""
+    stem = re.sub(r"[-_]+", " ", path.stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else path.name
+
+
+def parse_date(value: object) -> datetime | None:
+    """Parse the date forms found in front matter and meta tags; None if unsure.
+
+    Naive results are taken as UTC so dates compare and sort consistently.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    text = squash(str(value))
+    if not text:
+        return None
+    candidate = text.replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(candidate)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        parsed = parsedate_to_datetime(text)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def meta_text(value: object) -> str | None:
+    """A metadata value as one clean line, or None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value if v)
+    text = clean_line(str(value))
+    return text or None

@@ -1,0 +1,62 @@
+"""Turn a file's bytes into text without assuming UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we could find."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes outside a UTF-16/32 BOM, or mostly control bytes, mean not text."""
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
+
+
+def decode(data: bytes, *, html: bool = False) -> str:
+    """Decode bytes: BOM first, then strict UTF-8, then the page's declared
+    charset (HTML), then charset-normalizer's best guess.
+
+    Strict UTF-8 goes before detection because it almost never decodes legacy
+    text by accident, while detectors do misjudge short UTF-8 files.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if looks_binary(data):
+        raise DecodeError("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        # Nothing fits: cp1252 is the commonest legacy web encoding; keep the text.
+        return data.decode("cp1252", errors="replace")
+    return data.decode(best.encoding, errors="replace")

@@ -1,0 +1,33 @@
+"""Plain-text scrapes (.txt): the visible text of a saved page, chrome and all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ingest.common import title_from_path
+from reader.ingest.decode import DecodeError, decode
+from reader.model import Article
+from reader.sanitize import clean_text
+from reader.text.chrome import clean_scrape
+from reader.text.pipeline import blocks_from_scrape
+
+
+def parse(data: bytes, path: Path) -> list[Article]:
+    try:
+        text = clean_text(decode(data))
+    except DecodeError as exc:
+        from reader.ingest import IngestError
+
+        raise IngestError(str(exc)) from exc
+    scrape = clean_scrape(text)
+    blocks = blocks_from_scrape(scrape.paragraphs)
+    title = scrape.title or title_from_path(path)
+    return [
+        Article(
+            title=title,
+            blocks=tuple(blocks),
+            format="txt",
+            byline=scrape.byline,
+            published=scrape.published,
+        )
+    ]

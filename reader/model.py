@@ -1,0 +1,116 @@
+"""The domain's value types: an article as blocks of text, and search hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+BLOCK_KINDS = ("heading", "paragraph", "caption", "blockquote", "list_item")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of an article's text.
+
+    `repeats` counts how often the block stood in the source (folding merges
+    duplicates into one block); `occurrences` are the positions, in source order,
+    where it stood, so a reader can show where the repeats were.
+    """
+
+    kind: str
+    text: str
+    repeats: int = 1
+    occurrences: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "repeats": self.repeats,
+            "occurrences": list(self.occurrences),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Block:
+        occ = data.get("occurrences") or ()
+        return cls(
+            kind=str(data.get("kind", "paragraph")),
+            text=str(data.get("text", "")),
+            repeats=int(data.get("repeats", 1)),  # type: ignore[call-overload]
+            occurrences=tuple(int(x) for x in occ),  # type: ignore[union-attr]
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an ingest module makes of one document: clean text plus metadata."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    format: str
+    byline: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    part: str = ""  # which article of a multi-article file (e.g. a JSON export)
+
+    @property
+    def body(self) -> str:
+        """The text as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the archive holds it: with id, sources and reading state."""
+
+    id: str
+    article: Article
+    content_hash: str
+    imported_at: datetime
+    updated_at: datetime
+    paths: tuple[str, ...] = ()
+    is_read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    read_position: float = 0.0
+
+
+@dataclass(frozen=True)
+class SnippetPart:
+    """A piece of a snippet; `match` marks a search term to highlight."""
+
+    text: str
+    match: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result with the metadata a results list shows."""
+
+    id: str
+    title: str
+    site: str | None
+    published: datetime | None
+    score: float
+    snippet: tuple[SnippetPart, ...] = ()
+    paths: tuple[str, ...] = ()
+    is_read: bool = False
+    starred: bool = False
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(p.text for p in self.snippet)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The answer to one query: hits plus what the status line and CLI need."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    elapsed_ms: float
+    suggestion: str | None = None
+    terms: tuple[str, ...] = field(default=())

@@ -1,0 +1,158 @@
+"""CLI rendering: colour on a terminal, plain text when piped, JSON on request.
+
+Everything printed from an article passes through sanitize first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from datetime import datetime
+from typing import TextIO
+
+from reader.model import Hit, SnippetPart, StoredArticle
+from reader.sanitize import clean_line, clean_text
+
+_STYLES = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "match": "1;33",
+    "id": "36",
+    "title": "1",
+    "error": "1;31",
+    "ok": "32",
+    "warn": "33",
+}
+
+
+class Styler:
+    """ANSI styles when writing to a terminal (and NO_COLOR is unset), else none."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.enabled or not text:
+            return text
+        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m"
+
+
+def date_text(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else "----------"
+
+
+def snippet_text(parts: tuple[SnippetPart, ...], style: Styler | None = None, marker: str = "") -> str:
+    """A snippet with matches styled (terminal) or wrapped in `marker` (JSON)."""
+    out = []
+    for part in parts:
+        text = " ".join(clean_text(part.text).split(" "))
+        text = re.sub(r"\s+", " ", text)
+        if part.match:
+            text = style(text, "match") if style else f"{marker}{text}{marker}"
+        out.append(text)
+    return "".join(out).strip()
+
+
+def hit_json(hit: Hit) -> str:
+    return json.dumps(
+        {
+            "id": hit.id,
+            "title": clean_line(hit.title),
+            "site": clean_line(hit.site) if hit.site else None,
+            "published": hit.published.isoformat() if hit.published else None,
+            "score": round(hit.score, 4),
+            "snippet": snippet_text(hit.snippet, marker="**"),
+            "paths": [clean_line(p) for p in hit.paths],
+        },
+        ensure_ascii=False,
+    )
+
+
+def hit_lines(hit: Hit, style: Styler) -> str:
+    site = clean_line(hit.site) if hit.site else ""
+    head = f"{style(hit.id, 'id')}  {date_text(hit.published)}  {style(clean_line(hit.title), 'title')}"
+    if site:
+        head += f"  {style('· ' + site, 'dim')}"
+    snippet = snippet_text(hit.snippet, style)
+    return head + ("\n    " + snippet if snippet else "")
+
+
+def article_json(stored: StoredArticle) -> dict[str, object]:
+    a = stored.article
+    return {
+        "id": stored.id,
+        "title": clean_line(a.title),
+        "byline": clean_line(a.byline) if a.byline else None,
+        "site": clean_line(a.site) if a.site else None,
+        "url": clean_line(a.url) if a.url else None,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "format": a.format,
+        "paths": [clean_line(p) for p in stored.paths],
+        "read": stored.is_read,
+        "starred": stored.starred,
+        "tags": list(stored.tags),
+        "blocks": [{**b.to_dict(), "text": clean_text(b.text)} for b in a.blocks],
+    }
+
+
+def article_text(stored: StoredArticle, style: Styler, width: int = 80) -> str:
+    """The clean article for reading in a terminal or a pager."""
+    import textwrap
+
+    a = stored.article
+    lines = [style(clean_line(a.title), "title")]
+    meta = " · ".join(
+        filter(None, [clean_line(a.byline or ""), clean_line(a.site or ""), date_text(a.published) if a.published else ""])
+    )
+    if meta:
+        lines.append(style(meta, "dim"))
+    lines.append(style(f"id {stored.id}" + (f" · {stored.paths[0]}" if stored.paths else ""), "dim"))
+    lines.append("")
+    for block in a.blocks:
+        text = clean_line(block.text)
+        badge = f" ×{block.repeats}" if block.repeats > 1 else ""
+        if block.kind == "heading":
+            lines.append(style(text, "bold"))
+        elif block.kind == "caption":
+            wrapped = textwrap.fill(text, width - 4, initial_indent="▣ ", subsequent_indent="  ")
+            lines.append(style(wrapped + badge, "italic"))
+        elif block.kind == "blockquote":
+            lines.append(textwrap.fill(text, width - 2, initial_indent="│ ", subsequent_indent="│ "))
+        elif block.kind == "list_item":
+            lines.append(textwrap.fill(text, width, initial_indent="• ", subsequent_indent="  "))
+        else:
+            lines.append(textwrap.fill(text, width) + (style(badge, "dim") if badge else ""))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+class ProgressLine:
+    """A one-line progress bar on a terminal; plain lines when not a tty."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._width = 0
+
+    def update(self, done: int, total: int, path: str, outcome: str) -> None:
+        name = clean_line(os.path.basename(path))
+        if not self.tty:
+            print(f"[{done}/{total}] {outcome}: {clean_line(path)}", file=self.stream)
+            return
+        bar_len = 24
+        filled = int(bar_len * done / total) if total else bar_len
+        line = f"\r[{'#' * filled}{'-' * (bar_len - filled)}] {done}/{total} {name[:40]}"
+        pad = max(0, self._width - len(line))
+        self._width = len(line)
+        self.stream.write(line + " " * pad)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()

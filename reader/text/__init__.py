@@ -1,0 +1,1 @@
+"""Text analysis: pure stages over blocks (chrome removal, captions, folding)."""

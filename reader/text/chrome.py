@@ -1,0 +1,189 @@
+"""Strip site chrome from a plain-text scrape and find its headline and metadata.
+
+A scrape is the visible text of a web page: menus and banners on top, the
+article in the middle, share buttons and comment counters at the bottom. We
+decide line by line from evidence: the line's shape (length, punctuation,
+capitalisation), its position relative to the body, and generic word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reader.ingest.common import parse_date, squash
+from reader.text.vocab import CHROME_CUES, CHROME_PHRASES
+
+_PLACEHOLDER = re.compile(r"^\{[^{}]*\}$|\{\{.*?\}\}|%%.*?%%|\{%.*?%\}|^\[\[.*\]\]$")
+_COMMENT_COUNT = re.compile(r"^(no|\d[\d,]*)\s+(comments?|replies|responses|shares?)$", re.I)
+_BANNER = re.compile(r"^(breaking( news)?|latest( news)?|live|update[sd]?|watch|just in)\s*:?$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|author:|words by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
+    r"(?P<rest>\s*(?:,|\||-|–|for)\s*.*)?$",
+)
+_DATE_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|date)?\s*:?\s*(?:on\s+)?"
+    r"(?P<date>.+?)\s*$",
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|EST|EDT|CET|CEST))?\b", re.I)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_SHAPES = re.compile(
+    rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$|['\"’”]\s*$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass
+class CleanScrape:
+    """What the cleaner found: the headline, metadata, body paragraphs, chrome."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated chunks; inside a chunk, hard-wrapped lines are joined
+    and other lines (one paragraph per line, as scrapes have) kept apart."""
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = len(lines) > 1 and all(45 <= len(ln) <= 100 for ln in lines[:-1])
+        if wrapped:
+            paragraphs.append(squash(" ".join(lines)))
+        else:
+            paragraphs.extend(squash(ln) for ln in lines)
+    return paragraphs
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _key(line: str) -> str:
+    return " ".join(w.lower() for w in words(line))
+
+
+def is_chrome(line: str) -> bool:
+    """Chrome wherever it stands: placeholders, menu words, banners, counters, notices."""
+    if _PLACEHOLDER.search(line):
+        return True
+    key = _key(line)
+    if not key:
+        return True  # punctuation or symbols only: separators, bullets
+    if key in CHROME_PHRASES or _COMMENT_COUNT.match(key) or _BANNER.match(line.strip()):
+        return True
+    n = len(key.split())
+    lowered = line.lower()
+    if n <= 12 and any(cue in lowered for cue in CHROME_CUES):
+        return True
+    return False
+
+
+_PROSE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
+
+
+def is_body_like(line: str) -> bool:
+    """A line that reads as article prose: a dozen words or more ending a sentence.
+
+    Headlines can be as long but end without a full stop (or on a quotation).
+    """
+    return len(words(line)) >= 12 and bool(_PROSE_END.search(line))
+
+
+def as_date(line: str) -> datetime | None:
+    """A line that is only a date (with time and a 'Published' label) → that date."""
+    if len(line) > 80:
+        return None
+    m = _DATE_WORDS.match(line)
+    candidate = m.group("date") if m else line
+    shape = _DATE_SHAPES.search(candidate)
+    if not shape:
+        return None
+    rest = _DATE_SHAPES.sub("", candidate)
+    rest = _TIME.sub("", rest)
+    rest = re.sub(rf"\b({_MONTH}|mon|tue|wed|thu|fri|sat|sun)\w*\b|[,|•·\-–]|\bat\b|\bon\b", "", rest, flags=re.I)
+    if rest.strip():
+        return None
+    return parse_date(shape.group(1))
+
+
+def as_byline(line: str) -> str | None:
+    if len(line) > 120:
+        return None
+    m = _BYLINE.match(line.strip())
+    return squash(m.group("name")) if m else None
+
+
+def _headline_index(lines: list[str], first_body: int) -> int | None:
+    """The headline: the longest headline-shaped line above the first body line.
+
+    Headline-shaped means several words, no trailing full stop (headlines rarely
+    have one) and not a truncated teaser. Scrapes put menus above the headline,
+    so "the first line" is usually wrong.
+    """
+    best: int | None = None
+    for i in range(min(first_body, len(lines))):
+        line = lines[i]
+        n = len(words(line))
+        if n < 4 or len(line) > 400 or line.rstrip().endswith(("...", "…")):
+            continue
+        if line.rstrip().endswith(".") and n > 30:
+            continue
+        if best is None or n > len(words(lines[best])):
+            best = i
+    return best
+
+
+def clean_scrape(text: str) -> CleanScrape:
+    """Split a scrape into headline, metadata and body paragraphs, dropping chrome."""
+    out = CleanScrape()
+    lines = split_paragraphs(text)
+    kept: list[str] = []
+    for line in lines:
+        if is_chrome(line):
+            out.chrome.append(line)
+            continue
+        date = as_date(line)
+        if date is not None:
+            out.published = out.published or date
+            continue
+        byline = as_byline(line)
+        if byline is not None:
+            out.byline = out.byline or byline
+            continue
+        kept.append(line)
+
+    body_rows = [i for i, ln in enumerate(kept) if is_body_like(ln)]
+    first_body = body_rows[0] if body_rows else len(kept)
+    last_body = body_rows[-1] if body_rows else -1
+    head = _headline_index(kept, first_body)
+    if head is not None:
+        out.title = kept[head]
+    elif kept:
+        out.title = None
+    for i, line in enumerate(kept):
+        if i == head:
+            continue
+        short = len(words(line)) <= 3 and not _SENTENCE_END.search(line)
+        # Above the headline and below the body, short unpunctuated lines are menus,
+        # section names and button labels, not article text.
+        if short and ((head is not None and i < head) or (i < first_body and head is None) or i > last_body):
+            out.chrome.append(line)
+            continue
+        out.paragraphs.append(line)
+    return out

@@ -1,0 +1,147 @@
+"""Fold repeated blocks into one, losslessly.
+
+Scrapes repeat themselves: every caption twice, a teaser that is the lead cut
+short, two captions glued into one line. Folding keeps each distinct block once,
+at its first position, and records every position it stood at, so nothing is
+lost and a reader can expand a fold to see where the repeats were.
+
+Cost stays near linear: exact keys go through a dict; fuzzy comparison
+(rapidfuzz) runs only among candidates that share a first or last word triple.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from reader.model import Block
+from reader.text.normalize import fold_key, is_truncated, strip_ellipsis
+
+# 92 on rapidfuzz's ratio (0-100) lets a few changed characters through (a
+# typo, a changed quote style the key missed, "en masse"/"en-masse") while two
+# different captions about the same scene stay apart (they score 60-80).
+NEAR_DUPLICATE_RATIO = 92.0
+MIN_PREFIX_CHARS = 40  # a truncated teaser must carry this much text to fold
+_SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z][a-z])")
+MIN_HALF_WORDS = 3  # each side of a seam must be a real block, not a stray word
+
+
+def split_glued(texts: list[str]) -> list[str]:
+    """Split lines where one block runs into another without a break.
+
+    "…gathered thereMigrants are pictured…" is two captions glued together;
+    we split at a lowercase-to-capital seam only when a half matches another
+    block of the text, so names like "McDonald" or "iPhone" are never cut.
+    """
+    keys = {fold_key(t) for t in texts}
+    out: list[str] = []
+    for text in texts:
+        pieces = _split_one(text, keys)
+        out.extend(pieces)
+    return out
+
+
+def _split_one(text: str, keys: set[str]) -> list[str]:
+    for m in _SEAM.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] == " ":
+            continue
+        left, right = text[: m.start()].strip(), text[m.start() :].strip()
+        if len(left.split()) < MIN_HALF_WORDS or len(right.split()) < MIN_HALF_WORDS:
+            continue
+        left_known = fold_key(left) in keys
+        right_known = fold_key(right) in keys
+        if left_known or right_known:
+            rest = _split_one(right, keys)
+            return [left, *rest]
+    return [text]
+
+
+def _candidates_key(key: str) -> tuple[str, str]:
+    w = key.split()
+    return " ".join(w[:3]), " ".join(w[-3:])
+
+
+def fold(blocks: list[Block]) -> list[Block]:
+    """Fold duplicates, near duplicates and truncated teasers into one block each.
+
+    Input blocks are in source order (their occurrences are ignored and
+    recomputed from positions); output keeps the order of first occurrences.
+    Folding is idempotent: folding folded blocks changes nothing.
+    """
+    groups: list[list[int]] = []  # positions folded into each output block
+    texts: list[str] = []  # the text each output block shows
+    kinds: list[str] = []
+    by_key: dict[str, int] = {}
+    by_head: dict[str, list[int]] = defaultdict(list)
+    by_tail: dict[str, list[int]] = defaultdict(list)
+    pending_teasers: list[tuple[int, str]] = []  # (group, key) waiting for their full text
+
+    cursor = 0
+    for block in blocks:
+        # A block already folded stands for several source positions.
+        occ = list(block.occurrences) if block.occurrences else [cursor]
+        cursor += max(1, len(block.occurrences))
+        key = fold_key(block.text)
+        if not key:
+            continue
+        target = by_key.get(key)
+        if target is None and is_truncated(block.text):
+            target = _find_prefix_owner(fold_key(strip_ellipsis(block.text)), by_key, texts)
+        if target is None:
+            target = _claim_teaser(key, pending_teasers)
+        if target is None:
+            target = _find_near(key, by_head, by_tail, texts)
+        if target is not None:
+            if is_truncated(texts[target]) and not is_truncated(block.text):
+                texts[target] = block.text  # the full text replaces the cut-off teaser
+            groups[target].extend(occ)
+            if block.kind == "caption":
+                kinds[target] = "caption"
+            by_key.setdefault(key, target)
+            continue
+        index = len(groups)
+        groups.append(occ)
+        texts.append(block.text)
+        kinds.append(block.kind)
+        by_key[key] = index
+        head, tail = _candidates_key(key)
+        by_head[head].append(index)
+        by_tail[tail].append(index)
+        if is_truncated(block.text):
+            pending_teasers.append((index, fold_key(strip_ellipsis(block.text))))
+    return [
+        Block(kind=kinds[i], text=texts[i], repeats=len(groups[i]), occurrences=tuple(sorted(groups[i])))
+        for i in range(len(groups))
+    ]
+
+
+def _find_prefix_owner(prefix: str, by_key: dict[str, int], texts: list[str]) -> int | None:
+    if len(prefix) < MIN_PREFIX_CHARS:
+        return None
+    for key, index in by_key.items():
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return index
+    return None
+
+
+def _claim_teaser(key: str, pending: list[tuple[int, str]]) -> int | None:
+    for n, (index, prefix) in enumerate(pending):
+        if len(prefix) >= MIN_PREFIX_CHARS and key.startswith(prefix):
+            del pending[n]
+            return index
+    return None
+
+
+def _find_near(
+    key: str, by_head: dict[str, list[int]], by_tail: dict[str, list[int]], texts: list[str]
+) -> int | None:
+    head, tail = _candidates_key(key)
+    for index in dict.fromkeys(by_head.get(head, []) + by_tail.get(tail, [])):
+        other = fold_key(texts[index])
+        if abs(len(other) - len(key)) > 0.15 * max(len(other), len(key)):
+            continue
+        if fuzz.ratio(key, other) >= NEAR_DUPLICATE_RATIO:
+            return index
+    return None
