@@ -163,7 +163,9 @@ class Archive:
             def index_batch() -> None:
                 self.sync_index()
 
-            yield from import_paths(self.store, paths, report, on_batch=index_batch)
+            yield from import_paths(
+                self.store, paths, report, on_batch=index_batch, exclude=self.root
+            )
 
     # -- reading ----------------------------------------------------------------
 

@@ -64,15 +64,19 @@ class Discovery:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
+def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = None) -> Discovery:
     """Every article file under the given paths, each once.
 
     Symbolic links are followed, but a directory is entered at most once (by
     device and inode), so link loops end and a link out of the tree is read once.
-    Hidden files and directories (.git, .DS_Store) are passed over.
+    Hidden files and directories (.git, .DS_Store) are passed over, and so is
+    `exclude` (the archive's own directory, if it lies inside an imported folder).
     """
     found = Discovery()
     seen_dirs: set[tuple[int, int]] = set()
+    if exclude is not None and exclude.exists():
+        st = exclude.stat()
+        seen_dirs.add((st.st_dev, st.st_ino))
     seen_files: set[str] = set()
 
     def add_file(p: Path) -> None:
@@ -195,13 +199,14 @@ def import_paths(
     *,
     batch_size: int = 200,
     on_batch: object = None,
+    exclude: Path | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
     `on_batch()` is called after each store commit (the archive indexes the
     batch there). Ctrl-C commits the files already finished, then re-raises.
     """
-    found = discover(paths)
+    found = discover(paths, exclude)
     report.skipped += len(found.skipped)
     report.failures.extend(found.failures)
     total = len(found.files)

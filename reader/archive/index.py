@@ -37,6 +37,7 @@ def document(stored: StoredArticle) -> dict[str, object]:
         "byline": article.byline or "",
         "site": " ".join(filter(None, [article.site, article.url])),
         "published": published,
+        "undated": 0 if published is not None else 1,
         "tags": ",".join(stored.tags),
         "path": " ".join(stored.paths),
     }

@@ -13,7 +13,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 def text_analyzer() -> Analyzer:
@@ -40,6 +40,9 @@ def build_schema() -> fields.Schema:
         byline=fields.TEXT(analyzer=names),
         site=fields.TEXT(analyzer=names),
         published=fields.DATETIME(sortable=True),
+        # 1 when the date is unknown: sorted on first, so undated articles go last
+        # whichever way dates are sorted.
+        undated=fields.NUMERIC(sortable=True, bits=8, stored=False),
         tags=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         path=fields.TEXT(analyzer=names),
     )

@@ -6,7 +6,9 @@ import re
 import time
 from dataclasses import dataclass
 
-from whoosh import highlight, qparser, query
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from whoosh import highlight, qparser, query, sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -73,21 +75,51 @@ def check_syntax(text: str) -> None:
             raise QueryError(f"unknown field '{m.group(1)}:' (fields: {known})")
 
 
-def _cap_prefixes(q: query.Query, searcher: Searcher) -> query.Query:
-    """Replace each prefix/wildcard with an OR of its most frequent expansions."""
+def _expand(q: query.Query, searcher: Searcher) -> query.Query:
+    """Replace prefix, wildcard and fuzzy terms with an OR of a few real terms.
+
+    Prefixes keep their most frequent expansions. Fuzzy terms are matched with
+    rapidfuzz against the field's (stemmed) lexicon: Whoosh's own fuzzy search
+    looks in the unstemmed spelling graph with a stemmed word and finds nothing.
+    """
     reader = searcher.reader()
 
+    def most_frequent(fieldname: str, terms: list[bytes]) -> list[query.Query]:
+        ranked = sorted(terms, key=lambda t: reader.doc_frequency(fieldname, t), reverse=True)
+        return [query.Term(fieldname, t.decode("utf-8")) for t in ranked[:MAX_PREFIX_TERMS]]
+
     def visit(node: query.Query) -> query.Query:
-        if isinstance(node, query.Prefix | query.Wildcard):
+        if isinstance(node, query.FuzzyTerm):
+            lexicon = _lexicon(reader, node.fieldname)
+            matches = process.extract(
+                node.text, lexicon, scorer=Levenshtein.distance,
+                score_cutoff=node.maxdist, limit=MAX_PREFIX_TERMS * 4,
+            )
+            prefix = node.text[: node.prefixlength]
+            terms = [m[0].encode("utf-8") for m in matches if m[0].startswith(prefix)]
+            kept = most_frequent(node.fieldname, terms)
+        elif isinstance(node, query.Prefix | query.Wildcard):
             if isinstance(node, query.Prefix) and len(node.text) < MIN_PREFIX_CHARS:
                 return query.NullQuery
-            terms = list(node._btexts(reader))  # noqa: SLF001 - Whoosh's own expansion
-            ranked = sorted(terms, key=lambda t: reader.doc_frequency(node.fieldname, t), reverse=True)
-            kept = [query.Term(node.fieldname, t.decode("utf-8")) for t in ranked[:MAX_PREFIX_TERMS]]
-            return query.Or(kept, boost=node.boost) if kept else query.NullQuery
-        return node
+            kept = most_frequent(node.fieldname, list(node._btexts(reader)))  # noqa: SLF001
+        else:
+            return node
+        return query.Or(kept, boost=node.boost) if kept else query.NullQuery
 
     return q.accept(visit)
+
+
+_LEXICONS: dict[tuple[int, str], list[str]] = {}
+
+
+def _lexicon(reader: object, fieldname: str) -> list[str]:
+    """A field's terms as strings, cached per open reader."""
+    key = (id(reader), fieldname)
+    if key not in _LEXICONS:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        _LEXICONS[key] = [t.decode("utf-8", "replace") for t in reader.lexicon(fieldname)]  # type: ignore[attr-defined]
+    return _LEXICONS[key]
 
 
 def parse(ix: FileIndex, text: str) -> query.Query:
@@ -113,16 +145,16 @@ def run(
 ) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
     """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words)."""
     started = time.perf_counter()
-    q = _cap_prefixes(parse(ix, text), searcher)
+    q = _expand(parse(ix, text), searcher)
     sortedby = None
-    reverse = False
     if sort in ("date", "-date"):
-        sortedby = "published"
-        reverse = sort == "-date"
+        sortedby = sorting.MultiFacet(
+            [sorting.FieldFacet("undated"), sorting.FieldFacet("published", reverse=sort == "-date")]
+        )
     elif sort != "relevance":
         raise QueryError(f"unknown sort '{sort}' (relevance, date, -date)")
     results = searcher.search(
-        q, limit=limit, sortedby=sortedby, reverse=reverse, terms=True, filter=allow
+        q, limit=limit, sortedby=sortedby, terms=True, filter=allow
     )
     results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
     results.formatter = _MarkFormatter()
@@ -131,7 +163,9 @@ def run(
         snippet = ""
         if snippets:
             snippet = hit.highlights("body", top=2) or _lead(hit.get("body", ""))
-        hits.append(RawHit(id=hit["id"], score=float(hit.score or 0.0), snippet=snippet))
+        # Sorted by date, Whoosh puts the sort key where the score would be.
+        score = float(hit.score) if isinstance(hit.score, int | float) else 0.0
+        hits.append(RawHit(id=hit["id"], score=score, snippet=snippet))
     total = results.estimated_length() if not results.has_exact_length() else len(results)
     suggestion = None
     if not hits:

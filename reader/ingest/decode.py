@@ -32,6 +32,30 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.1
 
 
+# What Western European text decoded as cp1252 contains beyond ASCII: accented
+# letters and typographic punctuation. Central European or Cyrillic bytes read
+# as cp1252 produce symbols outside this set (¹ ³ ¿ Ÿ ...), so they fail the test.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
+    "\u00a0“”‘’‚„–—…€£©®°·•«»×½¼¾¡¢"
+)
+
+
+def _as_western(data: bytes) -> str | None:
+    """cp1252 text when every non-ASCII character is plausible Western text.
+
+    charset-normalizer misjudges short French, German or Spanish text as
+    cp1250 or cp775; this check is cheap and almost never wrong.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if all(ord(c) < 128 or c in _WESTERN for c in text):
+        return text
+    return None
+
+
 def decode(data: bytes, *, html: bool = False) -> str:
     """Decode bytes: BOM first, then strict UTF-8, then the page's declared
     charset (HTML), then charset-normalizer's best guess.
@@ -55,6 +79,9 @@ def decode(data: bytes, *, html: bool = False) -> str:
                 return data.decode(declared.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
                 pass
+    western = _as_western(data)
+    if western is not None:
+        return western
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         # Nothing fits: cp1252 is the commonest legacy web encoding; keep the text.

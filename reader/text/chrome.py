@@ -18,11 +18,16 @@ from reader.text.vocab import CHROME_CUES, CHROME_PHRASES
 _PLACEHOLDER = re.compile(r"^\{[^{}]*\}$|\{\{.*?\}\}|%%.*?%%|\{%.*?%\}|^\[\[.*\]\]$")
 _COMMENT_COUNT = re.compile(r"^(no|\d[\d,]*)\s+(comments?|replies|responses|shares?)$", re.I)
 _BANNER = re.compile(r"^(breaking( news)?|latest( news)?|live|update[sd]?|watch|just in)\s*:?$", re.I)
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:(?:de|van|von|der|den|da|del|la|le|di|du|bin|al|el)\s+)*[A-Z][\w.'’-]+){0,3}"
 _BYLINE = re.compile(
-    r"^(?:by|written by|author:|words by)\s+"
-    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:|[Ww]ords by)\s+"
+    rf"(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"(?P<rest>\s*(?:,|\||-|–|for)\s*.*)?$",
+)
+_ROLE = re.compile(
+    r"\b(editor|correspondent|reporter|writer|columnist|staff|chief|senior|news|desk|"
+    r"agency|agencies|contributor|producer|analyst|in [A-Z]\w+)\b",
+    re.I,
 )
 _DATE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|first published|date)?\s*:?\s*(?:on\s+)?"
@@ -126,7 +131,15 @@ def as_byline(line: str) -> str | None:
     if len(line) > 120:
         return None
     m = _BYLINE.match(line.strip())
-    return squash(m.group("name")) if m else None
+    if not m:
+        return None
+    # "By Ruth Okafor, Political Editor": the part after the comma is a role.
+    names = []
+    for piece in m.group("name").split(","):
+        if _ROLE.search(piece):
+            break
+        names.append(piece.strip())
+    return squash(", ".join(n for n in names if n)) or None
 
 
 def _headline_index(lines: list[str], first_body: int) -> int | None:

@@ -24,7 +24,7 @@ from reader.text.normalize import fold_key, is_truncated, strip_ellipsis
 # different captions about the same scene stay apart (they score 60-80).
 NEAR_DUPLICATE_RATIO = 92.0
 MIN_PREFIX_CHARS = 40  # a truncated teaser must carry this much text to fold
-_SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z][a-z])")
+_SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z](?:[a-z']|\s))")
 MIN_HALF_WORDS = 3  # each side of a seam must be a real block, not a stray word
 
 

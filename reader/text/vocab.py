@@ -24,8 +24,9 @@ CHROME_PHRASES = frozenset(
     accept cookies|privacy policy|terms of use|terms and conditions|contact us|about us|
     all rights reserved|watch|listen|video|photos|gallery|live|opinion|news|world|
     sport|business|politics|technology|science|health|entertainment|lifestyle|travel
-    """.replace("\n", "").split("|")
+    """.split("|")
 )
+CHROME_PHRASES = frozenset(" ".join(p.split()) for p in CHROME_PHRASES)
 
 # Words that make a short line a call to action or a notice wherever it stands.
 CHROME_CUES = (

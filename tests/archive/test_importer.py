@@ -1,0 +1,149 @@
+"""Import: formats, encodings, duplicates, re-import, changes, failure isolation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.archive.importer import ImportReport, discover
+from tests.conftest import run_import
+
+SCRAPE = (
+    "Home\n\nRiver ferry service returns after a long pause on the estuary\n\n"
+    "The passenger ferry crossed the estuary on Friday for the first time in years, "
+    "carrying forty people and two bicycles.\n\n"
+    "Organisers said the service would sail six times a day until September.\n"
+)
+
+
+def test_import_each_format(archive, fixtures_dir: Path) -> None:
+    report = run_import(archive, fixtures_dir)
+    assert report.added == 3 and report.failed == 0
+    titles = {h.title for h in archive.search("", limit=10).hits}
+    assert "Tallinn opens its first floating sauna district" in titles
+    assert "River Tay ferry returns after forty years" in titles
+
+
+def test_second_import_adds_nothing(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    again = run_import(archive, fixtures_dir)
+    assert (again.added, again.updated, again.unchanged, again.failed) == (0, 0, 3, 0)
+    assert archive.store.count() == 3
+
+
+def test_touched_file_with_same_bytes_is_unchanged(archive, articles_dir: Path) -> None:
+    run_import(archive, articles_dir)
+    path = articles_dir / "clipping.md"
+    os.utime(path, (1_000_000, 1_000_000))
+    again = run_import(archive, articles_dir)
+    assert again.unchanged == 3 and again.updated == 0
+
+
+def test_same_text_in_two_files_is_one_article_with_two_paths(archive, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SCRAPE)
+    (tmp_path / "b.txt").write_text(SCRAPE.replace("Home", "Menu"))  # other chrome, same article
+    report = run_import(archive, tmp_path)
+    assert report.added == 1 and report.duplicates == 1
+    [hit] = archive.search("ferry").hits
+    assert sorted(Path(p).name for p in hit.paths) == ["a.txt", "b.txt"]
+
+
+def test_changed_file_updates_its_article_and_keeps_state(archive, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(SCRAPE)
+    run_import(archive, path)
+    [hit] = archive.search("ferry").hits
+    archive.set_starred(hit.id, True)
+    path.write_text(SCRAPE + "\nA second crossing is planned for the weekend festival.\n")
+    report = run_import(archive, path)
+    assert report.updated == 1 and report.added == 0
+    stored = archive.get(hit.id)
+    assert stored is not None and stored.starred
+    assert "weekend festival" in stored.article.body
+    assert [h.id for h in archive.search("festival").hits] == [hit.id]
+
+
+def test_encodings_are_detected(archive, tmp_path: Path) -> None:
+    text = SCRAPE.replace("Friday", "Friday – “a great day” for Gdańsk’s café")
+    (tmp_path / "cp1252.txt").write_bytes(text.replace("Gdańsk", "Lyon").encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(text.replace("estuary", "river").encode("utf-16"))
+    report = run_import(archive, tmp_path)
+    assert report.added == 2, report.failures
+    assert archive.search("Gdansk").total == 1  # accent folding too
+    assert archive.search("Lyon").total == 1
+
+
+def test_one_bad_file_does_not_stop_the_rest(archive, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(SCRAPE)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.html").write_bytes(os.urandom(4096).replace(b"<", b"x") + b"\x00" * 10)
+    (tmp_path / "bad.md").write_text("---\ntitle: [oops\n---\nBody\n")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    report = run_import(archive, tmp_path)
+    assert report.added == 1
+    assert report.skipped == 1
+    reasons = {Path(p).name: r for p, r in report.failures}
+    assert set(reasons) == {"empty.txt", "binary.html", "bad.md"}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.html"]
+    assert "YAML" in reasons["bad.md"]
+
+
+def test_unreadable_file_is_reported(archive, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    path = tmp_path / "secret.txt"
+    path.write_text(SCRAPE)
+    path.chmod(0)
+    report = run_import(archive, tmp_path)
+    assert report.failures and "permission" in report.failures[0][1]
+
+
+def test_the_archive_itself_is_never_imported(archive, tmp_path: Path) -> None:
+    # The archive lives in tmp_path/"data" here: importing tmp_path must pass it over.
+    (tmp_path / "story.txt").write_text(SCRAPE)
+    (archive.root / "stray.txt").write_text(SCRAPE.replace("forty", "fifty"))
+    report = run_import(archive, tmp_path)
+    assert (report.added, report.skipped, report.failed) == (1, 0, 0)
+
+
+def test_missing_path_is_reported(archive, tmp_path: Path) -> None:
+    report = run_import(archive, tmp_path / "nope")
+    assert report.failures == [(str(tmp_path / "nope"), "no such file or folder")]
+
+
+def test_symlink_loop_ends_and_files_count_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(SCRAPE)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    (tmp_path / "again.txt").symlink_to(tmp_path / "a" / "x.txt")
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["x.txt"]
+
+
+def test_interrupted_import_keeps_committed_batches(archive, tmp_path: Path) -> None:
+    from reader.archive import importer
+
+    for n in range(5):
+        (tmp_path / f"s{n}.txt").write_text(SCRAPE.replace("forty", f"{n} hundred"))
+    report = ImportReport()
+    archive.index()
+    steps = importer.import_paths(archive.store, [tmp_path], report, batch_size=2, on_batch=archive.sync_index)
+    with archive._writing():  # noqa: SLF001 - the importer runs under the archive lock
+        for step in steps:
+            if step.done == 3:
+                steps.close()  # what Ctrl-C does to the generator
+                break
+    assert archive.store.count() == 3
+    assert archive.search("ferry", limit=10).total == 3
+    rest = run_import(archive, tmp_path)
+    assert rest.added == 2 and rest.unchanged == 3
+
+
+def test_import_reports_progress(archive, fixtures_dir: Path) -> None:
+    report = ImportReport()
+    steps = list(archive.import_paths([fixtures_dir], report))
+    assert [s.done for s in steps] == [1, 2, 3]
+    assert all(s.total == 3 for s in steps)

@@ -1,0 +1,79 @@
+"""The index follows the store, and the store alone can rebuild it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.archive import Archive
+from reader.archive import index as ixmod
+from tests.conftest import run_import
+
+
+def test_store_and_index_agree_after_import(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
+
+
+def test_deleting_the_index_loses_nothing(tmp_path: Path, fixtures_dir: Path) -> None:
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+        ids = archive.store.all_ids()
+    shutil.rmtree(tmp_path / "d" / "index")
+    with Archive(tmp_path / "d") as archive:
+        assert archive.search("sauna").total == 1
+        assert ixmod.index_ids(archive.index()) == ids
+
+
+def test_damaged_index_is_rebuilt(tmp_path: Path, fixtures_dir: Path) -> None:
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+    for segment in (tmp_path / "d" / "index").glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in (tmp_path / "d" / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with Archive(tmp_path / "d") as archive:
+        assert archive.search("Abertay").total == 1
+
+
+def test_reindex_rebuilds_from_store(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    assert archive.reindex() == 3
+    assert archive.search("Kalmar").total == 1
+
+
+def test_queued_changes_are_replayed_on_open(tmp_path: Path, fixtures_dir: Path) -> None:
+    """A writer that died after the store commit but before the index commit."""
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+        [hit] = archive.search("sauna").hits
+        with archive.store.transaction():
+            archive.store.delete_article(hit.id)
+    with Archive(tmp_path / "d") as archive:
+        assert archive.search("sauna").total == 0
+        assert archive.store.queued() == []
+
+
+def test_stale_whoosh_lock_is_cleared(tmp_path: Path, fixtures_dir: Path) -> None:
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+    (tmp_path / "d" / "index" / "articles_WRITELOCK").write_text("")
+    with Archive(tmp_path / "d") as archive:
+        report = run_import(archive, fixtures_dir / "clipping.md")
+        assert report.failed == 0
+        archive.set_tags(archive.search("sauna").hits[0].id, ["baltic"])
+        assert archive.search("tag:baltic").total == 1
+
+
+def test_second_writer_is_told_the_archive_is_busy(tmp_path: Path, fixtures_dir: Path) -> None:
+    import pytest
+
+    from reader.archive import ArchiveBusy
+    from reader.archive.importer import ImportReport
+
+    with Archive(tmp_path / "d") as first, Archive(tmp_path / "d") as second:
+        steps = first.import_paths([fixtures_dir], ImportReport())
+        next(steps)
+        with pytest.raises(ArchiveBusy, match="busy"):
+            list(second.import_paths([fixtures_dir], ImportReport()))
+        list(steps)

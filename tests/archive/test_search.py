@@ -1,0 +1,102 @@
+"""The query language: terms, stemming, accents, fields, dates, errors, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.archive import QueryError
+from tests.conftest import run_import
+
+
+@pytest.fixture
+def filled(archive, fixtures_dir: Path):  # type: ignore[no-untyped-def]
+    run_import(archive, fixtures_dir)
+    return archive
+
+
+def titles(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {h.title.split()[0] for h in result.hits}
+
+
+def test_stemming_finds_plural_from_singular(filled) -> None:
+    assert titles(filled.search("trawler")) == {"Fishermen"}
+    assert titles(filled.search("sauna")) == {"Tallinn"}
+
+
+def test_accent_folding(filled) -> None:
+    assert titles(filled.search("Oland")) == {"Fishermen"}
+    assert titles(filled.search("Öland")) == {"Fishermen"}
+
+
+def test_boolean_phrase_prefix_fuzzy(filled) -> None:
+    assert titles(filled.search("ferry AND Dundee")) == {"River"}
+    assert titles(filled.search("ferry NOT Dundee")) == {"Fishermen"}
+    assert titles(filled.search("sauna OR trawler")) == {"Tallinn", "Fishermen"}
+    assert titles(filled.search('"floating saunas"')) == {"Tallinn"}
+    assert titles(filled.search('"saunas floating"')) == set()
+    assert titles(filled.search("Abert*")) == {"River"}
+    assert titles(filled.search("Dundie~")) == {"River"}
+
+
+def test_fields(filled) -> None:
+    assert titles(filled.search("title:Tay")) == {"River"}
+    assert titles(filled.search("ferry")) == {"River", "Fishermen"}
+    assert titles(filled.search("author:Bell")) == {"River"}
+    assert titles(filled.search("site:tayside")) == {"River"}
+    assert titles(filled.search("path:clipping")) == {"Tallinn"}
+
+
+def test_dates(filled) -> None:
+    assert titles(filled.search("date:2023-10")) == {"Tallinn"}
+    assert titles(filled.search("date:2022")) == {"River"}
+    assert titles(filled.search("date:[2022-01-01 to 2023-12-31]")) == {"River", "Tallinn"}
+    assert titles(filled.search("date:[2023-11-01 to 2023-12-31]")) == set()
+
+
+def test_tags(filled) -> None:
+    hit = filled.search("sauna").hits[0]
+    filled.set_tags(hit.id, ["Travel", "baltic"])
+    assert titles(filled.search("tag:travel")) == {"Tallinn"}
+    assert filled.get(hit.id).tags == ("baltic", "travel")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unclosed phrase', "unbalanced quote"),
+        ("(ferry OR sauna", "unbalanced parenthesis"),
+        ("ferry)", "unbalanced parenthesis"),
+        ("date:[2021-01-01 to", "unbalanced range"),
+        ("colour:red", "unknown field 'colour:'"),
+        ("date:yesterday", "nothing searchable"),
+    ],
+)
+def test_malformed_queries_raise_clear_errors(filled, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        filled.search(query)
+
+
+def test_did_you_mean(filled) -> None:
+    result = filled.search("trawlerz")
+    assert result.total == 0
+    assert result.suggestion is not None and "trawler" in result.suggestion
+
+
+def test_snippet_marks_matched_words(filled) -> None:
+    [hit] = filled.search("Abertay").hits
+    assert any(p.match and p.text == "Abertay" for p in hit.snippet)
+
+
+def test_sort_by_date(filled) -> None:
+    oldest = [h.title.split()[0] for h in filled.search("ferry OR sauna", sort="date").hits]
+    newest = [h.title.split()[0] for h in filled.search("ferry OR sauna", sort="-date").hits]
+    assert oldest == ["River", "Tallinn", "Fishermen"]  # undated last
+    assert newest == ["Tallinn", "River", "Fishermen"]
+
+
+def test_empty_query_lists_newest_first(filled) -> None:
+    result = filled.search("")
+    assert result.total == 3
+    assert result.hits[0].title.startswith("Tallinn")

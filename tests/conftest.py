@@ -1,0 +1,49 @@
+"""Shared fixtures: temporary archives, our own fixture files, a clean environment."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data, config or cache directories."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("NEWSREADER_HOME", str(home))
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture articles."""
+    target = tmp_path / "articles"
+    shutil.copytree(FIXTURES, target)
+    return target
+
+
+@pytest.fixture
+def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from reader.archive import Archive
+
+    with Archive(tmp_path / "data") as arch:
+        yield arch
+
+
+def run_import(archive, *paths):  # type: ignore[no-untyped-def]
+    """Import and return the report (progress events drained)."""
+    from reader.archive.importer import ImportReport
+
+    report = ImportReport()
+    for _ in archive.import_paths([str(p) for p in paths], report):
+        pass
+    return report

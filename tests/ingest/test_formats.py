@@ -1,0 +1,85 @@
+"""Each format's parser on our own fixtures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reader.ingest import IngestError, is_article_file, read_articles
+from reader.text.pipeline import finish
+
+
+def test_plaintext_scrape_title_and_chrome(fixtures_dir: Path) -> None:
+    [article] = read_articles(fixtures_dir / "harbour-scrape.txt")
+    assert article.title.startswith("Fishermen blockade Kalmar harbour")
+    texts = [b.text for b in article.blocks]
+    for chrome in ("Page Nav", "HIDE", "Pages", "Classic Header", "{fbt_classic_header}",
+                   "Breaking News:", "latest", "Share this article", "Follow us on Twitter", "No comments"):
+        assert chrome not in texts
+    assert any(t.startswith("Protest leader Johan Lindqvist") for t in texts)
+
+
+def test_plaintext_captions_marked_and_glued_pair_split(fixtures_dir: Path) -> None:
+    article = finish(read_articles(fixtures_dir / "harbour-scrape.txt")[0])
+    captions = {b.text: b for b in article.blocks if b.kind == "caption"}
+    assert "Passengers wait on the quay after the morning ferry to Borgholm was cancelled" in captions
+    assert "A coast guard vessel is pictured circling the blockade as police officers watch from the pier" in captions
+    assert all(b.repeats == 2 for b in captions.values())
+
+
+def test_markdown_front_matter_and_blocks(fixtures_dir: Path) -> None:
+    [article] = read_articles(fixtures_dir / "clipping.md")
+    assert article.title == "Tallinn opens its first floating sauna district"
+    assert article.byline == "Kadri Tamm"
+    assert article.site == "Baltic Notes"
+    assert article.url == "https://example.org/tallinn-saunas"
+    assert article.published == datetime(2023, 10, 2, tzinfo=UTC)
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["Saunas moored in the harbour"] == "caption"
+    assert kinds["Saunas moored in the seaplane harbour at dusk"] == "caption"
+    assert kinds["The sea is our oldest public space."] == "blockquote"
+    assert kinds["Six saunas"] == "list_item"
+
+
+def test_markdown_bad_front_matter_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nBody text here.\n")
+    with pytest.raises(IngestError, match="front matter is not valid YAML"):
+        read_articles(bad)
+
+
+def test_html_main_content_metadata_and_figcaption(fixtures_dir: Path) -> None:
+    article = finish(read_articles(fixtures_dir / "figure-page.html")[0])
+    assert article.title == "River Tay ferry returns after forty years"
+    assert article.byline == "Morag Bell"
+    assert article.site == "Tayside Echo"
+    assert article.url == "https://example.org/tay-ferry"
+    assert article.published is not None and article.published.year == 2022
+    body = article.body
+    assert "do not index me" not in body
+    assert "Privacy policy" not in body and "Login" not in body
+    captions = [b.text for b in article.blocks if b.kind == "caption"]
+    assert captions == ["The ferry Abertay leaves Craig Pier in Dundee on its first crossing"]
+    assert not any(b.kind == "heading" and b.text == article.title for b in article.blocks)
+
+
+def test_unknown_suffix_is_not_an_article_file() -> None:
+    assert is_article_file(Path("a.TXT")) and is_article_file(Path("b.xhtml"))
+    assert not is_article_file(Path("photo.jpg"))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\n ", "empty file"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bad_files_raise_with_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match=reason):
+        read_articles(path)

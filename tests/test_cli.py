@@ -1,0 +1,121 @@
+"""The command line through its real entry point: main([...]) and a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.cli import main
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert "newsreader 0." in capsys.readouterr().out
+
+
+def test_import_twice_then_search_show_stats(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "data")
+    code, out, _ = cli(capsys, "--data-dir", data, "import", str(fixtures_dir))
+    assert code == 0 and "3 added" in out
+    code, out, _ = cli(capsys, "--data-dir", data, "import", str(fixtures_dir))
+    assert code == 0 and "0 added" in out and "3 unchanged" in out and "Nothing new" in out
+
+    code, out, _ = cli(capsys, "--data-dir", data, "search", "trawler AND Kalmar", "--json")
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert row["title"].startswith("Fishermen") and "**" in row["snippet"]
+    assert set(row) >= {"id", "title", "site", "published", "score", "snippet", "paths"}
+
+    code, out, _ = cli(capsys, "--data-dir", data, "show", row["id"], "--json")
+    article = json.loads(out)
+    assert article["title"] == row["title"]
+    assert any(b["kind"] == "caption" and b["repeats"] == 2 for b in article["blocks"])
+
+    code, out, _ = cli(capsys, "--data-dir", data, "show", row["id"][:5])
+    assert code == 0 and "Lindqvist" in out
+
+    code, out, _ = cli(capsys, "--data-dir", data, "stats", "--json")
+    assert json.loads(out)["articles"] == 3
+
+
+def test_failures_set_the_exit_code_and_name_the_file(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "empty.txt").write_text("")
+    code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "d"), "import", str(src))
+    assert code == 1
+    assert "empty.txt" in out and "empty file" in out
+
+
+def test_bad_query_is_a_message_not_a_traceback(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli(capsys, "--data-dir", str(tmp_path / "d"), "search", '"oops')
+    assert code == 2 and "bad query" in err and "Traceback" not in err
+
+
+def test_unknown_id(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli(capsys, "--data-dir", str(tmp_path / "d"), "show", "zzzz")
+    assert code == 1 and "no article" in err
+
+
+def test_env_var_sets_the_archive(capsys, tmp_path: Path, fixtures_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    cli(capsys, "import", str(fixtures_dir / "clipping.md"))
+    assert (tmp_path / "home" / "store.sqlite3").exists()
+
+
+def test_analyze_without_importing(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "d"), "analyze", str(fixtures_dir / "harbour-scrape.txt"), "--json")
+    data = json.loads(out)
+    assert data["title"].startswith("Fishermen") and data["blocks"]
+    assert not (tmp_path / "d").exists()
+
+
+def test_reindex(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "d")
+    cli(capsys, "--data-dir", data, "import", str(fixtures_dir))
+    code, out, _ = cli(capsys, "--data-dir", data, "reindex")
+    assert code == 0 and "Reindexed 3" in out
+
+
+def test_demo_archive_builds_and_searches(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(capsys, "--demo", "search", "tram", "--json")
+    assert code == 0 and out.strip()
+    code, out, _ = cli(capsys, "--demo", "stats", "--json")
+    stats = json.loads(out)
+    assert 8 <= stats["articles"] <= 15
+    assert stats["sources"] == stats["articles"] + 1  # one scrape is saved twice
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120,
+    )
+
+
+def test_subprocess_round_trip_and_no_textual_for_search(tmp_path: Path, fixtures_dir: Path) -> None:
+    data = str(tmp_path / "d")
+    done = run_cli("--data-dir", data, "import", str(fixtures_dir))
+    assert done.returncode == 0, done.stderr
+    assert "[3/3]" in done.stderr  # plain progress lines when not a terminal
+    probe = (
+        "import sys; from reader.cli import main; "
+        f"main(['--data-dir', {data!r}, 'search', 'sauna']); "
+        "assert 'textual' not in sys.modules, 'search imported textual'"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Tallinn" in done.stdout
+    assert "\x1b[" not in done.stdout  # no escape codes when piped

@@ -1,0 +1,69 @@
+"""Chrome removal and headline finding on scrapes of several shapes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.text.chrome import as_byline, as_date, clean_scrape, is_chrome, split_paragraphs
+
+BODY = (
+    "The regional council approved the new bus timetable on Wednesday after a long debate, "
+    "with services to the outer villages doubling from next month."
+)
+
+
+def test_chrome_words_placeholders_and_counters() -> None:
+    for line in ("Page Nav", "HIDE", "Classic Header", "{fbt_classic_header}", "{{ site.menu }}",
+                 "%%footer%%", "Breaking News:", "latest", "Advertisement", "Read more",
+                 "No comments", "12 comments", "Share this article", "Follow us on Instagram",
+                 "We use cookies to improve your experience", "Sign up to our daily newsletter"):
+        assert is_chrome(line), line
+    assert not is_chrome(BODY)
+    assert not is_chrome("Mayor Jane Holt said: 'We will build it.'")
+
+
+def test_headline_is_not_the_first_line() -> None:
+    text = "Home\n\nNews\n\nLocal\n\nBus services to outer villages to double under new timetable\n\n" + BODY
+    scrape = clean_scrape(text)
+    assert scrape.title == "Bus services to outer villages to double under new timetable"
+    assert scrape.paragraphs == [BODY]
+    assert {"Home", "News", "Local"} <= set(scrape.chrome)
+
+
+def test_byline_and_date_become_metadata() -> None:
+    text = "Bus services to outer villages to double\n\nBy Tom Price and Ana Ruiz\n\nPublished: 3 May 2022 09:15 BST\n\n" + BODY
+    scrape = clean_scrape(text)
+    assert scrape.byline == "Tom Price and Ana Ruiz"
+    assert scrape.published == datetime(2022, 5, 3, tzinfo=UTC)
+    assert scrape.paragraphs == [BODY]
+
+
+def test_short_lines_inside_the_body_are_kept() -> None:
+    text = f"A headline of several words here\n\n{BODY}\n\nIt worked.\n\n{BODY.replace('bus', 'tram')}"
+    assert "It worked." in clean_scrape(text).paragraphs
+
+
+def test_date_and_byline_shapes() -> None:
+    assert as_date("14 February 2023") == datetime(2023, 2, 14, tzinfo=UTC)
+    assert as_date("Updated 10:32 GMT, 15 November 2021") is not None
+    assert as_date("The vote on 15 November 2021 was close") is None
+    assert as_byline("By Hanna de Vries") == "Hanna de Vries"
+    assert as_byline("By Ruth Okafor, Political Editor") == "Ruth Okafor"
+    assert as_byline("By the way, the mayor was late") is None
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = (
+        "The regional council approved the new bus timetable on\n"
+        "Wednesday after a long debate, with services to the outer\n"
+        "villages doubling from next month."
+    )
+    assert split_paragraphs(wrapped) == [" ".join(wrapped.split())]
+
+
+@given(st.text())
+def test_cleaner_never_crashes(text: str) -> None:
+    clean_scrape(text)
