@@ -38,6 +38,9 @@ class Archive:
         self._lock = WriteLock(self.root / "write.lock")
         self._ix: FileIndex | None = None
         self._local = threading.local()
+        # The app calls in from worker threads and the UI thread; SQLite's one
+        # connection and the index handle are used by one caller at a time.
+        self._guard = threading.RLock()
 
     def close(self) -> None:
         self.store.close()
@@ -155,7 +158,9 @@ class Archive:
     ) -> Iterator[Progress]:
         """Import files and folders; yields Progress per file, fills `report`.
 
-        Raises ArchiveBusy if another process is writing.
+        Raises ArchiveBusy if another process is writing. The app runs this on
+        an Archive of its own in a worker thread (its own SQLite connection), so
+        searching stays free while an import runs.
         """
         with self._writing(wait_s=wait_s):
             self.index()  # make sure the index exists before we write to it
@@ -171,6 +176,10 @@ class Archive:
 
     def search(self, text: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
         """Ranked hits for a query; an empty query lists the archive newest first."""
+        with self._guard:
+            return self._search(text, limit=limit, sort=sort)
+
+    def _search(self, text: str, *, limit: int, sort: str) -> SearchResult:
         if not text.strip():
 
 
@@ -208,6 +217,10 @@ class Archive:
 
     def get(self, article_id: str) -> StoredArticle | None:
         """An article by id or by an unambiguous id prefix."""
+        with self._guard:
+            return self._get(article_id)
+
+    def _get(self, article_id: str) -> StoredArticle | None:
         found = self.store.get(article_id)
         if found is not None:
             return found
@@ -215,7 +228,8 @@ class Archive:
         return self.store.get(matches[0]) if len(matches) == 1 else None
 
     def stats(self) -> dict[str, object]:
-        data = self.store.stats()
+        with self._guard:
+            data = self.store.stats()
         data["store_bytes"] = _size(self.root / "store.sqlite3") + _size(self.root / "store.sqlite3-wal")
         data["index_bytes"] = sum(_size(p) for p in self.index_dir.glob("*")) if self.index_dir.exists() else 0
         data["index_pending"] = len(self.store.queued())
@@ -225,18 +239,40 @@ class Archive:
     # -- reading state ----------------------------------------------------------
 
     def set_read(self, article_id: str, is_read: bool = True) -> None:
-        self.store.set_read(article_id, is_read)
+        with self._guard:
+            self.store.set_read(article_id, is_read)
 
     def set_starred(self, article_id: str, starred: bool) -> None:
-        self.store.set_starred(article_id, starred)
+        with self._guard:
+            self.store.set_starred(article_id, starred)
 
     def set_position(self, article_id: str, position: float) -> None:
-        self.store.set_position(article_id, position)
+        with self._guard:
+            self.store.set_position(article_id, position)
 
     def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
-        cleaned = sorted({t.strip().lower() for t in tags if t.strip()})
-        self.store.set_tags(article_id, cleaned)
-        self._try_sync()
+        """Replace an article's tags (lowercased); the index follows at once."""
+        cleaned = sorted({t.strip().lower() for t in tags if t.strip() and "," not in t})
+        with self._guard:
+            self.store.set_tags(article_id, cleaned)
+            self._try_sync()
+
+    def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+        """Character spans of `text` whose words analyse to one of the index terms.
+
+        The reader highlights a query's words with the index's own analyzer, so
+        "migrants" lights up for `migrant` and "Kuźnica" for `kuznica`.
+        """
+        from reader.archive.schema import text_analyzer
+
+        wanted = set(terms)
+        if not wanted or not text:
+            return []
+        return [
+            (tok.startchar, tok.endchar)
+            for tok in text_analyzer()(text, chars=True, removestops=False)
+            if tok.text in wanted
+        ]
 
 
 def _size(path: Path) -> int:
