@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from datetime import datetime
 from typing import TextIO
 
 from reader.model import Hit, SnippetPart, StoredArticle
-from reader.sanitize import clean_line, clean_text
+from reader.sanitize import clean_inline, clean_line, clean_text
 
 _STYLES = {
     "bold": "1",
@@ -49,8 +48,7 @@ def snippet_text(parts: tuple[SnippetPart, ...], style: Styler | None = None, ma
     """A snippet with matches styled (terminal) or wrapped in `marker` (JSON)."""
     out = []
     for part in parts:
-        text = " ".join(clean_text(part.text).split(" "))
-        text = re.sub(r"\s+", " ", text)
+        text = clean_inline(part.text)
         if part.match:
             text = style(text, "match") if style else f"{marker}{text}{marker}"
         out.append(text)

@@ -24,6 +24,7 @@ _ESCAPE_SEQ = re.compile(
 )
 # C0 controls except tab and newline, DEL, C1 controls, bidi overrides and
 # isolates, and the private-use characters the snippet formatter uses as marks.
+_WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000\ue001]")
 
 
@@ -42,3 +43,9 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """As clean_text, for one-line fields (titles, sites): newlines become spaces."""
     return " ".join(clean_text(text).split())
+
+
+def clean_inline(text: str) -> str:
+    """As clean_line, but keeps a single space at the edges (for text pieces
+    that are joined, like the parts of a snippet)."""
+    return _WHITESPACE.sub(" ", clean_text(text))

@@ -1,25 +1,108 @@
-"""The reader app (placeholder until the app issue lands: a search box and results)."""
+"""The reader app: opens the archive, shows the main screen, runs app-wide actions."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from rich.text import Text
+from textual import on, work
+from textual.app import App
+from textual.widgets import Static
+
+from reader.archive import Archive, ArchiveBusy
+from reader.config import Config
+from reader.tui.commands import ArchiveCommands, bindings
+from reader.tui.screens.import_screen import ImportFinished, ImportScreen
+from reader.tui.screens.main import MainScreen
 
 
 class NewsReaderApp(App[None]):
+    """A keyboard-driven reader over one archive directory."""
+
     TITLE = "newsreader"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "newsreader.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = App.COMMANDS | {ArchiveCommands}
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, config: Config | None = None, save_config: bool = True) -> None:
         super().__init__()
-        self.data_dir = data_dir
+        self.data_dir = Path(data_dir)
+        self.config = config or Config.load()
+        self.save_config = save_config
+        self.archive = Archive(self.data_dir)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Archive: {self.data_dir}", markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.push_screen(MainScreen(self.archive, self.config.last_query))
+        self.check_index()
+
+    @work(thread=True, exclusive=True, group="reindex")
+    def check_index(self) -> None:
+        """Open the index, rebuilding it (with progress) if missing or damaged."""
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._status, f"Rebuilding the search index: {done}/{total}")
+
+        try:
+            self.archive.index(on_rebuild=progress)
+        except ArchiveBusy as exc:
+            self.call_from_thread(self.notify, str(exc), severity="warning")
+
+    def _status(self, message: str) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.query_one("#status", Static).update(Text(message))
+
+    # -- actions -----------------------------------------------------------
+
+    def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_open_import(self) -> None:
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen(self.data_dir))
+
+    @work(thread=True, exclusive=True, group="reindex")
+    def action_reindex(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._status, f"Reindexing: {done}/{total}")
+
+        try:
+            count = self.archive.reindex(progress=progress)
+        except ArchiveBusy as exc:
+            self.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        self.call_from_thread(self.notify, f"Reindexed {count} articles")
+        self.call_from_thread(self._refresh_main)
+
+    @on(ImportFinished)
+    def _imported(self, event: ImportFinished) -> None:
+        self._refresh_main()
+
+    def _refresh_main(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.refresh_results()
+
+    def watch_theme(self, theme: str) -> None:
+        self.config.theme = theme
+
+    async def action_quit(self) -> None:
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            self.config.last_query = main._query  # noqa: SLF001
+            reader = main.query_one("#reader")
+            if reader.article_id:  # type: ignore[attr-defined]
+                self.archive.set_position(reader.article_id, reader.position)  # type: ignore[attr-defined]
+        if self.save_config:
+            self.config.save()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.archive.close()
 
 
 def run_app(data_dir: Path) -> int:

@@ -1,0 +1,105 @@
+"""One list of commands feeds the key bindings, the command palette and the help screen,
+so help can never drift from the keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+
+SCOPES = {
+    "app": "Everywhere",
+    "main": "Search and results",
+    "results": "Results list",
+    "reader": "Reading pane",
+    "import": "Import screen",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    keys: str
+    action: str
+    description: str
+    scope: str
+    show: bool = True  # in the footer
+    palette: bool = False  # offered in the command palette
+    help: str = ""  # longer text for the help screen and the palette
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("quit", "q", "quit", "Quit", "app", palette=True, help="Leave newsreader"),
+    Command("help", "question_mark", "help", "Help", "app", palette=True, help="Every key, by screen"),
+    Command("import", "i", "open_import", "Import", "app", palette=True, help="Import a folder of saved articles"),
+    Command("reindex", "ctrl+r", "reindex", "Reindex", "app", show=False, palette=True,
+            help="Rebuild the search index from the store"),
+    Command("search", "slash", "focus_search", "Search", "main", help="Type a query (Enter: to the results)"),
+    Command("back", "escape", "back", "Back", "main", show=False,
+            help="Search box → results, reader → results"),
+    Command("switch", "tab", "switch_pane", "Switch pane", "main", show=False, help="Results ⇄ reader"),
+    Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article"),
+    Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread"),
+    Command("tags", "t", "edit_tags", "Tags", "main", palette=True, help="Edit the article's tags"),
+    Command("open", "o", "open_source", "Open source", "main", show=False, palette=True,
+            help="Show the source file in your pager"),
+    Command("folds", "f", "toggle_folds", "Folds", "main", palette=True,
+            help="Expand or collapse folded repeats (captions, teasers)"),
+    Command("down", "j,down", "cursor_down", "Down", "results", show=False, help="Next result"),
+    Command("up", "k,up", "cursor_up", "Up", "results", show=False, help="Previous result"),
+    Command("open-article", "enter", "select", "Open", "results", show=False, help="Read the result"),
+    Command("scroll-down", "j,down", "scroll_down", "Down", "reader", show=False, help="Scroll down"),
+    Command("scroll-up", "k,up", "scroll_up", "Up", "reader", show=False, help="Scroll up"),
+    Command("page-down", "space,pagedown", "page_down", "Page down", "reader", show=False, help="Next page"),
+    Command("page-up", "b,pageup", "page_up", "Page up", "reader", show=False, help="Previous page"),
+    Command("top", "g,home", "scroll_home", "Top", "reader", show=False, help="Top of the article"),
+    Command("bottom", "G,end", "scroll_end", "Bottom", "reader", show=False, help="End of the article"),
+    Command("next-hit", "n", "next_hit", "Next hit", "reader", help="Next search term in the article"),
+    Command("prev-hit", "N", "previous_hit", "Prev hit", "reader", show=False,
+            help="Previous search term in the article"),
+    Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
+    Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
+)
+
+
+def bindings(scope: str) -> list[Binding]:
+    """Textual bindings for one scope, with ids so a keymap can override them."""
+    return [
+        Binding(c.keys, c.action, c.description, show=c.show, id=c.id)
+        for c in COMMANDS
+        if c.scope == scope
+    ]
+
+
+def key_label(keys: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "space": "Space",
+             "tab": "Tab", "pagedown": "PgDn", "pageup": "PgUp", "down": "↓", "up": "↑",
+             "home": "Home", "end": "End"}
+    return " ".join(names.get(k, k.replace("ctrl+", "^")) for k in keys.split(","))
+
+
+class ArchiveCommands(Provider):
+    """The palette's entries: every command marked for it, by its words."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in COMMANDS:
+            if not command.palette:
+                continue
+            label = f"{command.description} ({key_label(command.keys)})"
+            score = matcher.match(f"{command.description} {command.help}")
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.app.run_action, _palette_action(command)), help=command.help)
+
+    async def discover(self) -> Hits:
+        for command in COMMANDS:
+            if command.palette:
+                label = f"{command.description} ({key_label(command.keys)})"
+                yield Hit(1.0, label, partial(self.app.run_action, _palette_action(command)), help=command.help)
+
+
+def _palette_action(command: Command) -> str:
+    # Main-screen actions run on the screen; app actions on the app.
+    return f"screen.{command.action}" if command.scope == "main" else f"app.{command.action}"

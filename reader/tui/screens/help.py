@@ -1,0 +1,38 @@
+"""The help screen: every key, by screen, straight from the command list."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.tui.commands import COMMANDS, SCOPES, key_label
+
+
+def help_table() -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
+    table.add_column("key", style="bold", no_wrap=True)
+    table.add_column("what")
+    for scope, title in SCOPES.items():
+        table.add_row(Text(title, style="bold underline"), "")
+        for command in COMMANDS:
+            if command.scope == scope:
+                table.add_row(key_label(command.keys), command.help or command.description)
+        table.add_row("", "")
+    table.add_row("ctrl+p", "Command palette: every action by name, themes")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static(Text("newsreader — keys", style="bold"), classes="dialog-title")
+            yield Static(help_table())
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

@@ -1,0 +1,155 @@
+"""The import screen: choose a folder, import it in a worker, see progress and failures."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import Button, DirectoryTree, Footer, Input, Label, ProgressBar, Static
+
+from reader.archive import Archive, ArchiveBusy
+from reader.archive.importer import ImportReport, Progress
+from reader.sanitize import clean_line
+from reader.tui.commands import bindings
+
+UPDATE_EVERY_S = 0.05  # progress redraws at most 20 times a second
+
+
+class ImportFinished(Message):
+    """An import ended; the main screen refreshes its results."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class PathSuggester(Suggester):
+    """Completes the last component of a path to an existing folder."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        parent, stem = os.path.split(expanded)
+        try:
+            names = sorted(e.name for e in os.scandir(parent or ".") if e.is_dir() and not e.name.startswith("."))
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith(stem) and name != stem:
+                return value + name[len(stem):] + "/"
+        return None
+
+
+class FolderTree(DirectoryTree):
+    """Folders only: files are picked by the importer itself."""
+
+    def filter_paths(self, paths):  # type: ignore[no-untyped-def]
+        return [p for p in paths if p.is_dir() and not p.name.startswith(".")]
+
+
+class ImportScreen(Screen[None]):
+    BINDINGS = bindings("import")
+
+    def __init__(self, archive_root: Path, start: str | None = None) -> None:
+        super().__init__()
+        self.archive_root = archive_root
+        self.start_path = start or os.getcwd()
+        self.running = False
+        self.report: ImportReport | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import"):
+            yield Label("Import a folder of saved articles (.txt, .html, .md); Tab to the tree, Enter to start")
+            with Horizontal(id="import-path-row"):
+                yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
+                yield Button("Import", id="import-go", variant="primary")
+            yield FolderTree(self.start_path, id="import-tree")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-current")
+            yield Static("", id="import-counts")
+            yield Static("", id="import-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    @on(DirectoryTree.DirectorySelected)
+    def _chosen(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.query_one("#import-path", Input).value = str(event.path)
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-go")
+    def action_start(self) -> None:
+        if self.running:
+            return
+        path = os.path.expanduser(self.query_one("#import-path", Input).value.strip())
+        if not path or not os.path.exists(path):
+            self.query_one("#import-summary", Static).update(Text(f"⚠ No such folder: {clean_line(path)}"))
+            return
+        self.running = True
+        self.query_one("#import-summary", Static).update("")
+        self.run_import(path)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: str) -> None:
+        """Import on a separate Archive (its own connection), so searching stays free."""
+        report = ImportReport()
+        last = 0.0
+        try:
+            with Archive(self.archive_root) as archive:
+                for step in archive.import_paths([path], report):
+                    now = time.monotonic()
+                    if now - last >= UPDATE_EVERY_S or step.done == step.total:
+                        last = now
+                        self.app.call_from_thread(self._progress, step, report)
+        except ArchiveBusy as exc:
+            self.app.call_from_thread(self._finished, report, str(exc))
+            return
+        self.app.call_from_thread(self._finished, report, None)
+
+    def _progress(self, step: Progress, report: ImportReport) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=max(step.total, 1), progress=step.done)
+        self.query_one("#import-current", Static).update(Text(f"{step.outcome}: {clean_line(step.path)}"))
+        self.query_one("#import-counts", Static).update(Text(_counts(report)))
+
+    def _finished(self, report: ImportReport, error: str | None) -> None:
+        self.running = False
+        self.report = report
+        summary = self.query_one("#import-summary", Static)
+        if error:
+            summary.update(Text("⚠ " + error))
+            return
+        bar = self.query_one("#import-progress", ProgressBar)
+        if bar.total is None:
+            bar.update(total=1, progress=1)
+        self.query_one("#import-counts", Static).update(Text(_counts(report)))
+        self.query_one("#import-current", Static).update(Text("Done."))
+        text = Text()
+        if report.added == 0 and report.updated == 0 and not report.failures:
+            text.append("Nothing new: every article was already in the archive.\n")
+        for path, reason in report.failures:
+            text.append("✗ ", style="bold red")
+            text.append(f"{clean_line(path)}: {clean_line(reason)}\n")
+        summary.update(text)
+        self.app.post_message(ImportFinished(report))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+def _counts(report: ImportReport) -> str:
+    return " · ".join(f"{n} {name}" for name, n in report.counts().items())
+

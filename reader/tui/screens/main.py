@@ -1,0 +1,277 @@
+"""The main screen: search box, results, reading pane, status line."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from reader.archive import Archive, QueryError
+from reader.model import SearchResult
+from reader.sanitize import clean_line
+from reader.tui.commands import bindings
+from reader.tui.widgets.article import ArticlePage, ArticleView
+from reader.tui.widgets.results import ResultsList
+
+DEBOUNCE_S = 0.15  # long enough to skip most keystrokes of a word, short enough to feel live
+MARK_READ_AFTER_S = 3.0
+NARROW_BELOW = 100
+PAGE_SIZE = 50
+
+
+class SearchBox(Input):
+    """The query input; Enter and Escape hand focus to the results."""
+
+
+class StatusLine(Static):
+    """Hit count and query time, or what was wrong with the query."""
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings("main")
+
+    def __init__(self, archive: Archive, query: str = "") -> None:
+        super().__init__()
+        self.archive = archive
+        self.initial_query = query
+        self._debounce: Timer | None = None
+        self._read_timer: Timer | None = None
+        self._query = query
+        self.last_result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(value=self.initial_query, placeholder="Search: words, \"phrases\", title:…, date:2021-11, pre*, fuzzy~   (press / to type)", id="search")
+        with Horizontal(id="panes"):
+            yield ResultsList(id="results")
+            yield ArticleView(id="reader")
+        yield StatusLine("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ResultsList).focus()
+        self.query_one(ArticleView).show(None)
+        self._apply_width(self.size.width)
+        self.run_search(self._query)
+
+    # -- layout ------------------------------------------------------------------
+
+    def on_resize(self, event: object) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW_BELOW
+        self.set_class(narrow, "-narrow")
+        if narrow:
+            self._show_pane("reader" if self.focused is self.query_one(ArticleView) else "results")
+
+    def _show_pane(self, pane: str) -> None:
+        self.set_class(pane == "reader", "-reading")
+
+    # -- search ------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._query = event.value
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, lambda: self.run_search(self._query))
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.run_search(event.value)
+        self.query_one(ResultsList).focus()
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text: str) -> None:
+        """Run a query off the UI thread; a late answer to an old query is dropped."""
+        worker = get_current_worker()
+        try:
+            result: SearchResult | str = self.archive.search(text, limit=PAGE_SIZE)
+        except QueryError as exc:
+            result = str(exc)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_result, text, result)
+
+    def _show_result(self, text: str, result: SearchResult | str) -> None:
+        if text != self._query:
+            return  # the user has typed on; a newer search is coming
+        status = self.query_one(StatusLine)
+        if isinstance(result, str):
+            status.update(Text("⚠ " + result, style="bold"))
+            status.add_class("-error")
+            return
+        status.remove_class("-error")
+        self.last_result = result
+        self.query_one(ResultsList).show(result.hits)
+        noun = "article" if result.total == 1 else "articles"
+        line = f"{result.total} {noun} · {result.elapsed_ms:.0f} ms"
+        if not text.strip():
+            line = f"{result.total} {noun} in the archive, newest first"
+        if not result.hits and result.suggestion:
+            line += f" · did you mean: {clean_line(result.suggestion)}"
+        status.update(Text(line))
+        if not result.hits:
+            self.query_one(ArticleView).show(None)
+
+    # -- opening articles ------------------------------------------------------
+
+    @on(ResultsList.OptionHighlighted)
+    def _preview(self, event: ResultsList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.query_one(ArticleView).article_id:
+            self.open_article(event.option.id, self._query)
+
+    @on(ResultsList.OptionSelected)
+    def _open(self, event: ResultsList.OptionSelected) -> None:
+        reader = self.query_one(ArticleView)
+        if event.option.id and event.option.id != reader.article_id:
+            self.open_article(event.option.id, self._query)
+        reader.focus()
+        self._show_pane("reader")
+        self._start_read_timer()
+
+    @work(thread=True, exclusive=True, group="open-article")
+    def open_article(self, article_id: str, query: str) -> None:
+        """Load an article and find the query's words in it, off the UI thread."""
+        worker = get_current_worker()
+        stored = self.archive.get(article_id)
+        if stored is None:
+            return
+        terms = self.last_result.terms if self.last_result and self.last_result.query == query else ()
+        hits = {}
+        for i, block in enumerate(stored.article.blocks):
+            spans = self.archive.match_spans(block.text, terms)
+            if spans:
+                hits[i] = spans
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query))
+
+    def _show_article(self, page: ArticlePage) -> None:
+        reader = self.query_one(ArticleView)
+        previous = reader.article_id
+        if previous and previous != page.stored.id:
+            self.archive.set_position(previous, reader.position)
+        reader.show(page)
+
+    def _start_read_timer(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._read_timer = self.set_timer(MARK_READ_AFTER_S, self._mark_read)
+
+    def _mark_read(self) -> None:
+        reader = self.query_one(ArticleView)
+        if reader.page is not None and self.focused is reader:
+            self._set_read(reader.page.stored.id, True)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self._show_pane("results")
+        self.query_one(SearchBox).focus()
+
+    def action_back(self) -> None:
+        """Escape: one level back, never into the search box."""
+        reader = self.query_one(ArticleView)
+        if reader.article_id and self.focused is reader:
+            self.archive.set_position(reader.article_id, reader.position)
+        self.query_one(ResultsList).focus()
+        self._show_pane("results")
+
+    def action_switch_pane(self) -> None:
+        reader = self.query_one(ArticleView)
+        if self.focused is reader:
+            self.query_one(ResultsList).focus()
+            self._show_pane("results")
+        else:
+            reader.focus()
+            self._show_pane("reader")
+
+    def _current_id(self) -> str | None:
+        reader = self.query_one(ArticleView)
+        if self.focused is reader and reader.article_id:
+            return reader.article_id
+        hit = self.query_one(ResultsList).current_hit
+        return hit.id if hit else reader.article_id
+
+    def action_toggle_star(self) -> None:
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        stored = self.archive.get(article_id)
+        if stored is not None:
+            self.archive.set_starred(article_id, not stored.starred)
+            self._refresh_hit(article_id)
+            self.notify("Starred" if not stored.starred else "Unstarred", timeout=1.5)
+
+    def action_toggle_read(self) -> None:
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        stored = self.archive.get(article_id)
+        if stored is not None:
+            self._set_read(article_id, not stored.is_read)
+            if self._read_timer is not None:
+                self._read_timer.stop()
+
+    def _set_read(self, article_id: str, is_read: bool) -> None:
+        self.archive.set_read(article_id, is_read)
+        self._refresh_hit(article_id)
+
+    def _refresh_hit(self, article_id: str) -> None:
+        results = self.query_one(ResultsList)
+        for hit in results.hits:
+            if hit.id == article_id:
+                stored = self.archive.get(article_id)
+                if stored is not None:
+                    from dataclasses import replace
+
+                    results.replace_hit(replace(hit, starred=stored.starred, is_read=stored.is_read))
+
+    def action_toggle_folds(self) -> None:
+        reader = self.query_one(ArticleView)
+        reader.toggle_folds()
+        self.notify("Folds open: repeats shown where they stood" if reader.folds_open else "Folds closed", timeout=1.5)
+
+    def action_edit_tags(self) -> None:
+        from reader.tui.screens.tags import TagsDialog
+
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        stored = self.archive.get(article_id)
+        if stored is None:
+            return
+
+        def save(tags: list[str] | None) -> None:
+            if tags is not None:
+                self.archive.set_tags(article_id, tags)
+                self.notify("Tags: " + (", ".join(sorted(set(tags))) or "none"), timeout=2)
+
+        self.app.push_screen(TagsDialog(stored.tags), save)
+
+    def action_open_source(self) -> None:
+        article_id = self._current_id()
+        stored = self.archive.get(article_id) if article_id else None
+        if stored is None or not stored.paths:
+            return
+        path = stored.paths[0]
+        if not os.path.exists(path):
+            self.notify(f"Source file is gone: {clean_line(path)}", severity="warning")
+            return
+        pager = shlex.split(os.environ.get("PAGER") or "less -R")
+        with self.app.suspend():
+            subprocess.call([*pager, path])
+
+    def refresh_results(self) -> None:
+        """Run the current query again (after an import or a reindex)."""
+        self.run_search(self._query)
