@@ -1,14 +1,214 @@
-"""The app starts on an archive and quits on q (the full app is its own issue)."""
+"""Pilot tests: real key presses through the main flows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.tui.app import NewsReaderApp
+from reader.archive import Archive
+from reader.tui.screens.main import MainScreen, SearchBox, StatusLine
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.results import ResultsList
+from tests.tui.conftest import settle
 
 
-async def test_app_starts_and_quits(tmp_path: Path) -> None:
-    app = NewsReaderApp(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+def status_text(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_empty_query_lists_archive_and_search_opens_article(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert len(results.hits) == 3
+        assert app.focused is results
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchBox)
+        await pilot.press(*"abertay")
+        await settle(pilot)
+        assert [h.title.split()[0] for h in results.hits] == ["River"]
+        await pilot.press("enter")  # search box → results
+        assert app.focused is results
+        await pilot.press("enter")  # open
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert app.focused is reader
+        assert reader.page is not None and reader.page.stored.article.title.startswith("River Tay")
+        assert reader.hit_count == 1
+
+
+async def test_escape_steps_back_and_never_into_the_search_box(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("slash", "x", "escape")
+        assert isinstance(app.focused, ResultsList)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_malformed_query_shows_inline_message(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'"ferry')
+        await settle(pilot)
+        assert "unbalanced quote" in status_text(app)
+        assert app.screen.query_one(StatusLine).has_class("-error")
+        await pilot.press("quotation_mark")
+        await settle(pilot)
+        assert "unbalanced" not in status_text(app)
+
+
+async def test_folds_toggle_shows_repeats_where_they_stood(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        collapsed = len(reader.query(".block"))
+        assert not reader.query(".-repeat")
+        await pilot.press("f")
+        await settle(pilot)
+        repeats = reader.query(".-repeat")
+        assert len(repeats) == 4  # the teaser/lead pair and three doubled captions
+        assert len(reader.query(".block")) == collapsed + 4
+        await pilot.press("f")
+        await settle(pilot)
+        assert not reader.query(".-repeat")
+
+
+async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one(ResultsList).hits[0]
+        await pilot.press("s", "r", "t")
+        await settle(pilot)
+        await pilot.press("ctrl+a", *"harbour, Sweden", "enter")
+        await settle(pilot)
+        await pilot.press("q")
+    with Archive(filled_dir) as archive:
+        stored = archive.get(first.id)
+        assert stored is not None
+        assert stored.starred and stored.is_read
+        assert stored.tags == ("harbour", "sweden")
+        assert archive.search("tag:sweden").total == 1
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        hit = next(h for h in app.screen.query_one(ResultsList).hits if h.id == first.id)
+        assert hit.starred and hit.is_read
+
+
+async def test_next_hit_walks_matches(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ferry", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert reader.hit_count >= 2
+        await pilot.press("n")
+        assert len(reader.query(".-current-hit")) == 1
+        first = reader.query_one(".-current-hit")
+        await pilot.press("n")
+        assert reader.query_one(".-current-hit") is not first
+        await pilot.press("N")
+        assert reader.query_one(".-current-hit") is first
+
+
+async def test_narrow_terminal_shows_one_pane_and_tab_switches(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        results, reader = screen.query_one(ResultsList), screen.query_one(ArticleView)
+        assert results.display and not reader.display
+        await pilot.press("tab")
+        await settle(pilot)
+        assert reader.display and not results.display
+        await pilot.press("escape")
+        assert results.display and not reader.display
+
+
+async def test_help_lists_every_binding(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.commands import COMMANDS
+    from reader.tui.screens.help import HelpScreen, help_table
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = help_table()
+        described = {str(cell) for cell in table.columns[1]._cells}
+        assert all((c.help or c.description) in described for c in COMMANDS)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.import_screen import ImportScreen
+
+    src = tmp_path / "new"
+    src.mkdir()
+    (src / "story.md").write_text("---\ntitle: Lighthouse keeper retires after fifty winters\n---\n\nThe last keeper of the Skerry light retired on Sunday after fifty winters on the rock.\n")
+    (src / "broken.txt").write_text("")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        assert isinstance(app.screen, ImportScreen)
+        path_input = app.screen.query_one("#import-path")
+        path_input.value = str(src)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.report is not None and screen.report.added == 1 and screen.report.failed == 1
+        summary = str(screen.query_one("#import-summary").render())
+        assert "broken.txt" in summary and "empty file" in summary
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert len(app.screen.query_one(ResultsList).hits) == 4
+
+
+async def test_untrusted_text_is_shown_literally(tmp_path: Path) -> None:
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from tests.conftest import run_import
+
+    src = tmp_path / "src"
+    src.mkdir()
+    hostile = (
+        "Markup test headline for the hostile article here\n\n"
+        "This body says [bold red]loud[/] and [@click=app.quit]click me[/] and "
+        "\x1b]8;;http://evil.example\x07a link\x1b]8;;\x07 and \x1b[31mred\x1b[0m text, all as plain words.\n"
+    )
+    (src / "hostile.txt").write_text(hostile)
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+    app = NewsReaderApp(root, config=Config())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        body = " ".join(str(b.render()) for b in reader.query(".block"))
+        assert "[bold red]loud[/]" in body and "[@click=app.quit]click me[/]" in body
+        assert "\x1b" not in body and "evil.example" not in body
+        await pilot.click(reader)  # clicking the text must not run app.quit
+        assert app.is_running

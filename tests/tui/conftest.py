@@ -1,0 +1,50 @@
+"""App fixtures: an archive filled from our fixtures, and an app over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.worker import WorkerCancelled
+
+from reader.config import Config
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def filled_dir(tmp_path: Path) -> Path:
+    from reader.archive import Archive
+    from tests.conftest import run_import
+
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, FIXTURES)
+    return root
+
+
+@pytest.fixture
+def make_app(filled_dir: Path):  # type: ignore[no-untyped-def]
+    from reader.tui.app import NewsReaderApp
+
+    def make(**kwargs):  # type: ignore[no-untyped-def]
+        return NewsReaderApp(filled_dir, config=kwargs.pop("config", Config()), **kwargs)
+
+    return make
+
+
+# Our workers' groups. DirectoryTree keeps a loader worker alive for as long as
+# it is mounted, so waiting for *every* worker would wait forever.
+WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex"}
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the debounce timer and our workers, instead of sleeping."""
+    await pilot.pause(0.25)
+    for _ in range(3):
+        pending = [w for w in pilot.app.workers if w.group in WORKER_GROUPS and not w.is_finished]
+        for worker in pending:
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass  # superseded by a newer worker of the same group
+        await pilot.pause()
