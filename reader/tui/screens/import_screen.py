@@ -67,6 +67,7 @@ class ImportScreen(Screen[None]):
         self.archive_root = archive_root
         self.start_path = start or os.getcwd()
         self.running = False
+        self.import_root = self.start_path
         self.report: ImportReport | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,6 +100,7 @@ class ImportScreen(Screen[None]):
             self.query_one("#import-summary", Static).update(Text(f"⚠ No such folder: {clean_line(path)}"))
             return
         self.running = True
+        self.import_root = path
         self.query_one("#import-summary", Static).update("")
         self.run_import(path)
 
@@ -119,10 +121,16 @@ class ImportScreen(Screen[None]):
             return
         self.app.call_from_thread(self._finished, report, None)
 
+    def _relative(self, path: str) -> str:
+        """Paths under the imported folder are shown relative to it."""
+        root = os.path.realpath(self.import_root)
+        real = os.path.realpath(path)
+        return os.path.relpath(real, root) if real.startswith(root + os.sep) else path
+
     def _progress(self, step: Progress, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(step.total, 1), progress=step.done)
-        self.query_one("#import-current", Static).update(Text(f"{step.outcome}: {clean_line(step.path)}"))
+        self.query_one("#import-current", Static).update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
 
     def _finished(self, report: ImportReport, error: str | None) -> None:
@@ -142,7 +150,7 @@ class ImportScreen(Screen[None]):
             text.append("Nothing new: every article was already in the archive.\n")
         for path, reason in report.failures:
             text.append("✗ ", style="bold red")
-            text.append(f"{clean_line(path)}: {clean_line(reason)}\n")
+            text.append(f"{clean_line(self._relative(path))}: {clean_line(reason)}\n")
         summary.update(text)
         self.app.post_message(ImportFinished(report))
 

@@ -127,7 +127,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             text = Text("▣ ", style=self.get_component_rich_style("article--caption-mark", partial=True)) + text
         if repeat_of is not None:
             classes += " -repeat"
-            text = Text(f"↻ repeat of ¶{index + 1}  ") + text
+            first = block.occurrences[0] if block.occurrences else index
+            text = Text(f"↻ repeat of ¶{first + 1}  ") + text
         elif block.repeats > 1:
             fold = self.get_component_rich_style("article--fold", partial=True)
             where = ", ".join(f"¶{p + 1}" for p in block.occurrences) if self.folds_open else ""

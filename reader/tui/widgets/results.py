@@ -59,6 +59,6 @@ class ResultsList(OptionList):
         snippet = Text("\n   ")
         for part in hit.snippet:
             snippet.append(clean_inline(part.text), style=match if part.match else Style())
-        snippet.truncate(320, overflow="ellipsis")
+        snippet.truncate(200, overflow="ellipsis")
         text.append_text(snippet)
         return text

@@ -1,0 +1,80 @@
+"""Snapshots of the main screens (pytest-textual-snapshot); SVGs live in __snapshots__.
+
+Update them with `pytest tests/tui/test_snapshots.py --snapshot-update` after a
+deliberate change, and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config
+from tests.tui.conftest import settle
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def _steady(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.tui.screens import main
+
+    monkeypatch.setattr(main, "SHOW_TIMING", False)
+
+
+def app_for(root: Path):  # type: ignore[no-untyped-def]
+    from reader.tui.app import NewsReaderApp
+
+    return NewsReaderApp(root, config=Config(theme="textual-dark"), save_config=False)
+
+
+def test_main_screen_with_results(snap_compare, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"ferry", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(filled_dir), terminal_size=SIZE, run_before=before)
+
+
+def test_reader_with_folds_open(snap_compare, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+
+    assert snap_compare(app_for(filled_dir), terminal_size=SIZE, run_before=before)
+
+
+def test_help_screen(snap_compare, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app_for(filled_dir), terminal_size=SIZE, run_before=before)
+
+
+def test_import_summary(snap_compare, filled_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "inbox"
+    (src / "week-1").mkdir(parents=True)
+    (src / "week-1" / "keeper.md").write_text(
+        "---\ntitle: Lighthouse keeper retires after fifty winters\n---\n\n"
+        "The last keeper of the Skerry light retired on Sunday after fifty winters on the rock.\n"
+    )
+    (src / "week-1" / "empty.txt").write_text("")
+    monkeypatch.chdir(src)
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one("#import-path").value = "."
+        pilot.app.screen.query_one("#import-path").cursor_blink = False
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(filled_dir), terminal_size=SIZE, run_before=before)
