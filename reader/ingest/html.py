@@ -7,31 +7,74 @@ pass of our own and put them back where their image stood.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.model import Article, Block
 from reader.sanitize import clean_text
+from reader.text.normalize import fold_key
 
 MAX_DEPTH = 400  # deeper nesting than this is hostile or broken, not an article
 
 
-def _figure_captions(tree: object) -> dict[str, str]:
-    """Image src → caption text, from <figure><img><figcaption> on the page."""
-    captions: dict[str, str] = {}
-    for figure in tree.iter("figure"):  # type: ignore[attr-defined]
-        caption_el = next(iter(figure.iter("figcaption")), None)
-        if caption_el is None:
+@dataclass(frozen=True)
+class Figure:
+    """A captioned figure and the paragraphs around it, to place it among blocks."""
+
+    caption: str
+    before: str  # fold key of the nearest paragraph before the figure
+    after: str  # fold key of the nearest paragraph after it
+
+
+def _figures(tree: object) -> list[Figure]:
+    """Every <figure> with a <figcaption>, with its neighbouring paragraphs."""
+    found: list[tuple[str, str]] = []  # ("p", text) or ("fig", caption) in document order
+    for el in tree.iter("p", "figure"):  # type: ignore[attr-defined]
+        if el.tag == "figure":
+            cap = next(iter(el.iter("figcaption")), None)
+            text = squash(cap.text_content()) if cap is not None else ""
+            if text:
+                found.append(("fig", text))
+        elif not any(a.tag == "figure" for a in el.iterancestors()):
+            text = squash(el.text_content())
+            if text:
+                found.append(("p", text))
+    figures = []
+    for i, (kind, text) in enumerate(found):
+        if kind != "fig":
             continue
-        text = squash(caption_el.text_content())
-        if not text:
-            continue
-        for img in figure.iter("img"):
-            src = img.get("src") or img.get("data-src")
-            if src:
-                captions[src] = text
-    return captions
+        before = next((t for k, t in reversed(found[:i]) if k == "p"), "")
+        after = next((t for k, t in found[i + 1 :] if k == "p"), "")
+        figures.append(Figure(clean_text(text), fold_key(before), fold_key(after)))
+    return figures
+
+
+def place_captions(blocks: list[Block], figures: list[Figure]) -> list[Block]:
+    """Insert each figure's caption after the block it followed in the page.
+
+    trafilatura drops captions, and asking it for images makes it keep more page
+    furniture (measured: precision 0.946 → 0.935 on scrapinghub-aeb), so we
+    extract without images and place captions ourselves. A figure whose
+    neighbours are not in the article (a sidebar's, a gallery's) is left out.
+    """
+    keys = [fold_key(b.text) for b in blocks]
+    inserts: dict[int, list[Block]] = {}
+    for fig in figures:
+        at = None
+        if fig.before:
+            at = next((i + 1 for i, k in enumerate(keys) if k and (k == fig.before or fig.before.startswith(k))), None)
+        if at is None and fig.after:
+            at = next((i for i, k in enumerate(keys) if k and (k == fig.after or fig.after.startswith(k))), None)
+        if at is not None:
+            inserts.setdefault(at, []).append(Block("caption", fig.caption))
+    out: list[Block] = []
+    for i in range(len(blocks) + 1):
+        out.extend(inserts.get(i, []))
+        if i < len(blocks):
+            out.append(blocks[i])
+    return out
 
 
 def _depth(tree: object) -> int:
@@ -49,53 +92,71 @@ def _depth(tree: object) -> int:
 
 
 def _text(el: object) -> str:
-    return clean_text(squash("".join(el.itertext())))  # type: ignore[attr-defined]
+    """An element's text in document order; <lb/> line breaks become spaces."""
+    parts: list[str] = []
+
+    def collect(node: object) -> None:
+        parts.append(node.text or "")  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            if child.tag == "lb":
+                parts.append(" ")
+            collect(child)
+            parts.append(child.tail or "")
+
+    collect(el)
+    return clean_text(squash("".join(parts)))
 
 
-def blocks_from_body(body: object, captions: dict[str, str]) -> list[Block]:
+def blocks_from_body(body: object) -> list[Block]:
     """trafilatura's XML body → our blocks, in document order."""
     blocks: list[Block] = []
 
+    def loose(text: str | None, inside: str | None) -> None:
+        # trafilatura leaves text between elements as an element's .tail
+        text = clean_text(squash(text or ""))
+        if text:
+            blocks.append(Block(inside or "paragraph", text))
+
     def walk(el: object, inside: str | None = None) -> None:
+        loose(el.text, inside)  # type: ignore[attr-defined]
         for child in el:  # type: ignore[attr-defined]
-            tag = child.tag
-            if tag == "head":
-                text = _text(child)
-                if text:
-                    blocks.append(Block("heading", text))
-            elif tag == "p":
-                text = _text(child)
-                if text:
-                    blocks.append(Block(inside or "paragraph", text))
-            elif tag == "list":
-                walk(child, "list_item" if inside is None else inside)
-            elif tag == "item":
-                text = _text(child)
-                if text:
-                    blocks.append(Block(inside or "list_item", text))
-            elif tag == "quote":
-                if any(c.tag == "p" for c in child):
-                    walk(child, "blockquote")
-                else:
-                    text = _text(child)
-                    if text:
-                        blocks.append(Block("blockquote", text))
-            elif tag == "graphic":
-                src = child.get("src") or ""
-                text = captions.get(src) or squash(child.get("alt") or child.get("title") or "")
-                if text:
-                    blocks.append(Block("caption", clean_text(text)))
-            elif tag == "table":
-                for row in child.iter("row"):
-                    text = " | ".join(_text(cell) for cell in row if _text(cell))
-                    if text:
-                        blocks.append(Block("paragraph", text))
-            elif tag in ("div", "section", "main", "article"):
-                walk(child, inside)
+            _one(child, inside)
+            loose(child.tail, inside)
+
+    def _one(child: object, inside: str | None) -> None:
+        tag = child.tag  # type: ignore[attr-defined]
+        if tag == "head":
+            text = _text(child)
+            if text:
+                blocks.append(Block("heading", text))
+        elif tag == "p":
+            text = _text(child)
+            if text:
+                blocks.append(Block(inside or "paragraph", text))
+        elif tag == "list":
+            walk(child, "list_item" if inside is None else inside)
+        elif tag == "item":
+            text = _text(child)
+            if text:
+                blocks.append(Block(inside or "list_item", text))
+        elif tag == "quote":
+            if any(c.tag == "p" for c in child):
+                walk(child, "blockquote")
             else:
                 text = _text(child)
                 if text:
-                    blocks.append(Block(inside or "paragraph", text))
+                    blocks.append(Block("blockquote", text))
+        elif tag == "table":
+            for row in child.iter("row"):
+                text = " | ".join(_text(cell) for cell in row if _text(cell))
+                if text:
+                    blocks.append(Block("paragraph", text))
+        elif tag in ("div", "section", "main", "article"):
+            walk(child, inside)
+        else:
+            text = _text(child)
+            if text:
+                blocks.append(Block(inside or "paragraph", text))
 
     walk(body)
     return blocks
@@ -114,10 +175,10 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         raise IngestError(f"not parseable as HTML: {exc}") from exc
     if _depth(tree) > MAX_DEPTH:
         raise IngestError(f"HTML is nested more than {MAX_DEPTH} levels deep")
-    captions = _figure_captions(tree)
+    figures = _figures(tree)
     doc = trafilatura.bare_extraction(
         html,
-        include_images=True,
+        include_images=False,
         include_tables=True,
         include_comments=False,
         with_metadata=True,
@@ -125,7 +186,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     )
     if doc is None or getattr(doc, "body", None) is None:
         raise IngestError("no article text found in the page")
-    blocks = blocks_from_body(doc.body, captions)
+    blocks = place_captions(blocks_from_body(doc.body), figures)
     title = meta_text(doc.title) or (title_from_path(path) if path else "Untitled")
     return Article(
         title=title,

@@ -24,6 +24,11 @@ from reader.text.normalize import fold_key, is_truncated, strip_ellipsis
 # different captions about the same scene stay apart (they score 60-80).
 NEAR_DUPLICATE_RATIO = 92.0
 MIN_PREFIX_CHARS = 40  # a truncated teaser must carry this much text to fold
+# Short lines that come back in different places ("Ingredients", "1 tsp. salt",
+# a recipe's "Pre-Workout Meal" heading under each plan) are structure, not a
+# scraper's duplicates: they fold only when adjacent, or when they are captions.
+# Eight words is about the shortest caption or sentence scrapes repeat.
+MIN_FOLD_WORDS = 8
 _SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z](?:[a-z']|\s))")
 MIN_HALF_WORDS = 3  # each side of a seam must be a real block, not a stray word
 
@@ -87,11 +92,13 @@ def fold(blocks: list[Block]) -> list[Block]:
         if not key:
             continue
         target = by_key.get(key)
+        if target is not None and not _foldable(block, key, groups[target], occ):
+            target = None
         if target is None and is_truncated(block.text):
             target = _find_prefix_owner(fold_key(strip_ellipsis(block.text)), by_key, texts)
         if target is None:
             target = _claim_teaser(key, pending_teasers)
-        if target is None:
+        if target is None and len(key.split()) >= MIN_FOLD_WORDS:
             target = _find_near(key, by_head, by_tail, texts)
         if target is not None:
             if is_truncated(texts[target]) and not is_truncated(block.text):
@@ -115,6 +122,12 @@ def fold(blocks: list[Block]) -> list[Block]:
         Block(kind=kinds[i], text=texts[i], repeats=len(groups[i]), occurrences=tuple(sorted(groups[i])))
         for i in range(len(groups))
     ]
+
+
+def _foldable(block: Block, key: str, group: list[int], occ: list[int]) -> bool:
+    """Whether an exact repeat folds: adjacent, a caption, or long enough to be prose."""
+    adjacent = bool(group) and bool(occ) and occ[0] - max(group) <= 1
+    return adjacent or block.kind == "caption" or len(key.split()) >= MIN_FOLD_WORDS
 
 
 def _find_prefix_owner(prefix: str, by_key: dict[str, int], texts: list[str]) -> int | None:
