@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
+from reader.ingest.titles import choose_title
 from reader.ingest.decode import DecodeError, decode
 from reader.model import Article, Block
 from reader.sanitize import clean_text
+from reader.text.chrome import is_block_chrome
 from reader.text.normalize import fold_key
 
 MAX_DEPTH = 400  # deeper nesting than this is hostile or broken, not an article
@@ -162,6 +164,22 @@ def blocks_from_body(body: object) -> list[Block]:
     return blocks
 
 
+def _headline(tree: object, doc: object) -> str | None:
+    def meta(prop: str) -> str | None:
+        found = tree.xpath(f'//meta[@property="{prop}" or @name="{prop}"]/@content')  # type: ignore[attr-defined]
+        return squash(found[0]) if found else None
+
+    h1s = [el.text_content() for el in tree.iter("h1")]  # type: ignore[attr-defined]
+    title_el = next(iter(tree.iter("title")), None)  # type: ignore[attr-defined]
+    html_title = squash(title_el.text_content()) if title_el is not None else None
+    site_names = [n for n in (meta("og:site_name"), getattr(doc, "sitename", None), getattr(doc, "hostname", None)) if n]
+    hostname = getattr(doc, "hostname", None)
+    if hostname:
+        site_names.append(hostname.removeprefix("www.").split(".")[0])
+    chosen = choose_title(h1s, meta("og:title"), html_title, getattr(doc, "title", None), site_names)
+    return meta_text(chosen)
+
+
 def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     """Extract one article from HTML text (shared by .html, MHTML and exports)."""
     import lxml.html
@@ -186,8 +204,9 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     )
     if doc is None or getattr(doc, "body", None) is None:
         raise IngestError("no article text found in the page")
-    blocks = place_captions(blocks_from_body(doc.body), figures)
-    title = meta_text(doc.title) or (title_from_path(path) if path else "Untitled")
+    blocks = [b for b in blocks_from_body(doc.body) if b.kind == "heading" or not is_block_chrome(b.text)]
+    blocks = place_captions(blocks, figures)
+    title = _headline(tree, doc) or (title_from_path(path) if path else "Untitled")
     return Article(
         title=title,
         blocks=tuple(blocks),

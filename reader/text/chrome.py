@@ -110,10 +110,23 @@ def is_body_like(line: str) -> bool:
     return len(words(line)) >= 12 and bool(_PROSE_END.search(line))
 
 
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.I)
+
+
+def is_block_chrome(text: str) -> bool:
+    """Furniture that survives main-content extraction: a bare timestamp, a lone
+    URL or e-mail address (print-page links, author contacts), share and comment lines."""
+    stripped = text.strip()
+    return bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped)) or is_chrome(stripped) or as_date(stripped) is not None
+
+
 def as_date(line: str) -> datetime | None:
     """A line that is only a date (with time and a 'Published' label) → that date."""
     if len(line) > 80:
         return None
+    if _ISO_STAMP.match(line.strip()):
+        return parse_date(line.strip())
     m = _DATE_WORDS.match(line)
     candidate = m.group("date") if m else line
     shape = _DATE_SHAPES.search(candidate)
