@@ -36,6 +36,18 @@ def _markdown(data: bytes, path: Path) -> list[Article]:
     return markdown.parse(data, path)
 
 
+def _mhtml(data: bytes, path: Path) -> list[Article]:
+    from reader.ingest import mhtml
+
+    return mhtml.parse(data, path)
+
+
+def _wallabag(data: bytes, path: Path) -> list[Article]:
+    from reader.ingest import wallabag
+
+    return wallabag.parse(data, path)
+
+
 def _plaintext(data: bytes, path: Path) -> list[Article]:
     from reader.ingest import plaintext
 
@@ -51,6 +63,9 @@ PARSERS: dict[str, Parser] = {
     ".html": _html,
     ".htm": _html,
     ".xhtml": _html,
+    ".mhtml": _mhtml,
+    ".mht": _mhtml,
+    ".json": _wallabag,
 }
 
 

@@ -1,0 +1,58 @@
+"""wallabag JSON exports (.json): one file, many articles, each with HTML content.
+
+Each entry becomes an article through the HTML path; the entry's own metadata
+(title, url, authors, dates, domain, language) wins over what the HTML says,
+since wallabag read it from the live page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from reader.ingest.common import meta_text, parse_date
+from reader.ingest.decode import DecodeError, decode
+from reader.ingest.html import parse_html_text
+from reader.model import Article
+
+
+def parse(data: bytes, path: Path) -> list[Article]:
+    from reader.ingest import IngestError
+
+    try:
+        entries = json.loads(decode(data))
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"JSON export is truncated or invalid (line {exc.lineno}, column {exc.colno})") from exc
+    if isinstance(entries, dict) and isinstance(entries.get("entries"), list):
+        entries = entries["entries"]
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise IngestError("not a wallabag export (expected a list of entries)")
+    articles = []
+    for n, entry in enumerate(entries):
+        content = entry.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        html = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
+        try:
+            article = parse_html_text(html, None, fmt="wallabag")
+        except IngestError:
+            continue  # one empty entry does not fail the export
+        authors = entry.get("published_by")
+        articles.append(
+            replace(
+                article,
+                title=meta_text(entry.get("title")) or article.title,
+                url=meta_text(entry.get("url")) or article.url,
+                byline=meta_text(authors) or article.byline,
+                site=meta_text(entry.get("domain_name")) or article.site,
+                published=parse_date(entry.get("published_at")) or parse_date(entry.get("created_at")),
+                language=meta_text(entry.get("language")) or article.language,
+                part=str(entry.get("id", n)),
+            )
+        )
+    if not articles:
+        raise IngestError("the export holds no entries with content")
+    return articles
