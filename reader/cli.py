@@ -179,10 +179,11 @@ def _show(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     stored = archive.get(args.id)
     if stored is None:
         raise _Failure(f"no article with id '{args.id}'")
+    boilerplate = archive.boilerplate(stored.id)
     if args.json:
-        print(json.dumps(article_json(stored), ensure_ascii=False, indent=2))
+        print(json.dumps(article_json(stored, boilerplate), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(article_text(stored, Styler(sys.stdout)))
+        sys.stdout.write(article_text(stored, Styler(sys.stdout), boilerplate=boilerplate))
     return EXIT_OK
 
 

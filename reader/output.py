@@ -79,7 +79,7 @@ def hit_lines(hit: Hit, style: Styler) -> str:
     return head + ("\n    " + snippet if snippet else "")
 
 
-def article_json(stored: StoredArticle) -> dict[str, object]:
+def article_json(stored: StoredArticle, boilerplate: frozenset[int] = frozenset()) -> dict[str, object]:
     a = stored.article
     return {
         "id": stored.id,
@@ -94,12 +94,17 @@ def article_json(stored: StoredArticle) -> dict[str, object]:
         "read": stored.is_read,
         "starred": stored.starred,
         "tags": list(stored.tags),
-        "blocks": [{**b.to_dict(), "text": clean_text(b.text)} for b in a.blocks],
+        "blocks": [
+            {**b.to_dict(), "text": clean_text(b.text), "boilerplate": i in boilerplate}
+            for i, b in enumerate(a.blocks)
+        ],
     }
 
 
-def article_text(stored: StoredArticle, style: Styler, width: int = 80) -> str:
-    """The clean article for reading in a terminal or a pager."""
+def article_text(
+    stored: StoredArticle, style: Styler, width: int = 80, boilerplate: frozenset[int] = frozenset()
+) -> str:
+    """The clean article for reading in a terminal or a pager (site boilerplate left out)."""
     import textwrap
 
     a = stored.article
@@ -111,7 +116,9 @@ def article_text(stored: StoredArticle, style: Styler, width: int = 80) -> str:
         lines.append(style(meta, "dim"))
     lines.append(style(f"id {stored.id}" + (f" · {stored.paths[0]}" if stored.paths else ""), "dim"))
     lines.append("")
-    for block in a.blocks:
+    for index, block in enumerate(a.blocks):
+        if index in boilerplate:
+            continue
         text = clean_line(block.text)
         badge = f" ×{block.repeats}" if block.repeats > 1 else ""
         if block.kind == "heading":
@@ -126,6 +133,8 @@ def article_text(stored: StoredArticle, style: Styler, width: int = 80) -> str:
         else:
             lines.append(textwrap.fill(text, width) + (style(badge, "dim") if badge else ""))
         lines.append("")
+    if boilerplate:
+        lines.append(style(f"({len(boilerplate)} paragraphs this site repeats in many articles left out)", "dim"))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -227,6 +227,11 @@ class Archive:
         matches = self.store.ids_by_prefix(article_id) if article_id else []
         return self.store.get(matches[0]) if len(matches) == 1 else None
 
+    def boilerplate(self, article_id: str) -> frozenset[int]:
+        """Indexes of the article's blocks its site repeats in many articles."""
+        with self._guard:
+            return self.store.boilerplate(article_id)
+
     def stats(self) -> dict[str, object]:
         with self._guard:
             data = self.store.stats()

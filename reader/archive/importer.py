@@ -183,13 +183,26 @@ def _import_article(
             # its old article has no source left but is kept, never lost.
             store.queue_index(previous_id)
         return "duplicates" if previous_id is None else "updated"
+    scope = boilerplate_scope(article, key)
     if previous_id is not None and store.source_count(previous_id) == 1:
-        store.update_article(previous_id, article, chash)
+        store.update_article(previous_id, article, chash, scope)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
-    new_id = store.add_article(article, chash)
+    new_id = store.add_article(article, chash, scope)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
+
+
+def boilerplate_scope(article: Article, path: str) -> str:
+    """Which articles share boilerplate: the same site, else the same folder of scrapes."""
+    from urllib.parse import urlsplit
+
+    if article.site:
+        return "site:" + article.site.lower()
+    host = urlsplit(article.url).hostname if article.url else None
+    if host:
+        return "site:" + host.removeprefix("www.")
+    return "folder:" + os.path.dirname(path)
 
 
 def import_paths(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.model import Article, Block, StoredArticle
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +62,23 @@ CREATE TABLE index_queue (article_id TEXT PRIMARY KEY);
 """
 
 # Migrations from version N to N+1, applied in order on open.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 1 → 2: per-site counts of paragraphs, to spot boilerplate across articles.
+    1: """
+    ALTER TABLE articles ADD COLUMN scope TEXT;
+    CREATE TABLE block_counts (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (scope, key)
+    );
+    """,
+}
+# A paragraph standing in this many articles of one site is the site's, not the
+# article's: newsletter plugs, "Follow us on…", standard disclaimers. Three keeps
+# a quote repeated by two follow-up stories out of it.
+BOILERPLATE_MIN_ARTICLES = 3
+MIN_BOILERPLATE_WORDS = 4
 
 _ARTICLE_COLUMNS = (
     "id, title, byline, site, url, published, language, format, blocks, content_hash, "
@@ -125,10 +141,7 @@ class Store:
                 for statement in _SCHEMA_V1.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
-                self.db.execute(
-                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                )
-                return
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
             version = int(self.meta("schema_version") or 0)
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -210,7 +223,7 @@ class Store:
                 return candidate
         raise StoreError("no free id")  # pragma: no cover - needs a sha256 collision
 
-    def add_article(self, article: Article, content_hash: str) -> str:
+    def add_article(self, article: Article, content_hash: str, scope: str | None = None) -> str:
         now = _now()
         article_id = self._free_id(content_hash)
         self.db.execute(
@@ -230,11 +243,13 @@ class Store:
                 now,
             ),
         )
+        self._set_scope(article_id, article, scope)
         self.queue_index(article_id)
         return article_id
 
-    def update_article(self, article_id: str, article: Article, content_hash: str) -> None:
+    def update_article(self, article_id: str, article: Article, content_hash: str, scope: str | None = None) -> None:
         """New text for a known article; its id and reading state stay."""
+        self._uncount(article_id)
         self.db.execute(
             "UPDATE articles SET title=?, byline=?, site=?, url=?, published=?, language=?, "
             "format=?, blocks=?, content_hash=?, updated_at=? WHERE id=?",
@@ -252,9 +267,11 @@ class Store:
                 article_id,
             ),
         )
+        self._set_scope(article_id, article, scope)
         self.queue_index(article_id)
 
     def delete_article(self, article_id: str) -> None:
+        self._uncount(article_id)
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.queue_index(article_id)
 
@@ -333,6 +350,48 @@ class Store:
             read_position=float(position),
         )
 
+    # -- boilerplate across articles -----------------------------------------
+
+    def _set_scope(self, article_id: str, article: Article, scope: str | None) -> None:
+        """Count the article's paragraphs under its site (or folder) for boilerplate."""
+        self.db.execute("UPDATE articles SET scope = ? WHERE id = ?", (scope, article_id))
+        if scope:
+            self.db.executemany(
+                "INSERT INTO block_counts (scope, key, articles) VALUES (?, ?, 1) "
+                "ON CONFLICT (scope, key) DO UPDATE SET articles = articles + 1",
+                [(scope, k) for k in block_keys(article.blocks)],
+            )
+
+    def _uncount(self, article_id: str) -> None:
+        row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row or not row[0]:
+            return
+        blocks = [Block.from_dict(b) for b in json.loads(row[1])]
+        self.db.executemany(
+            "UPDATE block_counts SET articles = articles - 1 WHERE scope = ? AND key = ?",
+            [(row[0], k) for k in block_keys(blocks)],
+        )
+
+    def boilerplate(self, article_id: str) -> frozenset[int]:
+        """Indexes of the article's blocks that stand in many articles of its site."""
+        row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row or not row[0]:
+            return frozenset()
+        blocks = [Block.from_dict(b) for b in json.loads(row[1])]
+        keys = {i: _block_key(b) for i, b in enumerate(blocks)}
+        wanted = [k for k in keys.values() if k]
+        if not wanted:
+            return frozenset()
+        marks = ",".join("?" * len(wanted))
+        common = {
+            r[0]
+            for r in self.db.execute(
+                f"SELECT key FROM block_counts WHERE scope = ? AND articles >= ? AND key IN ({marks})",
+                (row[0], BOILERPLATE_MIN_ARTICLES, *wanted),
+            )
+        }
+        return frozenset(i for i, k in keys.items() if k in common)
+
     # -- reading state ------------------------------------------------------
 
     def set_read(self, article_id: str, is_read: bool) -> None:
@@ -388,6 +447,22 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _block_key(block: Block) -> str | None:
+    """A short hash of a paragraph's words; headings and short lines are not counted."""
+    from reader.text.normalize import fold_key
+
+    if block.kind == "heading":
+        return None
+    key = fold_key(block.text)
+    if len(key.split()) < MIN_BOILERPLATE_WORDS:
+        return None
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def block_keys(blocks: Iterable[Block]) -> set[str]:
+    return {k for k in (_block_key(b) for b in blocks) if k}
 
 
 def _blocks_json(blocks: Iterable[Block]) -> str:

@@ -147,3 +147,38 @@ def test_import_reports_progress(archive, fixtures_dir: Path) -> None:
     steps = list(archive.import_paths([fixtures_dir], report))
     assert [s.done for s in steps] == [1, 2, 3]
     assert all(s.total == 3 for s in steps)
+
+
+def test_paragraphs_a_site_repeats_are_marked_boilerplate(archive, tmp_path: Path) -> None:
+    plug = "Sign up for the Harbour Weekly briefing to get our best coastal stories every Friday morning."
+    for n, town in enumerate(["Whitby", "Scarborough", "Bridlington"]):
+        (tmp_path / f"{town}.txt").write_text(
+            f"{town} lifeboat crew rescues kayakers near the pier\n\n"
+            f"The {town} lifeboat crew rescued two kayakers who were swept past the pier on Sunday, "
+            f"the coastguard said in a statement.\n\n{plug}\n\nCrew member number {n} said the sea was rough.\n"
+        )
+    run_import(archive, tmp_path)
+    [hit] = archive.search("Whitby").hits
+    stored = archive.get(hit.id)
+    marked = archive.boilerplate(hit.id)
+    assert [stored.article.blocks[i].text for i in marked] == [plug]
+    # Updating an article takes its old paragraphs out of the counts.
+    (tmp_path / "Whitby.txt").write_text("Whitby harbour dredged\n\nThe harbour at Whitby was dredged on Monday, "
+                                         "the first time in ten years, to let larger boats in at low tide.\n")
+    run_import(archive, tmp_path)
+    [other] = archive.search("Scarborough").hits
+    assert archive.boilerplate(other.id) == frozenset()
+
+
+def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
+    import sqlite3
+
+    from reader.archive import store as storemod
+
+    db = sqlite3.connect(tmp_path / "old.sqlite3")
+    db.executescript(storemod._SCHEMA_V1 + "; INSERT INTO meta VALUES ('schema_version', '1');")  # noqa: SLF001
+    db.commit()
+    db.close()
+    migrated = storemod.Store(tmp_path / "old.sqlite3")
+    assert migrated.meta("schema_version") == str(storemod.SCHEMA_VERSION)
+    assert migrated.db.execute("SELECT count(*) FROM block_counts").fetchone()[0] == 0

@@ -154,8 +154,9 @@ class MainScreen(Screen[None]):
             spans = self.archive.match_spans(block.text, terms)
             if spans:
                 hits[i] = spans
+        boilerplate = self.archive.boilerplate(article_id)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query))
+            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate))
 
     def _show_article(self, page: ArticlePage) -> None:
         reader = self.query_one(ArticleView)

@@ -22,6 +22,7 @@ class ArticlePage:
     stored: StoredArticle
     hits: dict[int, Spans] = field(default_factory=dict)  # block index → spans
     query: str = ""
+    boilerplate: frozenset[int] = frozenset()  # blocks the site repeats in many articles
 
 
 class BlockView(Static):
@@ -96,11 +97,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         )
         if meta:
             views.append(Static(Text(meta), classes="meta"))
+        hidden = 0
         for index, block, repeat_of in self._layout(a.blocks):
+            if index in self.page.boilerplate and not self.folds_open:
+                hidden += repeat_of is None
+                continue
             view = self._block_view(index, block, repeat_of)
+            if index in self.page.boilerplate:
+                view.add_class("-boilerplate")
             views.append(view)
             if repeat_of is None and self.page.hits.get(index):
                 self._hit_views.append(view)
+        if hidden:
+            noun = "paragraph" if hidden == 1 else "paragraphs"
+            views.append(Static(Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), classes="hint"))
         return views
 
     def _layout(self, blocks: tuple[Block, ...]) -> list[tuple[int, Block, int | None]]:
