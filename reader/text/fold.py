@@ -30,6 +30,7 @@ MIN_PREFIX_CHARS = 40  # a truncated teaser must carry this much text to fold
 # Eight words is about the shortest caption or sentence scrapes repeat.
 MIN_FOLD_WORDS = 8
 _SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z](?:[a-z']|\s))")
+_DIGITS = re.compile(r"\d+")
 MIN_HALF_WORDS = 3  # each side of a seam must be a real block, not a stray word
 
 
@@ -63,6 +64,10 @@ def _split_one(text: str, keys: set[str]) -> list[str]:
     return [text]
 
 
+def _numbers(key: str) -> str:
+    return " ".join(_DIGITS.findall(key))
+
+
 def _candidates_key(key: str) -> tuple[str, str]:
     w = key.split()
     return " ".join(w[:3]), " ".join(w[-3:])
@@ -77,6 +82,8 @@ def fold(blocks: list[Block]) -> list[Block]:
     """
     groups: list[list[int]] = []  # positions folded into each output block
     texts: list[str] = []  # the text each output block shows
+    keys: list[str] = []  # fold_key of each output block's text
+    numbers: list[str] = []  # the numbers in each key, in order
     kinds: list[str] = []
     by_key: dict[str, int] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
@@ -99,10 +106,12 @@ def fold(blocks: list[Block]) -> list[Block]:
         if target is None:
             target = _claim_teaser(key, pending_teasers)
         if target is None and len(key.split()) >= MIN_FOLD_WORDS:
-            target = _find_near(key, by_head, by_tail, texts)
+            target = _find_near(key, by_head, by_tail, keys, numbers)
         if target is not None:
             if is_truncated(texts[target]) and not is_truncated(block.text):
                 texts[target] = block.text  # the full text replaces the cut-off teaser
+                keys[target] = key
+                numbers[target] = _numbers(key)
             groups[target].extend(occ)
             if block.kind == "caption":
                 kinds[target] = "caption"
@@ -111,6 +120,8 @@ def fold(blocks: list[Block]) -> list[Block]:
         index = len(groups)
         groups.append(occ)
         texts.append(block.text)
+        keys.append(key)
+        numbers.append(_numbers(key))
         kinds.append(block.kind)
         by_key[key] = index
         head, tail = _candidates_key(key)
@@ -148,13 +159,16 @@ def _claim_teaser(key: str, pending: list[tuple[int, str]]) -> int | None:
 
 
 def _find_near(
-    key: str, by_head: dict[str, list[int]], by_tail: dict[str, list[int]], texts: list[str]
+    key: str, by_head: dict[str, list[int]], by_tail: dict[str, list[int]], keys: list[str], numbers: list[str]
 ) -> int | None:
     head, tail = _candidates_key(key)
+    mine = _numbers(key)
     for index in dict.fromkeys(by_head.get(head, []) + by_tail.get(tail, [])):
-        other = fold_key(texts[index])
-        if abs(len(other) - len(key)) > 0.15 * max(len(other), len(key)):
+        other = keys[index]
+        # Numbers carry the news ("4,000 troops" is not "15,000 troops"):
+        # near duplicates must agree on every number.
+        if numbers[index] != mine or abs(len(other) - len(key)) > 0.15 * max(len(other), len(key)):
             continue
-        if fuzz.ratio(key, other) >= NEAR_DUPLICATE_RATIO:
+        if fuzz.ratio(key, other, score_cutoff=NEAR_DUPLICATE_RATIO):
             return index
     return None

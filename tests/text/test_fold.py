@@ -136,3 +136,9 @@ def _close(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= 92
+
+
+def test_paragraphs_differing_only_in_numbers_do_not_fold() -> None:
+    a = "Poland has sent 4,000 more soldiers to guard the border crossing near the village, officials said"
+    b = "Poland has sent 15,000 more soldiers to guard the border crossing near the village, officials said"
+    assert len(fold([P(a), P(b)])) == 2

@@ -1,0 +1,94 @@
+"""Check what the text pipeline makes of a scrape, against the source itself.
+
+    python -m tests.eval.check_scrape [FILE ...]    (default: ../shared/samples/*.txt)
+
+For each file: no chrome line survives, the title is a headline (not a menu
+word), no two blocks are duplicates or near duplicates, every sentence of the
+source that is not chrome is still present, and what was folded. Exit code 1
+if any check fails.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from reader.ingest import read_articles
+from reader.text.chrome import as_byline, as_date, is_chrome, split_paragraphs
+from reader.text.normalize import fold_key
+from reader.text.pipeline import finish
+
+# Sentence ends, and seams where a scraper glued two blocks ("thereMigrants").
+_SENTENCE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=['‘\"“]?[A-Z])|(?<=[a-z])(?=[A-Z](?:[a-z']|\s))")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (fold_key(p) for p in _SENTENCE.split(text)) if len(s.split()) >= 4]
+
+
+def check(path: Path) -> tuple[list[str], dict[str, object]]:
+    """Problems found (empty when all is well) and a few facts for the report."""
+    problems: list[str] = []
+    [article] = [finish(a) for a in read_articles(path)]
+    source_lines = split_paragraphs(path.read_text(encoding="utf-8", errors="replace"))
+    chrome = [ln for ln in source_lines if is_chrome(ln)]
+    texts = [b.text for b in article.blocks]
+    out_keys = [fold_key(t) for t in texts]
+    for line in chrome:
+        if fold_key(line) in out_keys:
+            problems.append(f"chrome survived: {line!r}")
+    if len(article.title.split()) < 4:
+        problems.append(f"title is not a headline: {article.title!r}")
+    for i in range(len(out_keys)):
+        for j in range(i + 1, len(out_keys)):
+            a, b = out_keys[i], out_keys[j]
+            if len(a.split()) >= 8 and (a == b or fuzz.ratio(a, b) >= 92):
+                problems.append(f"blocks {i} and {j} are duplicates: {texts[i][:60]!r}")
+    kept = fold_key(" ".join([article.title, *texts]))
+    for line in source_lines:
+        if is_chrome(line):
+            continue
+        if as_date(line) is not None:
+            if article.published is None:
+                problems.append(f"date line neither kept nor read as the date: {line!r}")
+            continue
+        if as_byline(line) is not None:
+            if not article.byline:
+                problems.append(f"byline neither kept nor read as the byline: {line!r}")
+            continue
+        for sentence in sentences(line):
+            if sentence not in kept:
+                problems.append(f"sentence lost: {sentence[:70]!r}")
+    facts = {
+        "title": article.title,
+        "blocks": len(article.blocks),
+        "source paragraphs": len(source_lines),
+        "folded": sum(b.repeats - 1 for b in article.blocks),
+        "captions": sum(b.kind == "caption" for b in article.blocks),
+        "chrome lines": len(chrome),
+    }
+    return problems, facts
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    paths = [Path(a) for a in args] or sorted(
+        (Path(__file__).resolve().parents[3] / "shared" / "samples").glob("*.txt")
+    )
+    failed = 0
+    for path in paths:
+        problems, facts = check(path)
+        print(f"{path.name}: " + ", ".join(f"{k} {v}" for k, v in facts.items() if k != "title"))
+        print(f"  title: {facts['title']}")
+        for p in problems:
+            print(f"  ✗ {p}")
+        print("  ✓ all checks pass" if not problems else f"  {len(problems)} problems")
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
