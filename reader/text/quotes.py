@@ -1,0 +1,255 @@
+"""Find quotations and who said them.
+
+Quote marks of every common kind: “curly”, "straight", ‘British single’,
+'straight single', «guillemets», a quote nested in a quote, and a quote that
+runs over several paragraphs (reopened at each paragraph, closed once at the
+end). Apostrophes are told apart from single quotes by what stands on either
+side: Lukashenko's, migrants' camp, don't, '90s, rock 'n' roll, O'Brien.
+
+Speakers come from the sentence around the quote ("X said", "said X", "X told
+the BBC:", "according to X", "…, he added"), a pronoun resolves to the last
+person named before it, and a paragraph that only continues a quote keeps the
+previous quote's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.model import Block
+from reader.text.entities import Entity
+from reader.text.vocab import PRONOUNS, SPEECH_VERBS
+
+OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "„": "“"}
+_ELISION = re.compile(r"'(?:\d0s|\d\ds|em|n'|tis|twas|cause|til)\b|'n'", re.I)
+_WORD_CHAR = re.compile(r"\w")
+_SPEECH = "|".join(sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True))
+_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+TERM_MAX_WORDS = 4  # 'hybrid attack', 'carefully crafted': a few words without a sentence
+
+
+@dataclass(frozen=True)
+class Quote:
+    block: int
+    start: int  # offset in `block` of the opening mark
+    end_block: int
+    end: int  # offset in `end_block` just after the closing mark (or the block end)
+    text: str  # the quoted words, without the marks
+    kind: str  # "speech" or "term"
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+        }
+        if self.end_block != self.block:
+            data["end_block"] = self.end_block
+        return data
+
+
+def _is_open(text: str, i: int) -> bool:
+    """Whether the straight or ambiguous mark at i opens a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum():
+        return False  # don't, O'Brien, Lukashenko's
+    if after.isspace() or after in ".,;:!?)":
+        return False
+    if text[i] in "'’" and _ELISION.match(text, i):
+        return False
+    return True
+
+
+def _is_close(text: str, i: int) -> bool:
+    """Whether the mark at i closes the open quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace():
+        return False
+    if after.isalnum():
+        return False  # an apostrophe inside a word
+    if before in "sS" and text[i] in "'’":
+        # migrants' camp: a plural possessive, unless what follows ends the quote.
+        rest = text[i + 1 : i + 30].lstrip()
+        nxt = re.match(r"[a-z]+", rest)
+        if nxt and nxt.group() not in SPEECH_VERBS and nxt.group() not in PRONOUNS and nxt.group() not in ("and", "or", "but", "as", "while"):
+            return False
+    return True
+
+
+def _marks(text: str) -> list[tuple[int, str, str]]:
+    """(position, mark, role) for every quote mark, apostrophes left out.
+
+    Straight marks are symmetric, so their role comes from their neighbours;
+    curly marks say which they are, except ’, which is also the apostrophe.
+    A plural possessive-looking mark (steps' to) gets the role "maybe-close":
+    it closes a single quote only if nothing later in the paragraph does.
+    """
+    out: list[tuple[int, str, str]] = []
+    for i, ch in enumerate(text):
+        if ch in "“«„":
+            out.append((i, ch, "open"))
+        elif ch in "”»":
+            out.append((i, ch, "close"))
+        elif ch == "‘":
+            if _is_open(text, i):
+                out.append((i, ch, "open"))
+        elif ch in "\"'’":
+            if _is_open(text, i) and ch != "’":
+                out.append((i, ch, "open"))
+            elif _is_close(text, i):
+                out.append((i, ch, "close"))
+            elif ch in "'’" and i > 0 and text[i - 1] in "sS" and (i + 1 == len(text) or text[i + 1] == " "):
+                out.append((i, ch, "maybe-close"))
+    return out
+
+
+_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
+_SINGLE = frozenset("'‘’")
+
+
+def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> list[Quote]:
+    """Quotations in the article, in order, with kind and speaker."""
+    spans: list[tuple[int, int, int, int]] = []  # (block, start, end_block, end)
+    open_at: tuple[int, int, str] | None = None  # outermost open quote: (block, pos, closing mark)
+    depth: list[str] = []  # closing marks expected, outermost first
+    for b, block in enumerate(blocks):
+        text = block.text
+        if open_at is not None:
+            # A quote running over paragraphs reopens each one with its mark.
+            stripped = text.lstrip()
+            if stripped[:1] and stripped[0] in (open_at[2], "‘" if open_at[2] == "’" else "“" if open_at[2] == "”" else open_at[2]):
+                skip = len(text) - len(stripped)
+                marks = [m for m in _marks(text) if m[0] != skip]
+            else:
+                spans.append((open_at[0], open_at[1], b - 1, len(blocks[b - 1].text)))
+                open_at, depth = None, []
+                marks = _marks(text)
+        else:
+            marks = _marks(text)
+        for n, (pos, mark, role) in enumerate(marks):
+            if open_at is None:
+                if role == "open":
+                    open_at, depth = (b, pos, _PAIRS[mark]), [_PAIRS[mark]]
+                continue
+            if role == "maybe-close":
+                later = any(r == "close" and m in _SINGLE for _, m, r in marks[n + 1 :])
+                if depth[-1] in _SINGLE and not later:
+                    role = "close"
+                else:
+                    continue
+            expected = depth[-1]
+            closes = (mark == expected) or (mark in _SINGLE and expected in _SINGLE) or (mark == "”" and expected == '"') or (mark == '"' and expected == "”")
+            if role == "close" and closes:
+                depth.pop()
+                if not depth:
+                    spans.append((open_at[0], open_at[1], b, pos + 1))
+                    open_at = None
+            elif role == "open" and len(depth) < 3:
+                depth.append(_PAIRS[mark])
+            elif role == "close" and mark in _SINGLE and expected not in _SINGLE:
+                continue  # an apostrophe inside a double-quoted quote
+    if open_at is not None:
+        spans.append((open_at[0], open_at[1], len(blocks) - 1, len(blocks[-1].text)))
+    return _attribute(blocks, spans, entities)
+
+
+def _quote_text(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> str:
+    b, start, eb, end = span
+    if b == eb:
+        inner = blocks[b].text[start + 1 : end]
+    else:
+        inner = " ".join([blocks[b].text[start + 1 :], *(blocks[i].text for i in range(b + 1, eb)), blocks[eb].text[:end]])
+    return inner.strip().strip("\"'“”‘’«»").strip()
+
+
+def _kind(text: str, before: str, after: str) -> str:
+    """Speech is a sentence, or a clause someone is said to have said; a term is
+    a few words in scare quotes ('hybrid attack')."""
+    words = text.split()
+    sentence_like = bool(re.search(r"[.!?,;]$", text)) or len(words) > TERM_MAX_WORDS
+    introduced = bool(re.search(r"[:,]\s*$", before)) and bool(_VERB.search(before[-60:]))
+    attributed = bool(re.match(r"\s*[,.!?]?\s*(?:\w+\s+){0,3}?(?:" + _SPEECH + r")\b", after, re.I))
+    return "speech" if sentence_like or introduced or (attributed and len(words) >= 2) else "term"
+
+
+def _attribute(blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], entities: Sequence[Entity]) -> list[Quote]:
+    mentions = sorted(
+        ((m.block, m.start, m.end, e.name, e.type) for e in entities for m in e.mentions if e.type in ("PERSON", "ORG")),
+    )
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for span in spans:
+        b, start, eb, end = span
+        text = _quote_text(blocks, span)
+        if not text:
+            continue
+        block_text = blocks[b].text
+        sentence_start = max(block_text.rfind(". ", 0, start), block_text.rfind("? ", 0, start), block_text.rfind("! ", 0, start))
+        before = block_text[sentence_start + 1 if sentence_start >= 0 else 0 : start]
+        kind = _kind(text, before, blocks[eb].text[end : end + 60])
+        speaker = None
+        if kind == "speech":
+            speaker = _speaker(blocks, span, before, mentions, previous)
+        quote = Quote(b, start, eb, end, text, kind, speaker)
+        quotes.append(quote)
+        if kind == "speech":
+            previous = quote
+    return quotes
+
+
+def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyped-def]
+    b, start, eb, end = span
+    after_text = blocks[eb].text[end : end + 120]
+    after = re.split(r"(?<=[.!?])\s", after_text, maxsplit=1)[0]
+    sentence_from = start - len(before)
+
+    def mention_in(block: int, lo: int, hi: int, prefer_last: bool) -> str | None:
+        found = [m for m in mentions if m[0] == block and lo <= m[1] and m[2] <= hi]
+        if not found:
+            return None
+        people = [m for m in found if m[4] == "PERSON"] or found
+        return (people[-1] if prefer_last else people[0])[3]
+
+    def last_person_before(block: int, pos: int) -> str | None:
+        earlier = [m for m in mentions if m[4] == "PERSON" and (m[0], m[1]) < (block, pos)]
+        return earlier[-1][3] if earlier else None
+
+    # After the quote: ", he said", ", said Borrell", ", Borrell told reporters".
+    verb = _VERB.search(after[:60])
+    if verb:
+        lead = after[: verb.start()]
+        pronoun = re.search(r"\b(he|she|they)\b", lead, re.I)
+        who = mention_in(eb, end, end + verb.start(), prefer_last=True)
+        if who:
+            return who
+        if pronoun:
+            return last_person_before(b, start)
+        who = mention_in(eb, end + verb.end(), end + len(after), prefer_last=False)
+        if who:
+            return who
+    # Before the quote: "Borrell said:", "Heiko Maas said ... warning:", "according to X".
+    verb = None
+    for verb in _VERB.finditer(before):
+        pass
+    if verb is not None:
+        who = mention_in(b, sentence_from, sentence_from + verb.start(), prefer_last=False)
+        if who:
+            return who
+        pronoun = re.search(r"\b(he|she|they)\b", before[: verb.start()], re.I)
+        if pronoun:
+            return last_person_before(b, start)
+        who = mention_in(b, sentence_from + verb.end(), start, prefer_last=False)
+        if who:
+            return who
+    # A paragraph that only continues the previous paragraph's quotation.
+    if previous is not None and not before.strip() and previous.end_block >= b - 1 and not verb:
+        return previous.speaker
+    return None
