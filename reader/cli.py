@@ -46,6 +46,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("entities", help="people, places, organisations and groups across the archive")
+    p.add_argument("query", nargs="*", help="only in articles matching this search")
+    p.add_argument("--type", choices=["person", "place", "org", "group"])
+    p.add_argument("--top", type=int, default=30)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("quotes", help="quotations with their speakers")
+    p.add_argument("query", nargs="*", help="only in articles matching this search")
+    p.add_argument("--speaker", help="speaker name (or part of it)")
+    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("stats", help="archive counts and sizes")
     p.add_argument("--json", action="store_true")
 
@@ -108,6 +120,8 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "search": _search,
                 "show": _show,
                 "stats": _stats,
+                "entities": _entities,
+                "quotes": _quotes,
                 "reindex": _reindex,
             }[command]
             return handler(archive, args)
@@ -199,6 +213,38 @@ def _stats(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
     return EXIT_OK
 
 
+def _entities(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+
+    kind = args.type.upper() if args.type else None
+    rows = archive.entities(kind, args.top, " ".join(args.query))
+    if args.json:
+        for name, etype, mentions, articles in rows:
+            print(json.dumps({"name": clean_line(name), "type": etype, "mentions": mentions, "articles": articles}, ensure_ascii=False))
+        return EXIT_OK
+    out = Styler(sys.stdout)
+    for name, etype, mentions, articles in rows:
+        print(f"{articles:>5} {out('articles', 'dim')} {mentions:>5} {out('mentions', 'dim')}  {etype:<6}  {out(clean_line(name), 'bold')}")
+    return EXIT_OK
+
+
+def _quotes(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+
+    rows = archive.quotes(args.speaker, " ".join(args.query), args.limit)
+    if args.json:
+        for aid, title, speaker, kind, text in rows:
+            print(json.dumps({"id": aid, "title": clean_line(title), "speaker": speaker and clean_line(speaker),
+                              "kind": kind, "text": clean_line(text)}, ensure_ascii=False))
+        return EXIT_OK
+    out = Styler(sys.stdout)
+    for aid, title, speaker, _, text in rows:
+        who = clean_line(speaker) if speaker else "unknown speaker"
+        print(f"{out(who, 'bold')}: “{clean_line(text)}”")
+        print(f"    {out(aid, 'id')}  {out(clean_line(title), 'dim')}")
+    return EXIT_OK
+
+
 def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     progress = ProgressLine(sys.stderr)
     count = archive.reindex(progress=lambda done, total: progress.update(done, total, "", "indexed"))
@@ -212,6 +258,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from reader.text.pipeline import finish
     from reader.model import StoredArticle
 
+    from reader.text.analysis import analyze
+
     try:
         articles = [finish(a) for a in read_articles(Path(args.file))]
     except IngestError as exc:
@@ -220,8 +268,10 @@ def _analyze(args: argparse.Namespace) -> int:
 
     now = datetime.now(UTC)
     for n, article in enumerate(articles):
+        found = analyze(article.blocks)
         stored = StoredArticle(id=f"file-{n}", article=article, content_hash="", imported_at=now,
-                               updated_at=now, paths=(str(Path(args.file).resolve()),))
+                               updated_at=now, paths=(str(Path(args.file).resolve()),),
+                               entities=tuple(found["entities"]), quotes=tuple(found["quotes"]))
         if args.json:
             data = article_json(stored)
             for key in ("id", "read", "starred", "tags"):

@@ -75,6 +75,8 @@ class StoredArticle:
     starred: bool = False
     tags: tuple[str, ...] = ()
     read_position: float = 0.0
+    entities: tuple[dict[str, object], ...] = ()  # {"name", "type", "mentions": [...]}
+    quotes: tuple[dict[str, object], ...] = ()  # {"block", "start", "end", "text", "kind", "speaker"}
 
 
 @dataclass(frozen=True)

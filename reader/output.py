@@ -98,6 +98,11 @@ def article_json(stored: StoredArticle, boilerplate: frozenset[int] = frozenset(
             {**b.to_dict(), "text": clean_text(b.text), "boilerplate": i in boilerplate}
             for i, b in enumerate(a.blocks)
         ],
+        "entities": [{**e, "name": clean_line(str(e["name"]))} for e in stored.entities],
+        "quotes": [
+            {**q, "text": clean_text(str(q["text"])), "speaker": clean_line(str(q["speaker"])) if q.get("speaker") else None}
+            for q in stored.quotes
+        ],
     }
 
 

@@ -66,7 +66,7 @@ class Archive:
             self.reindex(progress=on_rebuild)
             assert self._ix is not None
             return self._ix
-        if self.store.queued():
+        if self.store.queued() or self.store.unanalysed():
             self._try_sync()
         return self._ix
 
@@ -97,6 +97,7 @@ class Archive:
         """Apply queued store changes to the index; returns how many were applied."""
         ix = self._ix if self._ix is not None else ixmod.open_index(self.index_dir)
         self._ix = ix
+        self.analyse_pending()
         queued = self.store.queued()
         for start in range(0, len(queued), INDEX_BATCH):
             chunk = queued[start : start + INDEX_BATCH]
@@ -106,6 +107,39 @@ class Archive:
             self.store.unqueue(chunk)
         self._refresh_searchers()
         return len(queued)
+
+    def analyse_pending(self) -> int:
+        """Find entities and quotes in articles stored before analysis existed."""
+        from reader.text.analysis import analyze
+
+        pending = self.store.unanalysed()
+        if not pending:
+            return 0
+        known = self.store.known_entities()
+        for start in range(0, len(pending), 200):
+            chunk = pending[start : start + 200]
+            with self.store.transaction():
+                for stored in self.store.get_many(chunk).values():
+                    self.store.set_analysis(stored.id, analyze(stored.article.blocks, known))
+        return len(pending)
+
+    def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
+        """Top entities (name, type, mentions, articles), optionally within a search."""
+        ids = self._ids_for(query)
+        with self._guard:
+            return self.store.top_entities(kind, limit, ids)
+
+    def quotes(self, speaker: str | None = None, query: str = "", limit: int = 50) -> list[tuple[str, str, str | None, str, str]]:
+        """Speech quotes (article id, title, speaker, kind, text), optionally within a search."""
+        ids = self._ids_for(query)
+        with self._guard:
+            return self.store.find_quotes(speaker, ids, limit)
+
+    def _ids_for(self, query: str) -> list[str] | None:
+        if not query.strip():
+            return None
+        with self._guard:
+            return searchmod.matching_ids(self.index(), self._searcher(), query)
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the index from the store; returns the number of articles indexed."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.archive.store import Store
 from reader.ingest import IngestError, is_article_file, parse_source, read_source
 from reader.model import Article
+from reader.text.analysis import analyze
 from reader.text.normalize import content_hash
 from reader.text.pipeline import finish
 
@@ -134,7 +135,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
     return found
 
 
-def import_file(store: Store, path: Path, report: ImportReport) -> str:
+def import_file(store: Store, path: Path, report: ImportReport, known: dict[str, str] | None = None) -> str:
     """Import one file into the store (inside the caller's transaction).
 
     Returns the file's main outcome; per-article outcomes go into `report`.
@@ -156,10 +157,11 @@ def import_file(store: Store, path: Path, report: ImportReport) -> str:
         report.unchanged += len(known)
         return "unchanged"
     articles = [finish(a) for a in parse_source(source)]
+    known = known if known is not None else {}
     previous = {r[1]: r[2] for r in known}  # part → article id
     outcomes: list[str] = []
     for article in articles:
-        outcome = _import_article(store, article, previous.get(article.part), key, source, digest)
+        outcome = _import_article(store, article, previous.get(article.part), key, source, digest, known)
         report.merge(outcome)
         outcomes.append(outcome)
     for outcome in ("added", "updated", "duplicates"):
@@ -169,7 +171,8 @@ def import_file(store: Store, path: Path, report: ImportReport) -> str:
 
 
 def _import_article(
-    store: Store, article: Article, previous_id: str | None, key: str, source: object, digest: str
+    store: Store, article: Article, previous_id: str | None, key: str, source: object, digest: str,
+    known: dict[str, str],
 ) -> str:
     chash = content_hash(article.title, article.body)
     size, mtime = source.size, source.mtime_ns  # type: ignore[attr-defined]
@@ -184,11 +187,14 @@ def _import_article(
             store.queue_index(previous_id)
         return "duplicates" if previous_id is None else "updated"
     scope = boilerplate_scope(article, key)
+    analysis = analyze(article.blocks, known)
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
+        store.set_analysis(previous_id, analysis)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
+    store.set_analysis(new_id, analysis)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
 
@@ -220,6 +226,7 @@ def import_paths(
     batch there). Ctrl-C commits the files already finished, then re-raises.
     """
     found = discover(paths, exclude)
+    known = store.known_entities()  # the archive's evidence, read once per import
     report.skipped += len(found.skipped)
     report.failures.extend(found.failures)
     total = len(found.files)
@@ -231,7 +238,7 @@ def import_paths(
         for path in found.files:
             db.execute("SAVEPOINT file")
             try:
-                outcome = import_file(store, path, report)
+                outcome = import_file(store, path, report, known)
             except IngestError as exc:
                 db.execute("ROLLBACK TO file")
                 db.execute("RELEASE file")

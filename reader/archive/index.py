@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
-from reader.archive.schema import SCHEMA_VERSION, build_schema
+from reader.archive.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.model import StoredArticle
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,18 @@ def document(stored: StoredArticle) -> dict[str, object]:
     published = article.published
     if published is not None:
         published = published.astimezone(UTC).replace(tzinfo=None)
+    by_type: dict[str, list[str]] = {name: [] for name in ENTITY_FIELDS.values()}
+    for entity in stored.entities:
+        field = ENTITY_FIELDS.get(str(entity.get("type")))
+        if field:
+            by_type[field].append(str(entity["name"]))
+    # Names are joined with a separator word no name contains, so a phrase query
+    # never matches across two names.
+    sep = " | "
     return {
+        **{field: sep.join(names) for field, names in by_type.items()},
+        "entity": sep.join(str(e["name"]) for e in stored.entities),
+        "speaker": sep.join(sorted({str(q["speaker"]) for q in stored.quotes if q.get("speaker")})),
         "id": stored.id,
         "title": article.title,
         "body": article.body,

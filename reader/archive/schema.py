@@ -13,7 +13,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 def text_analyzer() -> Analyzer:
@@ -45,6 +45,14 @@ def build_schema() -> fields.Schema:
         undated=fields.NUMERIC(sortable=True, bits=8, stored=False),
         tags=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         path=fields.TEXT(analyzer=names),
+        # Canonical names of the article's entities, all and by type, and the
+        # speakers of its quotes: entity:"Alexander Lukashenko", person:Truss.
+        entity=fields.TEXT(analyzer=names),
+        person=fields.TEXT(analyzer=names),
+        place=fields.TEXT(analyzer=names),
+        org=fields.TEXT(analyzer=names),
+        group=fields.TEXT(analyzer=names),
+        speaker=fields.TEXT(analyzer=names),
     )
 
 
@@ -55,7 +63,9 @@ FIELD_ALIASES = {
     "published": ["date"],
 }
 SEARCH_FIELDS = ("title", "body")
+ENTITY_FIELDS = {"PERSON": "person", "PLACE": "place", "ORG": "org", "GROUP": "group"}
 KNOWN_FIELDS = frozenset(
-    {"id", "title", "body", "byline", "site", "published", "tags", "path"}
+    {"id", "title", "body", "byline", "site", "published", "tags", "path", "entity", "speaker"}
+    | set(ENTITY_FIELDS.values())
     | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
 )

@@ -193,3 +193,11 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
             pieces.append((re.sub(r"\s+", " ", chunk), i % 2 == 1))
     return pieces
 
+
+
+def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:
+    """Every article id matching a query, from the id column (no stored bodies read)."""
+    q = _expand(parse(ix, text), searcher)
+    results = searcher.search(q, limit=None)
+    column = searcher.reader().column_reader("id")
+    return [column[docnum] for docnum in results.docs()]

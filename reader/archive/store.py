@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.model import Article, Block, StoredArticle
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -73,6 +73,29 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (scope, key)
     );
     """,
+    # 2 → 3: entities and quotes found in each article. Existing articles are
+    # analysed on the next open (analysis IS NULL marks them).
+    2: """
+    ALTER TABLE articles ADD COLUMN analysis TEXT;
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, name, type)
+    );
+    CREATE INDEX entities_name ON entities (name);
+    CREATE INDEX entities_type ON entities (type, name);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        speaker TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE INDEX quotes_speaker ON quotes (speaker);
+    """,
 }
 # A paragraph standing in this many articles of one site is the site's, not the
 # article's: newsletter plugs, "Follow us on…", standard disclaimers. Three keeps
@@ -84,6 +107,7 @@ _ARTICLE_COLUMNS = (
     "id, title, byline, site, url, published, language, format, blocks, content_hash, "
     "imported_at, updated_at, is_read, starred, read_position"
 )
+_READ_COLUMNS = _ARTICLE_COLUMNS + ", analysis"
 
 
 class StoreError(Exception):
@@ -277,7 +301,7 @@ class Store:
 
     def get(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {_READ_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return self._stored(row) if row else None
 
@@ -289,7 +313,7 @@ class Store:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+                f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             )
             for row in rows:
                 stored = self._stored(row)
@@ -307,7 +331,7 @@ class Store:
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
         if ids is None:
-            cur = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
+            cur = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles ORDER BY id")
             for row in cur:
                 yield self._stored(row)
         else:
@@ -315,7 +339,7 @@ class Store:
 
     def newest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
         rows = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles "
+            f"SELECT {_READ_COLUMNS} FROM articles "
             "ORDER BY published IS NULL, published DESC, imported_at DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
@@ -326,7 +350,8 @@ class Store:
 
     def _stored(self, row: tuple) -> StoredArticle:  # type: ignore[type-arg]
         (aid, title, byline, site, url, published, language, fmt, blocks, chash,
-         imported_at, updated_at, is_read, starred, position) = row  # fmt: skip
+         imported_at, updated_at, is_read, starred, position, analysis) = row  # fmt: skip
+        found = json.loads(analysis) if analysis else {}
         article = Article(
             title=title,
             blocks=tuple(Block.from_dict(b) for b in json.loads(blocks)),
@@ -348,7 +373,71 @@ class Store:
             starred=bool(starred),
             tags=self.tags_of(aid),
             read_position=float(position),
+            entities=tuple(found.get("entities", ())),
+            quotes=tuple(found.get("quotes", ())),
         )
+
+    # -- entities and quotes ----------------------------------------------------
+
+    def set_analysis(self, article_id: str, analysis: dict[str, list[dict[str, object]]]) -> None:
+        """Store an article's entities and quotes, and their rows for browsing."""
+        self.db.execute(
+            "UPDATE articles SET analysis = ? WHERE id = ?", (json.dumps(analysis, ensure_ascii=False), article_id)
+        )
+        self.db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO entities (article_id, name, type, mentions) VALUES (?, ?, ?, ?)",
+            [(article_id, e["name"], e["type"], len(e["mentions"])) for e in analysis["entities"]],  # type: ignore[arg-type]
+        )
+        self.db.executemany(
+            "INSERT INTO quotes (article_id, seq, speaker, kind, text) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, n, q["speaker"], q["kind"], q["text"]) for n, q in enumerate(analysis["quotes"])],
+        )
+        self.queue_index(article_id)
+
+    def unanalysed(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE analysis IS NULL")]
+
+    def known_entities(self, min_articles: int = 3) -> dict[str, str]:
+        """Single names seen as one type in at least `min_articles` articles."""
+        rows = self.db.execute(
+            "SELECT lower(name), type, count(*) AS n FROM entities WHERE instr(name, ' ') = 0 "
+            "GROUP BY lower(name), type HAVING n >= ? ORDER BY n",
+            (min_articles,),
+        )
+        return {name: kind for name, kind, _ in rows}
+
+    def top_entities(self, kind: str | None, limit: int, ids: list[str] | None = None) -> list[tuple[str, str, int, int]]:
+        """(name, type, mentions, articles), most articles first."""
+        where, args = [], []
+        if kind:
+            where.append("type = ?")
+            args.append(kind)
+        if ids is not None:
+            where.append(f"article_id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
+        sql = (
+            "SELECT name, type, sum(mentions), count(DISTINCT article_id) AS n FROM entities "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY name, type ORDER BY n DESC, sum(mentions) DESC, name LIMIT ?"
+        )
+        return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
+
+    def find_quotes(self, speaker: str | None, ids: list[str] | None, limit: int) -> list[tuple[str, str, str | None, str, str]]:
+        """(article id, title, speaker, kind, text) of speech quotes."""
+        where, args = ["q.kind = 'speech'"], []
+        if speaker:
+            where.append("lower(q.speaker) LIKE ?")
+            args.append(f"%{speaker.lower()}%")
+        if ids is not None:
+            where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
+        sql = (
+            "SELECT q.article_id, a.title, q.speaker, q.kind, q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?"
+        )
+        return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
 
     # -- boilerplate across articles -----------------------------------------
 

@@ -166,7 +166,9 @@ def _quote_text(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> str
     if b == eb:
         inner = blocks[b].text[start + 1 : end]
     else:
-        inner = " ".join([blocks[b].text[start + 1 :], *(blocks[i].text for i in range(b + 1, eb)), blocks[eb].text[:end]])
+        # Each continued paragraph reopens with a quote mark; it is not quoted text.
+        parts = [blocks[b].text[start + 1 :], *(blocks[i].text for i in range(b + 1, eb)), blocks[eb].text[:end]]
+        inner = " ".join(p.strip() if n == 0 else p.strip().lstrip("\"'“‘«") for n, p in enumerate(parts))
     return inner.strip().strip("\"'“”‘’«»").strip()
 
 
