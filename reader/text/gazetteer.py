@@ -83,7 +83,12 @@ def is_demonym(word: str) -> bool:
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)]
-            prefix = stem[: min(4, len(stem))]
+            # Four shared letters, or three with a suffix that is nearly always a
+            # people's (Fin-land / Fin-nish, Spa-in / Spa-nish).
+            strong = suffix in ("ish", "ese", "ian", "ians")
+            if not strong and len(stem) < 4:
+                continue  # "Brian" is not from Brazil
+            prefix = stem[:3] if strong else stem[:4]
             if any(c.startswith(prefix) for c in countries):
                 return True
     return False

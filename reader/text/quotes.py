@@ -172,6 +172,18 @@ def _quote_text(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> str
     return inner.strip().strip("\"'“”‘’«»").strip()
 
 
+def _masked(text: str, block: int, spans: list[tuple[int, int, int, int]]) -> str:
+    """The block with every quotation blanked out (same length, so offsets hold):
+    a speaker is never looked for inside someone else's words."""
+    chars = list(text)
+    for b, start, eb, end in spans:
+        if b <= block <= eb:
+            lo = start if b == block else 0
+            hi = end if eb == block else len(text)
+            chars[lo:hi] = " " * (hi - lo)
+    return "".join(chars)
+
+
 def _kind(text: str, before: str, after: str) -> str:
     """Speech is a sentence, or a clause someone is said to have said; a term is
     a few words in scare quotes ('hybrid attack')."""
@@ -193,7 +205,7 @@ def _attribute(blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], 
         text = _quote_text(blocks, span)
         if not text:
             continue
-        block_text = blocks[b].text
+        block_text = _masked(blocks[b].text, b, spans)
         sentence_start = max(block_text.rfind(". ", 0, start), block_text.rfind("? ", 0, start), block_text.rfind("! ", 0, start))
         before = block_text[sentence_start + 1 if sentence_start >= 0 else 0 : start]
         kind = _kind(text, before, blocks[eb].text[end : end + 60])
@@ -237,21 +249,33 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
         who = mention_in(eb, end + verb.end(), end + len(after), prefer_last=False)
         if who:
             return who
-    # Before the quote: "Borrell said:", "Heiko Maas said ... warning:", "according to X".
-    verb = None
-    for verb in _VERB.finditer(before):
-        pass
-    if verb is not None:
-        who = mention_in(b, sentence_from, sentence_from + verb.start(), prefer_last=False)
+    # Before the quote: "Borrell said:", "she told Radio X, adding:", "according to X".
+    # Walk the speech verbs from the last back; the subject is the person (or
+    # pronoun) in the clause just before a verb.
+    verbs = list(_VERB.finditer(before))
+    for n in range(len(verbs) - 1, -1, -1):
+        verb = verbs[n]
+        lo = verbs[n - 1].end() if n else 0
+        region = before[lo : verb.start()]
+        clause_from = lo + (region.rfind(",") + 1 if verb.group().lower() != "according" else 0)
+        if verb.group().lower() == "according":
+            who = mention_in(b, sentence_from + verb.end(), start, prefer_last=False)
+            if who:
+                return who
+            continue
+        who = mention_in(b, sentence_from + clause_from, sentence_from + verb.start(), prefer_last=True)
         if who:
             return who
-        pronoun = re.search(r"\b(he|she|they)\b", before[: verb.start()], re.I)
-        if pronoun:
-            return last_person_before(b, start)
-        who = mention_in(b, sentence_from + verb.end(), start, prefer_last=False)
+        if re.search(r"\b(he|she)\b", before[clause_from : verb.start()], re.I):
+            return last_person_before(b, sentence_from + clause_from)
+    if verbs:
+        verb = verbs[-1]
+        who = mention_in(b, sentence_from, sentence_from + verb.start(), prefer_last=False) or mention_in(
+            b, sentence_from + verb.end(), start, prefer_last=False
+        )
         if who:
             return who
     # A paragraph that only continues the previous paragraph's quotation.
-    if previous is not None and not before.strip() and previous.end_block >= b - 1 and not verb:
+    if previous is not None and not before.strip() and previous.end_block >= b - 1 and not verbs:
         return previous.speaker
     return None

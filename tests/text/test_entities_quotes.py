@@ -1,0 +1,100 @@
+"""Entities and quotes on our own scrape in the sample's shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest import read_articles
+from reader.model import Block
+from reader.text.analysis import analyze
+from reader.text.entities import find_entities
+from reader.text.pipeline import finish
+from reader.text.quotes import find_quotes
+
+FIXTURE = Path(__file__).parent / "data" / "quotes-and-names.txt"
+
+
+def _article():  # type: ignore[no-untyped-def]
+    return finish(read_articles(FIXTURE)[0])
+
+
+def _entities() -> dict[str, str]:
+    return {e.name: e.type for e in find_entities(_article().blocks)}
+
+
+def test_people_places_orgs_groups_with_types() -> None:
+    found = _entities()
+    assert found["Annika Berg"] == "PERSON"
+    assert found["Johan Lindqvist"] == "PERSON"
+    assert found["Erik Nyström"] == "PERSON"
+    assert found["Kalmar"] == "PLACE"
+    assert found["Stockholm"] == "PLACE"
+    assert found["Borgholm"] == "PLACE"
+    assert found["BBC"] == "ORG"
+    assert found["European Commission"] == "ORG"
+    assert found["Coast Guard"] == "ORG" and found["Sveriges Radio"] == "ORG"
+    assert found["Swedish"] == "GROUP" and found["Finnish"] == "GROUP" and found["Norwegian"] == "GROUP"
+    assert "Home" not in found and "News" not in found
+
+
+def test_mentions_link_to_the_longest_name_without_titles() -> None:
+    article = _article()
+    [berg] = [e for e in find_entities(article.blocks) if e.name == "Annika Berg"]
+    texts = {m.text for m in berg.mentions}
+    assert {"Annika Berg", "Berg"} <= texts  # "Mrs Berg's" → Berg, title and 's left out
+    for m in berg.mentions:
+        assert article.blocks[m.block].text[m.start : m.end] == m.text
+
+
+def test_quotes_speakers_kinds_and_apostrophes() -> None:
+    article = _article()
+    quotes = find_quotes(article.blocks, find_entities(article.blocks))
+    speech = {q.text: q.speaker for q in quotes if q.kind == "speech"}
+    terms = {q.text for q in quotes if q.kind == "term"}
+    assert speech["We will not back down"] == "Annika Berg"  # ", she told": the pronoun
+    assert speech["The channel belongs to everyone."] == "Annika Berg"
+    assert speech["They've priced the fishermen's families out of the town their grandparents built,"] == "Johan Lindqvist"
+    assert speech["the boats are calm, but the weather is not"] == "Erik Nyström"  # according to
+    assert "quiet eviction" in terms and "safety of the channel" not in speech
+    # A quote over two paragraphs is one quote, attributed once.
+    [long] = [q for q in quotes if q.text.startswith("I have fished")]
+    assert long.end_block == long.block + 1 and long.speaker == "Johan Lindqvist"
+    assert long.text.endswith("We don't intend to be the last.")
+    # Apostrophes make no quotes: fishermen's, Berg's, They've, don't, rock 'n' roll, the '90s.
+    assert not any(q.text.startswith(("n'", "90s", "s ")) for q in quotes)
+    # A quote nested in a double-quoted quote stays inside it.
+    [nested] = [q for q in quotes if q.text.startswith("It's about")]
+    assert "'safety of the channel'" in nested.text and nested.speaker == "Annika Berg"
+
+
+def test_analysis_has_the_json_shape() -> None:
+    data = analyze(_article().blocks)
+    entity = data["entities"][0]
+    assert set(entity) == {"name", "type", "mentions"} and set(entity["mentions"][0]) == {"block", "start", "end"}
+    quote = data["quotes"][0]
+    assert {"block", "start", "end", "text", "kind", "speaker"} <= set(quote)
+
+
+def test_all_caps_lines_are_declined() -> None:
+    blocks = [Block("paragraph", "FERRY CHAOS AS KALMAR BLOCKADE ENTERS THIRD DAY")]
+    assert find_entities(blocks) == []
+
+
+texts = st.text(alphabet=st.sampled_from(list("abc ABC'\"“”‘’«».,!?:\n\x1b-")), max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=5))
+def test_finders_never_crash_and_spans_stay_in_bounds(paragraphs: list[str]) -> None:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    entities = find_entities(blocks)
+    for e in entities:
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(blocks[m.block].text)
+    for q in find_quotes(blocks, entities):
+        assert 0 <= q.block <= q.end_block < len(blocks)
+        assert 0 <= q.start < len(blocks[q.block].text)
+        assert q.end <= len(blocks[q.end_block].text)
