@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from reader.model import Block
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
+    ABBREVIATIONS,
     CONNECTORS,
     NOT_NAMES,
     ORG_HEADS,
@@ -82,8 +83,9 @@ def tokens(text: str) -> list[_Tok]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         if len(word) == 1 and not word.isalnum():
-            if word in _SENTENCE_END or word in "\"“”‘’(":
-                starts_sentence = starts_sentence or word in _SENTENCE_END or word in "\"“‘("
+            after_abbreviation = word == "." and out and out[-1].text.lower() in ABBREVIATIONS
+            if (word in _SENTENCE_END and not after_abbreviation) or word in "\"“‘(":
+                starts_sentence = True
             continue
         out.append(_Tok(word, m.start(), m.end(), starts_sentence))
         starts_sentence = False

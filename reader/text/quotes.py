@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reader.model import Block
 from reader.text.entities import Entity
-from reader.text.vocab import PRONOUNS, SPEECH_VERBS
+from reader.text.vocab import ABBREVIATIONS, PRONOUNS, SPEECH_VERBS
 
 OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "„": "“"}
 _ELISION = re.compile(r"'(?:\d0s|\d\ds|em|n'|tis|twas|cause|til)\b|'n'", re.I)
@@ -28,6 +28,18 @@ _WORD_CHAR = re.compile(r"\w")
 _SPEECH = "|".join(sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True))
 _VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 TERM_MAX_WORDS = 4  # 'hybrid attack', 'carefully crafted': a few words without a sentence
+_END = re.compile(r"[.!?]\s")
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first sentence end; "Rep." or "Ltd." do not end one."""
+    for m in _END.finditer(text):
+        word = _LAST_WORD.search(text, 0, m.start())
+        if text[m.start()] == "." and word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        return text[: m.start() + 1]
+    return text
 
 
 @dataclass(frozen=True)
@@ -221,8 +233,8 @@ def _attribute(blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], 
 
 def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyped-def]
     b, start, eb, end = span
-    after_text = blocks[eb].text[end : end + 120]
-    after = re.split(r"(?<=[.!?])\s", after_text, maxsplit=1)[0]
+    after_text = blocks[eb].text[end : end + 160]
+    after = first_sentence(after_text)
     sentence_from = start - len(before)
 
     def mention_in(block: int, lo: int, hi: int, prefer_last: bool) -> str | None:
@@ -246,6 +258,8 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
             return who
         if pronoun:
             return last_person_before(b, start)
+        if re.search(r"[A-Za-z]{3,}", lead):
+            return None  # "…," the influential daily wrote: a speaker we cannot name
         who = mention_in(eb, end + verb.end(), end + len(after), prefer_last=False)
         if who:
             return who

@@ -112,7 +112,16 @@ SPEECH_VERBS = frozenset(
     insisted insists explained explains announced announces stated states declared declares
     replied replies noted notes argued argues urged urges boasted boasts vowed vows admitted
     admits recalled recalls suggested suggests tweeted tweets posted continued continues
-    responded responds confirmed confirms denied denies according""".split()
+    responded responds confirmed confirms denied denies according reiterated shouted gushed
+    quipped joked remarked stressed cautioned predicted conceded acknowledged observed reported
+    reports contended countered assured promised pledged threatened complained lamented mused
+    scoffed snapped retorted wondered emphasized emphasised maintained proclaimed recounted
+    testified described describes""".split()
+)
+# Abbreviations whose full stop does not end a sentence ("Rep. Jerry Nadler").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
 )
 # Capitalised words that are never names on their own: calendar words and the
 # function words that start sentences.

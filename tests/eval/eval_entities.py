@@ -1,0 +1,286 @@
+"""Score the entity recogniser and the quote finder on shared ground truth.
+
+    python -m tests.eval.eval_entities [--set conll|wikigold|polnear|litbank ...] [--limit N]
+
+- CoNLL-2003 test (testb) and WikiGold: exact-span precision, recall and F1 per
+  type and overall for PER/LOC/ORG (MISC dropped from gold, GROUP from ours),
+  and untyped span F1. Sentences are blocks, articles are documents.
+- PolNeAR test: double-quoted segments inside an attribution's Content are the
+  gold direct quotes; our speech quotes (split per paragraph) are scored by
+  span (exact, after stripping marks and spaces), and the speaker of each
+  matched quote whose gold Source is a name (not a pronoun) is checked.
+- LitBank, the books with single-quote dialogue: quote spans, exact and with
+  at least half the tokens shared.
+Reads ../shared/eval-data; never copies it. Ends with one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+from reader.model import Block
+from reader.text.entities import find_entities
+from reader.text.quotes import find_quotes
+from tests.eval.common import EVAL_DATA, require
+
+TYPE_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "him", "them"}
+
+
+# -- NER -------------------------------------------------------------------------
+
+
+def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Documents → sentences → (token, IOB2 tag)."""
+    docs: list[list[list[tuple[str, str]]]] = [[]]
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            if sentence:
+                docs[-1].append(sentence)
+                sentence = []
+            if docs[-1]:
+                docs.append([])
+            continue
+        if not line.strip():
+            if sentence:
+                docs[-1].append(sentence)
+                sentence = []
+            continue
+        parts = line.split()
+        sentence.append((parts[0], parts[-1]))
+    if sentence:
+        docs[-1].append(sentence)
+    return [d for d in docs if d]
+
+
+def gold_spans(sentence: list[tuple[str, str]]) -> set[tuple[int, int, str]]:
+    spans, start, kind = set(), None, None
+    for i, (_, tag) in enumerate([*sentence, ("", "O")]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            spans.add((start, i, kind))
+            start, kind = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return {s for s in spans if s[2] != "MISC"}
+
+
+def score_ner(docs: list[list[list[tuple[str, str]]]]) -> dict[str, dict[str, float]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    untyped = Counter()
+    for doc in docs:
+        blocks, offsets = [], []
+        for sentence in doc:
+            text, starts = "", []
+            for token, _ in sentence:
+                if text:
+                    text += " "
+                starts.append(len(text))
+                text += token
+            blocks.append(Block("paragraph", text))
+            offsets.append(starts)
+        predicted: list[set[tuple[int, int, str]]] = [set() for _ in doc]
+        for entity in find_entities(blocks):
+            kind = TYPE_MAP.get(entity.type)
+            if kind is None:
+                continue
+            for m in entity.mentions:
+                starts = offsets[m.block]
+                ends = [s + len(t) for s, (t, _) in zip(starts, doc[m.block], strict=True)]
+                if m.start in starts and m.end in ends:
+                    predicted[m.block].add((starts.index(m.start), ends.index(m.end) + 1, kind))
+        for sentence, pred in zip(doc, predicted, strict=True):
+            gold = gold_spans(sentence)
+            for span in pred & gold:
+                tp[span[2]] += 1
+            for span in pred - gold:
+                fp[span[2]] += 1
+            for span in gold - pred:
+                fn[span[2]] += 1
+            g_un, p_un = {s[:2] for s in gold}, {s[:2] for s in pred}
+            untyped["tp"] += len(g_un & p_un)
+            untyped["fp"] += len(p_un - g_un)
+            untyped["fn"] += len(g_un - p_un)
+    out = {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in ("PER", "LOC", "ORG")}
+    out["typed"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    out["untyped"] = _prf(untyped["tp"], untyped["fp"], untyped["fn"])
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+# -- PolNeAR ---------------------------------------------------------------------
+
+_DQ = re.compile(r"“[^”“]*”|\"[^\"]*\"")
+
+
+def polnear(limit: int | None) -> dict[str, float]:
+    root = require(EVAL_DATA / "polnear")
+    tp = fp = fn = 0
+    speaker_ok = speaker_total = 0
+    for txt in sorted(glob.glob(str(root / "test" / "text" / "*.txt")))[:limit]:
+        base = os.path.basename(txt)[:-4]
+        ann = sorted(glob.glob(str(root / "test" / "attributions" / f"{base}_*.ann")))[0]
+        text = Path(txt).read_text(encoding="utf-8")
+        spans, rels = {}, []
+        for line in Path(ann).read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, info, s = line.split("\t")
+                label, rest = info.split(" ", 1)
+                spans[tid] = (label, [tuple(map(int, p.split())) for p in rest.split(";")], s)
+            elif line.startswith("E"):
+                rels.append(dict(p.split(":") for p in line.split("\t")[1].split()))
+        contents = []
+        for rel in rels:
+            if "Content" in rel and rel["Content"] in spans:
+                source = spans[rel["Source"]][2] if rel.get("Source") in spans else None
+                for lo, hi in spans[rel["Content"]][1]:
+                    contents.append((lo, hi, source))
+        gold: dict[tuple[int, int], str | None] = {}
+        for m in _DQ.finditer(text):
+            for lo, hi, source in contents:
+                if lo <= m.start() and m.end() <= hi + 1:
+                    gold[_inner(text, m.start(), m.end())] = source
+                    break
+        # Our side: paragraphs as blocks, quotes split per paragraph.
+        blocks, starts = [], []
+        for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+            blocks.append(Block("paragraph", m.group()))
+            starts.append(m.start())
+        quotes = find_quotes(blocks, find_entities(blocks))
+        predicted: dict[tuple[int, int], str | None] = {}
+        for q in quotes:
+            if q.kind != "speech":
+                continue
+            for b in range(q.block, q.end_block + 1):
+                lo = q.start if b == q.block else 0
+                hi = q.end if b == q.end_block else len(blocks[b].text)
+                predicted[_inner(text, starts[b] + lo, starts[b] + hi)] = q.speaker
+        hits = set(predicted) & set(gold)
+        tp += len(hits)
+        fp += len(set(predicted) - set(gold))
+        fn += len(set(gold) - set(predicted))
+        for key in hits:
+            source = gold[key]
+            if not source or source.strip().lower() in PRONOUNS or not re.search(r"[A-Z]", source):
+                continue
+            speaker_total += 1
+            ours = predicted[key]
+            if ours and _same_person(ours, source):
+                speaker_ok += 1
+    result = _prf(tp, fp, fn)
+    result["speaker_accuracy"] = speaker_ok / speaker_total if speaker_total else 0.0
+    result["speaker_checked"] = speaker_total
+    return result
+
+
+def _inner(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """A quoted span without its marks, outer spaces and closing punctuation."""
+    while lo < hi and text[lo] in " \"'“”‘’«»\n":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \"'“”‘’«»\n.,;:!?":
+        hi -= 1
+    return lo, hi
+
+
+def _same_person(ours: str, gold: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", gold)}
+    return bool(words & {w.lower() for w in ours.split()})
+
+
+# -- LitBank ---------------------------------------------------------------------
+
+
+def litbank(limit: int | None) -> dict[str, float]:
+    root = require(EVAL_DATA / "litbank-quotes" / "tsv")
+    exact = overlap = gold_n = pred_n = 0
+    books = 0
+    for ann in sorted(root.glob("*_brat.ann")):
+        rows = [line.rstrip("\n").split("\t") for line in ann.read_text(encoding="utf-8").splitlines() if line.strip()]
+        quotes = [r for r in rows if r[0] == "QUOTE"]
+        if not quotes or sum(r[6].lstrip()[:1] in "‘'" for r in quotes) < len(quotes) / 2:
+            continue  # only the books whose dialogue is in single quotes
+        books += 1
+        if limit and books > limit:
+            break
+        sentences = ann.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
+        text, index = "", {}
+        for si, sentence in enumerate(sentences):
+            for ti, token in enumerate(sentence.split(" ")):
+                if text:
+                    text += " "
+                index[(si, ti)] = (len(text), len(text) + len(token))
+                text += token
+        gold = set()
+        for r in quotes:
+            s, e = index.get((int(r[2]), int(r[3]))), index.get((int(r[4]), int(r[5])))
+            if s and e:
+                gold.add((s[0], e[1]))
+        found = {(q.start, q.end) for q in find_quotes([Block("paragraph", text)])}
+        gold_n += len(gold)
+        pred_n += len(found)
+        exact += len(gold & found)
+        overlap += sum(any(_overlaps(g, f) for f in found) for g in gold)
+    p = exact / pred_n if pred_n else 0.0
+    r = exact / gold_n if gold_n else 0.0
+    po = overlap / pred_n if pred_n else 0.0
+    ro = overlap / gold_n if gold_n else 0.0
+    return {
+        "books": books,
+        "exact_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "overlap_f1": 2 * po * ro / (po + ro) if po + ro else 0.0,
+        "gold": gold_n,
+        "predicted": pred_n,
+    }
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", action="append", choices=["conll", "wikigold", "polnear", "litbank"])
+    parser.add_argument("--limit", type=int, default=None, help="documents per set, for a quick look")
+    args = parser.parse_args(argv)
+    sets = args.set or ["conll", "wikigold", "polnear", "litbank"]
+    results: dict[str, object] = {}
+    for name in sets:
+        started = time.perf_counter()
+        if name == "conll":
+            docs = read_conll(require(EVAL_DATA / "conll2003" / "eng.testb.iob2.txt"))[: args.limit]
+            results[name] = score_ner(docs)
+        elif name == "wikigold":
+            docs = read_conll(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))[: args.limit]
+            results[name] = score_ner(docs)
+        elif name == "polnear":
+            results[name] = polnear(args.limit)
+        else:
+            results[name] = litbank(args.limit)
+        seconds = time.perf_counter() - started
+        print(f"{name} ({seconds:.1f} s)")
+        for key, value in results[name].items():  # type: ignore[union-attr]
+            if isinstance(value, dict):
+                print(f"  {key:<8} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
+            else:
+                print(f"  {key:<16} {value:.3f}" if isinstance(value, float) else f"  {key:<16} {value}")
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
