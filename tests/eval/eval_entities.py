@@ -217,13 +217,7 @@ def litbank(limit: int | None) -> dict[str, float]:
         if limit and books > limit:
             break
         sentences = ann.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
-        text, index = "", {}
-        for si, sentence in enumerate(sentences):
-            for ti, token in enumerate(sentence.split(" ")):
-                if text:
-                    text += " "
-                index[(si, ti)] = (len(text), len(text) + len(token))
-                text += token
+        text, index = detokenise(sentences)
         gold = set()
         for r in quotes:
             s, e = index.get((int(r[2]), int(r[3]))), index.get((int(r[4]), int(r[5])))
@@ -245,6 +239,40 @@ def litbank(limit: int | None) -> dict[str, float]:
         "gold": gold_n,
         "predicted": pred_n,
     }
+
+
+_MARKS = {"'", "‘", "’", '"', "“", "”"}
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "n't", "'s", "’s", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m"}
+
+
+def detokenise(sentences: list[str]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    """Tokenised lines → running text, and where each token landed.
+
+    A lone ‘ or “ opens (joins the word after), a lone ’ or ” closes (joins the
+    word before); a lone straight mark alternates between the two. Clitics
+    ('s, n't, 've) join the word before. No gold data is used.
+    """
+    text, index = "", {}
+    glue_next = False
+    straight_open = {"'": False, '"': False}
+    for si, sentence in enumerate(sentences):
+        for ti, token in enumerate(sentence.split(" ") if sentence else []):
+            if token in ("‘", "“"):
+                opening = True
+            elif token in ("’", "”"):
+                opening = False
+            elif token in straight_open:
+                opening = not straight_open[token]
+                straight_open[token] = opening
+            else:
+                opening = None
+            glue_left = opening is False or token.lower() in _NO_SPACE_BEFORE
+            if text and not glue_left and not glue_next:
+                text += " "
+            index[(si, ti)] = (len(text), len(text) + len(token))
+            text += token
+            glue_next = opening is True
+    return text, index
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
