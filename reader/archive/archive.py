@@ -129,11 +129,14 @@ class Archive:
         with self._guard:
             return self.store.top_entities(kind, limit, ids)
 
-    def quotes(self, speaker: str | None = None, query: str = "", limit: int = 50) -> list[tuple[str, str, str | None, str, str]]:
-        """Speech quotes (article id, title, speaker, kind, text), optionally within a search."""
+    def quotes(
+        self, speaker: str | None = None, query: str = "", limit: int = 50, words: str | None = None
+    ) -> list[tuple[str, str, str | None, str, str]]:
+        """Speech quotes (article id, title, speaker, kind, text), optionally within a
+        search; `words` filters by speaker or quoted text."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.find_quotes(speaker, ids, limit)
+            return self.store.find_quotes(speaker, ids, limit, words)
 
     def _ids_for(self, query: str) -> list[str] | None:
         if not query.strip():

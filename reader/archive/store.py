@@ -424,12 +424,20 @@ class Store:
         )
         return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
 
-    def find_quotes(self, speaker: str | None, ids: list[str] | None, limit: int) -> list[tuple[str, str, str | None, str, str]]:
-        """(article id, title, speaker, kind, text) of speech quotes."""
+    def find_quotes(
+        self, speaker: str | None, ids: list[str] | None, limit: int, words: str | None = None
+    ) -> list[tuple[str, str, str | None, str, str]]:
+        """(article id, title, speaker, kind, text) of speech quotes.
+
+        `words` matches the speaker or the quote's text (the quote browser's filter).
+        """
         where, args = ["q.kind = 'speech'"], []
         if speaker:
             where.append("lower(q.speaker) LIKE ?")
             args.append(f"%{speaker.lower()}%")
+        if words:
+            where.append("(lower(q.speaker) LIKE ? OR lower(q.text) LIKE ?)")
+            args.extend([f"%{words.lower()}%"] * 2)
         if ids is not None:
             where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
             args.extend(ids)

@@ -32,6 +32,8 @@ TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?|[.!?:;,\"“”‘’()]")
 _SENTENCE_END = frozenset(".!?:")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# First words that make a name a thing, not a person, whatever the name list says.
+NOT_PERSON_FIRST = frozenset({"storm", "hurricane", "typhoon", "cyclone", "operation", "project", "lake", "mount"})
 
 
 @dataclass(frozen=True)
@@ -216,10 +218,19 @@ def _classify(
         return [*spans, _Span(block, start, end, names, None)]
 
     lows = [ascii_fold(n).lower() for n in names]
-    if any(low in ORG_HEADS for low in lows) and not titled:
+    # "Joost Visser of FNV Havens": a person, then what they belong to.
+    if "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES:
+        cut = lows.index("of", 2)
+        person = _Span(block, start, words[cut - 1].start + len(words[cut - 1].bare), names[:cut], "PERSON")
+        rest = words[cut + 1 :]
+        org = _Span(block, rest[0].start, end, tuple(w.bare for w in rest), "ORG")
+        return [*spans, person, org]
+    if lows[-1] in PLACE_HEADS and not titled:
+        kind = "PLACE"  # North Sea, Vistula River, Wall Street
+    elif any(low in ORG_HEADS for low in lows) and not titled:
         kind = "ORG"
-    elif titled:
-        kind = "PERSON"
+    elif titled or lows[0] in NOT_PERSON_FIRST:
+        kind = "PERSON" if titled else None
     elif folded in g.places:
         kind = "PLACE"
     elif after in PLACE_HEADS:

@@ -61,6 +61,29 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(HelpScreen())
 
+    def _main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def action_open_entities(self) -> None:
+        from reader.tui.screens.browsers import EntityBrowser
+
+        def chosen(name: str | None) -> None:
+            main = self._main()
+            if name and main is not None:
+                main.search_for(f'entity:"{name.replace(chr(34), "")}"')
+
+        self.push_screen(EntityBrowser(self.archive), chosen)
+
+    def action_open_quotes(self) -> None:
+        from reader.tui.screens.browsers import QuoteBrowser
+
+        def chosen(article_id: str | None) -> None:
+            main = self._main()
+            if article_id and main is not None:
+                main.search_for(f"id:{article_id}")
+
+        self.push_screen(QuoteBrowser(self.archive), chosen)
+
     def action_open_import(self) -> None:
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen(self.data_dir))

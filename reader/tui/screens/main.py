@@ -21,6 +21,7 @@ from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList
+from reader.tui.widgets.side_panel import SidePanel
 
 DEBOUNCE_S = 0.15  # long enough to skip most keystrokes of a word, short enough to feel live
 MARK_READ_AFTER_S = 3.0
@@ -54,12 +55,17 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ResultsList(id="results")
             yield ArticleView(id="reader")
+            yield SidePanel(id="side-panel")
         yield StatusLine("", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ResultsList).focus()
-        self.query_one(ArticleView).show(None)
+        reader = self.query_one(ArticleView)
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            reader.show_entities, reader.show_quotes = config.show_entities, config.show_quotes
+        reader.show(None)
         self._apply_width(self.size.width)
         self.run_search(self._query)
 
@@ -163,7 +169,9 @@ class MainScreen(Screen[None]):
         previous = reader.article_id
         if previous and previous != page.stored.id:
             self.archive.set_position(previous, reader.position)
+            reader.selected_entity = None
         reader.show(page)
+        self.query_one(SidePanel).show(page.stored)
 
     def _start_read_timer(self) -> None:
         if self._read_timer is not None:
@@ -183,6 +191,9 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Escape: one level back, never into the search box."""
+        if self.focused is self.query_one(SidePanel):
+            self.query_one(ArticleView).focus()
+            return
         reader = self.query_one(ArticleView)
         if reader.article_id and self.focused is reader:
             self.archive.set_position(reader.article_id, reader.position)
@@ -241,6 +252,50 @@ class MainScreen(Screen[None]):
 
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
+
+    def action_toggle_entities(self) -> None:
+        reader = self.query_one(ArticleView)
+        reader.set_highlights(entities=not reader.show_entities)
+        self.app.config.show_entities = reader.show_entities  # type: ignore[attr-defined]
+
+    def action_toggle_quotes(self) -> None:
+        reader = self.query_one(ArticleView)
+        reader.set_highlights(quotes=not reader.show_quotes)
+        self.app.config.show_quotes = reader.show_quotes  # type: ignore[attr-defined]
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        self.toggle_class("-panel")
+        if self.has_class("-panel"):
+            panel.focus()
+        elif self.focused is panel:
+            self.query_one(ArticleView).focus()
+
+    @on(SidePanel.EntityHighlighted)
+    def _entity_highlighted(self, event: SidePanel.EntityHighlighted) -> None:
+        self.query_one(ArticleView).select_entity(event.name)
+
+    @on(SidePanel.EntityChosen)
+    def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
+        """All articles about this entity: a search on the entity field."""
+        name = event.name.replace('"', "")
+        self.search_for(f'entity:"{name}"')
+
+    @on(SidePanel.QuoteChosen)
+    def _quote_chosen(self, event: SidePanel.QuoteChosen) -> None:
+        reader = self.query_one(ArticleView)
+        reader.scroll_to_block(event.block)
+        reader.focus()
+
+    def search_for(self, query: str) -> None:
+        """Put a query in the search box and run it (from panels and browsers)."""
+        box = self.query_one(SearchBox)
+        with box.prevent(Input.Changed):
+            box.value = query
+        self._query = query
+        self.run_search(query)
+        self.query_one(ResultsList).focus()
+        self._show_pane("results")
 
     def action_edit_tags(self) -> None:
         from reader.tui.screens.tags import TagsDialog

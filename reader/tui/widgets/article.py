@@ -28,6 +28,10 @@ class ArticlePage:
 class BlockView(Static):
     """One block of an article (a paragraph, caption, heading...)."""
 
+    def __init__(self, text: Text, index: int, classes: str) -> None:
+        super().__init__(text, classes=classes)
+        self.block_index = index
+
 
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; `f` expands folds in place, `n`/`N` walk the hits."""
@@ -38,12 +42,23 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article--fold",
         "article--caption-mark",
         "article--meta",
+        "article--person",
+        "article--place",
+        "article--org",
+        "article--group",
+        "article--speech",
+        "article--term",
+        "article--speaker",
+        "article--selected",
     }
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.page: ArticlePage | None = None
         self.folds_open = False
+        self.show_entities = True
+        self.show_quotes = True
+        self.selected_entity: str | None = None
         self._hit_views: list[BlockView] = []
         self._hit_index = -1
 
@@ -76,6 +91,24 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.folds_open = not self.folds_open
         self._rerender(self.position)
 
+    def set_highlights(self, *, entities: bool | None = None, quotes: bool | None = None) -> None:
+        if entities is not None:
+            self.show_entities = entities
+        if quotes is not None:
+            self.show_quotes = quotes
+        self._rerender(self.position)
+
+    def select_entity(self, name: str | None) -> None:
+        """Emphasise every mention of one entity (from the side panel)."""
+        self.selected_entity = name
+        self._rerender(self.position)
+
+    def scroll_to_block(self, index: int) -> None:
+        for view in self.query(BlockView):
+            if view.block_index == index:
+                self.scroll_to_widget(view, top=True, animate=False)
+                return
+
     async def _render_blocks(self, position: float | None) -> None:
         views = self._views()
         with self.app.batch_update():
@@ -97,6 +130,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         )
         if meta:
             views.append(Static(Text(meta), classes="meta"))
+        legend = self._legend()
+        if legend is not None:
+            views.append(Static(legend, classes="legend"))
         hidden = 0
         for index, block, repeat_of in self._layout(a.blocks):
             if index in self.page.boilerplate and not self.folds_open:
@@ -125,13 +161,60 @@ class ArticleView(VerticalScroll, can_focus=True):
             seen.add(i)
         return rows
 
+    def _legend(self) -> Text | None:
+        if self.page is None or not (self.show_entities and self.page.stored.entities or self.show_quotes and self.page.stored.quotes):
+            return None
+        legend = Text()
+        if self.show_entities and self.page.stored.entities:
+            for kind in ("person", "place", "org", "group"):
+                legend.append(f"■ {kind}  ", style=self.get_component_rich_style(f"article--{kind}", partial=True))
+        if self.show_quotes and self.page.stored.quotes:
+            legend.append("“speech”", style=self.get_component_rich_style("article--speech", partial=True))
+            legend.append("  ")
+            legend.append("‘term’", style=self.get_component_rich_style("article--term", partial=True))
+        return legend
+
+    def _spans(self, index: int, length: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+        """(start, end, component) styles for one block, and speaker labels to insert."""
+        assert self.page is not None
+        styles: list[tuple[int, int, str]] = []
+        labels: list[tuple[int, str]] = []
+        stored = self.page.stored
+        if self.show_quotes:
+            for q in stored.quotes:
+                first, last = int(q["block"]), int(q.get("end_block", q["block"]))
+                if not first <= index <= last:
+                    continue
+                lo = int(q["start"]) if index == first else 0
+                hi = int(q["end"]) if index == last else length
+                styles.append((lo, min(hi, length), f"article--{q['kind']}"))
+                if index == last and q["kind"] == "speech":
+                    labels.append((min(hi, length), f" — {clean_line(str(q['speaker']))}" if q.get("speaker") else " — speaker unknown"))
+        if self.show_entities or self.selected_entity:
+            for e in stored.entities:
+                selected = e["name"] == self.selected_entity
+                if not (self.show_entities or selected):
+                    continue
+                for m in e["mentions"]:  # type: ignore[union-attr]
+                    if m["block"] == index:
+                        styles.append((m["start"], m["end"], f"article--{str(e['type']).lower()}"))
+                        if selected:
+                            styles.append((m["start"], m["end"], "article--selected"))
+        return styles, labels
+
     def _block_view(self, index: int, block: Block, repeat_of: int | None) -> BlockView:
         text = Text(clean_text(block.text).replace("\n", " "))
         assert self.page is not None
         if repeat_of is None:
+            styles, labels = self._spans(index, len(text))
+            for start, end, component in styles:
+                text.stylize(self.get_component_rich_style(component, partial=True), start, end)
             hit_style = self.get_component_rich_style("article--hit", partial=True)
             for start, end in self.page.hits.get(index, []):
                 text.stylize(hit_style, start, end)
+            speaker = self.get_component_rich_style("article--speaker", partial=True)
+            for at, label in sorted(labels, reverse=True):
+                text = text[:at] + Text(label, style=speaker) + text[at:]
         classes = f"block -{block.kind}"
         if block.kind == "caption":
             text = Text("▣ ", style=self.get_component_rich_style("article--caption-mark", partial=True)) + text
@@ -144,7 +227,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             where = ", ".join(f"¶{p + 1}" for p in block.occurrences) if self.folds_open else ""
             badge = f" ×{block.repeats}" + (f" at {where}" if where else "")
             text.append(badge, style=fold)
-        return BlockView(text, classes=classes)
+        return BlockView(text, index, classes)
 
     # -- actions --------------------------------------------------------------
 

@@ -1,0 +1,134 @@
+"""Archive views: the entity browser (E) and the quote browser (Q)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.archive import Archive
+from reader.sanitize import clean_line
+
+KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
+KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organisations", "GROUP": "groups"}
+
+
+class EntityBrowser(Screen[str | None]):
+    """Top entities across the archive; Enter lists the articles about one."""
+
+    BINDINGS = [
+        ("escape", "dismiss_none", "Back"),
+        ("a", "kind('a')", "All"),
+        ("1", "kind('1')", "People"),
+        ("2", "kind('2')", "Places"),
+        ("3", "kind('3')", "Orgs"),
+        ("4", "kind('4')", "Groups"),
+    ]
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+        self.kind: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("", id="entity-title")
+            yield OptionList(id="entity-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.load()
+
+    def action_kind(self, key: str) -> None:
+        self.kind = KINDS[key]
+        self.load()
+
+    @work(thread=True, exclusive=True, group="browse")
+    def load(self) -> None:
+        rows = self.archive.entities(self.kind, 300)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[tuple[str, str, int, int]]) -> None:
+        title = f"Entities across the archive: {KIND_NAMES[self.kind]} (a all · 1 people · 2 places · 3 orgs · 4 groups)"
+        self.query_one("#entity-title", Label).update(Text(title))
+        options = []
+        for name, kind, mentions, articles in rows:
+            label = Text(f"{articles:>4} ", style="bold")
+            label.append("articles  ", style="dim")
+            label.append(f"{kind.lower():<7}", style="dim")
+            label.append(clean_line(name))
+            label.append(f"  ({mentions} mentions)", style="dim")
+            options.append(Option(label, id=name))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class QuoteBrowser(Screen[str | None]):
+    """Quotes across the archive, filtered by speaker or words; Enter opens the article."""
+
+    BINDINGS = [("escape", "dismiss_none", "Back")]
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("Quotes across the archive: type a speaker or words, Enter in the list opens the article")
+            yield Input(placeholder="speaker or words", id="quote-filter")
+            yield OptionList(id="quote-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.load("")
+
+    @on(Input.Changed, "#quote-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.load(event.value)
+
+    @on(Input.Submitted, "#quote-filter")
+    def _to_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @work(thread=True, exclusive=True, group="browse")
+    def load(self, words: str) -> None:
+        rows = self.archive.quotes(words=words.strip() or None, limit=300)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[tuple[str, str, str | None, str, str]]) -> None:
+        options = []
+        for n, (aid, title, speaker, _, text) in enumerate(rows):
+            label = Text(clean_line(speaker) if speaker else "unknown speaker", style="bold")
+            words = clean_line(text)
+            label.append(f": “{words[:200]}{'…' if len(words) > 200 else ''}”\n")
+            label.append(f"   {clean_line(title)}", style="dim")
+            options.append(Option(label, id=f"{n}:{aid}"))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((event.option.id or ":").split(":", 1)[1] or None)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
