@@ -212,3 +212,70 @@ async def test_untrusted_text_is_shown_literally(tmp_path: Path) -> None:
         assert "\x1b" not in body and "evil.example" not in body
         await pilot.click(reader)  # clicking the text must not run app.quit
         assert app.is_running
+
+
+async def test_entity_and_quote_highlights_toggle_and_panel_searches(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.widgets.side_panel import SidePanel
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        text = " ".join(str(b.render()) for b in reader.query(".block"))
+        assert "— Annika Berg" in text  # the speaker after her quote
+        await pilot.press("e")
+        await settle(pilot)
+        assert not reader.show_entities and app.config.show_entities is False
+        await pilot.press("u")
+        await settle(pilot)
+        text = " ".join(str(b.render()) for b in reader.query(".block"))
+        assert "— Annika Berg" not in text
+        await pilot.press("e", "u", "p")
+        await settle(pilot)
+        panel = app.screen.query_one(SidePanel)
+        assert panel.display and app.focused is panel
+        people = [o.id for o in panel._options if o.id and o.id.startswith("e:")]  # noqa: SLF001
+        assert "e:Johan Lindqvist" in people
+        panel.highlighted = next(i for i, o in enumerate(panel._options) if o.id == "e:Johan Lindqvist")  # noqa: SLF001
+        await settle(pilot)
+        assert reader.selected_entity == "Johan Lindqvist"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == 'entity:"Johan Lindqvist"'
+        assert [h.title.split()[0] for h in app.screen.query_one(ResultsList).hits] == ["Fishermen"]
+
+
+async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import OptionList
+
+    from reader.tui.screens.browsers import EntityBrowser, QuoteBrowser
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        assert isinstance(app.screen, EntityBrowser)
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        names = [o.id for o in app.screen.query_one(OptionList)._options]  # noqa: SLF001
+        assert "Johan Lindqvist" in names and "Kalmar" not in names
+        await pilot.press("escape", "Q")
+        assert isinstance(app.screen, QuoteBrowser)
+        await pilot.press(*"lindqvist")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count >= 1
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(SearchBox).value.startswith("id:")
+        assert len(app.screen.query_one(ResultsList).hits) == 1

@@ -78,3 +78,14 @@ def test_import_summary(snap_compare, filled_dir: Path, tmp_path: Path, monkeypa
         await settle(pilot)
 
     assert snap_compare(app_for(filled_dir), terminal_size=SIZE, run_before=before)
+
+
+def test_side_panel_with_entities_and_quotes(snap_compare, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+
+    assert snap_compare(app_for(filled_dir), terminal_size=(140, 40), run_before=before)

@@ -125,6 +125,8 @@ class QuoteBrowser(Screen[str | None]):
         listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options(options)
+        if options:
+            listing.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
