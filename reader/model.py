@@ -107,6 +107,47 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class SearchFilters:
+    """Narrowing a search from the keyboard: dates, site, tag, entity, reading state."""
+
+    date_from: str = ""  # YYYY[-MM[-DD]]
+    date_to: str = ""
+    site: str = ""
+    tag: str = ""
+    entity: str = ""
+    starred: bool = False
+    unread: bool = False
+
+    @property
+    def active(self) -> bool:
+        return any((self.date_from, self.date_to, self.site, self.tag, self.entity, self.starred, self.unread))
+
+    def describe(self) -> str:
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"dates {self.date_from or '…'} to {self.date_to or '…'}")
+        parts += [f"{name} {value}" for name, value in (("site", self.site), ("tag", self.tag), ("entity", self.entity)) if value]
+        parts += [name for name, on in (("starred", self.starred), ("unread", self.unread)) if on]
+        return ", ".join(parts)
+
+    def query_text(self) -> str:
+        """The field part of the filters, in the query language."""
+        def quoted(value: str) -> str:
+            return '"' + value.replace('"', "") + '"'
+
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"date:[{self.date_from or '1900'} to {self.date_to or '2999'}]")
+        if self.site:
+            parts.append(f"site:{quoted(self.site)}")
+        if self.tag:
+            parts.append(f"tag:{quoted(self.tag.lower())}")
+        if self.entity:
+            parts.append(f"entity:{quoted(self.entity)}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """The answer to one query: hits plus what the status line and CLI need."""
 

@@ -18,7 +18,7 @@ from reader.archive.importer import ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.search import QueryError
 from reader.archive.store import Store
-from reader.model import Hit, SearchResult, SnippetPart, StoredArticle
+from reader.model import Hit, SearchFilters, SearchResult, SnippetPart, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -211,12 +211,25 @@ class Archive:
 
     # -- reading ----------------------------------------------------------------
 
-    def search(self, text: str, *, limit: int = 20, sort: str = "relevance") -> SearchResult:
+    def search(
+        self, text: str, *, limit: int = 20, sort: str = "relevance", filters: SearchFilters | None = None
+    ) -> SearchResult:
         """Ranked hits for a query; an empty query lists the archive newest first."""
         with self._guard:
-            return self._search(text, limit=limit, sort=sort)
+            return self._search(text, limit=limit, sort=sort, filters=filters or SearchFilters())
 
-    def _search(self, text: str, *, limit: int, sort: str) -> SearchResult:
+    def _search(self, text: str, *, limit: int, sort: str, filters: SearchFilters) -> SearchResult:
+        if filters.active:
+            allow = self.store.ids_where(starred=filters.starred, unread=filters.unread) if (
+                filters.starred or filters.unread) else None
+            sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
+            raw, total, elapsed, suggestion, terms = searchmod.run(
+                self.index(), self._searcher(), text, limit=limit, sort=sort,
+                filters=filters.query_text(), allow_ids=allow,
+            )
+            stored = self.store.get_many(h.id for h in raw)
+            hits = tuple(self._hit(stored[h.id], h.score, h.snippet) for h in raw if h.id in stored)
+            return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
         if not text.strip():
 
 

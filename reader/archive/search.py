@@ -141,11 +141,21 @@ def run(
     limit: int = 20,
     sort: str = "relevance",
     snippets: bool = True,
-    allow: query.Query | None = None,
+    filters: str = "",
+    allow_ids: set[str] | None = None,
 ) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
-    """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words)."""
+    """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words).
+
+    `filters` is more query text that must also match (dates, site, tag...);
+    `allow_ids` keeps only those articles (starred, unread: state the store holds).
+    """
     started = time.perf_counter()
-    q = _expand(parse(ix, text), searcher)
+    q = _expand(parse(ix, text), searcher) if text.strip() else query.Every()
+    if filters.strip():
+        q = query.And([q, _expand(parse(ix, filters), searcher)])
+    allow = None
+    if allow_ids is not None:
+        allow = {n for n in (searcher.document_number(id=i) for i in allow_ids) if n is not None}
     sortedby = None
     if sort in ("date", "-date"):
         sortedby = sorting.MultiFacet(
@@ -168,7 +178,7 @@ def run(
         hits.append(RawHit(id=hit["id"], score=score, snippet=snippet))
     total = results.estimated_length() if not results.has_exact_length() else len(results)
     suggestion = None
-    if not hits:
+    if not hits and text.strip() and not filters.strip():
         corrected = searcher.correct_query(q, text)
         if corrected.query != q and corrected.string.strip() != text.strip():
             suggestion = corrected.string

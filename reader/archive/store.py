@@ -345,6 +345,11 @@ class Store:
         )
         return [self._stored(r) for r in rows]
 
+    def ids_where(self, *, starred: bool = False, unread: bool = False) -> set[str]:
+        """Ids of articles in a reading state (both conditions when both are asked)."""
+        where = ["1"] + (["starred = 1"] if starred else []) + (["is_read = 0"] if unread else [])
+        return {r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE {' AND '.join(where)}")}
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -100,3 +100,17 @@ def test_empty_query_lists_newest_first(filled) -> None:
     result = filled.search("")
     assert result.total == 3
     assert result.hits[0].title.startswith("Tallinn")
+
+
+def test_filters_combine_with_the_query(filled) -> None:
+    from reader.model import SearchFilters
+
+    assert titles(filled.search("", filters=SearchFilters(date_from="2023-01-01"))) == {"Tallinn"}
+    assert titles(filled.search("ferry", filters=SearchFilters(site="tayside"))) == {"River"}
+    assert titles(filled.search("", filters=SearchFilters(entity="Johan Lindqvist"))) == {"Fishermen"}
+    hit = filled.search("sauna").hits[0]
+    filled.set_starred(hit.id, True)
+    assert titles(filled.search("", filters=SearchFilters(starred=True))) == {"Tallinn"}
+    filled.set_read(hit.id, True)
+    assert "Tallinn" not in titles(filled.search("", filters=SearchFilters(unread=True)))
+    assert SearchFilters(site="x", starred=True).describe() == "site x, starred"

@@ -279,3 +279,37 @@ async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-u
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(SearchBox).value.startswith("id:")
         assert len(app.screen.query_one(ResultsList).hits) == 1
+
+
+async def test_filters_from_the_keyboard(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Checkbox
+
+    from reader.tui.screens.filters import FilterDialog
+
+    with Archive(filled_dir) as archive:
+        sauna = archive.search("sauna").hits[0].id
+        archive.set_starred(sauna, True)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        assert isinstance(app.screen, FilterDialog)
+        await pilot.press(*"2022", "tab", *"2022-12", "enter")
+        await settle(pilot)
+        assert [h.title.split()[0] for h in app.screen.query_one(ResultsList).hits] == ["River"]
+        assert "filters: dates 2022 to 2022-12" in status_text(app)
+        await pilot.press("F")
+        app.screen.query_one("#f-from").value = ""
+        app.screen.query_one("#f-to").value = ""
+        app.screen.query_one("#f-starred", Checkbox).value = True
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [h.id for h in app.screen.query_one(ResultsList).hits] == [sauna]
+        await pilot.press("F")
+        app.screen.query_one("#f-from").value = "yesterday"
+        await pilot.press("enter")
+        assert isinstance(app.screen, FilterDialog)  # a bad date is refused with a message
+        assert "Not a date" in str(app.screen.query_one("#f-error").render())
+        await pilot.click("#f-clear")
+        await settle(pilot)
+        assert len(app.screen.query_one(ResultsList).hits) == 3

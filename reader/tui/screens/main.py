@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive, QueryError
-from reader.model import SearchResult
+from reader.model import SearchFilters, SearchResult
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.widgets.article import ArticlePage, ArticleView
@@ -48,6 +48,7 @@ class MainScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._read_timer: Timer | None = None
         self._query = query
+        self.filters = SearchFilters()
         self.last_result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -104,7 +105,7 @@ class MainScreen(Screen[None]):
         """Run a query off the UI thread; a late answer to an old query is dropped."""
         worker = get_current_worker()
         try:
-            result: SearchResult | str = self.archive.search(text, limit=PAGE_SIZE)
+            result: SearchResult | str = self.archive.search(text, limit=PAGE_SIZE, filters=self.filters)
         except QueryError as exc:
             result = str(exc)
         if not worker.is_cancelled:
@@ -123,8 +124,10 @@ class MainScreen(Screen[None]):
         self.query_one(ResultsList).show(result.hits)
         noun = "article" if result.total == 1 else "articles"
         line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
-        if not text.strip():
+        if not text.strip() and not self.filters.active:
             line = f"{result.total} {noun} in the archive, newest first"
+        if self.filters.active:
+            line += f" · filters: {self.filters.describe()} (F to change)"
         if not result.hits and result.suggestion:
             line += f" · did you mean: {clean_line(result.suggestion)}"
         status.update(Text(line))
@@ -252,6 +255,16 @@ class MainScreen(Screen[None]):
 
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
+
+    def action_edit_filters(self) -> None:
+        from reader.tui.screens.filters import FilterDialog
+
+        def apply(filters: SearchFilters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.run_search(self._query)
+
+        self.app.push_screen(FilterDialog(self.filters), apply)
 
     def action_toggle_entities(self) -> None:
         reader = self.query_one(ArticleView)
