@@ -227,8 +227,7 @@ class Archive:
                 self.index(), self._searcher(), text, limit=limit, sort=sort,
                 filters=filters.query_text(), allow_ids=allow,
             )
-            stored = self.store.get_many(h.id for h in raw)
-            hits = tuple(self._hit(stored[h.id], h.score, h.snippet) for h in raw if h.id in stored)
+            hits = self._hits(raw)
             return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
         if not text.strip():
 
@@ -242,11 +241,23 @@ class Archive:
         raw, total, elapsed, suggestion, terms = searchmod.run(
             self.index(), searcher, text, limit=limit, sort=sort
         )
-        stored = self.store.get_many(h.id for h in raw)
-        hits = tuple(self._hit(stored[h.id], h.score, h.snippet) for h in raw if h.id in stored)
+        hits = self._hits(raw)
         return SearchResult(
             query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
         )
+
+    def _hits(self, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:
+        """Hits with what the results list shows, read from the store in one go."""
+        rows = self.store.summaries([h.id for h in raw])
+        out = []
+        for h in raw:
+            if h.id not in rows:
+                continue  # deleted since the index saw it
+            title, site, published, is_read, starred, paths = rows[h.id]
+            parts = tuple(SnippetPart(t, m) for t, m in searchmod.split_marks(h.snippet))
+            out.append(Hit(id=h.id, title=title, site=site, published=published, score=h.score,
+                           snippet=parts, paths=paths, is_read=is_read, starred=starred))
+        return tuple(out)
 
     def _hit(self, stored: StoredArticle, score: float, snippet: str) -> Hit:
         if not snippet:

@@ -320,6 +320,24 @@ class Store:
                 found[stored.id] = stored
         return found
 
+    def summaries(self, ids: list[str]) -> dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]]:
+        """What a results list shows, without loading blocks: id → (title, site,
+        published, is_read, starred, paths)."""
+        found: dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            paths: dict[str, list[str]] = {}
+            for aid, path in self.db.execute(
+                f"SELECT DISTINCT article_id, path FROM sources WHERE article_id IN ({marks}) ORDER BY path", chunk
+            ):
+                paths.setdefault(aid, []).append(path)
+            for aid, title, site, published, is_read, starred in self.db.execute(
+                f"SELECT id, title, site, published, is_read, starred FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[aid] = (title, site, _dt(published), bool(is_read), bool(starred), tuple(paths.get(aid, ())))
+        return found
+
     def ids_by_prefix(self, prefix: str) -> list[str]:
         rows = self.db.execute(
             "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")

@@ -70,12 +70,16 @@ def test_tags(filled) -> None:
         ("ferry)", "unbalanced parenthesis"),
         ("date:[2021-01-01 to", "unbalanced range"),
         ("colour:red", "unknown field 'colour:'"),
-        ("date:yesterday", "nothing searchable"),
+        ("date:yesterday", "not a date"),
     ],
 )
 def test_malformed_queries_raise_clear_errors(filled, query: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         filled.search(query)
+
+
+def test_only_stop_words_find_nothing_without_an_error(filled) -> None:
+    assert filled.search("the").total == 0 and filled.search("a").hits == ()
 
 
 def test_did_you_mean(filled) -> None:

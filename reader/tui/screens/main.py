@@ -25,6 +25,7 @@ from reader.tui.widgets.side_panel import SidePanel
 
 DEBOUNCE_S = 0.15  # long enough to skip most keystrokes of a word, short enough to feel live
 MARK_READ_AFTER_S = 3.0
+PREVIEW_AFTER_S = 0.12
 NARROW_BELOW = 100
 PAGE_SIZE = 50
 SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
@@ -47,6 +48,7 @@ class MainScreen(Screen[None]):
         self.initial_query = query
         self._debounce: Timer | None = None
         self._read_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
         self._query = query
         self.filters = SearchFilters()
         self.last_result: SearchResult | None = None
@@ -138,11 +140,18 @@ class MainScreen(Screen[None]):
 
     @on(ResultsList.OptionHighlighted)
     def _preview(self, event: ResultsList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.query_one(ArticleView).article_id:
-            self.open_article(event.option.id, self._query)
+        # Previewing waits for the cursor to rest: typing a query or holding j
+        # must not load (and analyse, and render) every article passed over.
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        article_id = event.option.id
+        if article_id and article_id != self.query_one(ArticleView).article_id:
+            self._preview_timer = self.set_timer(PREVIEW_AFTER_S, lambda: self.open_article(article_id, self._query))
 
     @on(ResultsList.OptionSelected)
     def _open(self, event: ResultsList.OptionSelected) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
         reader = self.query_one(ArticleView)
         if event.option.id and event.option.id != reader.article_id:
             self.open_article(event.option.id, self._query)
