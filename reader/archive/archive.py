@@ -157,7 +157,7 @@ class Archive:
                 for stored in self.store.iter_articles():
                     w.add_document(**ixmod.document(stored))
                     done += 1
-                    if progress and (done % 100 == 0 or done == total):
+                    if progress and (done == 1 or done % 100 == 0 or done == total):
                         progress(done, total)
             except BaseException:
                 w.cancel()

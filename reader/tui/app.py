@@ -39,15 +39,26 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reindex")
     def check_index(self) -> None:
-        """Open the index, rebuilding it (with progress) if missing or damaged."""
+        """Open the index, rebuilding it behind a progress screen if missing or damaged."""
+        from reader.tui.screens.rebuild import RebuildScreen
+
+        screen: RebuildScreen | None = None
 
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._status, f"Rebuilding the search index: {done}/{total}")
+            nonlocal screen
+            if screen is None:
+                screen = RebuildScreen()
+                self.call_from_thread(self.push_screen, screen)
+            self.call_from_thread(screen.progress, done, total)
 
         try:
             self.archive.index(on_rebuild=progress)
         except ArchiveBusy as exc:
             self.call_from_thread(self.notify, str(exc), severity="warning")
+        finally:
+            if screen is not None:
+                self.call_from_thread(screen.dismiss)
+                self.call_from_thread(self._refresh_main)
 
     def _status(self, message: str) -> None:
         screen = self.screen

@@ -313,3 +313,28 @@ async def test_filters_from_the_keyboard(make_app, filled_dir: Path) -> None:  #
         await pilot.click("#f-clear")
         await settle(pilot)
         assert len(app.screen.query_one(ResultsList).hits) == 3
+
+
+async def test_missing_index_is_rebuilt_behind_a_progress_screen(make_app, filled_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from reader.tui.screens.rebuild import RebuildScreen
+
+    shown: list[tuple[int, int]] = []
+    original = RebuildScreen.progress
+
+    def record(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
+        shown.append((done, total))
+        original(self, done, total)
+
+    monkeypatch.setattr(RebuildScreen, "progress", record)
+    shutil.rmtree(filled_dir / "index")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for worker in list(app.workers):
+            if worker.group == "reindex":
+                await worker.wait()
+        await settle(pilot)
+        assert shown and shown[-1] == (3, 3)  # the progress screen saw the whole rebuild
+        assert not isinstance(app.screen, RebuildScreen)
+        assert len(app.screen.query_one(ResultsList).hits) == 3
