@@ -14,6 +14,9 @@ SCOPES = {
     "main": "Search and results",
     "results": "Results list",
     "reader": "Reading pane",
+    "panel": "Side panel",
+    "entities": "Entity browser",
+    "quotes": "Quote browser",
     "import": "Import screen",
 }
 
@@ -71,17 +74,37 @@ COMMANDS: tuple[Command, ...] = (
     Command("next-hit", "n", "next_hit", "Next hit", "reader", help="Next search term in the article"),
     Command("prev-hit", "N", "previous_hit", "Prev hit", "reader", show=False,
             help="Previous search term in the article"),
+    Command("panel-down", "j,down", "cursor_down", "Down", "panel", show=False, help="Next entity or quote"),
+    Command("panel-up", "k,up", "cursor_up", "Up", "panel", show=False, help="Previous entity or quote"),
+    Command("panel-choose", "enter", "select", "Choose", "panel", show=False,
+            help="Entity: list every article about it; quote: scroll to it"),
+    Command("entities-all", "a", "kind('a')", "All", "entities", help="All kinds"),
+    Command("entities-people", "1", "kind('1')", "People", "entities", help="People only"),
+    Command("entities-places", "2", "kind('2')", "Places", "entities", help="Places only"),
+    Command("entities-orgs", "3", "kind('3')", "Orgs", "entities", help="Organisations only"),
+    Command("entities-groups", "4", "kind('4')", "Groups", "entities", help="Groups (nationalities) only"),
+    Command("entities-open", "enter", "select", "Articles", "entities", show=False,
+            help="List the articles about the entity"),
+    Command("entities-back", "escape", "dismiss_none", "Back", "entities", help="Back to the reader"),
+    Command("quotes-open", "enter", "select", "Open", "quotes", show=False,
+            help="Filter box: to the list; list: open the quote's article"),
+    Command("quotes-back", "escape", "dismiss_none", "Back", "quotes", help="Back to the reader"),
     Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
     Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
 )
 
 
-def bindings(scope: str) -> list[Binding]:
+# Bindings the widgets already have (OptionList's Enter, arrows): listed in
+# help, not bound a second time.
+_BUILT_IN = frozenset({"select", "cursor_down", "cursor_up"})
+
+
+def bindings(scope: str, *, built_in_too: bool = True) -> list[Binding]:
     """Textual bindings for one scope, with ids so a keymap can override them."""
     return [
         Binding(c.keys, c.action, c.description, show=c.show, id=c.id)
         for c in COMMANDS
-        if c.scope == scope
+        if c.scope == scope and (built_in_too or c.action not in _BUILT_IN)
     ]
 
 

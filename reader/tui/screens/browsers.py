@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.sanitize import clean_line
+from reader.tui.commands import bindings
 
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
 KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organisations", "GROUP": "groups"}
@@ -21,14 +22,7 @@ KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organi
 class EntityBrowser(Screen[str | None]):
     """Top entities across the archive; Enter lists the articles about one."""
 
-    BINDINGS = [
-        ("escape", "dismiss_none", "Back"),
-        ("a", "kind('a')", "All"),
-        ("1", "kind('1')", "People"),
-        ("2", "kind('2')", "Places"),
-        ("3", "kind('3')", "Orgs"),
-        ("4", "kind('4')", "Groups"),
-    ]
+    BINDINGS = bindings("entities", built_in_too=False)
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
@@ -83,7 +77,7 @@ class EntityBrowser(Screen[str | None]):
 class QuoteBrowser(Screen[str | None]):
     """Quotes across the archive, filtered by speaker or words; Enter opens the article."""
 
-    BINDINGS = [("escape", "dismiss_none", "Back")]
+    BINDINGS = bindings("quotes", built_in_too=False)
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()

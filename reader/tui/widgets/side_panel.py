@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import StoredArticle
 from reader.sanitize import clean_line
+from reader.tui.commands import bindings
 
 TYPE_TITLES = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "GROUP": "Groups"}
 
@@ -16,7 +17,7 @@ TYPE_TITLES = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "G
 class SidePanel(OptionList):
     """Highlighting an entity marks its mentions; Enter searches for it or jumps to a quote."""
 
-    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
+    BINDINGS = bindings("panel")
 
     class EntityHighlighted(Message):
         def __init__(self, name: str | None) -> None:
