@@ -19,7 +19,21 @@ KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
 KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organisations", "GROUP": "groups"}
 
 
-class EntityBrowser(Screen[str | None]):
+class _Browser(Screen[str | None]):
+    """What both browsers share: a list refilled by a worker, Escape to go back."""
+
+    def fill(self, options: list[Option]) -> None:
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class EntityBrowser(_Browser):
     """Top entities across the archive; Enter lists the articles about one."""
 
     BINDINGS = bindings("entities", built_in_too=False)
@@ -60,21 +74,14 @@ class EntityBrowser(Screen[str | None]):
             label.append(clean_line(name))
             label.append(f"  ({mentions} mentions)", style="dim")
             options.append(Option(label, id=name))
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(options)
-        if options:
-            listing.highlighted = 0
+        self.fill(options)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
-
-class QuoteBrowser(Screen[str | None]):
+class QuoteBrowser(_Browser):
     """Quotes across the archive, filtered by speaker or words; Enter opens the article."""
 
     BINDINGS = bindings("quotes", built_in_too=False)
@@ -116,15 +123,8 @@ class QuoteBrowser(Screen[str | None]):
             label.append(f": “{words[:200]}{'…' if len(words) > 200 else ''}”\n")
             label.append(f"   {clean_line(title)}", style="dim")
             options.append(Option(label, id=f"{n}:{aid}"))
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(options)
-        if options:
-            listing.highlighted = 0
+        self.fill(options)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss((event.option.id or ":").split(":", 1)[1] or None)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
