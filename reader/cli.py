@@ -21,21 +21,34 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader app.",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
-    parser.add_argument("--data-dir", metavar="PATH", help=f"archive directory (default: ${paths.ENV_HOME} or the user data dir)")
+    parser.add_argument(
+        "--data-dir", metavar="PATH", help=f"archive directory (default: ${paths.ENV_HOME} or the user data dir)"
+    )
     parser.add_argument("--demo", action="store_true", help="use the bundled demo archive")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import files and folders of saved articles")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="wait this long for another import to finish instead of failing")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long for another import to finish instead of failing",
+    )
 
     p = sub.add_parser("search", help="search the archive")
-    p.add_argument("query", nargs="*", help="Whoosh query: words, AND/OR/NOT, \"phrase\", pre*, fuzzy~, field:value, date:2021-11")
+    p.add_argument(
+        "query", nargs="*", help='Whoosh query: words, AND/OR/NOT, "phrase", pre*, fuzzy~, field:value, date:2021-11'
+    )
     p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--sort", choices=["relevance", "date", "-date"], default="relevance",
-                   help="relevance (default), date (oldest first) or -date (newest first)")
+    p.add_argument(
+        "--sort",
+        choices=["relevance", "date", "-date"],
+        default="relevance",
+        help="relevance (default), date (oldest first) or -date (newest first)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per result")
 
     p = sub.add_parser("show", help="print an article")
@@ -69,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     err = Styler(sys.stderr)
     try:
         return _dispatch(args, err)
@@ -220,11 +235,17 @@ def _entities(archive, args: argparse.Namespace) -> int:  # type: ignore[no-unty
     rows = archive.entities(kind, args.top, " ".join(args.query))
     if args.json:
         for name, etype, mentions, articles in rows:
-            print(json.dumps({"name": clean_line(name), "type": etype, "mentions": mentions, "articles": articles}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {"name": clean_line(name), "type": etype, "mentions": mentions, "articles": articles},
+                    ensure_ascii=False,
+                )
+            )
         return EXIT_OK
     out = Styler(sys.stdout)
     for name, etype, mentions, articles in rows:
-        print(f"{articles:>5} {out('articles', 'dim')} {mentions:>5} {out('mentions', 'dim')}  {etype:<6}  {out(clean_line(name), 'bold')}")
+        counts = f"{articles:>5} {out('articles', 'dim')} {mentions:>5} {out('mentions', 'dim')}"
+        print(f"{counts}  {etype:<6}  {out(clean_line(name), 'bold')}")
     return EXIT_OK
 
 
@@ -234,8 +255,18 @@ def _quotes(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     rows = archive.quotes(args.speaker, " ".join(args.query), args.limit)
     if args.json:
         for aid, title, speaker, kind, text in rows:
-            print(json.dumps({"id": aid, "title": clean_line(title), "speaker": speaker and clean_line(speaker),
-                              "kind": kind, "text": clean_line(text)}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": aid,
+                        "title": clean_line(title),
+                        "speaker": speaker and clean_line(speaker),
+                        "kind": kind,
+                        "text": clean_line(text),
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return EXIT_OK
     out = Styler(sys.stdout)
     for aid, title, speaker, _, text in rows:
@@ -255,10 +286,9 @@ def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 def _analyze(args: argparse.Namespace) -> int:
     from reader.ingest import IngestError, read_articles
-    from reader.text.pipeline import finish
     from reader.model import StoredArticle
-
     from reader.text.analysis import analyze
+    from reader.text.pipeline import finish
 
     try:
         articles = [finish(a) for a in read_articles(Path(args.file))]
@@ -269,9 +299,16 @@ def _analyze(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     for n, article in enumerate(articles):
         found = analyze(article.blocks)
-        stored = StoredArticle(id=f"file-{n}", article=article, content_hash="", imported_at=now,
-                               updated_at=now, paths=(str(Path(args.file).resolve()),),
-                               entities=tuple(found["entities"]), quotes=tuple(found["quotes"]))
+        stored = StoredArticle(
+            id=f"file-{n}",
+            article=article,
+            content_hash="",
+            imported_at=now,
+            updated_at=now,
+            paths=(str(Path(args.file).resolve()),),
+            entities=tuple(found["entities"]),
+            quotes=tuple(found["quotes"]),
+        )
         if args.json:
             data = article_json(stored)
             for key in ("id", "read", "starred", "tags"):

@@ -126,12 +126,17 @@ class SearchFilters:
         parts = []
         if self.date_from or self.date_to:
             parts.append(f"dates {self.date_from or '…'} to {self.date_to or '…'}")
-        parts += [f"{name} {value}" for name, value in (("site", self.site), ("tag", self.tag), ("entity", self.entity)) if value]
+        parts += [
+            f"{name} {value}"
+            for name, value in (("site", self.site), ("tag", self.tag), ("entity", self.entity))
+            if value
+        ]
         parts += [name for name, on in (("starred", self.starred), ("unread", self.unread)) if on]
         return ", ".join(parts)
 
     def query_text(self) -> str:
         """The field part of the filters, in the query language."""
+
         def quoted(value: str) -> str:
             return '"' + value.replace('"', "") + '"'
 

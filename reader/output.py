@@ -95,12 +95,15 @@ def article_json(stored: StoredArticle, boilerplate: frozenset[int] = frozenset(
         "starred": stored.starred,
         "tags": list(stored.tags),
         "blocks": [
-            {**b.to_dict(), "text": clean_text(b.text), "boilerplate": i in boilerplate}
-            for i, b in enumerate(a.blocks)
+            {**b.to_dict(), "text": clean_text(b.text), "boilerplate": i in boilerplate} for i, b in enumerate(a.blocks)
         ],
         "entities": [{**e, "name": clean_line(str(e["name"]))} for e in stored.entities],
         "quotes": [
-            {**q, "text": clean_text(str(q["text"])), "speaker": clean_line(str(q["speaker"])) if q.get("speaker") else None}
+            {
+                **q,
+                "text": clean_text(str(q["text"])),
+                "speaker": clean_line(str(q["speaker"])) if q.get("speaker") else None,
+            }
             for q in stored.quotes
         ],
     }
@@ -115,7 +118,9 @@ def article_text(
     a = stored.article
     lines = [style(clean_line(a.title), "title")]
     meta = " · ".join(
-        filter(None, [clean_line(a.byline or ""), clean_line(a.site or ""), date_text(a.published) if a.published else ""])
+        filter(
+            None, [clean_line(a.byline or ""), clean_line(a.site or ""), date_text(a.published) if a.published else ""]
+        )
     )
     if meta:
         lines.append(style(meta, "dim"))

@@ -76,7 +76,9 @@ def test_env_var_sets_the_archive(capsys, tmp_path: Path, fixtures_dir: Path, mo
 
 
 def test_analyze_without_importing(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "d"), "analyze", str(fixtures_dir / "harbour-scrape.txt"), "--json")
+    code, out, _ = cli(
+        capsys, "--data-dir", str(tmp_path / "d"), "analyze", str(fixtures_dir / "harbour-scrape.txt"), "--json"
+    )
     data = json.loads(out)
     assert data["title"].startswith("Fishermen") and data["blocks"]
     assert not (tmp_path / "d").exists()
@@ -101,7 +103,10 @@ def test_demo_archive_builds_and_searches(capsys) -> None:  # type: ignore[no-un
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
-        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
     )
 
 

@@ -6,8 +6,8 @@ import logging
 import os
 import threading
 import time
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh.index import FileIndex
@@ -178,10 +178,7 @@ class Archive:
         """One searcher per thread, refreshed when the index has changed."""
         ix = self.index()
         searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
-            searcher = ix.searcher()
-        else:
-            searcher = searcher.refresh()
+        searcher = ix.searcher() if searcher is None else searcher.refresh()
         self._local.searcher = searcher
         return searcher
 
@@ -205,9 +202,7 @@ class Archive:
             def index_batch() -> None:
                 self.sync_index()
 
-            yield from import_paths(
-                self.store, paths, report, on_batch=index_batch, exclude=self.root
-            )
+            yield from import_paths(self.store, paths, report, on_batch=index_batch, exclude=self.root)
 
     # -- reading ----------------------------------------------------------------
 
@@ -220,31 +215,35 @@ class Archive:
 
     def _search(self, text: str, *, limit: int, sort: str, filters: SearchFilters) -> SearchResult:
         if filters.active:
-            allow = self.store.ids_where(starred=filters.starred, unread=filters.unread) if (
-                filters.starred or filters.unread) else None
+            allow = (
+                self.store.ids_where(starred=filters.starred, unread=filters.unread)
+                if (filters.starred or filters.unread)
+                else None
+            )
             sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
             raw, total, elapsed, suggestion, terms = searchmod.run(
-                self.index(), self._searcher(), text, limit=limit, sort=sort,
-                filters=filters.query_text(), allow_ids=allow,
+                self.index(),
+                self._searcher(),
+                text,
+                limit=limit,
+                sort=sort,
+                filters=filters.query_text(),
+                allow_ids=allow,
             )
             hits = self._hits(raw)
-            return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
+            return SearchResult(
+                query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+            )
         if not text.strip():
-
-
             started = time.perf_counter()
             recent = self.store.newest(limit)
             hits = tuple(self._hit(s, 0.0, "") for s in recent)
             elapsed = (time.perf_counter() - started) * 1000
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self._searcher()
-        raw, total, elapsed, suggestion, terms = searchmod.run(
-            self.index(), searcher, text, limit=limit, sort=sort
-        )
+        raw, total, elapsed, suggestion, terms = searchmod.run(self.index(), searcher, text, limit=limit, sort=sort)
         hits = self._hits(raw)
-        return SearchResult(
-            query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
-        )
+        return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
 
     def _hits(self, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:
         """Hits with what the results list shows, read from the store in one go."""
@@ -255,8 +254,19 @@ class Archive:
                 continue  # deleted since the index saw it
             title, site, published, is_read, starred, paths = rows[h.id]
             parts = tuple(SnippetPart(t, m) for t, m in searchmod.split_marks(h.snippet))
-            out.append(Hit(id=h.id, title=title, site=site, published=published, score=h.score,
-                           snippet=parts, paths=paths, is_read=is_read, starred=starred))
+            out.append(
+                Hit(
+                    id=h.id,
+                    title=title,
+                    site=site,
+                    published=published,
+                    score=h.score,
+                    snippet=parts,
+                    paths=paths,
+                    is_read=is_read,
+                    starred=starred,
+                )
+            )
         return tuple(out)
 
     def _hit(self, stored: StoredArticle, score: float, snippet: str) -> Hit:
@@ -346,4 +356,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-

@@ -171,7 +171,12 @@ def import_file(store: Store, path: Path, report: ImportReport, known: dict[str,
 
 
 def _import_article(
-    store: Store, article: Article, previous_id: str | None, key: str, source: object, digest: str,
+    store: Store,
+    article: Article,
+    previous_id: str | None,
+    key: str,
+    source: object,
+    digest: str,
     known: dict[str, str],
 ) -> str:
     chash = content_hash(article.title, article.body)

@@ -36,8 +36,7 @@ class WriteLock:
                     os.close(fd)
                     who = f" (process {holder})" if holder else ""
                     raise ArchiveBusy(
-                        f"the archive is busy: another newsreader is writing to it{who}; "
-                        "try again when it has finished"
+                        f"the archive is busy: another newsreader is writing to it{who}; try again when it has finished"
                     ) from None
                 time.sleep(0.1)
         os.ftruncate(fd, 0)
@@ -58,9 +57,7 @@ class WriteLock:
         self.acquire()
         return self
 
-    def __exit__(
-        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
         self.release()
 
 

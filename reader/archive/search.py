@@ -95,8 +95,11 @@ def _expand(q: query.Query, searcher: Searcher) -> query.Query:
         if isinstance(node, query.FuzzyTerm):
             lexicon = _lexicon(reader, node.fieldname)
             matches = process.extract(
-                node.text, lexicon, scorer=Levenshtein.distance,
-                score_cutoff=node.maxdist, limit=MAX_PREFIX_TERMS * 4,
+                node.text,
+                lexicon,
+                scorer=Levenshtein.distance,
+                score_cutoff=node.maxdist,
+                limit=MAX_PREFIX_TERMS * 4,
             )
             prefix = node.text[: node.prefixlength]
             terms = [m[0].encode("utf-8") for m in matches if m[0].startswith(prefix)]
@@ -170,9 +173,7 @@ def run(
         )
     elif sort != "relevance":
         raise QueryError(f"unknown sort '{sort}' (relevance, date, -date)")
-    results = searcher.search(
-        q, limit=limit, sortedby=sortedby, filter=allow
-    )
+    results = searcher.search(q, limit=limit, sortedby=sortedby, filter=allow)
     wanted = {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in q.iter_all_terms() if f == "body"}
     hits: list[RawHit] = []
     # searcher.schema is in memory; FileIndex.schema re-reads the index's table
@@ -259,7 +260,6 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
         if chunk:
             pieces.append((re.sub(r"\s+", " ", chunk), i % 2 == 1))
     return pieces
-
 
 
 def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:

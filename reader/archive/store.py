@@ -157,9 +157,7 @@ class Store:
     # -- schema -------------------------------------------------------------
 
     def _migrate(self) -> None:
-        has_meta = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
-        ).fetchone()
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
         with self.transaction():
             if not has_meta:
                 for statement in _SCHEMA_V1.split(";"):
@@ -210,13 +208,9 @@ class Store:
 
     def touch_sources(self, path: str, size: int, mtime_ns: int) -> None:
         """Record a new mtime for a file whose bytes did not change."""
-        self.db.execute(
-            "UPDATE sources SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)
-        )
+        self.db.execute("UPDATE sources SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path))
 
-    def set_source(
-        self, path: str, part: str, article_id: str, size: int, mtime_ns: int, file_hash: str
-    ) -> None:
+    def set_source(self, path: str, part: str, article_id: str, size: int, mtime_ns: int, file_hash: str) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO sources (path, part, article_id, size, mtime_ns, file_hash) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -224,9 +218,7 @@ class Store:
         )
 
     def paths_of(self, article_id: str) -> tuple[str, ...]:
-        rows = self.db.execute(
-            "SELECT DISTINCT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,)
-        )
+        rows = self.db.execute("SELECT DISTINCT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,))
         return tuple(r[0] for r in rows)
 
     def source_count(self, article_id: str) -> int:
@@ -300,9 +292,7 @@ class Store:
         self.queue_index(article_id)
 
     def get(self, article_id: str) -> StoredArticle | None:
-        row = self.db.execute(
-            f"SELECT {_READ_COLUMNS} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
+        row = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._stored(row) if row else None
 
     def get_many(self, ids: Iterable[str]) -> dict[str, StoredArticle]:
@@ -312,15 +302,15 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
-            )
+            rows = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
             for row in rows:
                 stored = self._stored(row)
                 found[stored.id] = stored
         return found
 
-    def summaries(self, ids: list[str]) -> dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]]:
+    def summaries(
+        self, ids: list[str]
+    ) -> dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]]:
         """What a results list shows, without loading blocks: id → (title, site,
         published, is_read, starred, paths)."""
         found: dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]] = {}
@@ -339,9 +329,7 @@ class Store:
         return found
 
     def ids_by_prefix(self, prefix: str) -> list[str]:
-        rows = self.db.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-        )
+        rows = self.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))
         return [r[0] for r in rows]
 
     def all_ids(self) -> set[str]:
@@ -431,7 +419,9 @@ class Store:
         )
         return {name: kind for name, kind, _ in rows}
 
-    def top_entities(self, kind: str | None, limit: int, ids: list[str] | None = None) -> list[tuple[str, str, int, int]]:
+    def top_entities(
+        self, kind: str | None, limit: int, ids: list[str] | None = None
+    ) -> list[tuple[str, str, int, int]]:
         """(name, type, mentions, articles), most articles first."""
         where, args = [], []
         if kind:
@@ -465,7 +455,8 @@ class Store:
             where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
             args.extend(ids)
         sql = (
-            "SELECT q.article_id, a.title, q.speaker, q.kind, q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "SELECT q.article_id, a.title, q.speaker, q.kind, q.text "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?"
         )
         return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
@@ -521,9 +512,7 @@ class Store:
         self.db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def set_position(self, article_id: str, position: float) -> None:
-        self.db.execute(
-            "UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id)
-        )
+        self.db.execute("UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id))
 
     def tags_of(self, article_id: str) -> tuple[str, ...]:
         rows = self.db.execute("SELECT tag FROM tags WHERE article_id = ? ORDER BY tag", (article_id,))

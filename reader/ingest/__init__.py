@@ -93,8 +93,7 @@ def read_source(path: Path) -> SourceFile:
         st = path.stat()
         if st.st_size > MAX_FILE_BYTES:
             raise IngestError(
-                f"file is {st.st_size / 1e6:.0f} MB; articles over "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB are not imported"
+                f"file is {st.st_size / 1e6:.0f} MB; articles over {MAX_FILE_BYTES // 1024 // 1024} MB are not imported"
             )
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)

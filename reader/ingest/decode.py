@@ -35,10 +35,7 @@ def looks_binary(data: bytes) -> bool:
 # What Western European text decoded as cp1252 contains beyond ASCII: accented
 # letters and typographic punctuation. Central European or Cyrillic bytes read
 # as cp1252 produce symbols outside this set (¹ ³ ¿ Ÿ ...), so they fail the test.
-_WESTERN = frozenset(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
-    "\u00a0“”‘’‚„–—…€£©®°·•«»×½¼¾¡¢"
-)
+_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ\u00a0“”‘’‚„–—…€£©®°·•«»×½¼¾¡¢")
 
 
 def _as_western(data: bytes) -> str | None:

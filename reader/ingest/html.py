@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
-from reader.ingest.titles import choose_title
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.titles import choose_title
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
@@ -172,7 +172,9 @@ def _headline(tree: object, doc: object) -> str | None:
     h1s = [el.text_content() for el in tree.iter("h1")]  # type: ignore[attr-defined]
     title_el = next(iter(tree.iter("title")), None)  # type: ignore[attr-defined]
     html_title = squash(title_el.text_content()) if title_el is not None else None
-    site_names = [n for n in (meta("og:site_name"), getattr(doc, "sitename", None), getattr(doc, "hostname", None)) if n]
+    site_names = [
+        n for n in (meta("og:site_name"), getattr(doc, "sitename", None), getattr(doc, "hostname", None)) if n
+    ]
     hostname = getattr(doc, "hostname", None)
     if hostname:
         site_names.append(hostname.removeprefix("www.").split(".")[0])

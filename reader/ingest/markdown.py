@@ -122,9 +122,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
     byline = meta_text(meta.get("author") or meta.get("authors") or meta.get("byline"))
     url = meta_text(meta.get("url") or meta.get("source") or meta.get("link"))
     site = meta_text(meta.get("site") or meta.get("site_name") or meta.get("publisher"))
-    published = parse_date(
-        meta.get("date") or meta.get("published") or meta.get("created") or meta.get("clipped")
-    )
+    published = parse_date(meta.get("date") or meta.get("published") or meta.get("created") or meta.get("clipped"))
     language = meta_text(meta.get("lang") or meta.get("language"))
     if site is None and url:
         from urllib.parse import urlsplit

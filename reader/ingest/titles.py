@@ -56,8 +56,9 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return out
 
 
-def choose_title(h1s: list[str], og_title: str | None, html_title: str | None, extracted: str | None,
-                 site_names: list[str]) -> str | None:
+def choose_title(
+    h1s: list[str], og_title: str | None, html_title: str | None, extracted: str | None, site_names: list[str]
+) -> str | None:
     """The headline: a single <h1> that agrees with the other titles, else the
     cleaned-up meta title."""
     meta_titles = [t for t in (og_title, html_title, extracted) if t]

@@ -27,11 +27,15 @@ def caption_flags(texts: list[str]) -> list[bool]:
             continue
         doubled = (i > 0 and keys[i - 1] == keys[i]) or (i + 1 < n and keys[i + 1] == keys[i])
         unpunctuated = not _ENDS_SENTENCE.search(texts[i])
-        if doubled and unpunctuated:
-            flags[i] = True
-        elif doubled and len(texts[i]) < 400:
-            flags[i] = True
-        elif unpunctuated and len(keys[i].split()) >= 6 and _CUE.search(texts[i]):
+        if (
+            doubled
+            and unpunctuated
+            or doubled
+            and len(texts[i]) < 400
+            or unpunctuated
+            and len(keys[i].split()) >= 6
+            and _CUE.search(texts[i])
+        ):
             flags[i] = True
     # An unpunctuated descriptive line standing among captions is one of them.
     for i in range(n):

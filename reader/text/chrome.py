@@ -94,9 +94,7 @@ def is_chrome(line: str) -> bool:
         return True
     n = len(key.split())
     lowered = line.lower()
-    if n <= 12 and any(cue in lowered for cue in CHROME_CUES):
-        return True
-    return False
+    return bool(n <= 12 and any(cue in lowered for cue in CHROME_CUES))
 
 
 _PROSE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
@@ -118,7 +116,11 @@ def is_block_chrome(text: str) -> bool:
     """Furniture that survives main-content extraction: a bare timestamp, a lone
     URL or e-mail address (print-page links, author contacts), share and comment lines."""
     stripped = text.strip()
-    return bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped)) or is_chrome(stripped) or as_date(stripped) is not None
+    return (
+        bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped))
+        or is_chrome(stripped)
+        or as_date(stripped) is not None
+    )
 
 
 def as_date(line: str) -> datetime | None:

@@ -86,7 +86,7 @@ def tokens(text: str) -> list[_Tok]:
         word = m.group()
         if len(word) == 1 and not word.isalnum():
             after_abbreviation = word == "." and out and out[-1].text.lower() in ABBREVIATIONS
-            if (word in _SENTENCE_END and not after_abbreviation) or word in "\"“‘(":
+            if (word in _SENTENCE_END and not after_abbreviation) or word in '"“‘(':
                 starts_sentence = True
             continue
         out.append(_Tok(word, m.start(), m.end(), starts_sentence))
@@ -171,10 +171,15 @@ def _classify(
     # "Minister of Foreign Affairs Dmytro Kuleba": a title phrase, then a person.
     if len(words) >= 3 and any(w.bare.lower() in TITLES or w.text.lower() in CONNECTORS for w in words[:-1]):
         for k in range(len(words) - 2, 0, -1):
-            if ascii_fold(words[k].bare).lower() in g.first_names and (
-                words[k - 1].bare.lower() in TITLES or words[k - 1].text.lower() in CONNECTORS
-                or words[k - 1].bare.lower() not in g.first_names
-            ) and words[k - 1].bare.lower() not in NOT_NAMES:
+            if (
+                ascii_fold(words[k].bare).lower() in g.first_names
+                and (
+                    words[k - 1].bare.lower() in TITLES
+                    or words[k - 1].text.lower() in CONNECTORS
+                    or words[k - 1].bare.lower() not in g.first_names
+                )
+                and words[k - 1].bare.lower() not in NOT_NAMES
+            ):
                 if any(w.bare.lower() in TITLES for w in words[:k]):
                     words, titled = words[k:], True
                 break
@@ -231,13 +236,15 @@ def _classify(
         kind = "ORG"
     elif titled or lows[0] in NOT_PERSON_FIRST:
         kind = "PERSON" if titled else None
-    elif folded in g.places:
+    elif folded in g.places or after in PLACE_HEADS:
         kind = "PLACE"
-    elif after in PLACE_HEADS:
-        kind = "PLACE"
-    elif lows[0] in g.first_names and lows[0] not in NOT_NAMES and len(words) <= 4:
-        kind = "PERSON"
-    elif after in SPEECH_VERBS and len(words) <= 3:
+    elif (
+        lows[0] in g.first_names
+        and lows[0] not in NOT_NAMES
+        and len(words) <= 4
+        or after in SPEECH_VERBS
+        and len(words) <= 3
+    ):
         kind = "PERSON"
     elif before in PLACE_PREPOSITIONS and len(words) <= 3:
         kind = "PLACE"

@@ -25,7 +25,9 @@ from reader.text.vocab import ABBREVIATIONS, PRONOUNS, SPEECH_VERBS
 OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "„": "“"}
 _ELISION = re.compile(r"'(?:\d0s|\d\ds|em|n'|tis|twas|cause|til)\b|'n'", re.I)
 _WORD_CHAR = re.compile(r"\w")
-_SPEECH = "|".join(sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True))
+_SPEECH = "|".join(
+    sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
+)
 _VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 TERM_MAX_WORDS = 4  # 'hybrid attack', 'carefully crafted': a few words without a sentence
 _END = re.compile(r"[.!?]\s")
@@ -74,9 +76,7 @@ def _is_open(text: str, i: int) -> bool:
         return False  # don't, O'Brien, Lukashenko's
     if after.isspace() or after in ".,;:!?)":
         return False
-    if text[i] in "'’" and _ELISION.match(text, i):
-        return False
-    return True
+    return not (text[i] in "'’" and _ELISION.match(text, i))
 
 
 def _is_close(text: str, i: int) -> bool:
@@ -91,7 +91,12 @@ def _is_close(text: str, i: int) -> bool:
         # migrants' camp: a plural possessive, unless what follows ends the quote.
         rest = text[i + 1 : i + 30].lstrip()
         nxt = re.match(r"[a-z]+", rest)
-        if nxt and nxt.group() not in SPEECH_VERBS and nxt.group() not in PRONOUNS and nxt.group() not in ("and", "or", "but", "as", "while"):
+        if (
+            nxt
+            and nxt.group() not in SPEECH_VERBS
+            and nxt.group() not in PRONOUNS
+            and nxt.group() not in ("and", "or", "but", "as", "while")
+        ):
             return False
     return True
 
@@ -137,7 +142,10 @@ def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> lis
         if open_at is not None:
             # A quote running over paragraphs reopens each one with its mark.
             stripped = text.lstrip()
-            if stripped[:1] and stripped[0] in (open_at[2], "‘" if open_at[2] == "’" else "“" if open_at[2] == "”" else open_at[2]):
+            if stripped[:1] and stripped[0] in (
+                open_at[2],
+                "‘" if open_at[2] == "’" else "“" if open_at[2] == "”" else open_at[2],
+            ):
                 skip = len(text) - len(stripped)
                 marks = [m for m in _marks(text) if m[0] != skip]
             else:
@@ -158,7 +166,12 @@ def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> lis
                 else:
                     continue
             expected = depth[-1]
-            closes = (mark == expected) or (mark in _SINGLE and expected in _SINGLE) or (mark == "”" and expected == '"') or (mark == '"' and expected == "”")
+            closes = (
+                (mark == expected)
+                or (mark in _SINGLE and expected in _SINGLE)
+                or (mark == "”" and expected == '"')
+                or (mark == '"' and expected == "”")
+            )
             if role == "close" and closes:
                 depth.pop()
                 if not depth:
@@ -206,9 +219,16 @@ def _kind(text: str, before: str, after: str) -> str:
     return "speech" if sentence_like or introduced or (attributed and len(words) >= 2) else "term"
 
 
-def _attribute(blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], entities: Sequence[Entity]) -> list[Quote]:
+def _attribute(
+    blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], entities: Sequence[Entity]
+) -> list[Quote]:
     mentions = sorted(
-        ((m.block, m.start, m.end, e.name, e.type) for e in entities for m in e.mentions if e.type in ("PERSON", "ORG")),
+        (
+            (m.block, m.start, m.end, e.name, e.type)
+            for e in entities
+            for m in e.mentions
+            if e.type in ("PERSON", "ORG")
+        ),
     )
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -218,7 +238,9 @@ def _attribute(blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], 
         if not text:
             continue
         block_text = _masked(blocks[b].text, b, spans)
-        sentence_start = max(block_text.rfind(". ", 0, start), block_text.rfind("? ", 0, start), block_text.rfind("! ", 0, start))
+        sentence_start = max(
+            block_text.rfind(". ", 0, start), block_text.rfind("? ", 0, start), block_text.rfind("! ", 0, start)
+        )
         before = block_text[sentence_start + 1 if sentence_start >= 0 else 0 : start]
         kind = _kind(text, before, blocks[eb].text[end : end + 60])
         speaker = None

@@ -163,8 +163,10 @@ def test_paragraphs_a_site_repeats_are_marked_boilerplate(archive, tmp_path: Pat
     marked = archive.boilerplate(hit.id)
     assert [stored.article.blocks[i].text for i in marked] == [plug]
     # Updating an article takes its old paragraphs out of the counts.
-    (tmp_path / "Whitby.txt").write_text("Whitby harbour dredged\n\nThe harbour at Whitby was dredged on Monday, "
-                                         "the first time in ten years, to let larger boats in at low tide.\n")
+    (tmp_path / "Whitby.txt").write_text(
+        "Whitby harbour dredged\n\nThe harbour at Whitby was dredged on Monday, "
+        "the first time in ten years, to let larger boats in at low tide.\n"
+    )
     run_import(archive, tmp_path)
     [other] = archive.search("Scarborough").hits
     assert archive.boilerplate(other.id) == frozenset()

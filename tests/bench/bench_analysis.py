@@ -21,15 +21,19 @@ from pathlib import Path
 def make_scrape(kb: int) -> str:
     menu = ["Home", "News", "World", "{site_header}", "Breaking News:", "latest"]
     head = "Ferry operators cancel crossings as storm closes three harbours on the east coast"
-    lead = ("Ferry operators cancelled every crossing from three east coast harbours on Monday as "
-            "gales reached 100km/h, stranding hundreds of passengers and lorry drivers at the ports.")
+    lead = (
+        "Ferry operators cancelled every crossing from three east coast harbours on Monday as "
+        "gales reached 100km/h, stranding hundreds of passengers and lorry drivers at the ports."
+    )
     body, n = [], 0
     while sum(len(p) for p in body) < kb * 1000:
         n += 1
         person = ["Anna Kowalska", "Jonas Berg", "Maria Lopes", "Tom Reed"][n % 4]
-        body.append(f"Harbour official {person} said the decision on pier {n} was taken at dawn in Gdansk. "
-                    f"'We will reopen when the sea allows it,' she told Polish Radio, adding that the "
-                    f"Maritime Office and the European Commission agreed.")
+        body.append(
+            f"Harbour official {person} said the decision on pier {n} was taken at dawn in Gdansk. "
+            f"'We will reopen when the sea allows it,' she told Polish Radio, adding that the "
+            f"Maritime Office and the European Commission agreed."
+        )
         caption = f"Waves break over the harbour wall at pier {n} as the storm closes the port for the day"
         body.extend([caption, caption])
         if n % 7 == 0:
@@ -79,9 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         "quotes": len(found["quotes"]),
     }
     print(f"analysis of a {len(data) / 1000:.1f} KB scrape ({result['blocks']} blocks after folding)")
-    print(f"  extract + fold:     median {result['median_ms']:.2f} ms   p95 {result['p95_ms']:.2f} ms   ({args.runs} runs)")
-    print(f"  entities + quotes:  median {result['entities_quotes_median_ms']:.2f} ms   p95 {result['entities_quotes_p95_ms']:.2f} ms"
-          f"   ({result['entities']} entities, {result['quotes']} quotes)")
+    print(
+        f"  extract + fold:     median {result['median_ms']:.2f} ms   p95 {result['p95_ms']:.2f} ms   ({args.runs} runs)"
+    )
+    print(
+        f"  entities + quotes:  median {result['entities_quotes_median_ms']:.2f} ms   p95 {result['entities_quotes_p95_ms']:.2f} ms"
+        f"   ({result['entities']} entities, {result['quotes']} quotes)"
+    )
     print(json.dumps(result))
     return 0
 

@@ -25,8 +25,20 @@ import tempfile
 import time
 from pathlib import Path
 
-QUERIES = ["storm", "ferry strike", "harbour AND council", '"port authority"', "glac*", "Kowalska~",
-           "title:flood", "date:2021", "person:Berg", "place:Lisbon", "budget OR vote", "solar wind"]
+QUERIES = [
+    "storm",
+    "ferry strike",
+    "harbour AND council",
+    '"port authority"',
+    "glac*",
+    "Kowalska~",
+    "title:flood",
+    "date:2021",
+    "person:Berg",
+    "place:Lisbon",
+    "budget OR vote",
+    "solar wind",
+]
 
 
 def build(root: Path, n: int) -> float:

@@ -242,7 +242,28 @@ def litbank(limit: int | None) -> dict[str, float]:
 
 
 _MARKS = {"'", "‘", "’", '"', "“", "”"}
-_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "n't", "'s", "’s", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m"}
+_NO_SPACE_BEFORE = {
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "n't",
+    "'s",
+    "’s",
+    "'ve",
+    "’ve",
+    "'re",
+    "’re",
+    "'ll",
+    "’ll",
+    "'d",
+    "’d",
+    "'m",
+    "’m",
+}
 
 
 def detokenise(sentences: list[str]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:

@@ -48,7 +48,8 @@ def bare(html: str) -> tuple[str, str, str]:
 
 
 def read_gz(path: Path) -> str:
-    raw = gzip.open(path, "rb").read()
+    with gzip.open(path, "rb") as fh:
+        raw = fh.read()
     from reader.ingest.decode import decode
 
     return decode(raw, html=True)
@@ -62,7 +63,8 @@ def aeb(limit: int | None) -> dict[str, dict[str, float]]:
     for name, fn in (("ours", ours), ("trafilatura", bare)):
         pairs, repeats, started = [], 0, time.perf_counter()
         for item in ids:
-            html = gzip.open(root / "html" / f"{item}.html.gz", "rt", encoding="utf-8").read()
+            with gzip.open(root / "html" / f"{item}.html.gz", "rt", encoding="utf-8") as fh:
+                html = fh.read()
             _, body, _ = fn(html)
             gold_body = gold[item]["articleBody"]
             pairs.append((gold_body, body))
@@ -81,6 +83,7 @@ def aeb(limit: int | None) -> dict[str, dict[str, float]]:
 
 def _extra_repeats(gold: str, pred: str) -> int:
     """1 if the prediction repeats a paragraph more often than the gold text does."""
+
     def counts(text: str) -> Counter[str]:
         return Counter(squash(p).lower() for p in text.split("\n") if len(squash(p)) > 20)
 
@@ -147,11 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     print("scrapinghub-aeb body (shingle metric, 181 pages)")
     print(f"  {'':38} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'extra repeats':>14}")
     for name, s in results["aeb"].items():
-        print(f"  {name:38} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} "
-              f"{s.get('pages_with_extra_repeats', '-'):>14}")
+        print(
+            f"  {name:38} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} "
+            f"{s.get('pages_with_extra_repeats', '-'):>14}"
+        )
     print("titles, exact match after whitespace normalisation")
     for name, s in results["titles"].items():
-        print(f"  {name:38} mozilla {s['mozilla']:.3f}  trafilatura-eval {s['trafilatura-eval']:.3f}  all {s['all']:.3f}")
+        print(
+            f"  {name:38} mozilla {s['mozilla']:.3f}  trafilatura-eval {s['trafilatura-eval']:.3f}  all {s['all']:.3f}"
+        )
     print("trafilatura-eval-en snippets")
     for name, s in results["snippets"].items():
         print(f"  {name:38} with kept {s['with_kept']:.3f}  without dropped {s['without_dropped']:.3f}")

@@ -40,12 +40,23 @@ def _export(entries: list[dict[str, object]]) -> bytes:
 
 def test_wallabag_export_gives_one_article_per_entry(tmp_path: Path) -> None:
     entries = [
-        {"id": 7, "title": "Night ferry resumes", "url": "https://coastpost.example/ferry",
-         "content": PAGE.split("<article>")[1].split("</article>")[0], "published_by": ["Ines Moor"],
-         "domain_name": "coastpost.example", "created_at": "2024-02-03T10:00:00+0100", "language": "en"},
-        {"id": 8, "title": "Harbour cranes replaced", "url": "https://coastpost.example/cranes",
-         "content": "<p>Four new electric cranes were lifted onto the quay at Felixstowe on Monday, "
-                    "replacing diesel machines that had worked the port since the 1990s.</p>"},
+        {
+            "id": 7,
+            "title": "Night ferry resumes",
+            "url": "https://coastpost.example/ferry",
+            "content": PAGE.split("<article>")[1].split("</article>")[0],
+            "published_by": ["Ines Moor"],
+            "domain_name": "coastpost.example",
+            "created_at": "2024-02-03T10:00:00+0100",
+            "language": "en",
+        },
+        {
+            "id": 8,
+            "title": "Harbour cranes replaced",
+            "url": "https://coastpost.example/cranes",
+            "content": "<p>Four new electric cranes were lifted onto the quay at Felixstowe on Monday, "
+            "replacing diesel machines that had worked the port since the 1990s.</p>",
+        },
         {"id": 9, "title": "Empty entry", "content": ""},
     ]
     path = tmp_path / "wallabag-export.json"
@@ -78,8 +89,16 @@ def test_reimport_of_an_export_is_unchanged_and_parts_are_separate(archive, tmp_
     src = tmp_path / "src"
     src.mkdir()
     entries = [
-        {"id": 1, "title": "One", "content": "<p>The first saved article talks about tides and the moon over the bay at night.</p>"},
-        {"id": 2, "title": "Two", "content": "<p>The second saved article talks about cranes and containers at the port in winter.</p>"},
+        {
+            "id": 1,
+            "title": "One",
+            "content": "<p>The first saved article talks about tides and the moon over the bay at night.</p>",
+        },
+        {
+            "id": 2,
+            "title": "Two",
+            "content": "<p>The second saved article talks about cranes and containers at the port in winter.</p>",
+        },
     ]
     (src / "export.json").write_bytes(_export(entries))
     assert run_import(archive, src).added == 2

@@ -15,8 +15,18 @@ def test_plaintext_scrape_title_and_chrome(fixtures_dir: Path) -> None:
     [article] = read_articles(fixtures_dir / "harbour-scrape.txt")
     assert article.title.startswith("Fishermen blockade Kalmar harbour")
     texts = [b.text for b in article.blocks]
-    for chrome in ("Page Nav", "HIDE", "Pages", "Classic Header", "{fbt_classic_header}",
-                   "Breaking News:", "latest", "Share this article", "Follow us on Twitter", "No comments"):
+    for chrome in (
+        "Page Nav",
+        "HIDE",
+        "Pages",
+        "Classic Header",
+        "{fbt_classic_header}",
+        "Breaking News:",
+        "latest",
+        "Share this article",
+        "Follow us on Twitter",
+        "No comments",
+    ):
         assert chrome not in texts
     assert any(t.startswith("Protest leader Johan Lindqvist") for t in texts)
 

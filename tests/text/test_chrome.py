@@ -16,10 +16,24 @@ BODY = (
 
 
 def test_chrome_words_placeholders_and_counters() -> None:
-    for line in ("Page Nav", "HIDE", "Classic Header", "{fbt_classic_header}", "{{ site.menu }}",
-                 "%%footer%%", "Breaking News:", "latest", "Advertisement", "Read more",
-                 "No comments", "12 comments", "Share this article", "Follow us on Instagram",
-                 "We use cookies to improve your experience", "Sign up to our daily newsletter"):
+    for line in (
+        "Page Nav",
+        "HIDE",
+        "Classic Header",
+        "{fbt_classic_header}",
+        "{{ site.menu }}",
+        "%%footer%%",
+        "Breaking News:",
+        "latest",
+        "Advertisement",
+        "Read more",
+        "No comments",
+        "12 comments",
+        "Share this article",
+        "Follow us on Instagram",
+        "We use cookies to improve your experience",
+        "Sign up to our daily newsletter",
+    ):
         assert is_chrome(line), line
     assert not is_chrome(BODY)
     assert not is_chrome("Mayor Jane Holt said: 'We will build it.'")
@@ -34,7 +48,10 @@ def test_headline_is_not_the_first_line() -> None:
 
 
 def test_byline_and_date_become_metadata() -> None:
-    text = "Bus services to outer villages to double\n\nBy Tom Price and Ana Ruiz\n\nPublished: 3 May 2022 09:15 BST\n\n" + BODY
+    text = (
+        "Bus services to outer villages to double\n\nBy Tom Price and Ana Ruiz\n\nPublished: 3 May 2022 09:15 BST\n\n"
+        + BODY
+    )
     scrape = clean_scrape(text)
     assert scrape.byline == "Tom Price and Ana Ruiz"
     assert scrape.published == datetime(2022, 5, 3, tzinfo=UTC)

@@ -56,7 +56,9 @@ def test_quotes_speakers_kinds_and_apostrophes() -> None:
     terms = {q.text for q in quotes if q.kind == "term"}
     assert speech["We will not back down"] == "Annika Berg"  # ", she told": the pronoun
     assert speech["The channel belongs to everyone."] == "Annika Berg"
-    assert speech["They've priced the fishermen's families out of the town their grandparents built,"] == "Johan Lindqvist"
+    assert (
+        speech["They've priced the fishermen's families out of the town their grandparents built,"] == "Johan Lindqvist"
+    )
     assert speech["the boats are calm, but the weather is not"] == "Erik Nyström"  # according to
     assert "quiet eviction" in terms and "safety of the channel" not in speech
     # A quote over two paragraphs is one quote, attributed once.

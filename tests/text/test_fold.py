@@ -17,7 +17,13 @@ def P(text: str, kind: str = "paragraph") -> Block:  # noqa: N802 - reads like a
 
 
 def test_exact_duplicates_fold_with_count_and_positions() -> None:
-    blocks = [P("A"), P("Caption of a photo", "caption"), P("Caption of a photo", "caption"), P("B"), P("Caption of a photo", "caption")]
+    blocks = [
+        P("A"),
+        P("Caption of a photo", "caption"),
+        P("Caption of a photo", "caption"),
+        P("B"),
+        P("Caption of a photo", "caption"),
+    ]
     out = fold(blocks)
     assert [b.text for b in out] == ["A", "Caption of a photo", "B"]
     assert out[1].repeats == 3 and out[1].occurrences == (1, 2, 4)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,6 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(3):
         pending = [w for w in pilot.app.workers if w.group in WORKER_GROUPS and not w.is_finished]
         for worker in pending:
-            try:
+            with contextlib.suppress(WorkerCancelled):  # superseded by a newer worker
                 await worker.wait()
-            except WorkerCancelled:
-                pass  # superseded by a newer worker of the same group
         await pilot.pause()

@@ -164,7 +164,9 @@ async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) ->
 
     src = tmp_path / "new"
     src.mkdir()
-    (src / "story.md").write_text("---\ntitle: Lighthouse keeper retires after fifty winters\n---\n\nThe last keeper of the Skerry light retired on Sunday after fifty winters on the rock.\n")
+    (src / "story.md").write_text(
+        "---\ntitle: Lighthouse keeper retires after fifty winters\n---\n\nThe last keeper of the Skerry light retired on Sunday after fifty winters on the rock.\n"
+    )
     (src / "broken.txt").write_text("")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

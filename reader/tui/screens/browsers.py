@@ -64,7 +64,9 @@ class EntityBrowser(_Browser):
             self.app.call_from_thread(self._show, rows)
 
     def _show(self, rows: list[tuple[str, str, int, int]]) -> None:
-        title = f"Entities across the archive: {KIND_NAMES[self.kind]} (a all · 1 people · 2 places · 3 orgs · 4 groups)"
+        title = (
+            f"Entities across the archive: {KIND_NAMES[self.kind]} (a all · 1 people · 2 places · 3 orgs · 4 groups)"
+        )
         self.query_one("#entity-title", Label).update(Text(title))
         options = []
         for name, kind, mentions, articles in rows:

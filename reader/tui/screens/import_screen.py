@@ -48,7 +48,7 @@ class PathSuggester(Suggester):
             return None
         for name in names:
             if name.startswith(stem) and name != stem:
-                return value + name[len(stem):] + "/"
+                return value + name[len(stem) :] + "/"
         return None
 
 
@@ -130,7 +130,9 @@ class ImportScreen(Screen[None]):
     def _progress(self, step: Progress, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(step.total, 1), progress=step.done)
-        self.query_one("#import-current", Static).update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
+        self.query_one("#import-current", Static).update(
+            Text(f"{step.outcome}: {clean_line(self._relative(step.path))}")
+        )
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
 
     def _finished(self, report: ImportReport, error: str | None) -> None:
@@ -160,4 +162,3 @@ class ImportScreen(Screen[None]):
 
 def _counts(report: ImportReport) -> str:
     return " · ".join(f"{n} {name}" for name, n in report.counts().items())
-

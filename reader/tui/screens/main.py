@@ -54,7 +54,11 @@ class MainScreen(Screen[None]):
         self.last_result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(value=self.initial_query, placeholder="Search: words, \"phrases\", title:…, date:2021-11, pre*, fuzzy~   (press / to type)", id="search")
+        yield SearchBox(
+            value=self.initial_query,
+            placeholder='Search: words, "phrases", title:…, date:2021-11, pre*, fuzzy~   (press / to type)',
+            id="search",
+        )
         with Horizontal(id="panes"):
             yield ResultsList(id="results")
             yield ArticleView(id="reader")

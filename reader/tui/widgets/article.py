@@ -125,8 +125,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         a = self.page.stored.article
         views: list[Static] = [Static(Text(clean_line(a.title)), classes="title")]
         meta = " · ".join(
-            filter(None, [clean_line(a.byline or ""), clean_line(a.site or ""),
-                          a.published.strftime("%d %B %Y") if a.published else ""])
+            filter(
+                None,
+                [
+                    clean_line(a.byline or ""),
+                    clean_line(a.site or ""),
+                    a.published.strftime("%d %B %Y") if a.published else "",
+                ],
+            )
         )
         if meta:
             views.append(Static(Text(meta), classes="meta"))
@@ -146,7 +152,11 @@ class ArticleView(VerticalScroll, can_focus=True):
                 self._hit_views.append(view)
         if hidden:
             noun = "paragraph" if hidden == 1 else "paragraphs"
-            views.append(Static(Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), classes="hint"))
+            views.append(
+                Static(
+                    Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), classes="hint"
+                )
+            )
         return views
 
     def _layout(self, blocks: tuple[Block, ...]) -> list[tuple[int, Block, int | None]]:
@@ -162,7 +172,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         return rows
 
     def _legend(self) -> Text | None:
-        if self.page is None or not (self.show_entities and self.page.stored.entities or self.show_quotes and self.page.stored.quotes):
+        if self.page is None or not (
+            self.show_entities and self.page.stored.entities or self.show_quotes and self.page.stored.quotes
+        ):
             return None
         legend = Text()
         if self.show_entities and self.page.stored.entities:
@@ -189,7 +201,12 @@ class ArticleView(VerticalScroll, can_focus=True):
                 hi = int(q["end"]) if index == last else length
                 styles.append((lo, min(hi, length), f"article--{q['kind']}"))
                 if index == last and q["kind"] == "speech":
-                    labels.append((min(hi, length), f" — {clean_line(str(q['speaker']))}" if q.get("speaker") else " — speaker unknown"))
+                    labels.append(
+                        (
+                            min(hi, length),
+                            f" — {clean_line(str(q['speaker']))}" if q.get("speaker") else " — speaker unknown",
+                        )
+                    )
         if self.show_entities or self.selected_entity:
             for e in stored.entities:
                 selected = e["name"] == self.selected_entity

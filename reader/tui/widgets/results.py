@@ -53,7 +53,9 @@ class ResultsList(OptionList):
         text = Text(no_wrap=False, overflow="fold")
         text.append(marks + " ", style=unread)
         text.append(clean_line(hit.title), style=Style(bold=True))
-        info = " · ".join(filter(None, [clean_line(hit.site or ""), hit.published.strftime("%Y-%m-%d") if hit.published else ""]))
+        info = " · ".join(
+            filter(None, [clean_line(hit.site or ""), hit.published.strftime("%Y-%m-%d") if hit.published else ""])
+        )
         if info:
             text.append("\n   " + info, style=meta)
         snippet = Text("\n   ")
