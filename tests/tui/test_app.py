@@ -340,3 +340,20 @@ async def test_missing_index_is_rebuilt_behind_a_progress_screen(make_app, fille
         assert shown and shown[-1] == (3, 3)  # the progress screen saw the whole rebuild
         assert not isinstance(app.screen, RebuildScreen)
         assert len(app.screen.query_one(ResultsList).hits) == 3
+
+
+async def test_same_article_under_a_new_query_gets_the_new_highlights(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        await pilot.press("slash")
+        app.screen.query_one(SearchBox).value = ""
+        await pilot.press(*"Lindqvist", "enter", "enter")  # the same article is the only hit
+        await settle(pilot)
+        assert reader.page is not None and reader.page.query == "Lindqvist"
+        blocks = reader.page.stored.article.blocks
+        marked = {blocks[i].text[a:b] for i, spans in reader.page.hits.items() for a, b in spans}
+        assert marked == {"Lindqvist"} and reader.hit_count >= 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ from reader.archive.importer import ImportReport, Progress
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 
+log = logging.getLogger(__name__)
 UPDATE_EVERY_S = 0.05  # progress redraws at most 20 times a second
 
 
@@ -118,6 +120,10 @@ class ImportScreen(Screen[None]):
                         self.app.call_from_thread(self._progress, step, report)
         except ArchiveBusy as exc:
             self.app.call_from_thread(self._finished, report, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - an import bug must not take the reader down
+            log.exception("import failed")
+            self.app.call_from_thread(self._finished, report, f"import stopped: {type(exc).__name__}: {exc}")
             return
         self.app.call_from_thread(self._finished, report, None)
 

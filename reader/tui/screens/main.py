@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         article_id = event.option.id
-        if article_id and article_id != self.query_one(ArticleView).article_id:
+        if article_id and self._stale(article_id):
             self._preview_timer = self.set_timer(PREVIEW_AFTER_S, lambda: self.open_article(article_id, self._query))
 
     @on(ResultsList.OptionSelected)
@@ -157,11 +157,17 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         reader = self.query_one(ArticleView)
-        if event.option.id and event.option.id != reader.article_id:
+        if event.option.id and self._stale(event.option.id):
             self.open_article(event.option.id, self._query)
         reader.focus()
         self._show_pane("reader")
         self._start_read_timer()
+
+    def _stale(self, article_id: str) -> bool:
+        """Whether the reader must (re)load: another article, or the same one
+        shown for another query (its highlights would be the old query's)."""
+        page = self.query_one(ArticleView).page
+        return page is None or page.stored.id != article_id or page.query != self._query
 
     @work(thread=True, exclusive=True, group="open-article")
     def open_article(self, article_id: str, query: str) -> None:
