@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", help="rebuild the search index from the store")
+    p = sub.add_parser("doctor", help="check the store and the index; --repair fixes the index side")
+    p.add_argument("--repair", action="store_true", help="replay, add or drop index entries; rebuild a broken index")
+    p.add_argument("--json", action="store_true")
     sub.add_parser("demo", help="open the app on the bundled demo archive")
     sub.add_parser("app", help="open the reader app (the default)")
     return parser
@@ -138,6 +141,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "entities": _entities,
                 "quotes": _quotes,
                 "reindex": _reindex,
+                "doctor": _doctor,
             }[command]
             return handler(archive, args)
     except ArchiveBusy as exc:
@@ -282,6 +286,22 @@ def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     progress.finish()
     print(f"Reindexed {count} articles.")
     return EXIT_OK
+
+
+def _doctor(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.archive.doctor import examine
+
+    report = examine(archive, repair=args.repair)
+    if args.json:
+        print(json.dumps({"healthy": report.healthy, "findings": [f.__dict__ for f in report.findings]}))
+    else:
+        out = Styler(sys.stdout)
+        for f in report.findings:
+            mark = out("ok", "ok") if f.ok else (out("fixed", "warn") if f.repaired else out("PROBLEM", "error"))
+            print(f"{mark:>8}  {f.check}: {f.detail}" + (f" → {f.repaired}" if f.repaired else ""))
+        if not report.healthy:
+            print("Run `newsreader doctor --repair` to fix the index side.")
+    return EXIT_OK if report.healthy else EXIT_FAILED
 
 
 def _analyze(args: argparse.Namespace) -> int:

@@ -1,0 +1,89 @@
+"""Check an archive and repair what can be repaired: the store is the truth.
+
+Checks: SQLite's integrity check; that the index opens; that the index holds
+exactly the store's articles; changes still queued for the index; a Whoosh
+write lock left behind. Repairs: replay the queue, index what is missing,
+drop index entries the store no longer has, rebuild an unreadable index,
+clear a dead writer's lock. The store itself is never changed by a repair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.archive import index as ixmod
+
+
+@dataclass
+class Finding:
+    check: str
+    ok: bool
+    detail: str = ""
+    repaired: str = ""
+
+
+@dataclass
+class DoctorReport:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return all(f.ok or f.repaired for f in self.findings)
+
+    def add(self, check: str, ok: bool, detail: str = "") -> Finding:
+        finding = Finding(check, ok, detail)
+        self.findings.append(finding)
+        return finding
+
+
+def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-untyped-def]
+    """Run every check on an open Archive; with repair, fix the index side."""
+    report = DoctorReport()
+    store = archive.store
+    integrity = store.db.execute("PRAGMA integrity_check").fetchall()
+    ok = integrity == [("ok",)]
+    report.add("store integrity (SQLite)", ok, "ok" if ok else "; ".join(r[0] for r in integrity[:5]))
+    if not ok:
+        return report  # nothing else can be trusted; the store needs a backup, not a repair
+
+    # Looked at before taking the archive's write lock, which clears a dead
+    # writer's Whoosh lock by itself.
+    locks = list(archive.index_dir.glob("*_WRITELOCK")) if archive.index_dir.exists() else []
+    with archive._writing(wait_s=5):  # noqa: SLF001 - repairs need the write lock
+        finding = report.add("no stale index lock", not locks, ", ".join(p.name for p in locks) or "none")
+        if locks:
+            finding.repaired = "cleared: no other process holds the archive, so its writer is gone"
+
+        try:
+            ix = ixmod.open_index(archive.index_dir)
+            report.add("index opens", True, f"{ix.doc_count()} documents")
+        except ixmod.IndexUnreadable as exc:
+            finding = report.add("index opens", False, str(exc))
+            if repair:
+                count = archive.reindex()
+                finding.repaired = f"rebuilt from the store ({count} articles)"
+            return report
+
+        queued = store.queued()
+        finding = report.add("index queue empty", not queued, f"{len(queued)} changes waiting")
+        if queued and repair:
+            archive._ix = ix  # noqa: SLF001
+            archive.sync_index()
+            finding.repaired = f"applied {len(queued)} queued changes"
+
+        stored_ids = store.all_ids()
+        indexed = ixmod.index_ids(archive.index())
+        missing = stored_ids - indexed
+        orphans = indexed - stored_ids
+        finding = report.add("every article indexed", not missing, f"{len(missing)} missing from the index")
+        if missing and repair:
+            for article_id in missing:
+                store.queue_index(article_id)
+            archive.sync_index()
+            finding.repaired = f"indexed {len(missing)}"
+        finding = report.add("no orphans in the index", not orphans, f"{len(orphans)} not in the store")
+        if orphans and repair:
+            ixmod.apply(archive.index(), [], orphans)
+            archive._refresh_searchers()  # noqa: SLF001
+            finding.repaired = f"removed {len(orphans)}"
+    return report

@@ -1,0 +1,61 @@
+"""newsreader doctor: finds disagreements between store and index, and repairs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.archive import Archive
+from reader.archive import index as ixmod
+from reader.archive.doctor import examine
+from tests.conftest import run_import
+
+
+def test_healthy_archive(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    report = examine(archive)
+    assert report.healthy and all(f.ok for f in report.findings)
+
+
+def test_missing_and_orphaned_index_entries_are_found_and_repaired(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    ids = sorted(archive.store.all_ids())
+    ixmod.apply(archive.index(), [], [ids[0]])  # the index lost one article
+    orphan = next(iter(archive.store.get_many([ids[1]]).values()))
+    with archive.store.transaction():
+        archive.store.db.execute("DELETE FROM articles WHERE id = ?", (orphan.id,))  # the store lost one, unqueued
+    report = examine(archive)
+    assert not report.healthy
+    failed = {f.check for f in report.findings if not f.ok}
+    assert failed == {"every article indexed", "no orphans in the index"}
+    repaired = examine(archive, repair=True)
+    assert repaired.healthy
+    assert examine(archive).healthy and all(f.ok for f in examine(archive).findings)
+    assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
+
+
+def test_unreadable_index_is_rebuilt_and_stale_lock_cleared(tmp_path: Path, fixtures_dir: Path) -> None:
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+    (tmp_path / "d" / "index" / "articles_WRITELOCK").write_text("")
+    for toc in (tmp_path / "d" / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with Archive(tmp_path / "d") as archive:
+        report = examine(archive, repair=True)
+        assert report.healthy
+        assert {f.check for f in report.findings if f.repaired} >= {"no stale index lock", "index opens"}
+        assert archive.search("Abertay").total == 1
+
+
+def test_cli_doctor_exit_codes(tmp_path: Path, fixtures_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.cli import main
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "import", str(fixtures_dir)])
+    assert main(["--data-dir", data, "doctor"]) == 0
+    shutil.rmtree(tmp_path / "d" / "index")
+    capsys.readouterr()
+    assert main(["--data-dir", data, "doctor"]) == 1
+    assert "index opens" in capsys.readouterr().out
+    assert main(["--data-dir", data, "doctor", "--repair"]) == 0
+    assert main(["--data-dir", data, "doctor"]) == 0
