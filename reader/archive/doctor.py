@@ -46,13 +46,13 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
     if not ok:
         return report  # nothing else can be trusted; the store needs a backup, not a repair
 
-    # Looked at before taking the archive's write lock, which clears a dead
-    # writer's Whoosh lock by itself.
-    locks = list(archive.index_dir.glob("*_WRITELOCK")) if archive.index_dir.exists() else []
     with archive._writing(wait_s=5):  # noqa: SLF001 - repairs need the write lock
-        finding = report.add("no stale index lock", not locks, ", ".join(p.name for p in locks) or "none")
-        if locks:
-            finding.repaired = "cleared: no other process holds the archive, so its writer is gone"
+        # Whoosh's lock file stays on disk after a writer ends; the lock is the
+        # flock on it. Held while we hold the archive means a writer outside our lock.
+        held = ixmod.index_lock_held(archive.index_dir)
+        finding = report.add("index write lock free", not held, "held by another process" if held else "free")
+        if held:
+            finding.detail += " (a newsreader writing without the archive lock, or another program: stop it)"
 
         try:
             ix = ixmod.open_index(archive.index_dir)

@@ -83,17 +83,37 @@ def create_index(directory: Path) -> FileIndex:
 
 
 def clear_stale_lock(directory: Path, max_age_s: float = 0.0) -> bool:
-    """Remove Whoosh's write lock when no process of ours holds the archive lock.
+    """Remove Whoosh's write-lock file.
 
-    Called only while we hold the archive's exclusive lock, so any Whoosh lock
-    left then belongs to a process that died mid-write.
+    Called only while we hold the archive's exclusive lock, so no writer of
+    ours is using it. Whoosh locks with flock, which dies with its process, but
+    on filesystems where it falls back to the file's existence a killed writer
+    would otherwise lock the index for good.
     """
+    if index_lock_held(directory):
+        return False  # a live writer holds it: never pull a lock from under a writer
     removed = False
     for lock in directory.glob("*_WRITELOCK"):
         if time.time() - lock.stat().st_mtime >= max_age_s:
             lock.unlink(missing_ok=True)
             removed = True
     return removed
+
+
+def index_lock_held(directory: Path) -> bool:
+    """Whether some process holds Whoosh's write lock on this index right now."""
+    lock_file = directory / f"{INDEX_NAME}_WRITELOCK"
+    if not lock_file.exists():
+        return False
+    import fcntl
+
+    with lock_file.open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return False
 
 
 def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
