@@ -18,7 +18,10 @@ from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
 from reader.text.normalize import fold_key
 
-MAX_DEPTH = 400  # deeper nesting than this is hostile or broken, not an article
+# Real pages nest 20-60 elements deep. libxml2 silently stops building the tree
+# at 256 levels, so anything near that is hostile or broken and says so,
+# rather than coming out as "no text found".
+MAX_DEPTH = 250
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,8 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         raise IngestError("no article text found in the page")
     blocks = [b for b in blocks_from_body(doc.body) if b.kind == "heading" or not is_block_chrome(b.text)]
     blocks = place_captions(blocks, figures)
+    if not blocks:
+        raise IngestError("no article text found in the page")
     title = _headline(tree, doc) or (title_from_path(path) if path else "Untitled")
     return Article(
         title=title,

@@ -20,6 +20,10 @@ def parse(data: bytes, path: Path) -> list[Article]:
 
         raise IngestError(str(exc)) from exc
     scrape = clean_scrape(text)
+    if not scrape.paragraphs and not scrape.title:
+        from reader.ingest import IngestError
+
+        raise IngestError("no article text found (only menus, buttons and counters)")
     blocks = blocks_from_scrape(scrape.paragraphs)
     title = scrape.title or title_from_path(path)
     return [
