@@ -124,3 +124,9 @@ def test_subprocess_round_trip_and_no_textual_for_search(tmp_path: Path, fixture
     assert done.returncode == 0, done.stderr
     assert "Tallinn" in done.stdout
     assert "\x1b[" not in done.stdout  # no escape codes when piped
+
+
+def test_entities_and_quotes_commands_on_an_empty_archive(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = str(tmp_path / "d")
+    assert cli(capsys, "--data-dir", data, "entities", "ferry")[0] == 0
+    assert cli(capsys, "--data-dir", data, "quotes", "--speaker", "x")[0] == 0

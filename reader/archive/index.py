@@ -141,5 +141,7 @@ def index_ids(ix: FileIndex) -> set[str]:
     """Ids of the live documents, read from the id column (not the stored bodies)."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
+        if reader.doc_count_all() == 0:
+            return set()  # an empty index has no columns to read
         column = reader.column_reader("id")
         return {column[docnum] for docnum in reader.all_doc_ids()}

@@ -265,6 +265,8 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
 def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:
     """Every article id matching a query, from the id column (no stored bodies read)."""
     q = _expand(parse(ix, text), searcher)
+    if searcher.reader().doc_count_all() == 0:
+        return []
     results = searcher.search(q, limit=None)
     column = searcher.reader().column_reader("id")
     return [column[docnum] for docnum in results.docs()]
