@@ -298,6 +298,15 @@ class Archive:
         matches = self.store.ids_by_prefix(article_id) if article_id else []
         return self.store.get(matches[0]) if len(matches) == 1 else None
 
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed since the last call (an import in
+        another terminal); the app refreshes its results when it did."""
+        with self._guard:
+            version = self.store.data_version()
+        changed = getattr(self, "_seen_version", version) != version
+        self._seen_version = version
+        return changed
+
     def boilerplate(self, article_id: str) -> frozenset[int]:
         """Indexes of the article's blocks its site repeats in many articles."""
         with self._guard:

@@ -356,6 +356,10 @@ class Store:
         where = ["1"] + (["starred = 1"] if starred else []) + (["is_read = 0"] if unread else [])
         return {r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE {' AND '.join(where)}")}
 
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to the store."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -167,3 +167,30 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     with Archive(tmp_path / "data") as archive:
         report = run_import(archive, tmp_path / "secret.txt")
     assert "permission" in report.failures[0][1]
+
+
+def test_a_file_that_disappears_after_discovery_is_reported(tmp_path: Path) -> None:
+    from reader.archive import importer
+    from reader.archive.importer import ImportReport
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD_TEXT)
+    (src / "b.txt").write_text(GOOD_TEXT.replace("ferry", "launch"))
+    real_discover = importer.discover
+
+    def discover_then_delete(paths, exclude=None):  # type: ignore[no-untyped-def]
+        found = real_discover(paths, exclude)
+        (src / "a.txt").unlink()  # gone between the folder walk and the read
+        return found
+
+    with Archive(tmp_path / "data") as archive:
+        importer.discover = discover_then_delete
+        try:
+            report = ImportReport()
+            for _ in archive.import_paths([src], report):
+                pass
+        finally:
+            importer.discover = real_discover
+    assert report.added == 1
+    assert [(Path(p).name, r) for p, r in report.failures] == [("a.txt", "file disappeared before it could be read")]

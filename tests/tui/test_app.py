@@ -357,3 +357,36 @@ async def test_same_article_under_a_new_query_gets_the_new_highlights(make_app) 
         blocks = reader.page.stored.article.blocks
         marked = {blocks[i].text[a:b] for i, spans in reader.page.hits.items() for a, b in spans}
         assert marked == {"Lindqvist"} and reader.hit_count >= 1
+
+
+async def test_articles_imported_by_another_process_appear(make_app, filled_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from reader.tui.screens import main as main_screen
+
+    main_screen.WATCH_EVERY_S = 0.2
+    src = tmp_path / "more"
+    src.mkdir()
+    (src / "new.md").write_text(
+        "---\ntitle: Lighthouse keeper retires\n---\n\nThe keeper of the Skerry light retired on Sunday.\n"
+    )
+    app = make_app()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert len(app.screen.query_one(ResultsList).hits) == 3
+            done = subprocess.run(
+                [sys.executable, "-m", "reader", "--data-dir", str(filled_dir), "import", str(src)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert done.returncode == 0, done.stderr
+            for _ in range(50):
+                await pilot.pause(0.1)
+                if len(app.screen.query_one(ResultsList).hits) == 4:
+                    break
+            assert len(app.screen.query_one(ResultsList).hits) == 4
+    finally:
+        main_screen.WATCH_EVERY_S = 2.0

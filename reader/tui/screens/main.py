@@ -26,6 +26,7 @@ from reader.tui.widgets.side_panel import SidePanel
 DEBOUNCE_S = 0.15  # long enough to skip most keystrokes of a word, short enough to feel live
 MARK_READ_AFTER_S = 3.0
 PREVIEW_AFTER_S = 0.12
+WATCH_EVERY_S = 2.0  # how often to look for articles another process imported
 NARROW_BELOW = 100
 PAGE_SIZE = 50
 SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
@@ -67,6 +68,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_interval(WATCH_EVERY_S, self._watch_archive)
         self.query_one(ResultsList).focus()
         reader = self.query_one(ArticleView)
         config = getattr(self.app, "config", None)
@@ -358,6 +360,11 @@ class MainScreen(Screen[None]):
         pager = shlex.split(os.environ.get("PAGER") or "less -R")
         with self.app.suspend():
             subprocess.call([*pager, path])
+
+    def _watch_archive(self) -> None:
+        """Refresh the results when another process (an import) changed the archive."""
+        if self.archive.changed_elsewhere() and not isinstance(self.focused, SearchBox):
+            self.run_search(self._query)
 
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""
