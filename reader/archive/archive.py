@@ -178,7 +178,12 @@ class Archive:
         """One searcher per thread, refreshed when the index has changed."""
         ix = self.index()
         searcher = getattr(self._local, "searcher", None)
-        searcher = ix.searcher() if searcher is None else searcher.refresh()
+        # Not Searcher.refresh(): on a searcher opened while the index was empty
+        # it fails ('NoneType' is not iterable) once another process commits.
+        if searcher is None or not searcher.up_to_date():
+            if searcher is not None:
+                searcher.close()
+            searcher = ix.searcher()
         self._local.searcher = searcher
         return searcher
 

@@ -77,3 +77,26 @@ def test_second_writer_is_told_the_archive_is_busy(tmp_path: Path, fixtures_dir:
         with pytest.raises(ArchiveBusy, match="busy"):
             list(second.import_paths([fixtures_dir], ImportReport()))
         list(steps)
+
+
+def test_a_reader_keeps_searching_while_another_archive_writes(tmp_path: Path, fixtures_dir: Path) -> None:
+    """Whoosh's Searcher.refresh() fails ('NoneType' is not iterable) when a
+    searcher opened on an empty index refreshes after another writer committed;
+    found by tests/bench/stress (readers started before the first batch)."""
+    from reader.archive.importer import ImportReport
+
+    with Archive(tmp_path / "d") as writer_side:
+        writer_side.index()  # created, still empty
+        with Archive(tmp_path / "d") as reader_side:
+            assert reader_side.search("sauna").total == 0  # a searcher on the empty index
+            run_import(writer_side, fixtures_dir / "clipping.md")
+            assert reader_side.search("sauna").total == 1
+            more = tmp_path / "more"
+            more.mkdir()
+            for n in range(3):
+                (more / f"n{n}.md").write_text(
+                    f"---\ntitle: Note {n}\n---\n\nThe harbour note number {n} about saunas.\n"
+                )
+                for _ in writer_side.import_paths([more / f"n{n}.md"], ImportReport()):
+                    pass
+            assert reader_side.search("sauna").total == 4
