@@ -10,8 +10,10 @@ errors (must be 0), and whether store and index agree at the end
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing as mp
+import queue
 import subprocess
 import sys
 import tempfile
@@ -73,10 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         # Drain the queue while the readers finish: a process that has put items
         # on a queue does not exit until they are read.
         while any(r.is_alive() for r in readers) or not errors.empty():
-            try:
+            with contextlib.suppress(queue.Empty):
                 failures.append(errors.get(timeout=0.1))
-            except Exception:  # noqa: BLE001 - queue.Empty
-                pass
         for r in readers:
             r.join()
         from reader.archive import Archive
