@@ -270,7 +270,14 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
         earlier = [m for m in mentions if m[4] == "PERSON" and (m[0], m[1]) < (block, pos)]
         return earlier[-1][3] if earlier else None
 
-    # After the quote: ", he said", ", said Borrell", ", Borrell told reporters".
+    # After the quote: ", he said", ", said Borrell", ", Borrell told reporters",
+    # and "” Chris Weston, chief strategist at IG Ltd., said": a person right
+    # after the quote speaks if a speech verb follows anywhere in the sentence.
+    lead_mention = re.match(r"[\s,.!?]*", after)
+    first = lead_mention.end() if lead_mention else 0
+    opening = [m for m in mentions if m[0] == eb and m[1] == end + first and m[4] == "PERSON"]
+    if opening and _VERB.search(after):
+        return opening[0][3]
     verb = _VERB.search(after[:60])
     if verb:
         lead = after[: verb.start()]
