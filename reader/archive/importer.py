@@ -135,33 +135,72 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
     return found
 
 
-def import_file(store: Store, path: Path, report: ImportReport, known: dict[str, str] | None = None) -> str:
+@dataclass(frozen=True)
+class Prepared:
+    """A file read, parsed, folded and analysed: the CPU-heavy half of importing,
+    done in a worker process while the main process writes the store and index."""
+
+    path: str
+    size: int = 0
+    mtime_ns: int = 0
+    digest: str = ""
+    articles: tuple[tuple[Article, dict[str, list[dict[str, object]]]], ...] = ()
+    error: str | None = None
+
+
+def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
+    """Read and analyse one file; errors come back as a reason, never raised."""
+    try:
+        source = read_source(path)
+        articles = [finish(a) for a in parse_source(source)]
+        analysed = tuple((a, analyze(a.blocks, known or {})) for a in articles)
+    except IngestError as exc:
+        return Prepared(str(path), error=str(exc))
+    return Prepared(str(path), source.size, source.mtime_ns, source.digest, analysed)
+
+
+def unchanged_on_disk(store: Store, path: Path) -> bool:
+    """Size and mtime as recorded: the file is not read again."""
+    rows = store.sources_for_path(str(path))
+    try:
+        st = path.stat()
+    except OSError:
+        return False  # let prepare() say what is wrong with it
+    return bool(rows) and all(r[3] == st.st_size and r[4] == st.st_mtime_ns for r in rows)
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    report: ImportReport,
+    known: dict[str, str] | None = None,
+    prepared: Prepared | None = None,
+) -> str:
     """Import one file into the store (inside the caller's transaction).
 
     Returns the file's main outcome; per-article outcomes go into `report`.
-    Raises IngestError for files that cannot be read or parsed.
+    Raises IngestError for files that cannot be read or parsed. `prepared` is
+    the file already analysed by a worker process; without it, it is done here.
     """
     key = str(path)
-    known = store.sources_for_path(key)
-    try:
-        st = path.stat()
-    except FileNotFoundError as exc:
-        raise IngestError("file disappeared before it could be read") from exc
-    if known and all(r[3] == st.st_size and r[4] == st.st_mtime_ns for r in known):
-        report.unchanged += len(known)
+    rows = store.sources_for_path(key)
+    if prepared is None:
+        if not path.exists() and not path.is_symlink():
+            raise IngestError("file disappeared before it could be read")
+        if unchanged_on_disk(store, path):
+            report.unchanged += len(rows)
+            return "unchanged"
+        prepared = prepare(path, known)
+    if prepared.error is not None:
+        raise IngestError(prepared.error)
+    if rows and all(r[5] == prepared.digest for r in rows):
+        store.touch_sources(key, prepared.size, prepared.mtime_ns)
+        report.unchanged += len(rows)
         return "unchanged"
-    source = read_source(path)
-    digest = source.digest
-    if known and all(r[5] == digest for r in known):
-        store.touch_sources(key, source.size, source.mtime_ns)
-        report.unchanged += len(known)
-        return "unchanged"
-    articles = [finish(a) for a in parse_source(source)]
-    known = known if known is not None else {}
-    previous = {r[1]: r[2] for r in known}  # part → article id
+    previous = {r[1]: r[2] for r in rows}  # part → article id
     outcomes: list[str] = []
-    for article in articles:
-        outcome = _import_article(store, article, previous.get(article.part), key, source, digest, known)
+    for article, analysis in prepared.articles:
+        outcome = _import_article(store, article, analysis, previous.get(article.part), key, prepared)
         report.merge(outcome)
         outcomes.append(outcome)
     for outcome in ("added", "updated", "duplicates"):
@@ -173,14 +212,13 @@ def import_file(store: Store, path: Path, report: ImportReport, known: dict[str,
 def _import_article(
     store: Store,
     article: Article,
+    analysis: dict[str, list[dict[str, object]]],
     previous_id: str | None,
     key: str,
-    source: object,
-    digest: str,
-    known: dict[str, str],
+    source: Prepared,
 ) -> str:
     chash = content_hash(article.title, article.body)
-    size, mtime = source.size, source.mtime_ns  # type: ignore[attr-defined]
+    size, mtime, digest = source.size, source.mtime_ns, source.digest
     existing = store.id_for_hash(chash)
     if existing is not None:
         store.set_source(key, article.part, existing, size, mtime, digest)
@@ -192,7 +230,6 @@ def _import_article(
             store.queue_index(previous_id)
         return "duplicates" if previous_id is None else "updated"
     scope = boilerplate_scope(article, key)
-    analysis = analyze(article.blocks, known)
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
         store.set_analysis(previous_id, analysis)
