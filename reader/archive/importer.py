@@ -253,6 +253,79 @@ def boilerplate_scope(article: Article, path: str) -> str:
     return "folder:" + os.path.dirname(path)
 
 
+# Below this many files a worker process costs more than it saves (it starts
+# in about a second and loads the gazetteers once).
+PARALLEL_MIN_FILES = 200
+# Files prepared ahead of the store and index writer: enough to keep the worker
+# busy through an index commit, few enough to bound memory.
+PREPARE_AHEAD = 128
+
+_worker_known: dict[str, str] = {}
+
+
+def _worker_init(known: dict[str, str]) -> None:
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker_known.update(known)
+    parent = os.getppid()
+
+    def exit_with_parent() -> None:
+        # A SIGKILLed importer cannot stop its worker; the worker notices it
+        # has been orphaned and leaves instead of waiting for work forever.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=exit_with_parent, daemon=True).start()
+
+
+def _worker_prepare(path: Path) -> Prepared:
+    return prepare(path, _worker_known)
+
+
+def prepared_in_order(store: Store, files: list[Path], known: dict[str, str]) -> Iterator[Prepared | None]:
+    """For each file in order: its Prepared result, or None where the main process
+    should decide itself (unchanged on disk, or no worker in use).
+
+    With many files, a worker process reads, parses and analyses ahead while
+    this process writes the store and the index: the two halves overlap on two
+    cores instead of taking turns.
+    """
+    if len(files) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        for _ in files:
+            yield None
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the app imports from a thread, and forking a threaded
+    # process can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init, initargs=(known,))
+    window: deque = deque()
+    queued = iter(files)
+    try:
+
+        def fill() -> None:
+            while len(window) < PREPARE_AHEAD:
+                path = next(queued, None)
+                if path is None:
+                    return
+                window.append(None if unchanged_on_disk(store, path) else executor.submit(_worker_prepare, path))
+
+        fill()
+        while window:
+            item = window.popleft()
+            fill()
+            yield None if item is None else item.result()
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
 def import_paths(
     store: Store,
     paths: Iterable[str | os.PathLike[str]],
@@ -275,12 +348,13 @@ def import_paths(
     done = 0
     db = store.db
     pending = 0
+    stream = prepared_in_order(store, found.files, known)
     db.execute("BEGIN IMMEDIATE")
     try:
-        for path in found.files:
+        for path, prepared in zip(found.files, stream, strict=True):
             db.execute("SAVEPOINT file")
             try:
-                outcome = import_file(store, path, report, known)
+                outcome = import_file(store, path, report, known, prepared)
             except IngestError as exc:
                 db.execute("ROLLBACK TO file")
                 db.execute("RELEASE file")
@@ -303,6 +377,7 @@ def import_paths(
                 db.execute("BEGIN IMMEDIATE")
             yield Progress(done, total, str(path), outcome)
     except BaseException:
+        stream.close()  # stops the worker process
         if db.in_transaction:
             db.execute("COMMIT")  # finished files are whole; keep them
         if callable(on_batch):

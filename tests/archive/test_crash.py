@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -66,6 +67,11 @@ def test_sigkill_at_several_points_then_resume(tmp_path: Path) -> None:
         assert archive.store.count() == N
         assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
         assert archive.search("storm").total > 0
+    time.sleep(1.5)  # orphaned workers notice within half a second
+    # The killed importers' analysis workers (spawned processes) must be gone too.
+    if shutil.which("pgrep"):
+        leftovers = subprocess.run(["pgrep", "-f", "multiprocessing.spawn"], capture_output=True, text=True)
+        assert leftovers.stdout.strip() == "", "a killed import left its worker process behind"
     again = subprocess.run(
         [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
         capture_output=True,
