@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401 - re-exported
 from reader.model import Article, Block, StoredArticle
 
 SCHEMA_VERSION = 3
@@ -97,11 +98,6 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX quotes_speaker ON quotes (speaker);
     """,
 }
-# A paragraph standing in this many articles of one site is the site's, not the
-# article's: newsletter plugs, "Follow us on…", standard disclaimers. Three keeps
-# a quote repeated by two follow-up stories out of it.
-BOILERPLATE_MIN_ARTICLES = 3
-MIN_BOILERPLATE_WORDS = 4
 
 _ARTICLE_COLUMNS = (
     "id, title, byline, site, url, published, language, format, blocks, content_hash, "
@@ -136,7 +132,7 @@ def short_id(content_hash: str, length: int = 8) -> str:
     return base64.b32encode(raw).decode().lower()[:length]
 
 
-class Store:
+class Store(AnalysisRows):
     """Articles, their source files, reading state and tags, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
@@ -392,121 +388,6 @@ class Store:
             quotes=tuple(found.get("quotes", ())),
         )
 
-    # -- entities and quotes ----------------------------------------------------
-
-    def set_analysis(self, article_id: str, analysis: dict[str, list[dict[str, object]]]) -> None:
-        """Store an article's entities and quotes, and their rows for browsing."""
-        self.db.execute(
-            "UPDATE articles SET analysis = ? WHERE id = ?", (json.dumps(analysis, ensure_ascii=False), article_id)
-        )
-        self.db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
-        self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        self.db.executemany(
-            "INSERT OR REPLACE INTO entities (article_id, name, type, mentions) VALUES (?, ?, ?, ?)",
-            [(article_id, e["name"], e["type"], len(e["mentions"])) for e in analysis["entities"]],  # type: ignore[arg-type]
-        )
-        self.db.executemany(
-            "INSERT INTO quotes (article_id, seq, speaker, kind, text) VALUES (?, ?, ?, ?, ?)",
-            [(article_id, n, q["speaker"], q["kind"], q["text"]) for n, q in enumerate(analysis["quotes"])],
-        )
-        self.queue_index(article_id)
-
-    def unanalysed(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE analysis IS NULL")]
-
-    def known_entities(self, min_articles: int = 3) -> dict[str, str]:
-        """Single names seen as one type in at least `min_articles` articles."""
-        rows = self.db.execute(
-            "SELECT lower(name), type, count(*) AS n FROM entities WHERE instr(name, ' ') = 0 "
-            "GROUP BY lower(name), type HAVING n >= ? ORDER BY n",
-            (min_articles,),
-        )
-        return {name: kind for name, kind, _ in rows}
-
-    def top_entities(
-        self, kind: str | None, limit: int, ids: list[str] | None = None
-    ) -> list[tuple[str, str, int, int]]:
-        """(name, type, mentions, articles), most articles first."""
-        where, args = [], []
-        if kind:
-            where.append("type = ?")
-            args.append(kind)
-        if ids is not None:
-            where.append(f"article_id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
-        sql = (
-            "SELECT name, type, sum(mentions), count(DISTINCT article_id) AS n FROM entities "
-            + ("WHERE " + " AND ".join(where) if where else "")
-            + " GROUP BY name, type ORDER BY n DESC, sum(mentions) DESC, name LIMIT ?"
-        )
-        return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
-
-    def find_quotes(
-        self, speaker: str | None, ids: list[str] | None, limit: int, words: str | None = None
-    ) -> list[tuple[str, str, str | None, str, str]]:
-        """(article id, title, speaker, kind, text) of speech quotes.
-
-        `words` matches the speaker or the quote's text (the quote browser's filter).
-        """
-        where, args = ["q.kind = 'speech'"], []
-        if speaker:
-            where.append("lower(q.speaker) LIKE ?")
-            args.append(f"%{speaker.lower()}%")
-        if words:
-            where.append("(lower(q.speaker) LIKE ? OR lower(q.text) LIKE ?)")
-            args.extend([f"%{words.lower()}%"] * 2)
-        if ids is not None:
-            where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
-        sql = (
-            "SELECT q.article_id, a.title, q.speaker, q.kind, q.text "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?"
-        )
-        return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
-
-    # -- boilerplate across articles -----------------------------------------
-
-    def _set_scope(self, article_id: str, article: Article, scope: str | None) -> None:
-        """Count the article's paragraphs under its site (or folder) for boilerplate."""
-        self.db.execute("UPDATE articles SET scope = ? WHERE id = ?", (scope, article_id))
-        if scope:
-            self.db.executemany(
-                "INSERT INTO block_counts (scope, key, articles) VALUES (?, ?, 1) "
-                "ON CONFLICT (scope, key) DO UPDATE SET articles = articles + 1",
-                [(scope, k) for k in block_keys(article.blocks)],
-            )
-
-    def _uncount(self, article_id: str) -> None:
-        row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if not row or not row[0]:
-            return
-        blocks = [Block.from_dict(b) for b in json.loads(row[1])]
-        self.db.executemany(
-            "UPDATE block_counts SET articles = articles - 1 WHERE scope = ? AND key = ?",
-            [(row[0], k) for k in block_keys(blocks)],
-        )
-
-    def boilerplate(self, article_id: str) -> frozenset[int]:
-        """Indexes of the article's blocks that stand in many articles of its site."""
-        row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if not row or not row[0]:
-            return frozenset()
-        blocks = [Block.from_dict(b) for b in json.loads(row[1])]
-        keys = {i: _block_key(b) for i, b in enumerate(blocks)}
-        wanted = [k for k in keys.values() if k]
-        if not wanted:
-            return frozenset()
-        marks = ",".join("?" * len(wanted))
-        common = {
-            r[0]
-            for r in self.db.execute(
-                f"SELECT key FROM block_counts WHERE scope = ? AND articles >= ? AND key IN ({marks})",
-                (row[0], BOILERPLATE_MIN_ARTICLES, *wanted),
-            )
-        }
-        return frozenset(i for i, k in keys.items() if k in common)
-
     # -- reading state ------------------------------------------------------
 
     def set_read(self, article_id: str, is_read: bool) -> None:
@@ -560,22 +441,6 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def _block_key(block: Block) -> str | None:
-    """A short hash of a paragraph's words; headings and short lines are not counted."""
-    from reader.text.normalize import fold_key
-
-    if block.kind == "heading":
-        return None
-    key = fold_key(block.text)
-    if len(key.split()) < MIN_BOILERPLATE_WORDS:
-        return None
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def block_keys(blocks: Iterable[Block]) -> set[str]:
-    return {k for k in (_block_key(b) for b in blocks) if k}
 
 
 def _blocks_json(blocks: Iterable[Block]) -> str:

@@ -83,19 +83,22 @@ def test_sigkill_at_several_points_then_resume(tmp_path: Path) -> None:
 
 def test_a_second_import_is_told_the_archive_is_busy(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 150)
+    write_corpus(corpus, 5)
     data = tmp_path / "data"
-    first = _start_import(data, corpus)
-    assert first.stderr is not None
-    first.stderr.readline()  # it has started and holds the lock
-    second = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+    with Archive(data) as holder, holder._writing():  # noqa: SLF001 - another writer, deterministically
+        second = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert second.returncode == 3 and "busy" in second.stderr
+    with Archive(data) as archive:
+        assert archive.store.count() == 0  # the refused import wrote nothing
+    waited = subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus), "--wait", "5"],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    first.wait(timeout=600)
-    assert second.returncode == 3 and "busy" in second.stderr
-    time.sleep(0.1)
-    with Archive(data) as archive:
-        assert archive.store.count() == 150
+    assert waited.returncode == 0 and "5 added" in waited.stdout
