@@ -9,6 +9,7 @@ committed together, so an interrupted import keeps every finished batch.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -146,6 +147,7 @@ class Prepared:
     digest: str = ""
     articles: tuple[tuple[Article, dict[str, list[dict[str, object]]]], ...] = ()
     error: str | None = None
+    unchanged: bool = False  # size and mtime as recorded: nothing was read
 
 
 def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
@@ -159,9 +161,8 @@ def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
     return Prepared(str(path), source.size, source.mtime_ns, source.digest, analysed)
 
 
-def unchanged_on_disk(store: Store, path: Path) -> bool:
-    """Size and mtime as recorded: the file is not read again."""
-    rows = store.sources_for_path(str(path))
+def unchanged_on_disk(rows: list[sqlite3.Row], path: Path) -> bool:
+    """Size and mtime as recorded in the file's source rows: it is not read again."""
     try:
         st = path.stat()
     except OSError:
@@ -185,12 +186,10 @@ def import_file(
     key = str(path)
     rows = store.sources_for_path(key)
     if prepared is None:
-        if not path.exists() and not path.is_symlink():
-            raise IngestError("file disappeared before it could be read")
-        if unchanged_on_disk(store, path):
-            report.unchanged += len(rows)
-            return "unchanged"
-        prepared = prepare(path, known)
+        prepared = Prepared(key, unchanged=True) if unchanged_on_disk(rows, path) else prepare(path, known)
+    if prepared.unchanged:
+        report.unchanged += len(rows)
+        return "unchanged"
     if prepared.error is not None:
         raise IngestError(prepared.error)
     if rows and all(r[5] == prepared.digest for r in rows):
@@ -287,8 +286,9 @@ def _worker_prepare(path: Path) -> Prepared:
 
 
 def prepared_in_order(store: Store, files: list[Path], known: dict[str, str]) -> Iterator[Prepared | None]:
-    """For each file in order: its Prepared result, or None where the main process
-    should decide itself (unchanged on disk, or no worker in use).
+    """For each file in order: its Prepared result (marked unchanged when size and
+    mtime are as recorded), or None where no worker is used and the main process
+    prepares it itself.
 
     With many files, a worker process reads, parses and analyses ahead while
     this process writes the store and the index: the two halves overlap on two
@@ -315,13 +315,16 @@ def prepared_in_order(store: Store, files: list[Path], known: dict[str, str]) ->
                 path = next(queued, None)
                 if path is None:
                     return
-                window.append(None if unchanged_on_disk(store, path) else executor.submit(_worker_prepare, path))
+                if unchanged_on_disk(store.sources_for_path(str(path)), path):
+                    window.append(Prepared(str(path), unchanged=True))
+                else:
+                    window.append(executor.submit(_worker_prepare, path))
 
         fill()
         while window:
             item = window.popleft()
             fill()
-            yield None if item is None else item.result()
+            yield item if isinstance(item, Prepared) else item.result()
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
 
