@@ -242,7 +242,7 @@ class Archive:
         if not text.strip():
             started = time.perf_counter()
             recent = self.store.newest(limit)
-            hits = tuple(self._hit(s, 0.0, "") for s in recent)
+            hits = tuple(self._recent_hit(s) for s in recent)
             elapsed = (time.perf_counter() - started) * 1000
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self._searcher()
@@ -274,17 +274,16 @@ class Archive:
             )
         return tuple(out)
 
-    def _hit(self, stored: StoredArticle, score: float, snippet: str) -> Hit:
-        if not snippet:
-            snippet = searchmod._lead(stored.article.body)  # noqa: SLF001
-        parts = tuple(SnippetPart(t, m) for t, m in searchmod.split_marks(snippet))
+    def _recent_hit(self, stored: StoredArticle) -> Hit:
+        """A row of the unsearched list (newest first): no score, the lead as snippet."""
+        parts = (SnippetPart(searchmod._lead(stored.article.body)),)  # noqa: SLF001
         a = stored.article
         return Hit(
             id=stored.id,
             title=a.title,
             site=a.site,
             published=a.published,
-            score=score,
+            score=0.0,
             snippet=parts,
             paths=stored.paths,
             is_read=stored.is_read,
