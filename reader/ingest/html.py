@@ -7,6 +7,7 @@ pass of our own and put them back where their image stood.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from reader.text.normalize import fold_key
 # at 256 levels, so anything near that is hostile or broken and says so,
 # rather than coming out as "no text found".
 MAX_DEPTH = 250
+# An XML declaration naming an encoding: the text is decoded already, and lxml
+# refuses decoded text that still declares one.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
 
     from reader.ingest import IngestError
 
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises several types for hopeless input

@@ -93,3 +93,22 @@ def test_bad_files_raise_with_reason(tmp_path: Path, name: str, data: bytes, rea
     path.write_bytes(data)
     with pytest.raises(IngestError, match=reason):
         read_articles(path)
+
+
+def test_xhtml_with_xml_declaration_is_read(tmp_path: Path) -> None:
+    # lxml refuses decoded text that still declares an encoding; such pages
+    # (XHTML mobile saves) used to fail with "not parseable as HTML".
+    page = (
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Tram line opens to the harbour</title></head>'
+        "<body><article><h1>Tram line opens to the harbour</h1>"
+        "<p>The first tram ran along the new harbour line on Sunday morning, carrying two hundred passengers.</p>"
+        "<p>Council engineers said the line had been finished three weeks ahead of the published schedule.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "tram.xhtml"
+    path.write_text(page, encoding="utf-8")
+    [article] = read_articles(path)
+    assert article.title == "Tram line opens to the harbour"
+    assert "two hundred passengers" in article.body
