@@ -252,6 +252,8 @@ def boilerplate_scope(article: Article, path: str) -> str:
     return "folder:" + os.path.dirname(path)
 
 
+# Files per store commit (and index update): what an interrupted import keeps.
+IMPORT_BATCH = 200
 # Below this many files a worker process costs more than it saves (it starts
 # in about a second and loads the gazetteers once).
 PARALLEL_MIN_FILES = 200
@@ -334,7 +336,7 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     report: ImportReport,
     *,
-    batch_size: int = 200,
+    batch_size: int = IMPORT_BATCH,
     on_batch: object = None,
     exclude: Path | None = None,
 ) -> Iterator[Progress]:

@@ -123,6 +123,15 @@ def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
     return ix.writer(limitmb=128)
 
 
+def bulk_import(count: int) -> bool:
+    """Whether an import of this many new documents uses the bulk writer."""
+    return False
+
+
+def finish_bulk(ix: FileIndex, bulk: bool) -> None:
+    """After a bulk import: nothing yet."""
+
+
 def apply(ix: FileIndex, upserts: Iterable[StoredArticle], deletes: Iterable[str], *, bulk: bool = False) -> None:
     """Write a batch of changes in one commit (or none, if anything fails)."""
     w = writer(ix, bulk=bulk)

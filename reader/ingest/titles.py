@@ -17,6 +17,10 @@ from reader.text.normalize import fold_key
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 # An <h1> this much like the page's other titles is its headline, not a logo.
 SIMILAR = 60.0
+# A single <h1> of this many words is a headline even when no meta title agrees.
+LONE_H1_WORDS = 4
+# Longer "site names" are a page's headline put in og:site_name by mistake.
+MAX_SITE_WORDS = 5
 
 
 def _site_like(segment: str, site_names: list[str]) -> bool:
@@ -56,19 +60,73 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return out
 
 
+def _likeness(a: str, b: str) -> float:
+    """How much two titles agree: shared words, and the same words in the same order."""
+    a, b = fold_key(a), fold_key(b)
+    return (fuzz.token_set_ratio(a, b) + fuzz.ratio(a, b)) / 2
+
+
+def _best_h1(h1s: list[str], meta_titles: list[str]) -> str | None:
+    """The <h1> most like the page's other titles, if any is like enough."""
+    best, best_score = None, SIMILAR
+    for h1 in h1s:
+        score = max(_likeness(h1, t) for t in meta_titles)
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = h1, score
+    return best
+
+
+def _meta_inside(raw_h1: str, cleaned_meta: list[str]) -> str | None:
+    """A meta title that is the <h1> minus a kicker or subtitle set off by a line
+    break or run into it without a space ("Open ProgressWhy collaborative…")."""
+    for meta in cleaned_meta:
+        if len(meta.split()) < 3:
+            continue
+        at = raw_h1.find(meta)
+        if at < 0 or (at == 0 and len(meta) == len(raw_h1)):
+            continue
+        before, after = raw_h1[:at], raw_h1[at + len(meta) :]
+        if before.strip() and after.strip():
+            continue
+        seam = before[-1:] + after[:1]
+        if "\n" in seam or (before and not before[-1].isspace()) or (after and not after[0].isspace()):
+            return meta
+    return None
+
+
 def choose_title(
     h1s: list[str], og_title: str | None, html_title: str | None, extracted: str | None, site_names: list[str]
 ) -> str | None:
-    """The headline: a single <h1> that agrees with the other titles, else the
+    """The headline: the <h1> that agrees with the other titles, else the
     cleaned-up meta title."""
-    meta_titles = [t for t in (og_title, html_title, extracted) if t]
-    h1s = [squash(h) for h in h1s if squash(h) and not _site_like(h, site_names)]
-    if len(h1s) == 1 or (h1s and len(set(h1s)) == 1):
-        h1 = h1s[0]
-        if not meta_titles or any(fuzz.token_set_ratio(fold_key(h1), fold_key(t)) >= SIMILAR for t in meta_titles):
-            return h1
-    for candidate in meta_titles:
-        cleaned = squash(strip_site(squash(candidate), site_names))
-        if cleaned:
-            return cleaned
-    return h1s[0] if h1s else None
+    meta_titles = [t for t in (og_title, extracted, html_title) if t]
+    # Pages that give their headline as the site name get no site name.
+    site_names = [n for n in site_names if len(n.split()) <= MAX_SITE_WORDS]
+    if html_title:
+        # An <h1> that is a short end of the <title>'s pieces ("Four Years
+        # Remaining » Blog Archive » Interning…") is the site's name.
+        pieces = _SEPARATORS.split(squash(html_title))
+        longest = max(pieces, key=len)
+        if len(pieces) > 2:
+            ends = {pieces[0], pieces[-1]} - {longest}
+            site_names = [*site_names, *(squash(h) for h in h1s if squash(h) in ends)]
+    cleaned_meta = [squash(strip_site(squash(t), site_names)) for t in meta_titles]
+    cleaned_meta = [c for c in cleaned_meta if c and not _site_like(c, site_names)]
+    raw_by_clean: dict[str, str] = {}
+    for raw in h1s:
+        clean = squash(strip_site(squash(raw), site_names))
+        if clean and not _site_like(clean, site_names):
+            raw_by_clean.setdefault(clean, raw.strip())
+    candidates = list(raw_by_clean)
+    if candidates and not meta_titles:
+        return candidates[0]
+    h1 = _best_h1(candidates, meta_titles) if candidates else None
+    if h1 is not None:
+        return _meta_inside(raw_by_clean[h1], cleaned_meta) or h1
+    # A lone headline-sized <h1> is what the reader sees as the title, even
+    # where the meta title says something else ("About Us - Site").
+    if len(candidates) == 1 and len(candidates[0].split()) >= LONE_H1_WORDS:
+        return candidates[0]
+    if cleaned_meta:
+        return cleaned_meta[0]
+    return candidates[0] if candidates else None

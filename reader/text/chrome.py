@@ -112,12 +112,19 @@ _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.I)
 
 
+# A button's words: a short exclaimed line that asks for a download or a sign-up.
+_CALL_TO_ACTION = re.compile(
+    r"^(?=(?:\S+\s+){0,5}\S+$).*\b(download|subscribe|sign\s+up|register|buy|order|shop|donate)\b.*!$", re.I
+)
+
+
 def is_block_chrome(text: str) -> bool:
     """Furniture that survives main-content extraction: a bare timestamp, a lone
-    URL or e-mail address (print-page links, author contacts), share and comment lines."""
+    URL or e-mail address (print-page links, author contacts), share and comment
+    lines, call-to-action buttons."""
     stripped = text.strip()
     return (
-        bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped))
+        bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped) or _CALL_TO_ACTION.match(stripped))
         or is_chrome(stripped)
         or as_date(stripped) is not None
     )

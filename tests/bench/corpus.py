@@ -37,12 +37,35 @@ WORDS = (
 ).split()
 
 
+SYLLABLES = "ka lo mi tre van sel dor pu ren ash bel cor din fen gal hil jor kem lun mar nor pel quin ros".split()
+
+
+def _vocabulary(size: int = 30_000) -> tuple[list[str], list[float]]:
+    """Common words first, then invented ones; Zipf weights (rank^-1), as in real text."""
+    rnd = random.Random(1)
+    words = list(dict.fromkeys(WORDS))
+    seen = set(words)
+    while len(words) < size:
+        word = "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    cumulative, total = [], 0.0
+    for rank in range(1, size + 1):
+        total += 1.0 / rank
+        cumulative.append(total)
+    return words, cumulative
+
+
+VOCABULARY, _CUMULATIVE = _vocabulary()
+
+
 def sentence(rnd: random.Random, n: int) -> str:
-    words = [rnd.choice(WORDS) for _ in range(n)]
+    words = rnd.choices(VOCABULARY, cum_weights=_CUMULATIVE, k=n)
     return " ".join(words).capitalize() + "."
 
 
-def article(i: int, rnd: random.Random) -> dict[str, object]:
+def article(i: int, rnd: random.Random, kb: float = 7.0) -> dict[str, object]:
     person = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
     other = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
     place, org, topic = rnd.choice(PLACES), rnd.choice(ORGS), rnd.choice(TOPICS)
@@ -63,6 +86,8 @@ def article(i: int, rnd: random.Random) -> dict[str, object]:
             body.append(f'"{sentence(rnd, 10)[:-1]}," said {other}, a spokesman for the {org}.')
         else:
             body.append(" ".join(sentence(rnd, rnd.randint(12, 24)) for _ in range(rnd.randint(2, 4))))
+    while sum(len(p) for p in body) < kb * 1000 - 400:
+        body.append(" ".join(sentence(rnd, rnd.randint(12, 24)) for _ in range(rnd.randint(3, 6))))
     captions = [
         f"Passengers wait at the {place} terminal as the {topic} dispute enters day {i % 30 + 2}",
         f"{person} speaks to reporters outside the {org} offices in {place} on {['Monday', 'Tuesday'][i % 2]}",
@@ -121,12 +146,12 @@ def as_md(a: dict[str, object]) -> str:
     )
 
 
-def write_corpus(directory: Path, n: int, seed: int = 7) -> list[Path]:
-    """Write n articles into directory (100 per sub-folder); returns the paths."""
+def write_corpus(directory: Path, n: int, seed: int = 7, kb: float = 7.0) -> list[Path]:
+    """Write n articles of about kb kilobytes into directory (100 per sub-folder)."""
     rnd = random.Random(seed)
     paths = []
     for i in range(n):
-        a = article(i, rnd)
+        a = article(i, rnd, kb)
         folder = directory / f"batch-{i // 100:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         kind = i % 3
@@ -141,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--kb", type=float, default=7.0, help="about this many kilobytes of text per article")
     args = parser.parse_args(argv)
-    paths = write_corpus(args.directory, args.n, args.seed)
+    paths = write_corpus(args.directory, args.n, args.seed, args.kb)
     print(f"wrote {len(paths)} articles under {args.directory}")
     return 0
 

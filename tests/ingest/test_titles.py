@@ -25,3 +25,47 @@ def test_single_h1_that_agrees_with_the_meta_title_wins() -> None:
 def test_logo_h1_loses_to_meta_title() -> None:
     chosen = choose_title(["Harbour Gazette"], None, "Storm closes port | Harbour Gazette", None, ["Harbour Gazette"])
     assert chosen == "Storm closes port"
+
+
+def test_of_several_h1s_the_one_like_the_meta_title_wins() -> None:
+    h1s = ["Weather desk", "Storm closes the east harbour for a second day"]
+    title = "Storm closes the east harbour for a second day - Coast Courier"
+    assert choose_title(h1s, "Harbour shut again as storm lingers", title, None, ["Coast Courier"]) == h1s[1]
+
+
+def test_kicker_run_into_the_h1_is_dropped() -> None:
+    # "Live BlogFerries…": a kicker span glued to the headline with no space.
+    assert choose_title(
+        ["Live BlogFerries resume after the storm"], "Ferries resume after the storm", None, None, []
+    ) == ("Ferries resume after the storm")
+    # A subtitle on its own line inside the h1.
+    h1 = "Ferries resume after the storm\n\n\nPassengers queue from dawn"
+    assert choose_title([h1], "Ferries resume after the storm", None, None, []) == "Ferries resume after the storm"
+    # But a headline that merely goes on past the meta title is kept whole.
+    long_h1 = "Ferries resume after the storm to the relief of stranded lorry drivers"
+    assert choose_title([long_h1], "Ferries resume after the storm", None, None, []) == long_h1
+
+
+def test_h1_that_is_the_site_end_of_the_title_is_a_logo() -> None:
+    title = "Harbour Notes » Archive » Why the old lighthouse was moved inland"
+    assert (
+        choose_title(["Harbour Notes"], None, title, "Harbour Notes", []) == "Why the old lighthouse was moved inland"
+    )
+
+
+def test_section_name_in_front_of_the_h1_is_removed() -> None:
+    h1 = "Local News | \t\n  Council approves the new tram line to the harbour"
+    assert choose_title([h1], "Council approves the new tram line to the harbour", None, None, ["Gazette"]) == (
+        "Council approves the new tram line to the harbour"
+    )
+
+
+def test_lone_headline_h1_beats_a_page_label() -> None:
+    assert choose_title(["Keeping small harbours open all winter"], "About Us - Harbour Trust", None, None, []) == (
+        "Keeping small harbours open all winter"
+    )
+
+
+def test_headline_given_as_site_name_is_not_a_site_name() -> None:
+    headline = "Student halls too full to be safe, wardens warn"
+    assert choose_title([headline], None, headline, headline, [headline]) == headline

@@ -84,3 +84,12 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 @given(st.text())
 def test_cleaner_never_crashes(text: str) -> None:
     clean_scrape(text)
+
+
+def test_call_to_action_buttons_are_chrome_but_exclaimed_prose_is_not() -> None:
+    from reader.text.chrome import is_block_chrome
+
+    assert is_block_chrome("Get the Checklist: Free Download!")
+    assert is_block_chrome("Subscribe now!")
+    assert not is_block_chrome("We will not back down!")
+    assert not is_block_chrome("Residents were told to download the evacuation map before the storm arrived!")

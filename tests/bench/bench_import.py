@@ -1,0 +1,327 @@
+"""Import, search and start-up at scale, against bare Whoosh on the same text in the same run.
+
+    python -m tests.bench.bench_import [--sizes 1000,10000,50000] [--kb 7] [--workdir DIR]
+
+For each size N, on a generated corpus (tests/bench/corpus.py: scrape-shaped
+.txt, .html and .md, about 7 KB each, Zipf vocabulary), each step in a fresh
+process so start-up and peak memory are real:
+- import: `newsreader import` end to end (read, extract, fold, entities,
+  quotes, store, index): wall seconds, articles/s, peak RSS of the importer's
+  process tree (all its processes together), store and index size;
+- bare Whoosh: the same documents (read back from our store) indexed with the
+  same schema and the same writer settings as our import, nothing else: the
+  floor our import is measured against, as a ratio;
+- re-import of the unchanged folder (stat and hash checks only);
+- search: a fixed mixed query set through the archive (20 hits with
+  highlighted snippets), p50/p95 ms, peak RSS;
+- start-up: `newsreader search QUERY` as a process, wall seconds (median).
+Analysis alone (extract, fold, entities, quotes) per article is timed in this
+process on a sample of the corpus: median and p95 ms.
+Prints a table per size, the growth between the two largest sizes, and a
+final JSON line. Nothing here asserts a time: the numbers are for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+QUERIES = [
+    "storm",
+    "ferry strike",
+    "harbour AND council",
+    '"port authority"',
+    "glac*",
+    "Kowalska~",
+    "title:flood",
+    "date:2021",
+    "person:Berg",
+    "place:Lisbon",
+    'entity:"Maritime Office"',
+    "budget OR vote",
+    "solar wind",
+]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))]
+
+
+# -- measuring a child process ------------------------------------------------
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            pid, ppid = int(entry), int(fields[1])
+            rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(pid)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run a command; return (wall seconds, peak RSS of its process tree in MB, stdout)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = 0
+    out: list[str] = []
+    err: list[str] = []
+    readers = [
+        threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True),  # type: ignore[union-attr]
+        threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True),  # type: ignore[union-attr]
+    ]
+    for t in readers:
+        t.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    for t in readers:
+        t.join()
+    if proc.returncode not in (0, 1):  # 1: the command ran and reported something (no hits)
+        raise RuntimeError(f"{cmd} exited {proc.returncode}: {''.join(err)[-2000:]}")
+    return wall, peak / 1024, "".join(out)
+
+
+def _size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+# -- the steps run in child processes ----------------------------------------
+
+
+def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
+    """Index our stored documents with Whoosh alone, as the importer's writer does."""
+    from reader.archive import index as ixmod
+    from reader.archive.importer import IMPORT_BATCH
+    from reader.archive.store import Store
+
+    store = Store(archive_dir / "archive.db")
+    ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
+    ix = ixmod.create_index(out_dir)
+    started = time.perf_counter()
+    read_s = 0.0
+    bulk = ixmod.bulk_import(len(ids))
+    for start in range(0, len(ids), IMPORT_BATCH):
+        t0 = time.perf_counter()
+        docs = [ixmod.document(s) for s in store.get_many(ids[start : start + IMPORT_BATCH]).values()]
+        read_s += time.perf_counter() - t0
+        w = ixmod.writer(ix, bulk=bulk)
+        for doc in docs:
+            w.add_document(**doc)
+        w.commit()
+    ixmod.finish_bulk(ix, bulk)
+    total = time.perf_counter() - started
+    return {"seconds": total - read_s, "read_seconds": read_s, "docs": len(ids), "index_mb": _size_mb(out_dir)}
+
+
+def search_run(archive_dir: Path, runs: int) -> dict[str, float]:
+    from reader.archive import Archive
+
+    with Archive(archive_dir) as archive:
+        started = time.perf_counter()
+        archive.search("storm", limit=20)
+        first = time.perf_counter() - started
+        for q in QUERIES:  # warm: the searcher, the lexicon caches
+            archive.search(q, limit=20)
+        times: list[float] = []
+        per_kind: dict[str, list[float]] = {q: [] for q in QUERIES}
+        for _ in range(runs):
+            for q in QUERIES:
+                t0 = time.perf_counter()
+                archive.search(q, limit=20)
+                ms = (time.perf_counter() - t0) * 1000
+                times.append(ms)
+                per_kind[q].append(ms)
+    return {
+        "first_query_s": first,
+        "p50_ms": pct(times, 0.5),
+        "p95_ms": pct(times, 0.95),
+        "slowest": max(per_kind, key=lambda q: pct(per_kind[q], 0.95)),
+        "slowest_p95_ms": max(pct(v, 0.95) for v in per_kind.values()),
+    }
+
+
+# -- the parent ---------------------------------------------------------------
+
+
+def analysis_times(files: list[Path]) -> dict[str, float]:
+    """Per article, in this process: read+extract+fold, then entities+quotes."""
+    from reader.ingest import parse_source, read_source
+    from reader.text.analysis import analyze
+    from reader.text.pipeline import finish
+
+    extract, entities = [], []
+    for path in files:
+        t0 = time.perf_counter()
+        articles = [finish(a) for a in parse_source(read_source(path))]
+        t1 = time.perf_counter()
+        for a in articles:
+            analyze(a.blocks, {})
+        t2 = time.perf_counter()
+        extract.append((t1 - t0) * 1000)
+        entities.append((t2 - t1) * 1000)
+    both = [a + b for a, b in zip(extract, entities, strict=True)]
+    return {
+        "extract_fold_p50_ms": statistics.median(extract),
+        "extract_fold_p95_ms": pct(extract, 0.95),
+        "entities_quotes_p50_ms": statistics.median(entities),
+        "entities_quotes_p95_ms": pct(entities, 0.95),
+        "analysis_p50_ms": statistics.median(both),
+        "analysis_p95_ms": pct(both, 0.95),
+    }
+
+
+def measure_size(n: int, work: Path, kb: float, runs: int) -> dict[str, float]:
+    from tests.bench.corpus import write_corpus
+
+    py = sys.executable
+    corpus, archive, bare_dir = work / f"corpus-{n}", work / f"archive-{n}", work / f"bare-{n}"
+    for d in (archive, bare_dir):
+        shutil.rmtree(d, ignore_errors=True)
+    if not corpus.exists():
+        print(f"[{n}] writing corpus…", file=sys.stderr)
+        write_corpus(corpus, n, kb=kb)
+    files = sorted(corpus.rglob("article-*"))
+    corpus_mb = _size_mb(corpus)
+    newsreader = [py, "-m", "reader.cli", "--data-dir", str(archive)]
+    row: dict[str, float] = {"n": n, "corpus_mb": corpus_mb}
+
+    print(f"[{n}] import…", file=sys.stderr)
+    wall, rss, _ = run_measured([*newsreader, "import", str(corpus)])
+    row.update(import_s=wall, import_per_s=n / wall, import_rss_mb=rss)
+    row.update(store_mb=_size_mb(archive) - _size_mb(archive / "index"), index_mb=_size_mb(archive / "index"))
+
+    print(f"[{n}] bare Whoosh…", file=sys.stderr)
+    wall, rss, out = run_measured([py, "-m", "tests.bench.bench_import", "--bare", str(archive), str(bare_dir)])
+    bare = json.loads(out.strip().splitlines()[-1])
+    row.update(bare_s=bare["seconds"], bare_per_s=n / bare["seconds"], bare_rss_mb=rss, bare_index_mb=bare["index_mb"])
+    row["ratio"] = row["import_s"] / row["bare_s"]
+    shutil.rmtree(bare_dir, ignore_errors=True)
+
+    print(f"[{n}] re-import unchanged…", file=sys.stderr)
+    wall, rss, _ = run_measured([*newsreader, "import", str(corpus)])
+    row.update(reimport_s=wall, reimport_rss_mb=rss)
+
+    print(f"[{n}] search…", file=sys.stderr)
+    wall, rss, out = run_measured([py, "-m", "tests.bench.bench_import", "--search", str(archive), "--runs", str(runs)])
+    found = json.loads(out.strip().splitlines()[-1])
+    row.update(search_p50_ms=found["p50_ms"], search_p95_ms=found["p95_ms"], search_rss_mb=rss)
+    row.update(search_first_s=found["first_query_s"], slowest_query=found["slowest"])
+    row["slowest_query_p95_ms"] = found["slowest_p95_ms"]
+
+    starts = [run_measured([*newsreader, "search", "harbour storm", "--limit", "20"])[0] for _ in range(5)]
+    row["cli_search_s"] = statistics.median(starts)
+
+    print(f"[{n}] analysis per article…", file=sys.stderr)
+    row.update(analysis_times(files[:: max(1, len(files) // 300)]))
+    return row
+
+
+TABLE = [
+    ("import_s", "import: seconds", "{:.1f}"),
+    ("import_per_s", "import: articles/s", "{:.0f}"),
+    ("bare_s", "bare Whoosh, same docs and writer: seconds", "{:.1f}"),
+    ("bare_per_s", "bare Whoosh: docs/s", "{:.0f}"),
+    ("ratio", "import / bare Whoosh", "{:.2f}x"),
+    ("import_rss_mb", "import: peak RSS, process tree (MB)", "{:.0f}"),
+    ("store_mb", "store size (MB)", "{:.0f}"),
+    ("index_mb", "index size (MB)", "{:.0f}"),
+    ("reimport_s", "re-import unchanged: seconds", "{:.2f}"),
+    ("analysis_p50_ms", "analysis per article p50 (ms)", "{:.1f}"),
+    ("analysis_p95_ms", "analysis per article p95 (ms)", "{:.1f}"),
+    ("search_p50_ms", "search p50 (ms, 20 hits + snippets)", "{:.0f}"),
+    ("search_p95_ms", "search p95 (ms)", "{:.0f}"),
+    ("slowest_query_p95_ms", "slowest query kind p95 (ms)", "{:.0f}"),
+    ("search_rss_mb", "search: peak RSS (MB)", "{:.0f}"),
+    ("search_first_s", "open + first query (s)", "{:.2f}"),
+    ("cli_search_s", "`newsreader search` process (s)", "{:.2f}"),
+]
+
+
+def print_table(rows: list[dict[str, float]]) -> None:
+    print(f"{'':44}" + "".join(f"{int(r['n']):>12,}" for r in rows))
+    for key, label, fmt in TABLE:
+        print(f"{label:44}" + "".join(f"{fmt.format(r[key]):>12}" for r in rows))
+    print(f"{'slowest query kind':44}" + "".join(f"{str(r['slowest_query'])[:11]:>12}" for r in rows))
+
+
+def growth(rows: list[dict[str, float]]) -> dict[str, float]:
+    """Cost per extra 1,000 articles between the two largest sizes."""
+    if len(rows) < 2:
+        return {}
+    a, b = rows[-2], rows[-1]
+    k = (b["n"] - a["n"]) / 1000
+    return {
+        "import_s_per_1k": (b["import_s"] - a["import_s"]) / k,
+        "bare_s_per_1k": (b["bare_s"] - a["bare_s"]) / k,
+        "search_p95_ms_per_1k": (b["search_p95_ms"] - a["search_p95_ms"]) / k,
+        "search_rss_mb_per_1k": (b["search_rss_mb"] - a["search_rss_mb"]) / k,
+        "import_rss_mb_per_1k": (b["import_rss_mb"] - a["import_rss_mb"]) / k,
+        "index_mb_per_1k": (b["index_mb"] - a["index_mb"]) / k,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    parser.add_argument("--kb", type=float, default=7.0, help="about this many kilobytes per article")
+    parser.add_argument("--runs", type=int, default=10, help="passes over the query set")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep corpora here (reused between runs)")
+    parser.add_argument("--bare", nargs=2, type=Path, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--search", type=Path, metavar="ARCHIVE", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.bare:
+        print(json.dumps(bare_whoosh(*args.bare)))
+        return 0
+    if args.search:
+        print(json.dumps(search_run(args.search, args.runs)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in sizes:
+            rows.append(measure_size(n, work, args.kb, args.runs))
+            for d in (work / f"archive-{n}",):
+                if args.workdir is None:
+                    shutil.rmtree(d, ignore_errors=True)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print_table(rows)
+    slope = growth(rows)
+    for key, value in slope.items():
+        print(f"growth {key}: {value:.3f}")
+    print(json.dumps({"sizes": rows, "growth": slope}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
