@@ -157,6 +157,10 @@ class ProgressLine:
         self._width = 0
 
     def update(self, done: int, total: int, path: str, outcome: str) -> None:
+        if outcome == "indexing":  # the import's last step: the index written in one pass
+            self.finish()
+            print(f"Indexing {done:,} files with both cores…", file=self.stream, flush=True)
+            return
         name = clean_line(os.path.basename(path))
         if not self.tty:
             print(f"[{done}/{total}] {outcome}: {clean_line(path)}", file=self.stream)

@@ -93,18 +93,27 @@ class Archive:
         finally:
             self._lock.release()
 
-    def sync_index(self, *, bulk: bool = False) -> int:
-        """Apply queued store changes to the index; returns how many were applied."""
+    def sync_index(self) -> int:
+        """Apply queued store changes to the index; returns how many were applied.
+
+        A long queue (a large import) goes through Whoosh's parallel writer in
+        one commit; a short one in commits of INDEX_BATCH.
+        """
         ix = self._ix if self._ix is not None else ixmod.open_index(self.index_dir)
         self._ix = ix
         self.analyse_pending()
         queued = self.store.queued()
-        for start in range(0, len(queued), INDEX_BATCH):
-            chunk = queued[start : start + INDEX_BATCH]
-            found = self.store.get_many(chunk)
-            deletes = [i for i in chunk if i not in found]
-            ixmod.apply(ix, found.values(), deletes, bulk=bulk)
-            self.store.unqueue(chunk)
+        if ixmod.use_bulk(len(queued)):
+            chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
+            ixmod.apply_chunks(ix, (self.store.get_many(chunk) for chunk in chunks), chunks, bulk=True)
+            self.store.unqueue(queued)
+        else:
+            for start in range(0, len(queued), INDEX_BATCH):
+                chunk = queued[start : start + INDEX_BATCH]
+                found = self.store.get_many(chunk)
+                deletes = [i for i in chunk if i not in found]
+                ixmod.apply(ix, found.values(), deletes)
+                self.store.unqueue(chunk)
         self._refresh_searchers()
         return len(queued)
 
@@ -207,7 +216,14 @@ class Archive:
             def index_batch() -> None:
                 self.sync_index()
 
-            yield from import_paths(self.store, paths, report, on_batch=index_batch, exclude=self.root)
+            yield from import_paths(
+                self.store,
+                paths,
+                report,
+                on_batch=index_batch,
+                exclude=self.root,
+                defer_from=ixmod.BULK_MIN_DOCS if ixmod.use_bulk(ixmod.BULK_MIN_DOCS) else None,
+            )
 
     # -- reading ----------------------------------------------------------------
 

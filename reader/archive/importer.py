@@ -287,7 +287,9 @@ def _worker_prepare(path: Path) -> Prepared:
     return prepare(path, _worker_known)
 
 
-def prepared_in_order(store: Store, files: list[Path], known: dict[str, str]) -> Iterator[Prepared | None]:
+def prepared_in_order(
+    store: Store, files: list[Path], known: dict[str, str], workers: int = 1
+) -> Iterator[Prepared | None]:
     """For each file in order: its Prepared result (marked unchanged when size and
     mtime are as recorded), or None where no worker is used and the main process
     prepares it itself.
@@ -307,7 +309,7 @@ def prepared_in_order(store: Store, files: list[Path], known: dict[str, str]) ->
     # spawn, not fork: the app imports from a thread, and forking a threaded
     # process can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init, initargs=(known,))
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(known,))
     window: deque = deque()
     queued = iter(files)
     try:
@@ -339,11 +341,15 @@ def import_paths(
     batch_size: int = IMPORT_BATCH,
     on_batch: object = None,
     exclude: Path | None = None,
+    defer_from: int | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
     `on_batch()` is called after each store commit (the archive indexes the
-    batch there). Ctrl-C commits the files already finished, then re-raises.
+    batch there). From `defer_from` files on it is called once, at the end
+    (after a Progress with outcome "indexing"), so the index is written in one
+    parallel pass, and meanwhile both cores read and analyse. Ctrl-C commits
+    the files already finished, then re-raises.
     """
     found = discover(paths, exclude)
     known = store.known_entities()  # the archive's evidence, read once per import
@@ -353,7 +359,9 @@ def import_paths(
     done = 0
     db = store.db
     pending = 0
-    stream = prepared_in_order(store, found.files, known)
+    deferred = defer_from is not None and total >= defer_from
+    workers = min(2, os.cpu_count() or 1) if deferred else 1
+    stream = prepared_in_order(store, found.files, known, workers)
     db.execute("BEGIN IMMEDIATE")
     try:
         for path, prepared in zip(found.files, stream, strict=True):
@@ -377,7 +385,7 @@ def import_paths(
             if pending >= batch_size:
                 db.execute("COMMIT")
                 pending = 0
-                if callable(on_batch):
+                if callable(on_batch) and not deferred:
                     on_batch()
                 db.execute("BEGIN IMMEDIATE")
             yield Progress(done, total, str(path), outcome)
@@ -389,5 +397,7 @@ def import_paths(
             on_batch()
         raise
     db.execute("COMMIT")
+    if deferred:
+        yield Progress(done, total, "", "indexing")
     if callable(on_batch):
         on_batch()

@@ -58,21 +58,22 @@ class Entity:
         }
 
 
-@dataclass(frozen=True)
 class _Tok:
-    text: str
-    start: int
-    end: int
-    sentence_start: bool
+    """A word of a block with its offsets (a plain slotted class: one per word is made)."""
+
+    __slots__ = ("_bare", "capitalised", "end", "sentence_start", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, sentence_start: bool) -> None:
+        self.text, self.start, self.end, self.sentence_start = text, start, end, sentence_start
+        self.capitalised = text[:1].isupper()
+        self._bare: str | None = None
 
     @property
     def bare(self) -> str:
         """The word without a possessive ending."""
-        return _POSSESSIVE.sub("", self.text) if len(self.text) > 2 else self.text
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        if self._bare is None:
+            self._bare = _POSSESSIVE.sub("", self.text) if len(self.text) > 2 else self.text
+        return self._bare
 
     @property
     def possessive(self) -> bool:
@@ -96,8 +97,9 @@ def tokens(text: str) -> list[_Tok]:
 
 def _is_caps_line(text: str) -> bool:
     """Headlines and tables in CAPITALS carry no case evidence; we decline them."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    upper = sum(map(str.isupper, text))
+    letters = upper + sum(map(str.islower, text))  # cased letters: the ones that can carry evidence
+    return letters >= 12 and upper / letters > 0.7
 
 
 @dataclass(frozen=True)

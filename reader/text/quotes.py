@@ -101,6 +101,9 @@ def _is_close(text: str, i: int) -> bool:
     return True
 
 
+_MARK = re.compile("[“«„”»‘\"'’]")
+
+
 def _marks(text: str) -> list[tuple[int, str, str]]:
     """(position, mark, role) for every quote mark, apostrophes left out.
 
@@ -110,7 +113,8 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
     it closes a single quote only if nothing later in the paragraph does.
     """
     out: list[tuple[int, str, str]] = []
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "“«„":
             out.append((i, ch, "open"))
         elif ch in "”»":

@@ -184,3 +184,23 @@ def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
     migrated = storemod.Store(tmp_path / "old.sqlite3")
     assert migrated.meta("schema_version") == str(storemod.SCHEMA_VERSION)
     assert migrated.db.execute("SELECT count(*) FROM block_counts").fetchone()[0] == 0
+
+
+def test_large_import_uses_workers_and_one_parallel_index_pass(archive, tmp_path: Path, monkeypatch) -> None:
+    # Thresholds lowered so a small folder takes the large-import path: two
+    # spawned analysis workers, the store committed in batches, then the whole
+    # index written by Whoosh's parallel writer (spawned helpers) in one commit.
+    from reader.archive import importer
+    from reader.archive import index as ixmod
+    from tests.bench.corpus import write_corpus
+
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(ixmod, "BULK_MIN_DOCS", 20)
+    write_corpus(tmp_path / "corpus", 45, kb=1.5)
+    report = ImportReport()
+    steps = list(archive.import_paths([str(tmp_path / "corpus")], report))
+    assert report.added == 45 and not report.failures
+    assert [s.outcome for s in steps].count("indexing") == 1 and steps[-1].outcome == "indexing"
+    assert archive.store.queued() == []
+    assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
+    assert archive.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0

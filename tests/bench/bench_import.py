@@ -107,6 +107,13 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[flo
     return wall, peak / 1024, "".join(out)
 
 
+def _article_count(archive_dir: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(archive_dir / "store.sqlite3") as db:
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 def _size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
@@ -120,7 +127,7 @@ def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
     from reader.archive.importer import IMPORT_BATCH
     from reader.archive.store import Store
 
-    store = Store(archive_dir / "archive.db")
+    store = Store(archive_dir / "store.sqlite3")
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
     ix = ixmod.create_index(out_dir)
     started = time.perf_counter()
@@ -208,12 +215,15 @@ def measure_size(n: int, work: Path, kb: float, runs: int) -> dict[str, float]:
         write_corpus(corpus, n, kb=kb)
     files = sorted(corpus.rglob("article-*"))
     corpus_mb = _size_mb(corpus)
-    newsreader = [py, "-m", "reader.cli", "--data-dir", str(archive)]
+    newsreader = [py, "-m", "reader", "--data-dir", str(archive)]
     row: dict[str, float] = {"n": n, "corpus_mb": corpus_mb}
 
     print(f"[{n}] import…", file=sys.stderr)
     wall, rss, _ = run_measured([*newsreader, "import", str(corpus)])
     row.update(import_s=wall, import_per_s=n / wall, import_rss_mb=rss)
+    imported = _article_count(archive)
+    if imported != n:
+        raise RuntimeError(f"the import stored {imported} articles, not {n}")
     row.update(store_mb=_size_mb(archive) - _size_mb(archive / "index"), index_mb=_size_mb(archive / "index"))
 
     print(f"[{n}] bare Whoosh…", file=sys.stderr)

@@ -136,9 +136,11 @@ class ImportScreen(Screen[None]):
     def _progress(self, step: Progress, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(step.total, 1), progress=step.done)
-        self.query_one("#import-current", Static).update(
-            Text(f"{step.outcome}: {clean_line(self._relative(step.path))}")
-        )
+        current = self.query_one("#import-current", Static)
+        if step.outcome == "indexing":
+            current.update(Text(f"Indexing {step.done:,} files with both cores…"))
+        else:
+            current.update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
 
     def _finished(self, report: ImportReport, error: str | None) -> None:
