@@ -390,3 +390,17 @@ async def test_articles_imported_by_another_process_appear(make_app, filled_dir:
             assert len(app.screen.query_one(ResultsList).hits) == 4
     finally:
         main_screen.WATCH_EVERY_S = 2.0
+
+
+def test_speaker_label_goes_after_the_attribution_sentence() -> None:
+    # It used to be put straight after the closing quote mark, splitting
+    # '"…," — Ann Berg said Ann Berg.' in the middle of the sentence.
+    from reader.tui.widgets.article import speaker_labels
+
+    text = '"The pier stays shut," said harbour master Ann Berg. "We wait for calm seas," she added.'
+    first, second = text.index(',"') + 2, text.index('seas,"') + 6
+    labels = speaker_labels(text, [(first, "Ann Berg"), (second, "Ann Berg"), (second, "")])
+    assert labels == {
+        text.index("Berg.") + 5: " — Ann Berg",
+        len(text): " — Ann Berg, speaker unknown",
+    }

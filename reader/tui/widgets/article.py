@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -31,6 +32,23 @@ class BlockView(Static):
     def __init__(self, text: Text, index: int, classes: str) -> None:
         super().__init__(text, classes=classes)
         self.block_index = index
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+
+
+def speaker_labels(text: str, ends: list[tuple[int, str]]) -> dict[int, str]:
+    """Where to put "— Speaker" after quotes: at the end of the sentence the quote
+    ends in (after its "…," she said.), not inside it; one label per place and speaker."""
+    placed: dict[int, list[str]] = {}
+    for end, speaker in ends:
+        found = _SENTENCE_END.search(text, end)
+        at = found.end() if found else len(text)
+        names = placed.setdefault(at, [])
+        name = speaker or "speaker unknown"
+        if name not in names:
+            names.append(name)
+    return {at: " — " + ", ".join(names) for at, names in placed.items()}
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -201,12 +219,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 hi = int(q["end"]) if index == last else length
                 styles.append((lo, min(hi, length), f"article--{q['kind']}"))
                 if index == last and q["kind"] == "speech":
-                    labels.append(
-                        (
-                            min(hi, length),
-                            f" — {clean_line(str(q['speaker']))}" if q.get("speaker") else " — speaker unknown",
-                        )
-                    )
+                    labels.append((min(hi, length), clean_line(str(q["speaker"])) if q.get("speaker") else ""))
         if self.show_entities or self.selected_entity:
             for e in stored.entities:
                 selected = e["name"] == self.selected_entity
@@ -230,7 +243,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             for start, end in self.page.hits.get(index, []):
                 text.stylize(hit_style, start, end)
             speaker = self.get_component_rich_style("article--speaker", partial=True)
-            for at, label in sorted(labels, reverse=True):
+            for at, label in sorted(speaker_labels(text.plain, labels).items(), reverse=True):
                 text = text[:at] + Text(label, style=speaker) + text[at:]
         classes = f"block -{block.kind}"
         if block.kind == "caption":
