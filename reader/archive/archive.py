@@ -160,7 +160,7 @@ class Archive:
             tmp = self.index_dir.with_name("index.rebuilding")
             ix = ixmod.create_index(tmp)
             total = self.store.count()
-            w = ixmod.writer(ix, bulk=total > 2000)
+            w = ixmod.writer(ix, bulk=ixmod.use_bulk(total))
             done = 0
             try:
                 for stored in self.store.iter_articles():

@@ -12,7 +12,7 @@ from datetime import UTC
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
@@ -58,15 +58,25 @@ def document(stored: StoredArticle) -> dict[str, object]:
     }
 
 
+def _storage(directory: Path) -> FileStorage:
+    """The index's files, read with plain reads rather than memory maps.
+
+    Measured (tests/bench/bench_import.py, 50,000 articles): with maps a search
+    process peaks at 1,254 MB (half of it anonymous: arrays copied out of the
+    maps), without at 54 MB; search p95 202 -> 222 ms, p50 23 -> 40 ms.
+    """
+    return FileStorage(str(directory), supports_mmap=False)
+
+
 def open_index(directory: Path) -> FileIndex:
     """Open the index; raise IndexUnreadable if it is missing or damaged."""
     marker = directory / "SCHEMA"
     try:
-        if not whoosh_index.exists_in(str(directory), indexname=INDEX_NAME):
+        if not directory.is_dir() or not _storage(directory).index_exists(INDEX_NAME):
             raise IndexUnreadable("index missing")
         if not marker.exists() or marker.read_text().strip() != SCHEMA_VERSION:
             raise IndexUnreadable("index has an old schema")
-        ix = whoosh_index.open_dir(str(directory), indexname=INDEX_NAME)
+        ix = _storage(directory).open_index(INDEX_NAME)
         with ix.searcher() as searcher:
             searcher.doc_count()  # touches the segment files
         return ix
@@ -81,7 +91,7 @@ def create_index(directory: Path) -> FileIndex:
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
-    ix = whoosh_index.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
+    ix = _storage(directory).create_index(build_schema(), indexname=INDEX_NAME)
     (directory / "SCHEMA").write_text(SCHEMA_VERSION + "\n")
     return ix
 
