@@ -86,7 +86,11 @@ def tokens(text: str) -> list[_Tok]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         if len(word) == 1 and not word.isalnum():
-            after_abbreviation = word == "." and out and out[-1].text.lower() in ABBREVIATIONS
+            after_abbreviation = (
+                word == "."
+                and out
+                and (out[-1].text.lower() in ABBREVIATIONS or (len(out[-1].text) == 1 and out[-1].text.isupper()))
+            )  # "Rep. Nadler", and an initial: "George W. Bush"
             if (word in _SENTENCE_END and not after_abbreviation) or word in '"“‘(':
                 starts_sentence = True
             continue

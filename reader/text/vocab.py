@@ -116,7 +116,10 @@ SPEECH_VERBS = frozenset(
     quipped joked remarked stressed cautioned predicted conceded acknowledged observed reported
     reports contended countered assured promised pledged threatened complained lamented mused
     scoffed snapped retorted wondered emphasized emphasised maintained proclaimed recounted
-    testified described describes""".split()
+    testified described describes called calls accused accuses criticized criticised criticizes
+    criticises fumed interjected agreed agrees compared compares praised praises slammed slams
+    blasted blasts chided mocked demanded demands assured assures charged charges acknowledges
+    advised advises""".split()
 )
 # Abbreviations whose full stop does not end a sentence ("Rep. Jerry Nadler").
 ABBREVIATIONS = frozenset(
