@@ -35,18 +35,30 @@ _LAST_WORD = re.compile(r"(\w+)$")
 _INITIAL = re.compile(r"[A-Z]")
 
 
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether a mark found by _END ends a sentence: "Rep.", "Ltd.", an initial
+    ("Janet L. Yellen") and a dotted acronym ("the F.B.I. review") do not."""
+    if text[m.start()] != ".":
+        return True
+    word = _LAST_WORD.search(text, 0, m.start())
+    return not (word and (word.group(1).lower() in ABBREVIATIONS or _INITIAL.fullmatch(word.group(1))))
+
+
 def first_sentence(text: str) -> str:
-    """Text up to the first sentence end; "Rep." or "Ltd." do not end one."""
+    """Text up to the first sentence end."""
     for m in _END.finditer(text):
-        word = _LAST_WORD.search(text, 0, m.start())
-        if (
-            text[m.start()] == "."
-            and word
-            and (word.group(1).lower() in ABBREVIATIONS or _INITIAL.fullmatch(word.group(1)))
-        ):
-            continue  # "Rep. Jerry Nadler", "Janet L. Yellen"
-        return text[: m.start() + 1]
+        if _ends_sentence(text, m):
+            return text[: m.start() + 1]
     return text
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins."""
+    start = 0
+    for m in _END.finditer(text, 0, pos):
+        if _ends_sentence(text, m):
+            start = m.start() + 1
+    return start
 
 
 @dataclass(frozen=True)
@@ -241,6 +253,8 @@ def _attribute(
             if e.type != "GROUP"
         ),
     )
+    # A name inside someone's quotation never speaks it.
+    mentions = [m for m in mentions if not _inside_quote(m[0], m[1], spans)]
     quotes: list[Quote] = []
     previous: Quote | None = None
     for span in spans:
@@ -249,10 +263,7 @@ def _attribute(
         if not text:
             continue
         block_text = _masked(blocks[b].text, b, spans)
-        sentence_start = max(
-            block_text.rfind(". ", 0, start), block_text.rfind("? ", 0, start), block_text.rfind("! ", 0, start)
-        )
-        before = block_text[sentence_start + 1 if sentence_start >= 0 else 0 : start]
+        before = block_text[sentence_start(block_text, start) : start]
         kind = _kind(text, before, blocks[eb].text[end : end + 60])
         speaker = None
         if kind == "speech":
@@ -290,6 +301,10 @@ def _name_run(match: re.Match[str] | None) -> str | None:
     if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
         return None  # "Still, …": a word the text also writes in lower case
     return name
+
+
+def _inside_quote(block: int, pos: int, spans: list[tuple[int, int, int, int]]) -> bool:
+    return any((b, start) <= (block, pos) < (eb, end) for b, start, eb, end in spans)
 
 
 def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyped-def]

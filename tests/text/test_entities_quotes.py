@@ -126,3 +126,17 @@ def test_speakers_the_recogniser_missed_or_typed_as_places() -> None:
 
 def test_a_common_word_at_a_sentence_start_is_not_a_speaker() -> None:
     assert _speakers('Still, the council said the plan was "finished and paid for, whatever happens."') != ["Still"]
+
+
+def test_a_name_inside_a_quote_does_not_speak_it() -> None:
+    # The second quote's speaker is the one who said the first, not the person
+    # the first quote talks about (it used to be 'Ivo Brand').
+    speakers = _speakers(
+        '"Nobody stood up to Ivo Brand like she did," Monaco said, adding, "She will finish the quay."'
+    )
+    assert speakers == ["Monaco", "Monaco"]
+
+
+def test_dotted_acronyms_do_not_end_the_sentence_before_a_quote() -> None:
+    [speaker] = _speakers('Mrs. Quint assured dockers on Monday that the E.U. review would "end with the same answer."')
+    assert speaker == "Quint"
