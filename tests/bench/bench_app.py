@@ -25,20 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-QUERIES = [
-    "storm",
-    "ferry strike",
-    "harbour AND council",
-    '"port authority"',
-    "glac*",
-    "Kowalska~",
-    "title:flood",
-    "date:2021",
-    "person:Berg",
-    "place:Lisbon",
-    "budget OR vote",
-    "solar wind",
-]
+from tests.bench.corpus import QUERIES
 
 
 def build(root: Path, n: int) -> float:

@@ -35,21 +35,9 @@ import threading
 import time
 from pathlib import Path
 
-QUERIES = [
-    "storm",
-    "ferry strike",
-    "harbour AND council",
-    '"port authority"',
-    "glac*",
-    "Kowalska~",
-    "title:flood",
-    "date:2021",
-    "person:Berg",
-    "place:Lisbon",
-    'entity:"Maritime Office"',
-    "budget OR vote",
-    "solar wind",
-]
+from tests.bench.corpus import QUERIES as APP_QUERIES
+
+QUERIES = [*APP_QUERIES, 'entity:"Maritime Office"']
 
 
 def pct(values: list[float], q: float) -> float:

@@ -37,6 +37,23 @@ WORDS = (
 ).split()
 
 
+# A mixed query set over this corpus (terms, AND, phrase, prefix, fuzzy, fields,
+# dates, entities), shared by the benchmarks.
+QUERIES = [
+    "storm",
+    "ferry strike",
+    "harbour AND council",
+    '"port authority"',
+    "glac*",
+    "Kowalska~",
+    "title:flood",
+    "date:2021",
+    "person:Berg",
+    "place:Lisbon",
+    "budget OR vote",
+    "solar wind",
+]
+
 SYLLABLES = "ka lo mi tre van sel dor pu ren ash bel cor din fen gal hil jor kem lun mar nor pel quin ros".split()
 
 
