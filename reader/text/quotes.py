@@ -276,7 +276,10 @@ def _attribute(
 
 
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
-_RUN_AT_END = re.compile(rf"((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"
+_RUN_AT_END = re.compile(
+    rf"((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD}(?:\s+(?:{_ROLES}))?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+)
 _RUN_ALONE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})[\s,]*$")
 _RUN_AT_START = re.compile(rf"^\s*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})")
 _RUN_APPOSITIVE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD}),\s")
@@ -335,6 +338,8 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
     # (A long window: '," Senator Ann Lee, Republican of Ohio, said' puts an
     # appositive between the name and the verb.)
     verb = _VERB.search(after[:120])
+    if verb and re.fullmatch(r"[\s,]*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+)?", after[: verb.start()]):
+        verb = None  # '"…," and added that…': the sentence's subject, before the quote, spoke
     if verb:
         lead = after[: verb.start()]
         pronoun = re.search(r"\b(he|she|they)\b", lead, re.I)

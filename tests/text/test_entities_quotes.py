@@ -140,3 +140,12 @@ def test_a_name_inside_a_quote_does_not_speak_it() -> None:
 def test_dotted_acronyms_do_not_end_the_sentence_before_a_quote() -> None:
     [speaker] = _speakers('Mrs. Quint assured dockers on Monday that the E.U. review would "end with the same answer."')
     assert speaker == "Quint"
+
+
+def test_and_added_goes_back_to_the_sentence_subject_and_roles_name_a_speaker() -> None:
+    speakers = _speakers(
+        'Harbour Chairman Oskar Vell said the new quay was "finished early," and added that it "will pay for itself."'
+    )
+    assert speakers[0] is not None and "Vell" in speakers[0]
+    [role] = _speakers('A Nordline spokeswoman said the ferry was "back in service and fully booked."')
+    assert role is not None and "Nordline" in role
