@@ -110,9 +110,7 @@ class Archive:
         else:
             for start in range(0, len(queued), INDEX_BATCH):
                 chunk = queued[start : start + INDEX_BATCH]
-                found = self.store.get_many(chunk)
-                deletes = [i for i in chunk if i not in found]
-                ixmod.apply(ix, found.values(), deletes)
+                ixmod.apply_chunks(ix, [self.store.get_many(chunk)], [chunk])
                 self.store.unqueue(chunk)
         self._refresh_searchers()
         return len(queued)
@@ -222,7 +220,7 @@ class Archive:
                 report,
                 on_batch=index_batch,
                 exclude=self.root,
-                defer_from=ixmod.BULK_MIN_DOCS if ixmod.use_bulk(ixmod.BULK_MIN_DOCS) else None,
+                defer=ixmod.use_bulk,
             )
 
     # -- reading ----------------------------------------------------------------

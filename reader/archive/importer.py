@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -341,12 +341,12 @@ def import_paths(
     batch_size: int = IMPORT_BATCH,
     on_batch: object = None,
     exclude: Path | None = None,
-    defer_from: int | None = None,
+    defer: Callable[[int], bool] | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
     `on_batch()` is called after each store commit (the archive indexes the
-    batch there). From `defer_from` files on it is called once, at the end
+    batch there). When `defer(number of files)` says so, it is called once, at the end
     (after a Progress with outcome "indexing"), so the index is written in one
     parallel pass, and meanwhile both cores read and analyse. Ctrl-C commits
     the files already finished, then re-raises.
@@ -359,7 +359,7 @@ def import_paths(
     done = 0
     db = store.db
     pending = 0
-    deferred = defer_from is not None and total >= defer_from
+    deferred = defer is not None and defer(total)
     workers = min(2, os.cpu_count() or 1) if deferred else 1
     stream = prepared_in_order(store, found.files, known, workers)
     db.execute("BEGIN IMMEDIATE")

@@ -72,11 +72,12 @@ def open_index(directory: Path) -> FileIndex:
     """Open the index; raise IndexUnreadable if it is missing or damaged."""
     marker = directory / "SCHEMA"
     try:
-        if not directory.is_dir() or not _storage(directory).index_exists(INDEX_NAME):
+        storage = _storage(directory) if directory.is_dir() else None
+        if storage is None or not storage.index_exists(INDEX_NAME):
             raise IndexUnreadable("index missing")
         if not marker.exists() or marker.read_text().strip() != SCHEMA_VERSION:
             raise IndexUnreadable("index has an old schema")
-        ix = _storage(directory).open_index(INDEX_NAME)
+        ix = storage.open_index(INDEX_NAME)
         with ix.searcher() as searcher:
             searcher.doc_count()  # touches the segment files
         return ix

@@ -283,7 +283,9 @@ _RUN_AT_END = re.compile(
 _RUN_ALONE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})[\s,]*$")
 _RUN_AT_START = re.compile(rf"^\s*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD})")
 _RUN_APPOSITIVE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD}),\s")
-_NOT_NAME_WORDS = frozenset(
+# Words that may lead a capitalised run but are not part of a name: function
+# words at a sentence start, and titles ("Senator", "Mrs.").
+_NOT_NAME_WORDS = TITLES | frozenset(
     "the a an and but or so this that these those in on at as when after it its his her".split()
 )
 
@@ -295,7 +297,7 @@ def _name_run(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
-    while words and (words[0].lower().rstrip(".") in _NOT_NAME_WORDS | TITLES):
+    while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
         words.pop(0)
     name = " ".join(words).rstrip(".,")
     if not name or name.lower() in PRONOUNS:
