@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reader.model import Block
 from reader.text.entities import Entity
-from reader.text.vocab import ABBREVIATIONS, PRONOUNS, SPEECH_VERBS, TITLES
+from reader.text.vocab import ABBREVIATIONS, NOT_NAMES, PRONOUNS, SPEECH_VERBS, TITLES
 
 OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "„": "“"}
 _ELISION = re.compile(r"'(?:\d0s|\d\ds|em|n'|tis|twas|cause|til)\b|'n'", re.I)
@@ -28,7 +28,26 @@ _WORD_CHAR = re.compile(r"\w")
 _SPEECH = "|".join(
     sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
 )
-_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+_VERB = re.compile(rf"(?<![\w-])(?:{_SPEECH})\b", re.I)  # not "so-called"
+# "his claims", "late-night tweets", "the reports": the same words as nouns.
+_NOUN_CUE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|such|many|several|recent|latest|"
+    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\w-\w+|['’]s)\s+$",
+    re.I,
+)
+
+
+def _speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
+    """Speech verbs in `text` (up to `end`), leaving out the ones used as nouns."""
+    found = _VERB.finditer(text, 0, len(text) if end is None else end)
+    return [m for m in found if not _NOUN_CUE.search(text, 0, m.start())]
+
+
+def _speech_verb(text: str, end: int | None = None) -> re.Match[str] | None:
+    found = _speech_verbs(text, end)
+    return found[0] if found else None
+
+
 TERM_MAX_WORDS = 4  # 'hybrid attack', 'carefully crafted': a few words without a sentence
 _END = re.compile(r"[.!?]\s")
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -235,9 +254,16 @@ def _kind(text: str, before: str, after: str) -> str:
     a few words in scare quotes ('hybrid attack')."""
     words = text.split()
     sentence_like = bool(re.search(r"[.!?,;]$", text)) or len(words) > TERM_MAX_WORDS
-    introduced = bool(re.search(r"[:,]\s*$", before)) and bool(_VERB.search(before[-60:]))
+    introduced = bool(re.search(r"[:,]\s*$", before)) and bool(_speech_verb(before[-60:]))
     attributed = bool(re.match(r"\s*[,.!?]?\s*(?:\w+\s+){0,3}?(?:" + _SPEECH + r")\b", after, re.I))
-    return "speech" if sentence_like or introduced or (attributed and len(words) >= 2) else "term"
+    # A partial quote: "Trump says he has “big plans”", "she called the bank's
+    # conduct “outrageous”": a few words lifted from what the sentence says someone said.
+    partial = bool(_speech_verb(before)) and not _NAMING.search(before)
+    return "speech" if sentence_like or introduced or partial or (attributed and len(words) >= 2) else "term"
+
+
+# "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said.
+_NAMING = re.compile(r"\b(?:titled|entitled|named|dubbed|(?:a|an|the|group|show|programme|program)\s+called)\s*$", re.I)
 
 
 def _attribute(
@@ -290,6 +316,16 @@ _NOT_NAME_WORDS = TITLES | frozenset(
 )
 
 
+# A speaker the text describes but does not name: "the commission says",
+# '…," the California congressman said', "Obama's former strategist said".
+_DESCRIPTION = (
+    r"((?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)"
+    r"(?:[\w.'’-]+\s+){0,4}?[a-z][a-z-]{2,}(?:\s+of\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?)"
+)
+_DESCRIBED_AT_END = re.compile(rf"(?:^|[\s,])(?-i:{_DESCRIPTION})\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_DESCRIBED_ALONE = re.compile(rf"^[\s,]*{_DESCRIPTION}[\s,]*$")
+
+
 def _name_run(match: re.Match[str] | None) -> str | None:
     """A capitalised run the recogniser did not make an entity ("Janet L. Yellen"
     beside a speech verb): the speaker's name as written, without leading
@@ -300,12 +336,45 @@ def _name_run(match: re.Match[str] | None) -> str | None:
     while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
         words.pop(0)
     name = " ".join(words).rstrip(".,")
-    if not name or name.lower() in PRONOUNS:
+    if not name or name.lower() in PRONOUNS or all(w.lower().rstrip(".,") in NOT_NAMES for w in words):
         return None
     text = match.string
     if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
         return None  # "Still, …": a word the text also writes in lower case
     return name
+
+
+_SIGNED = re.compile(rf"\s*[―—–-]\s*((?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD})[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
+# '“…we will.” Smith said.': a name (or pronoun) and a verb, and the sentence ends.
+_SHORT_TAG = re.compile(rf"\s+(?:(?:{_NAME_WORD}\s+){{1,4}}|(?:he|she|they)\s+)(?:{_SPEECH})\.", re.I)
+
+
+def text_ends_sentence(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> bool:
+    """Whether a quote closes on a full stop ('…him.”' or '…him”.')."""
+    _, _, eb, end = span
+    tail = blocks[eb].text[max(0, end - 3) : end + 1].rstrip()
+    return bool(re.search(r"\.[\"'”’»]?$|[\"'”’»]\.$", tail))
+
+
+def _modifier(text: str, lo: int, hi: int) -> bool:
+    """A name that qualifies someone else, so is not the speaker: "Obama's
+    former strategist said", "the New York businessman said"."""
+    if re.match(r"['’]s\s+[a-z]", text[hi : hi + 4]):
+        return True
+    return (
+        bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, lo - 5) : lo], re.I))
+        and bool(re.match(r"\s+[a-z]{3,}", text[hi : hi + 20]))
+        and not re.match(rf"\s+(?:[a-z]+ly\s+)?(?:{_SPEECH})\b", text[hi : hi + 30], re.I)
+    )
+
+
+def _is_subject(text: str, lo: int, hi: int) -> bool:
+    """A mention that opens its sentence ("The senator Ann Lee …") or stands
+    right before a speech verb ("…, Lee said")."""
+    lead = text[sentence_start(text, lo) : lo]
+    if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()) or lead.strip() == "":
+        return True
+    return bool(re.match(rf"[\s,]*(?:\w+ly\s+)?(?:{_SPEECH})\b", text[hi : hi + 30], re.I))
 
 
 def _inside_quote(block: int, pos: int, spans: list[tuple[int, int, int, int]]) -> bool:
@@ -319,15 +388,33 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
     sentence_from = start - len(before)
 
     def mention_in(block: int, lo: int, hi: int, prefer_last: bool) -> str | None:
-        found = [m for m in mentions if m[0] == block and lo <= m[1] and m[2] <= hi]
+        found = [
+            m
+            for m in mentions
+            if m[0] == block and lo <= m[1] and m[2] <= hi and not _modifier(blocks[block].text, m[1], m[2])
+        ]
         if not found:
             return None
         people = [m for m in found if m[4] == "PERSON"] or found
         return (people[-1] if prefer_last else people[0])[3]
 
     def last_person_before(block: int, pos: int) -> str | None:
+        """Who "he"/"she" is: the last person named as a sentence's subject
+        (at its start, or just before a speech verb), else the last person named."""
         earlier = [m for m in mentions if m[4] == "PERSON" and (m[0], m[1]) < (block, pos)]
-        return earlier[-1][3] if earlier else None
+        subjects = [m for m in earlier if _is_subject(blocks[m[0]].text, m[1], m[2])]
+        chosen = subjects or earlier
+        return chosen[-1][3] if chosen else None
+
+    # "“…” ― Jane Roe": a pull quote signed with a dash.
+    signed = _SIGNED.match(blocks[eb].text, end)
+    if signed:
+        who = mention_in(eb, signed.start(1), signed.end(1), prefer_last=False)
+        return who or _name_run(signed)
+    # '“…ends here.” She says…': a full stop inside the marks ends the sentence,
+    # so what follows is a new sentence, not the attribution.
+    if text_ends_sentence(blocks, span) and re.match(r"\s+[A-Z]", after) and not _SHORT_TAG.match(after):
+        after = ""
 
     # After the quote: ", he said", ", said Borrell", ", Borrell told reporters",
     # and "” Chris Weston, chief strategist at IG Ltd., said": a person right
@@ -335,11 +422,11 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
     lead_mention = re.match(r"[\s,.!?]*", after)
     first = lead_mention.end() if lead_mention else 0
     opening = [m for m in mentions if m[0] == eb and m[1] == end + first and m[4] == "PERSON"]
-    if opening and _VERB.search(after):
+    if opening and _speech_verb(after):
         return opening[0][3]
     # (A long window: '," Senator Ann Lee, Republican of Ohio, said' puts an
     # appositive between the name and the verb.)
-    verb = _VERB.search(after[:120])
+    verb = _speech_verb(after, 120)
     if verb and re.fullmatch(r"[\s,]*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+)?", after[: verb.start()]):
         verb = None  # '"…," and added that…': the sentence's subject, before the quote, spoke
     if verb:
@@ -353,7 +440,9 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
         if re.search(r"[A-Za-z]{3,}", lead):
             # '…," Fed Chair Janet L. Yellen said' (a name the recogniser missed);
             # '…," the influential daily wrote': a speaker we cannot name.
-            return _name_run(_RUN_ALONE.match(lead) or _RUN_APPOSITIVE.match(lead))
+            named = _name_run(_RUN_ALONE.match(lead) or _RUN_APPOSITIVE.match(lead))
+            described = _DESCRIBED_ALONE.match(lead)
+            return named or (described.group(1) if described else None)
         who = mention_in(eb, end + verb.end(), end + len(after), prefer_last=False)
         if who:
             return who
@@ -364,7 +453,7 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
     # Before the quote: "Borrell said:", "she told Radio X, adding:", "according to X".
     # Walk the speech verbs from the last back; the subject is the person (or
     # pronoun) in the clause just before a verb.
-    verbs = list(_VERB.finditer(before))
+    verbs = _speech_verbs(before)
     for n in range(len(verbs) - 1, -1, -1):
         verb = verbs[n]
         lo = verbs[n - 1].end() if n else 0
@@ -375,6 +464,9 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
             if who:
                 return who
             continue
+        if re.search(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+)?$", before[clause_from : verb.start()], re.I):
+            # "… through what she calls “…”": the pronoun right before the verb speaks.
+            return last_person_before(b, sentence_from + verb.start())
         who = mention_in(b, sentence_from + clause_from, sentence_from + verb.start(), prefer_last=True)
         if who:
             return who
@@ -383,6 +475,9 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
         named = _name_run(_RUN_AT_END.search(before[clause_from : verb.start()]))
         if named:
             return named
+        described = _DESCRIBED_AT_END.search(before[clause_from : verb.start()])
+        if described:
+            return described.group(1)
     if verbs:
         verb = verbs[-1]
         who = mention_in(b, sentence_from, sentence_from + verb.start(), prefer_last=False) or mention_in(

@@ -127,13 +127,18 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 _DQ = re.compile(r"“[^”“]*”|\"[^\"]*\"")
 
 
-def polnear(limit: int | None) -> dict[str, float]:
+def polnear(limit: int | None, split: str = "test", errors: list[str] | None = None) -> dict[str, float]:
+    """Score quotes and speakers on one PolNeAR compartment.
+
+    `errors`, when given, collects one line per missed, spurious or
+    misattributed quote, so rules are tuned on dev and scored on test.
+    """
     root = require(EVAL_DATA / "polnear")
     tp = fp = fn = 0
     speaker_ok = speaker_total = 0
-    for txt in sorted(glob.glob(str(root / "test" / "text" / "*.txt")))[:limit]:
+    for txt in sorted(glob.glob(str(root / split / "text" / "*.txt")))[:limit]:
         base = os.path.basename(txt)[:-4]
-        ann = sorted(glob.glob(str(root / "test" / "attributions" / f"{base}_*.ann")))[0]
+        ann = sorted(glob.glob(str(root / split / "attributions" / f"{base}_*.ann")))[0]
         text = Path(txt).read_text(encoding="utf-8")
         spans, rels = {}, []
         for line in Path(ann).read_text(encoding="utf-8").splitlines():
@@ -173,6 +178,10 @@ def polnear(limit: int | None) -> dict[str, float]:
         tp += len(hits)
         fp += len(set(predicted) - set(gold))
         fn += len(set(gold) - set(predicted))
+        if errors is not None:
+            for lo, hi in sorted(set(predicted) ^ set(gold)):
+                side = "spurious" if (lo, hi) in predicted else "missed"
+                errors.append(f"{base} {side}: …{text[max(0, lo - 60) : hi + 40]!r}")
         for key in hits:
             source = gold[key]
             if not source or source.strip().lower() in PRONOUNS or not re.search(r"[A-Z]", source):
@@ -181,6 +190,8 @@ def polnear(limit: int | None) -> dict[str, float]:
             ours = predicted[key]
             if ours and _same_person(ours, source):
                 speaker_ok += 1
+            elif errors is not None:
+                errors.append(f"{base} speaker {ours!r} gold {source!r}: {text[max(0, key[0] - 150) : key[1] + 150]!r}")
     result = _prf(tp, fp, fn)
     result["speaker_accuracy"] = speaker_ok / speaker_total if speaker_total else 0.0
     result["speaker_checked"] = speaker_total
@@ -305,7 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", action="append", choices=["conll", "wikigold", "polnear", "litbank"])
     parser.add_argument("--limit", type=int, default=None, help="documents per set, for a quick look")
+    parser.add_argument(
+        "--split", choices=["test", "dev"], default="test", help="PolNeAR compartment (tune on dev, report test)"
+    )
+    parser.add_argument("--errors", action="store_true", help="print PolNeAR's misses and wrong speakers")
     args = parser.parse_args(argv)
+    errors: list[str] | None = [] if args.errors else None
     sets = args.set or ["conll", "wikigold", "polnear", "litbank"]
     results: dict[str, object] = {}
     for name in sets:
@@ -317,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             docs = read_conll(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))[: args.limit]
             results[name] = score_ner(docs)
         elif name == "polnear":
-            results[name] = polnear(args.limit)
+            results[name] = polnear(args.limit, args.split, errors)
         else:
             results[name] = litbank(args.limit)
         seconds = time.perf_counter() - started
@@ -327,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {key:<8} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
             else:
                 print(f"  {key:<16} {value:.3f}" if isinstance(value, float) else f"  {key:<16} {value}")
+    for line in errors or []:
+        print(line)
     print(json.dumps(results))
     return 0
 

@@ -60,7 +60,10 @@ def test_quotes_speakers_kinds_and_apostrophes() -> None:
         speech["They've priced the fishermen's families out of the town their grandparents built,"] == "Johan Lindqvist"
     )
     assert speech["the boats are calm, but the weather is not"] == "Erik Nyström"  # according to
-    assert "quiet eviction" in terms and "safety of the channel" not in speech
+    # Scare quotes with no one said to speak are a term; a few words lifted from
+    # what the sentence says someone said are a partial quote, with its speaker.
+    assert "green berths" in terms and "safety of the channel" not in speech
+    assert speech["quiet eviction"] == "Johan Lindqvist"
     # A quote over two paragraphs is one quote, attributed once.
     [long] = [q for q in quotes if q.text.startswith("I have fished")]
     assert long.end_block == long.block + 1 and long.speaker == "Johan Lindqvist"
@@ -149,3 +152,32 @@ def test_and_added_goes_back_to_the_sentence_subject_and_roles_name_a_speaker() 
     assert speakers[0] is not None and "Vell" in speakers[0]
     [role] = _speakers('A Nordline spokeswoman said the ferry was "back in service and fully booked."')
     assert role is not None and "Nordline" in role
+
+
+def _speaker_by_quote(*paragraphs: str) -> dict[str, str | None]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return {q.text.rstrip(".,"): q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"}
+
+
+def test_speakers_signed_described_or_named_as_subject() -> None:
+    # A pull quote signed with a dash.
+    assert _speaker_by_quote("“The tide waits for nobody.” ― Marta Olsen")["The tide waits for nobody"] == "Marta Olsen"
+    # A quote closing on a full stop ends its sentence: the next sentence's
+    # "She says" does not attribute it, and "tweets" here is a noun.
+    said = _speaker_by_quote(
+        "Ingrid Holm says Petra Sand’s late-night tweets were “reckless, even for her.” She says the vote must wait."
+    )
+    assert said["reckless, even for her"] == "Ingrid Holm"
+    # "what she calls": the pronoun right before the verb is the sentence's subject.
+    said = _speaker_by_quote(
+        "Ingrid Holm says she admired Petra Sand’s patience through what she calls a “season of hard meetings.”"
+    )
+    assert said["season of hard meetings"] == "Ingrid Holm"
+    # Unnamed speakers as the text describes them; a name that only qualifies them does not speak.
+    assert _speaker_by_quote("“We need a plan,” the Oslo shipowner said.")["We need a plan"] == "the Oslo shipowner"
+    assert (
+        _speaker_by_quote("“That was a mistake,” Holm's former deputy said.")["That was a mistake"]
+        == "Holm's former deputy"
+    )
+    said = _speaker_by_quote("The ferry company says on its website that “crossings resume on Monday.”")
+    assert said["crossings resume on Monday"] == "The ferry company"
