@@ -29,7 +29,14 @@ from reader.text.vocab import (
 )
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?|[.!?:;,\"“”‘’()]")
+# A dotted acronym keeps its last dot ("U.S.", "U.N."), and an initial its dot
+# ("S. Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
+    r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
+    r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
+    r"|[.!?:;,\"“”‘’()]"
+)
 _SENTENCE_END = frozenset(".!?:")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # First words that make a name a thing, not a person, whatever the name list says.
@@ -94,6 +101,8 @@ def tokens(text: str) -> list[_Tok]:
             if (word in _SENTENCE_END and not after_abbreviation) or word in '"“‘(':
                 starts_sentence = True
             continue
+        if out and out[-1].text.endswith(".") and word[:1].isupper() and word.lower() in NOT_NAMES:
+            starts_sentence = True  # "… in the U.S. The rest": the acronym's dot ended the sentence
         out.append(_Tok(word, m.start(), m.end(), starts_sentence))
         starts_sentence = False
     return out
@@ -144,6 +153,26 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
     return runs
 
 
+WEAK_PLACE = "PLACE?"  # a lone word only the gazetteer calls a place
+_SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
+
+
+def _score_follows(toks: list[_Tok], i: int) -> bool:
+    """A place's name followed by a small number or a score ("Surrey 429",
+    "Kent 133-5") names a team in a results line, not the place itself."""
+    return i < len(toks) and bool(_SCORE.fullmatch(toks[i].text)) and toks[i].start - toks[i - 1].end <= 1
+
+
+def _speaks_next(toks: list[_Tok], i: int) -> bool:
+    """The next word, in the same sentence, is a speech verb ("Lebed told")."""
+    return (
+        i < len(toks)
+        and not toks[i].sentence_start
+        and toks[i].text.lower() in SPEECH_VERBS
+        and toks[i].text.lower() != "according"
+    )
+
+
 def _classify(
     block: int, toks: list[_Tok], run: list[int], known: Mapping[str, str], lower_words: set[str]
 ) -> list[_Span]:
@@ -154,7 +183,8 @@ def _classify(
     titled = False
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
-    if words and words[0].sentence_start:
+    whole = ascii_fold(" ".join(w.bare for w in words)).lower()
+    if words and words[0].sentence_start and not (len(words) > 1 and whole in g.places):  # "New York"
         low = words[0].bare.lower()
         if (low in lower_words or low in NOT_NAMES) and low not in TITLES:
             words = words[1:]
@@ -203,19 +233,30 @@ def _classify(
     if len(words) == 1:
         word = first.bare
         low = ascii_fold(word).lower()
+        if re.fullmatch(r"[A-Z]\.", word):
+            return spans  # an initial alone names no one
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
             return spans
-        if word.isupper() and 2 <= len(word) <= 6:
-            kind = "PLACE" if word in g.country_codes and word not in ("EU",) else "ORG"
+        if word.isupper() and len(word) > 3 and "." not in word and low in g.places:
+            return [*spans, _Span(block, start, end, names, "PLACE")]  # a dateline: "LONDON 1996-08-30"
+        if word.isupper() and 2 <= len(word) <= 8:
+            code = word.replace(".", "")
+            kind = "PLACE" if code in g.country_codes and code not in ("EU", "UN") else "ORG"  # U.S., U.N.
             return [*spans, _Span(block, start, end, names, kind)]
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [*spans, _Span(block, start, end, names, "GROUP")]
         if titled:
             return [*spans, _Span(block, start, end, names, "PERSON")]
+        if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
+            return [*spans, _Span(block, start, end, names, "ORG")]  # "Derbyshire 471 and 133-5": a team
         if low in g.places:
-            return [*spans, _Span(block, start, end, names, "PLACE")]
+            # Weak: a surname can be a town ("Clinton", "Dole"); a title or a
+            # speech verb elsewhere in the article outvotes it.
+            return [*spans, _Span(block, start, end, names, WEAK_PLACE)]
         if low in known:
             return [*spans, _Span(block, start, end, names, known[low])]
+        if first.sentence_start and _speaks_next(toks, idx_after):
+            return [*spans, _Span(block, start, end, names, "PERSON")]  # "Lebed told reporters"
         if first.sentence_start:
             # A capitalised first word is weak evidence; keep it only if the
             # article names it elsewhere (settled when mentions are linked).
@@ -238,14 +279,18 @@ def _classify(
         return [*spans, person, org]
     if lows[-1] in PLACE_HEADS and not titled:
         kind = "PLACE"  # North Sea, Vistula River, Wall Street
+    elif folded in g.places and (folded in g.countries or not _score_follows(toks, idx_after)) and not titled:
+        kind = "PLACE"  # United States, before "United" makes it a club
     elif any(low in ORG_HEADS for low in lows) and not titled:
         kind = "ORG"
     elif titled or lows[0] in NOT_PERSON_FIRST:
         kind = "PERSON" if titled else None
+    elif folded in g.places and _score_follows(toks, idx_after):
+        kind = "ORG"  # "Los Angeles 5 Florida 3": teams (national sides keep their country's type)
     elif folded in g.places or after in PLACE_HEADS:
         kind = "PLACE"
     elif (
-        lows[0] in g.first_names
+        (lows[0] in g.first_names or re.fullmatch(r"[a-z]\.", lows[0]))  # "S. Waugh": an initial
         and lows[0] not in NOT_NAMES
         and len(words) <= 4
         or after in SPEECH_VERBS
@@ -256,7 +301,7 @@ def _classify(
         kind = "PLACE"
     else:
         kind = None
-    if first.sentence_start and lows[0] in NOT_NAMES:
+    if first.sentence_start and lows[0] in NOT_NAMES and folded not in g.places:
         # "The Kremlin", "Meanwhile Poland": drop the sentence's first word.
         rest = _Span(block, words[1].start, end, names[1:], kind)
         return [*spans, rest]
@@ -321,7 +366,7 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
     out: list[Entity] = []
     for entity, votes in zip(entities, types, strict=True):
         kind = _vote(votes)
-        decided = {k: v for k, v in votes.items() if k in TYPES}
+        decided = {k: v for k, v in votes.items() if k in TYPES or k == WEAK_PLACE}
         if kind == "?start" or not decided:
             # Only ever seen as a sentence's first word, or never typed: keep
             # multi-word names (as organisations, the commonest untyped kind),
@@ -338,6 +383,8 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
 
 def _vote(votes: dict[str, int]) -> str:
     typed = {k: v for k, v in votes.items() if k in TYPES}
+    if not typed and WEAK_PLACE in votes:
+        return "PLACE"
     if typed:
         # Titles and speech make people; prefer PERSON on ties.
         return max(typed, key=lambda k: (typed[k], k == "PERSON"))

@@ -11,6 +11,8 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
+from reader.text.vocab import IRREGULAR_DEMONYMS
+
 
 def ascii_fold(text: str) -> str:
     """Kuźnica → Kuznica, so scrapes that dropped the accents still match."""
@@ -36,20 +38,29 @@ def gazetteer() -> Gazetteer:
     for c in gc.get_countries().values():
         countries.add(c["name"])
         codes.update(x for x in (c.get("iso"), c.get("iso3"), c.get("fips")) if x)
-    for c in pycountry.countries:
+    for c in [*pycountry.countries, *pycountry.historic_countries]:  # historic: Yugoslavia, Burma, Zaire
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
                 countries.add(value)
+    # Short forms newsrooms use for countries with long official names.
+    for name in list(countries):
+        if "," in name:  # "Korea, Republic of" → keep the part before the comma
+            countries.add(name.split(",")[0])
+        # "Bosnia and Herzegovina", "…Kingdom of Great Britain and Northern Ireland":
+        # each joined part is a country's name on its own; "Great Britain" is "Britain".
+        tail = name.rsplit(" of ", 1)[-1]
+        if " and " in tail and "," not in tail:
+            for part in tail.split(" and "):
+                countries.add(part)
+                if part.startswith("Great "):
+                    countries.add(part.removeprefix("Great "))
     places = set(countries)
     places.update(s["name"] for s in gc.get_us_states().values())
     places.update(c["name"] for c in gc.get_continents().values())
     places.update(c["name"] for c in gc.get_cities().values())
-    places.update(s.name for s in pycountry.subdivisions)
-    # Short forms newsrooms use for countries with long official names.
-    for name in list(countries):
-        if "," in name:  # "Korea, Republic of" → keep the part before the comma
-            places.add(name.split(",")[0])
+    # "Wales [Cymru GB-CYM]": the name without the bracketed local form and code.
+    places.update(s.name.split(" [")[0] for s in pycountry.subdivisions)
     return Gazetteer(
         places=frozenset(ascii_fold(p).lower() for p in places),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
@@ -75,7 +86,11 @@ def is_demonym(word: str) -> bool:
     letters with a country (Pol-and / Pol-ish, Bri-tain / Bri-tish).
     """
     w = ascii_fold(word).lower()
-    if len(w) < 4 or not word[:1].isupper():
+    if not word[:1].isupper():
+        return False
+    if w in IRREGULAR_DEMONYMS:
+        return True
+    if len(w) < 4:
         return False
     countries = gazetteer().countries
     if w in countries:

@@ -141,5 +141,13 @@ NOT_NAMES = frozenset(
     instead indeed perhaps such much any few none nothing everyone everybody people thanks
     please sorry well oh ok okay""".split()
 )
+# Peoples' names that do not grow from their country's name (Netherlands /
+# Dutch), which is_demonym() cannot derive; the regular ones it derives.
+IRREGULAR_DEMONYMS = frozenset(
+    """dutch irish scottish scots welsh swiss greek greeks thai thais danish dane danes swede
+    swedes finn finns briton britons pole poles turk turks czech czechs slovak slovaks
+    croat croats serb serbs kurd kurds arab arabs basque basques filipino filipinos
+    argentine argentines""".split()
+)
 CONNECTORS = frozenset("of de del della da van von der den du la le al el bin".split())
 PRONOUNS = frozenset("he she they him her them".split())

@@ -181,3 +181,27 @@ def test_speakers_signed_described_or_named_as_subject() -> None:
     )
     said = _speaker_by_quote("The ferry company says on its website that “crossings resume on Monday.”")
     assert said["crossings resume on Monday"] == "The ferry company"
+
+
+def _types(*paragraphs: str) -> dict[str, str]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return {e.name: e.type for e in find_entities(blocks)}
+
+
+def test_recogniser_reads_acronyms_datelines_initials_and_results_lines() -> None:
+    # Dotted acronyms keep their dot; a country's is a place, others organisations.
+    found = _types("Talks between the U.S. and the U.N. resumed in Britain on Monday.")
+    assert found["U.S."] == "PLACE" and found["U.N."] == "ORG" and found["Britain"] == "PLACE"
+    # A capitalised dateline names a place, not an acronym; a sentence opening with "New" is still New York.
+    assert _types("OSLO 2026-03-02", "New York traders were cautious.") == {"OSLO": "PLACE", "New York": "PLACE"}
+    # An initial and its dot belong to the name; an initial alone names no one.
+    assert (
+        _types("The bowler K. Lindqvist took four wickets for Plan B. The rest followed.")["K. Lindqvist"] == "PERSON"
+    )
+    # A county or city followed by its score is a team; a country keeps its type.
+    found = _types("Gloucestershire 412 and 133-5 , Norway 2 Iceland 1")
+    assert found["Gloucestershire"] == "ORG" and found["Norway"] == "PLACE"
+    # A town's name that the article gives a title or a speech verb is a person.
+    found = _types("Governor Preston opened the bridge.", "Preston said the tolls would stay.")
+    assert found["Preston"] == "PERSON"
+    assert _types("The Dutch and the Swiss abstained.") == {"Dutch": "GROUP", "Swiss": "GROUP"}
