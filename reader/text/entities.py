@@ -19,7 +19,9 @@ from reader.model import Block
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
     ABBREVIATIONS,
+    COMPASS,
     CONNECTORS,
+    EVENT_HEADS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -194,7 +196,12 @@ def _classify(
     while words:
         first = words[0]
         low = first.bare.lower().rstrip(".")
-        if len(words) > 1 and is_demonym(first.bare):
+        if (
+            len(words) > 1
+            and is_demonym(first.bare)
+            and whole not in g.places  # "Czech Republic"
+            and words[-1].bare.lower() not in ORG_HEADS  # "European Commission", "Polish Foreign Ministry"
+        ):
             spans.append(_Span(block, first.start, first.start + len(first.bare), (first.bare,), "GROUP"))
             words = words[1:]
         elif low in TITLES and (len(words) > 1 or first.sentence_start is False and low not in TITLES):
@@ -270,6 +277,12 @@ def _classify(
         return [*spans, _Span(block, start, end, names, None)]
 
     lows = [ascii_fold(n).lower() for n in names]
+    if lows[-1] in EVENT_HEADS:
+        return spans  # "World Cup", "PGA Tour": events, not organisations
+    if all(w.isupper() and len(w) <= 3 for w in names):
+        return spans  # "W L PCT GB": a table's column heads
+    if is_demonym(names[-1]) and all(low in COMPASS for low in lows[:-1]):
+        return [*spans, _Span(block, start, end, names, "GROUP")]  # "South Korean"
     # "Joost Visser of FNV Havens": a person, then what they belong to.
     if "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES:
         cut = lows.index("of", 2)
@@ -277,8 +290,8 @@ def _classify(
         rest = words[cut + 1 :]
         org = _Span(block, rest[0].start, end, tuple(w.bare for w in rest), "ORG")
         return [*spans, person, org]
-    if lows[-1] in PLACE_HEADS and not titled:
-        kind = "PLACE"  # North Sea, Vistula River, Wall Street
+    if (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS) and not titled:
+        kind = "PLACE"  # North Sea, Vistula River, Wall Street, Middle East
     elif folded in g.places and (folded in g.countries or not _score_follows(toks, idx_after)) and not titled:
         kind = "PLACE"  # United States, before "United" makes it a club
     elif any(low in ORG_HEADS for low in lows) and not titled:

@@ -24,6 +24,7 @@ class Gazetteer:
     places: frozenset[str]  # lowercased, accent-folded names of countries, regions, cities
     countries: frozenset[str]  # the country names alone (for demonyms)
     country_codes: frozenset[str]  # UK, US, ... as written
+    continents: frozenset[str]  # lowercased
     first_names: frozenset[str]  # lowercased
 
 
@@ -65,6 +66,7 @@ def gazetteer() -> Gazetteer:
         places=frozenset(ascii_fold(p).lower() for p in places),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
+        continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
         first_names=_first_names(),
     )
 
@@ -92,9 +94,10 @@ def is_demonym(word: str) -> bool:
         return True
     if len(w) < 4:
         return False
-    countries = gazetteer().countries
-    if w in countries:
+    g = gazetteer()
+    if w in g.countries or w in g.places:
         return False
+    countries = g.countries | g.continents  # European, African
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)]

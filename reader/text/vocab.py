@@ -106,6 +106,12 @@ PLACE_HEADS = frozenset(
     valley street road square bay sea ocean lake mountain mountains airport port harbour
     harbor peninsula coast state capital""".split()
 )
+# Compass words: "Middle East", "Far East" end in one; "South Korean" is a people.
+COMPASS = frozenset("north south east west northern southern eastern western central middle far".split())
+# Heads that make a run an event or a competition ("World Cup", "U.S. Open"): no entity type of ours.
+EVENT_HEADS = frozenset(
+    "cup open tour games olympics championship championships series trophy prix festival awards".split()
+)
 PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside towards toward via".split())
 SPEECH_VERBS = frozenset(
     """said says say told tells added adds asked asks wrote writes warned warns claimed claims
