@@ -23,6 +23,7 @@ from reader.text.vocab import (
     CONNECTORS,
     EVENT_HEADS,
     NOT_NAMES,
+    ORG_CUES,
     ORG_HEADS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -35,6 +36,7 @@ TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 # ("S. Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
+    r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"  # NationsBank Corp., Martin Luther King Jr.
     r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
     r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
     r"|[.!?:;,\"“”‘’()]"
@@ -165,6 +167,16 @@ def _score_follows(toks: list[_Tok], i: int) -> bool:
     return i < len(toks) and bool(_SCORE.fullmatch(toks[i].text)) and toks[i].start - toks[i - 1].end <= 1
 
 
+def _results_line(toks: list[_Tok], first: int, after: int) -> bool:
+    """A lone name between scores: "Lotte 6 Hyundai 2" (a number before it, or a
+    score, a capitalised name and a score after it)."""
+    if not _score_follows(toks, after):
+        return False
+    if first > 0 and _SCORE.fullmatch(toks[first - 1].text):
+        return True
+    return after + 2 < len(toks) and toks[after + 1].capitalised and bool(_SCORE.fullmatch(toks[after + 2].text))
+
+
 def _speaks_next(toks: list[_Tok], i: int) -> bool:
     """The next word, in the same sentence, is a speech verb ("Lebed told")."""
     return (
@@ -256,6 +268,10 @@ def _classify(
             return [*spans, _Span(block, start, end, names, "PERSON")]
         if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
             return [*spans, _Span(block, start, end, names, "ORG")]  # "Derbyshire 471 and 133-5": a team
+        if low not in g.first_names and low not in g.countries and _results_line(toks, run[0], idx_after):
+            return [*spans, _Span(block, start, end, names, "ORG")]  # "Lotte 6 Hyundai 2": teams
+        if before in ORG_CUES or (after in ORG_CUES and not first.possessive):
+            return [*spans, _Span(block, start, end, names, "ORG")]  # "tyre giant Pirelli", "Interfax news agency"
         if low in g.places:
             # Weak: a surname can be a town ("Clinton", "Dole"); a title or a
             # speech verb elsewhere in the article outvotes it.
@@ -294,7 +310,7 @@ def _classify(
         kind = "PLACE"  # North Sea, Vistula River, Wall Street, Middle East
     elif folded in g.places and (folded in g.countries or not _score_follows(toks, idx_after)) and not titled:
         kind = "PLACE"  # United States, before "United" makes it a club
-    elif any(low in ORG_HEADS for low in lows) and not titled:
+    elif any(low.rstrip(".") in ORG_HEADS for low in lows) and not titled:  # "Corp." is the head "corp"
         kind = "ORG"
     elif titled or lows[0] in NOT_PERSON_FIRST:
         kind = "PERSON" if titled else None

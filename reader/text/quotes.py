@@ -40,7 +40,7 @@ _NOUN_CUE = re.compile(
 def _speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
     """Speech verbs in `text` (up to `end`), leaving out the ones used as nouns."""
     found = _VERB.finditer(text, 0, len(text) if end is None else end)
-    return [m for m in found if not _NOUN_CUE.search(text, 0, m.start())]
+    return [m for m in found if not _NOUN_CUE.search(text, max(0, m.start() - 24), m.start())]
 
 
 def _speech_verb(text: str, end: int | None = None) -> re.Match[str] | None:
@@ -402,9 +402,10 @@ def _speaker(blocks, span, before, mentions, previous):  # type: ignore[no-untyp
         """Who "he"/"she" is: the last person named as a sentence's subject
         (at its start, or just before a speech verb), else the last person named."""
         earlier = [m for m in mentions if m[4] == "PERSON" and (m[0], m[1]) < (block, pos)]
-        subjects = [m for m in earlier if _is_subject(blocks[m[0]].text, m[1], m[2])]
-        chosen = subjects or earlier
-        return chosen[-1][3] if chosen else None
+        for m in reversed(earlier):
+            if _is_subject(blocks[m[0]].text, m[1], m[2]):
+                return m[3]
+        return earlier[-1][3] if earlier else None
 
     # "“…” ― Jane Roe": a pull quote signed with a dash.
     signed = _SIGNED.match(blocks[eb].text, end)

@@ -100,6 +100,13 @@ ORG_HEADS = frozenset(
     government administration assembly society trust fund centre center hospital museum
     church democrats republicans coalition movement front show programme""".split()
 )
+# Lower-case words beside a lone name that make it an organisation:
+# "tyre giant Pirelli", "Interfax news agency", "the carrier said".
+ORG_CUES = frozenset(
+    """giant firm company group maker carmaker carrier airline agency newspaper daily broadcaster
+    insurer retailer lender bank conglomerate distributor manufacturer producer brewer
+    supplier operator chipmaker automaker""".split()
+)
 # Words after a name that make it a place ("the Kuznica border crossing").
 PLACE_HEADS = frozenset(
     """border crossing region province city town village county district river island islands

@@ -218,3 +218,13 @@ def test_events_table_heads_compass_places_and_peoples() -> None:
     assert "Nordic Cup" not in found and "W L PCT GB" not in found  # an event; a table's column heads
     assert found["Middle East"] == "PLACE" and found["Czech Republic"] == "PLACE"
     assert found["South Korean"] == "GROUP" and found["European"] == "GROUP"
+
+
+def test_organisations_from_cues_results_and_company_suffixes() -> None:
+    found = _types(
+        "The shipping giant Tervola announced a deal with Halvorsen Holdings Corp. on Friday .",
+        "Results : Vaskio 6 Rautio 2 , Norway 3 Iceland 1",
+    )
+    assert found["Tervola"] == "ORG" and found["Halvorsen Holdings Corp."] == "ORG"
+    assert found["Vaskio"] == "ORG" and found["Rautio"] == "ORG"  # teams between scores
+    assert found["Norway"] == "PLACE"  # a national side keeps its country's type
