@@ -157,7 +157,10 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
     return runs
 
 
-WEAK_PLACE = "PLACE?"  # a lone word only the gazetteer calls a place
+WEAK_PLACE = "PLACE?"
+SURNAME_REUSE = (
+    "PERSON?"  # an untyped name the article calls back by its last word  # a lone word only the gazetteer calls a place
+)
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 
 
@@ -175,6 +178,23 @@ def _results_line(toks: list[_Tok], first: int, after: int) -> bool:
     if first > 0 and _SCORE.fullmatch(toks[first - 1].text):
         return True
     return after + 2 < len(toks) and toks[after + 1].capitalised and bool(_SCORE.fullmatch(toks[after + 2].text))
+
+
+_ROW = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}) +\d")
+
+
+def _caps_table_row(block: int, text: str) -> list[_Span]:
+    """In a line of capitals only a table row's leading place is read: "SAN
+    FRANCISCO 57 74 .435" is a team (a country's name stays a place)."""
+    m = _ROW.match(text)
+    if not m:
+        return []
+    g = gazetteer()
+    folded = ascii_fold(m.group(1)).lower()
+    if folded not in g.places:
+        return []
+    kind = "PLACE" if folded in g.countries else "ORG"
+    return [_Span(block, m.start(1), m.end(1), tuple(m.group(1).split()), kind)]
 
 
 def _speaks_next(toks: list[_Tok], i: int) -> bool:
@@ -256,6 +276,8 @@ def _classify(
             return spans  # an initial alone names no one
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
             return spans
+        if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
+            return [*spans, _Span(block, start, end, names, "ORG")]  # "CHICAGO 71 64 .526": a team
         if word.isupper() and len(word) > 3 and "." not in word and low in g.places:
             return [*spans, _Span(block, start, end, names, "PLACE")]  # a dateline: "LONDON 1996-08-30"
         if word.isupper() and 2 <= len(word) <= 8:
@@ -350,6 +372,7 @@ def find_entities(blocks: Sequence[Block], known: Mapping[str, str] | None = Non
     }
     for b, block in enumerate(blocks):
         if _is_caps_line(block.text):
+            spans.extend(_caps_table_row(b, block.text))
             continue
         toks = tokens(block.text)
         for run in _runs(toks):
@@ -375,6 +398,11 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
             candidates = by_word.get(ascii_fold(span.words[0]).lower(), [])
             linkable = [c for c in candidates if entities[c].type in ("PERSON", "PLACE", "?")]
             target = linkable[0] if len(linkable) == 1 else None
+            # People are called back by their last name ("Tiger Woods … Woods"),
+            # organisations by their first word: weak evidence for an untyped name.
+            parts = entities[target].name.split() if target is not None else []
+            if len(parts) >= 2 and ascii_fold(parts[-1]).lower() == ascii_fold(span.words[0]).lower():
+                types[target][SURNAME_REUSE] = types[target].get(SURNAME_REUSE, 0) + 1  # type: ignore[index]
         text = blocks[span.block].text[span.start : span.end]
         mention = Mention(span.block, span.start, span.end, text)
         if target is None:
@@ -402,7 +430,7 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
             # drop lone words without any evidence.
             if len(entity.name.split()) < 2 or "?start" in votes and len(votes) == 1:
                 continue
-            kind = "ORG"
+            kind = "PERSON" if SURNAME_REUSE in votes else "ORG"
         entity.type = kind
         entity.mentions.sort(key=lambda m: (m.block, m.start))
         out.append(entity)

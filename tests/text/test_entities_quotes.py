@@ -228,3 +228,11 @@ def test_organisations_from_cues_results_and_company_suffixes() -> None:
     assert found["Tervola"] == "ORG" and found["Halvorsen Holdings Corp."] == "ORG"
     assert found["Vaskio"] == "ORG" and found["Rautio"] == "ORG"  # teams between scores
     assert found["Norway"] == "PLACE"  # a national side keeps its country's type
+
+
+def test_capital_table_rows_and_names_called_back_by_surname() -> None:
+    found = _types("STANDINGS AFTER SUNDAY'S GAMES", "SAN FRANCISCO 57 74 .435 16", "NORWAY 4 1 0 12")
+    assert found == {"SAN FRANCISCO": "ORG", "NORWAY": "PLACE"}  # a city's team; a national side
+    # Neither word a known first name: the article calling it back by its last word makes it a person.
+    found = _types("Tarvo Ilves won the sprint .", "Ilves had trained in the hills .")
+    assert found["Tarvo Ilves"] == "PERSON"
