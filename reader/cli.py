@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reader import __version__, paths
-from reader.output import ProgressLine, Styler, article_json, article_text, hit_json, hit_lines
+from reader.output import ProgressLine, Styler, article_json, article_text, date_text, hit_json, hit_lines
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="relevance (default), date (oldest first) or -date (newest first)",
     )
     p.add_argument("--json", action="store_true", help="one JSON object per result")
+    p.add_argument("--collapse", action="store_true", help="show each story once, with its number of versions")
+
+    p = sub.add_parser("stories", help="stories saved more than once: their versions across sites and saves")
+    p.add_argument("query", nargs="*", help="only stories with a version matching this search")
+    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--json", action="store_true", help="one JSON object per story")
 
     p = sub.add_parser("show", help="print an article")
     p.add_argument("id", help="article id (or an unambiguous prefix)")
@@ -140,6 +146,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "stats": _stats,
                 "entities": _entities,
                 "quotes": _quotes,
+                "stories": _stories,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -191,7 +198,7 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     text = " ".join(args.query)
     if args.limit < 1:
         raise _Failure("--limit must be at least 1", EXIT_USAGE)
-    result = archive.search(text, limit=args.limit, sort=args.sort)
+    result = archive.search(text, limit=args.limit, sort=args.sort, collapse=args.collapse)
     if args.json:
         for hit in result.hits:
             print(hit_json(hit))
@@ -205,6 +212,36 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     print(out(f"{result.total} {noun} · {result.elapsed_ms:.0f} ms", "dim"), file=sys.stderr)
     if not result.hits and result.suggestion:
         print(f"No results. Did you mean: {result.suggestion}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Each story with its versions: id, date, site and title, oldest first."""
+    from reader.sanitize import clean_line
+
+    out = Styler(sys.stdout)
+    for story, members in archive.stories(" ".join(args.query), args.limit):
+        rows = archive.store.summaries(members)
+        if args.json:
+            versions = [
+                {
+                    "id": m,
+                    "title": clean_line(rows[m][0]),
+                    "site": clean_line(rows[m][1]) if rows[m][1] else None,
+                    "published": rows[m][2].isoformat() if rows[m][2] else None,
+                }
+                for m in members
+                if m in rows
+            ]
+            print(json.dumps({"story": story, "versions": versions}, ensure_ascii=False))
+            continue
+        first = rows.get(members[0])
+        print(f"{out(f'{len(members)} versions', 'bold')}  {clean_line(first[0]) if first else story}")
+        for m in members:
+            if m in rows:
+                title, site, published = rows[m][0], rows[m][1], rows[m][2]
+                where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
+                print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
     return EXIT_OK
 
 

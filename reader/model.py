@@ -100,6 +100,8 @@ class Hit:
     paths: tuple[str, ...] = ()
     is_read: bool = False
     starred: bool = False
+    story: str | None = None  # the story this article is a version of (its first article's id)
+    versions: int = 1  # how many articles tell that story
 
     @property
     def snippet_text(self) -> str:

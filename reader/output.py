@@ -65,6 +65,8 @@ def hit_json(hit: Hit) -> str:
             "score": round(hit.score, 4),
             "snippet": snippet_text(hit.snippet, marker="**"),
             "paths": [clean_line(p) for p in hit.paths],
+            "story": hit.story,
+            "versions": hit.versions,
         },
         ensure_ascii=False,
     )
@@ -75,6 +77,8 @@ def hit_lines(hit: Hit, style: Styler) -> str:
     head = f"{style(hit.id, 'id')}  {date_text(hit.published)}  {style(clean_line(hit.title), 'title')}"
     if site:
         head += f"  {style('· ' + site, 'dim')}"
+    if hit.versions > 1:
+        head += f"  {style(f'· {hit.versions} versions', 'dim')}"
     snippet = snippet_text(hit.snippet, style)
     return head + ("\n    " + snippet if snippet else "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Archive", "ArchiveBusy", "QueryError"]
 
 INDEX_BATCH = 500
+COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
 
 class Archive:
@@ -66,7 +68,7 @@ class Archive:
             self.reindex(progress=on_rebuild)
             assert self._ix is not None
             return self._ix
-        if self.store.queued() or self.store.unanalysed():
+        if self.store.queued() or self.store.unanalysed() or self.store.stories_pending():
             self._try_sync()
         return self._ix
 
@@ -102,6 +104,7 @@ class Archive:
         ix = self._ix if self._ix is not None else ixmod.open_index(self.index_dir)
         self._ix = ix
         self.analyse_pending()
+        self.cluster_pending()
         queued = self.store.queued()
         if ixmod.use_bulk(len(queued)):
             chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
@@ -129,6 +132,38 @@ class Archive:
                 for stored in self.store.get_many(chunk).values():
                     self.store.set_analysis(stored.id, analyze(stored.article.blocks, known))
         return len(pending)
+
+    def cluster_pending(self) -> int:
+        """Put articles that have no story yet into one: each is compared only
+        with the candidates the LSH index yields. Articles stored before
+        stories existed are fingerprinted first."""
+        from reader.archive.stories import StoryIndex
+        from reader.text.fingerprint import fingerprint
+
+        missing = self.store.unfingerprinted()
+        for start in range(0, len(missing), 200):
+            with self.store.transaction():
+                for stored in self.store.get_many(missing[start : start + 200]).values():
+                    self.store.set_fingerprint(stored.id, fingerprint(b.text for b in stored.article.blocks))
+        pending = list(self.store.fingerprints(clustered=False))
+        if not pending:
+            return 0
+        stories = StoryIndex(self.store.fingerprints(clustered=True))
+        with self.store.transaction():
+            for article_id, fp in pending:
+                self.store.join_story(article_id, stories.add(article_id, fp))
+        return len(pending)
+
+    def story(self, article_id: str) -> list[str]:
+        """The ids of an article's versions, itself included, oldest first."""
+        story = self.store.story_of(article_id)
+        return self.store.story_members(story) if story else [article_id]
+
+    def stories(self, query: str = "", limit: int = 50) -> list[tuple[str, list[str]]]:
+        """Stories told more than once (optionally among a search's results):
+        (story id, member ids), most versions first."""
+        ids = self._ids_for(query)
+        return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""
@@ -226,11 +261,43 @@ class Archive:
     # -- reading ----------------------------------------------------------------
 
     def search(
-        self, text: str, *, limit: int = 20, sort: str = "relevance", filters: SearchFilters | None = None
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        filters: SearchFilters | None = None,
+        collapse: bool = False,
     ) -> SearchResult:
-        """Ranked hits for a query; an empty query lists the archive newest first."""
+        """Ranked hits for a query; an empty query lists the archive newest first.
+
+        `collapse` shows each story once, at its best-ranked version, with how
+        many versions it has.
+        """
         with self._guard:
-            return self._search(text, limit=limit, sort=sort, filters=filters or SearchFilters())
+            if not collapse:
+                return self._with_stories(
+                    self._search(text, limit=limit, sort=sort, filters=filters or SearchFilters())
+                )
+            wide = self._with_stories(
+                self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters or SearchFilters())
+            )
+            seen: set[str] = set()
+            hits = []
+            for hit in wide.hits:
+                key = hit.story or hit.id
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(hit)
+            return dataclasses.replace(wide, hits=tuple(hits[:limit]))
+
+    def _with_stories(self, result: SearchResult) -> SearchResult:
+        sizes = self.store.story_sizes(h.id for h in result.hits)
+        hits = tuple(
+            dataclasses.replace(h, story=sizes[h.id][0], versions=sizes[h.id][1]) if h.id in sizes else h
+            for h in result.hits
+        )
+        return dataclasses.replace(result, hits=hits)
 
     def _search(self, text: str, *, limit: int, sort: str, filters: SearchFilters) -> SearchResult:
         if filters.active:

@@ -19,6 +19,7 @@ from reader.archive.store import Store
 from reader.ingest import IngestError, is_article_file, parse_source, read_source
 from reader.model import Article
 from reader.text.analysis import analyze
+from reader.text.fingerprint import Fingerprint, fingerprint
 from reader.text.normalize import content_hash
 from reader.text.pipeline import finish
 
@@ -145,7 +146,7 @@ class Prepared:
     size: int = 0
     mtime_ns: int = 0
     digest: str = ""
-    articles: tuple[tuple[Article, dict[str, list[dict[str, object]]]], ...] = ()
+    articles: tuple[tuple[Article, dict[str, list[dict[str, object]]], Fingerprint], ...] = ()
     error: str | None = None
     unchanged: bool = False  # size and mtime as recorded: nothing was read
 
@@ -155,7 +156,7 @@ def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
     try:
         source = read_source(path)
         articles = [finish(a) for a in parse_source(source)]
-        analysed = tuple((a, analyze(a.blocks, known or {})) for a in articles)
+        analysed = tuple((a, analyze(a.blocks, known or {}), fingerprint(b.text for b in a.blocks)) for a in articles)
     except IngestError as exc:
         return Prepared(str(path), error=str(exc))
     return Prepared(str(path), source.size, source.mtime_ns, source.digest, analysed)
@@ -198,8 +199,8 @@ def import_file(
         return "unchanged"
     previous = {r[1]: r[2] for r in rows}  # part → article id
     outcomes: list[str] = []
-    for article, analysis in prepared.articles:
-        outcome = _import_article(store, article, analysis, previous.get(article.part), key, prepared)
+    for article, analysis, fp in prepared.articles:
+        outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, prepared)
         report.merge(outcome)
         outcomes.append(outcome)
     for outcome in ("added", "updated", "duplicates"):
@@ -212,6 +213,7 @@ def _import_article(
     store: Store,
     article: Article,
     analysis: dict[str, list[dict[str, object]]],
+    fp: Fingerprint,
     previous_id: str | None,
     key: str,
     source: Prepared,
@@ -232,10 +234,12 @@ def _import_article(
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
         store.set_analysis(previous_id, analysis)
+        store.set_fingerprint(previous_id, fp)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
     store.set_analysis(new_id, analysis)
+    store.set_fingerprint(new_id, fp)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
 

@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401 - re-exported
+from reader.archive.store_stories import StoryRows
 from reader.model import Article, Block, StoredArticle
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -97,6 +98,17 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX quotes_speaker ON quotes (speaker);
     """,
+    # 3 → 4: fingerprints and stories (versions of one text). Existing articles
+    # are fingerprinted on the next open (no fingerprint row marks them).
+    3: """
+    ALTER TABLE articles ADD COLUMN story TEXT;
+    CREATE INDEX articles_story ON articles (story);
+    CREATE TABLE fingerprints (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL,
+        minhash BLOB NOT NULL
+    );
+    """,
 }
 
 _ARTICLE_COLUMNS = (
@@ -132,7 +144,7 @@ def short_id(content_hash: str, length: int = 8) -> str:
     return base64.b32encode(raw).decode().lower()[:length]
 
 
-class Store(AnalysisRows):
+class Store(AnalysisRows, StoryRows):
     """Articles, their source files, reading state and tags, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:

@@ -1,0 +1,103 @@
+"""The store's rows about stories: each article's fingerprint and the story it
+belongs to (the id of the story's first article). Mixed into Store."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from reader.text.fingerprint import Fingerprint
+
+
+class StoryRows:
+    """Methods of Store that keep fingerprints and story membership."""
+
+    db: sqlite3.Connection
+
+    def set_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
+        """Record an article's fingerprint; its story is decided again (its text changed)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO fingerprints (article_id, shingles, minhash) VALUES (?, ?, ?)",
+            (article_id, fp.shingles, fp.values),
+        )
+        self.db.execute("UPDATE articles SET story = NULL WHERE id = ?", (article_id,))
+
+    def stories_pending(self) -> bool:
+        """Whether some article has no fingerprint or no story yet."""
+        row = self.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE story IS NULL) OR EXISTS (SELECT 1 FROM articles a "
+            "LEFT JOIN fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL)"
+        ).fetchone()
+        return bool(row[0])
+
+    def unfingerprinted(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL"
+        )
+        return [r[0] for r in rows]
+
+    def fingerprints(self, *, clustered: bool) -> Iterator[tuple[str, Fingerprint]]:
+        """Fingerprints of the articles already in a story, or of those waiting
+        for one (oldest first, so a story is named after its first article)."""
+        where = "a.story IS NOT NULL" if clustered else "a.story IS NULL"
+        rows = self.db.execute(
+            "SELECT a.id, f.shingles, f.minhash FROM articles a JOIN fingerprints f ON f.article_id = a.id "
+            f"WHERE {where} ORDER BY a.imported_at, a.id"
+        )
+        for article_id, count, values in rows:
+            yield article_id, Fingerprint(count, bytes(values))
+
+    def join_story(self, article_id: str, versions: Iterable[str]) -> str:
+        """Put an article in the story of the versions found for it, merging
+        their stories if they were several; alone, it starts its own."""
+        stories = sorted(
+            {
+                r[0]
+                for v in versions
+                for r in self.db.execute("SELECT story FROM articles WHERE id = ? AND story IS NOT NULL", (v,))
+            }
+        )
+        keep = stories[0] if stories else article_id
+        for other in stories[1:]:
+            self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, other))
+        self.db.execute("UPDATE articles SET story = ? WHERE id = ?", (keep, article_id))
+        return keep
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_members(self, story: str) -> list[str]:
+        """A story's articles, oldest publication first (undated last)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, imported_at, id", (story,)
+        )
+        return [r[0] for r in rows]
+
+    def story_sizes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """For each article: (its story, how many articles the story has)."""
+        ids = list(article_ids)
+        out: dict[str, tuple[str, int]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT a.id, a.story, (SELECT count(*) FROM articles b WHERE b.story = a.story) "
+                f"FROM articles a WHERE a.id IN ({marks}) AND a.story IS NOT NULL",
+                chunk,
+            )
+            out.update({article_id: (story, size) for article_id, story, size in rows})
+        return out
+
+    def multi_stories(self, limit: int = 50, ids: list[str] | None = None) -> list[tuple[str, int]]:
+        """Stories with more than one version, largest first: (story, versions)."""
+        if ids is not None:
+            members = self.story_sizes(ids)
+            stories = {story: size for story, size in members.values() if size > 1}
+            return sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        rows = self.db.execute(
+            "SELECT story, count(*) AS n FROM articles WHERE story IS NOT NULL GROUP BY story HAVING n > 1 "
+            "ORDER BY n DESC, story LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1]) for r in rows]
