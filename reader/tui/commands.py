@@ -18,6 +18,8 @@ SCOPES = {
     "entities": "Entity browser",
     "quotes": "Quote browser",
     "import": "Import screen",
+    "versions": "Versions of a story",
+    "diff": "Changes between versions",
 }
 
 
@@ -128,6 +130,26 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Search quotes by speaker or words",
     ),
+    Command(
+        "versions",
+        "v",
+        "show_versions",
+        "Versions",
+        "main",
+        show=False,  # the results say "N versions (v)" where there are any
+        palette=True,
+        help="Other saves of the story (other sites, before and after updates) and what changed",
+    ),
+    Command(
+        "collapse",
+        "c",
+        "toggle_collapse",
+        "Collapse stories",
+        "main",
+        show=False,
+        palette=True,
+        help="Show each story once in the results, with its number of versions",
+    ),
     Command("down", "j,down", "cursor_down", "Down", "results", show=False, help="Next result"),
     Command("up", "k,up", "cursor_up", "Up", "results", show=False, help="Previous result"),
     Command("open-article", "enter", "select", "Open", "results", show=False, help="Read the result"),
@@ -177,6 +199,10 @@ COMMANDS: tuple[Command, ...] = (
         help="Filter box: to the list; list: open the quote's article",
     ),
     Command("quotes-back", "escape", "dismiss_none", "Back", "quotes", help="Back to the reader"),
+    Command("versions-open", "enter", "select", "Read", "versions", show=False, help="Read this version"),
+    Command("versions-diff", "d", "diff", "What changed", "versions", help="Word by word against the one you read"),
+    Command("versions-back", "escape", "dismiss_none", "Back", "versions", help="Back to the reader"),
+    Command("diff-back", "escape", "dismiss_none", "Back", "diff", help="Back to the versions"),
     Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
     Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
 )

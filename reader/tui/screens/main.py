@@ -52,6 +52,7 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._query = query
         self.filters = SearchFilters()
+        self.collapse = False  # each story once in the results
         self.last_result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -113,7 +114,9 @@ class MainScreen(Screen[None]):
         """Run a query off the UI thread; a late answer to an old query is dropped."""
         worker = get_current_worker()
         try:
-            result: SearchResult | str = self.archive.search(text, limit=PAGE_SIZE, filters=self.filters)
+            result: SearchResult | str = self.archive.search(
+                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse
+            )
         except QueryError as exc:
             result = str(exc)
         if not worker.is_cancelled:
@@ -136,6 +139,8 @@ class MainScreen(Screen[None]):
             line = f"{result.total} {noun} in the archive, newest first"
         if self.filters.active:
             line += f" · filters: {self.filters.describe()} (F to change)"
+        if self.collapse:
+            line += " · one row per story (c to show every version)"
         if not result.hits and result.suggestion:
             line += f" · did you mean: {clean_line(result.suggestion)}"
         status.update(Text(line))
@@ -286,6 +291,25 @@ class MainScreen(Screen[None]):
                 self.run_search(self._query)
 
         self.app.push_screen(FilterDialog(self.filters), apply)
+
+    def action_toggle_collapse(self) -> None:
+        self.collapse = not self.collapse
+        self.run_search(self._query)
+
+    def action_show_versions(self) -> None:
+        from reader.tui.screens.versions import VersionsScreen
+
+        page = self.query_one(ArticleView).page
+        if page is None:
+            return
+
+        def chosen(article_id: str | None) -> None:
+            if article_id and article_id != page.stored.id:
+                self.open_article(article_id, self._query)
+                self.query_one(ArticleView).focus()
+                self._show_pane("reader")
+
+        self.app.push_screen(VersionsScreen(self.archive, page.stored.id), chosen)
 
     def action_toggle_entities(self) -> None:
         reader = self.query_one(ArticleView)

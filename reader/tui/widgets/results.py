@@ -54,7 +54,14 @@ class ResultsList(OptionList):
         text.append(marks + " ", style=unread)
         text.append(clean_line(hit.title), style=Style(bold=True))
         info = " · ".join(
-            filter(None, [clean_line(hit.site or ""), hit.published.strftime("%Y-%m-%d") if hit.published else ""])
+            filter(
+                None,
+                [
+                    clean_line(hit.site or ""),
+                    hit.published.strftime("%Y-%m-%d") if hit.published else "",
+                    f"{hit.versions} versions (v)" if hit.versions > 1 else "",
+                ],
+            )
         )
         if info:
             text.append("\n   " + info, style=meta)

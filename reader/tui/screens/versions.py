@@ -1,0 +1,148 @@
+"""A story's versions (v) and what changed between two of them (d)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.archive import Archive
+from reader.sanitize import clean_inline, clean_line
+from reader.text.diff import Change, summarise, word_diff
+from reader.tui.commands import bindings
+
+_STYLES = {"same": "", "added": "bold green", "removed": "red strike"}
+
+
+def _paragraphs(archive: Archive, article_id: str) -> list[str]:
+    stored = archive.get(article_id)
+    return [b.text for b in stored.article.blocks] if stored else []
+
+
+class VersionsScreen(Screen[str | None]):
+    """The versions of the article being read, with how much each differs from
+    it; Enter reads one, d shows the changes word by word."""
+
+    BINDINGS = bindings("versions", built_in_too=False)
+
+    def __init__(self, archive: Archive, current: str) -> None:
+        super().__init__()
+        self.archive = archive
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("Versions of this story", id="versions-title")
+            yield OptionList(id="versions-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="versions")
+    def load(self) -> None:
+        members = self.archive.story(self.current)
+        rows = self.archive.store.summaries(members)
+        mine = _paragraphs(self.archive, self.current)
+        changed = {
+            m: summarise(word_diff(mine, _paragraphs(self.archive, m))).changed_share
+            for m in members
+            if m != self.current
+        }
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, members, rows, changed)
+
+    def _show(self, members: list[str], rows: dict, changed: dict[str, float]) -> None:  # type: ignore[type-arg]
+        count = len(members)
+        title = f"{count} versions of this story (Enter: read · d: what changed against the one you read)"
+        self.query_one("#versions-title", Label).update(Text(title if count > 1 else "No other version saved"))
+        options = []
+        for m in members:
+            if m not in rows:
+                continue
+            title, site, published = rows[m][0], rows[m][1], rows[m][2]
+            label = Text(published.strftime("%Y-%m-%d") if published else "undated   ", style="dim")
+            label.append("  " + clean_line(title))
+            if site:
+                label.append("  · " + clean_line(site), style="dim")
+            label.append(
+                "  (reading)" if m == self.current else f"  {changed.get(m, 0.0):.0%} of words differ",
+                style="bold" if m == self.current else "dim",
+            )
+            options.append(Option(label, id=m))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_diff(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return
+        other = listing.get_option_at_index(listing.highlighted).id
+        if other and other != self.current:
+            self.app.push_screen(DiffScreen(self.archive, older=other, newer=self.current))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class DiffScreen(Screen[None]):
+    """Two versions word by word: removed words struck through, added in bold."""
+
+    BINDINGS = bindings("diff", built_in_too=False)
+
+    def __init__(self, archive: Archive, *, older: str, newer: str) -> None:
+        super().__init__()
+        self.archive, self.older, self.newer = archive, older, newer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("Comparing…", id="diff-title")
+            with VerticalScroll(id="diff-body"):
+                yield Static("", id="diff-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#diff-body").focus()
+        self.compare()
+
+    @work(thread=True, exclusive=True, group="diff")
+    def compare(self) -> None:
+        changes = word_diff(_paragraphs(self.archive, self.older), _paragraphs(self.archive, self.newer))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, changes)
+
+    def _show(self, changes: list[Change]) -> None:
+        summary = summarise(changes)
+        self.query_one("#diff-title", Label).update(
+            Text(
+                f"{self.older} → {self.newer}: {summary.added} words added, {summary.removed} removed, "
+                f"{summary.same} the same",
+            )
+        )
+        text = Text()
+        for change in changes:
+            if text:
+                text.append(" ")
+            # Untrusted text: appended as plain text (never markup), control characters removed.
+            paragraphs = change.text.split("\n")
+            for n, paragraph in enumerate(paragraphs):
+                if n:
+                    text.append("\n\n")
+                text.append(clean_inline(paragraph), style=_STYLES[change.op])
+        self.query_one("#diff-text", Static).update(text)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

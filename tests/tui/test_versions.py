@@ -1,0 +1,71 @@
+"""Pilot tests for stories in the app: versions in the results, the versions
+screen, the word diff, and collapsing the results to one row per story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from reader.archive import Archive
+from reader.config import Config
+from reader.tui.screens.versions import DiffScreen, VersionsScreen
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.results import ResultsList
+from tests.archive.test_stories import _write_versions
+from tests.conftest import run_import
+from tests.tui.conftest import settle
+
+
+async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> None:
+    from reader.tui.app import NewsReaderApp
+
+    _write_versions(tmp_path / "saved")
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, tmp_path / "saved")
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dispute", "enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        versioned = [h for h in results.hits if h.versions == 3]
+        assert len(versioned) == 3
+        prompts = [str(results.get_option_at_index(n).prompt) for n in range(len(results.hits))]
+        assert sum("3 versions (v)" in p for p in prompts) == 3
+        results.highlighted = [h.id for h in results.hits].index(versioned[0].id)
+        await pilot.press("enter")
+        await settle(pilot)
+        reading = app.screen.query_one(ArticleView).page.stored.id  # type: ignore[union-attr]
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, VersionsScreen)
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 3
+        labels = [str(listing.get_option_at_index(n).prompt) for n in range(3)]
+        assert sum("(reading)" in label for label in labels) == 1
+        assert sum("of words differ" in label for label in labels) == 2
+        # d on another version: the word diff against the one being read.
+        other = next(n for n, label in enumerate(labels) if "(reading)" not in label)
+        listing.highlighted = other
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DiffScreen)
+        title = str(app.screen.query_one("#diff-title").render())
+        assert "words added" in title and "removed" in title
+        assert str(app.screen.query_one("#diff-text", Static).render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, VersionsScreen)
+        # Enter reads the highlighted version.
+        chosen = app.screen.query_one(OptionList).get_option_at_index(other).id
+        await pilot.press("enter")
+        await settle(pilot)
+        page = app.screen.query_one(ArticleView).page
+        assert page is not None and page.stored.id == chosen != reading
+        # c: one row per story.
+        before = len(results.hits)
+        await pilot.press("escape", "c")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert len(results.hits) == before - 2
