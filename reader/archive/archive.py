@@ -135,9 +135,9 @@ class Archive:
 
     def cluster_pending(self) -> int:
         """Put articles that have no story yet into one: each is compared only
-        with the candidates the LSH index yields. Articles stored before
-        stories existed are fingerprinted first."""
-        from reader.archive.stories import StoryIndex
+        with the candidates its LSH bands find. Articles stored before stories
+        existed are fingerprinted first."""
+        from reader.archive.stories import versions_of
         from reader.text.fingerprint import fingerprint
 
         missing = self.store.unfingerprinted()
@@ -146,12 +146,9 @@ class Archive:
                 for stored in self.store.get_many(missing[start : start + 200]).values():
                     self.store.set_fingerprint(stored.id, fingerprint(b.text for b in stored.article.blocks))
         pending = list(self.store.fingerprints(clustered=False))
-        if not pending:
-            return 0
-        stories = StoryIndex(self.store.fingerprints(clustered=True))
         with self.store.transaction():
             for article_id, fp in pending:
-                self.store.join_story(article_id, stories.add(article_id, fp))
+                self.store.join_story(article_id, versions_of(self.store, article_id, fp))
         return len(pending)
 
     def story(self, article_id: str) -> list[str]:

@@ -108,6 +108,13 @@ MIGRATIONS: dict[int, str] = {
         shingles INTEGER NOT NULL,
         minhash BLOB NOT NULL
     );
+    CREATE TABLE story_bands (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band, hash, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_bands_article ON story_bands (article_id);
     """,
 }
 

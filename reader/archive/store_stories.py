@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from reader.text.fingerprint import Fingerprint
+from reader.text.fingerprint import Fingerprint, band_keys
 
 
 class StoryRows:
@@ -15,12 +15,39 @@ class StoryRows:
     db: sqlite3.Connection
 
     def set_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
-        """Record an article's fingerprint; its story is decided again (its text changed)."""
+        """Record an article's fingerprint and its LSH band keys; its story is
+        decided again (its text changed)."""
         self.db.execute(
             "INSERT OR REPLACE INTO fingerprints (article_id, shingles, minhash) VALUES (?, ?, ?)",
             (article_id, fp.shingles, fp.values),
         )
+        self.db.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO story_bands (band, hash, article_id) VALUES (?, ?, ?)",
+            [(band, key, article_id) for band, key in band_keys(fp)],
+        )
         self.db.execute("UPDATE articles SET story = NULL WHERE id = ?", (article_id,))
+
+    def band_candidates(self, fp: Fingerprint, exclude: str) -> list[tuple[str, Fingerprint]]:
+        """Articles already in a story that share an LSH band with this
+        fingerprint, with their fingerprints: one primary-key lookup per band."""
+        found: set[str] = set()
+        for band, key in band_keys(fp):
+            found.update(
+                r[0]
+                for r in self.db.execute("SELECT article_id FROM story_bands WHERE band = ? AND hash = ?", (band, key))
+            )
+        found.discard(exclude)
+        out = []
+        for article_id in sorted(found):
+            row = self.db.execute(
+                "SELECT f.shingles, f.minhash FROM fingerprints f JOIN articles a ON a.id = f.article_id "
+                "WHERE f.article_id = ? AND a.story IS NOT NULL",
+                (article_id,),
+            ).fetchone()
+            if row:
+                out.append((article_id, Fingerprint(row[0], bytes(row[1]))))
+        return out
 
     def stories_pending(self) -> bool:
         """Whether some article has no fingerprint or no story yet."""
@@ -38,7 +65,8 @@ class StoryRows:
 
     def fingerprints(self, *, clustered: bool) -> Iterator[tuple[str, Fingerprint]]:
         """Fingerprints of the articles already in a story, or of those waiting
-        for one (oldest first, so a story is named after its first article)."""
+        for one (oldest first, so a story is named after its first article).
+        Read whole before use: the caller writes stories while going through them."""
         where = "a.story IS NOT NULL" if clustered else "a.story IS NULL"
         rows = self.db.execute(
             "SELECT a.id, f.shingles, f.minhash FROM articles a JOIN fingerprints f ON f.article_id = a.id "

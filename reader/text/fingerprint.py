@@ -49,13 +49,22 @@ def fingerprint(texts: Iterable[str]) -> Fingerprint:
     return Fingerprint(len(found), minhash.hashvalues.astype(np.uint32).tobytes())
 
 
-def minhash_of(fp: Fingerprint):  # type: ignore[no-untyped-def]
-    """A datasketch MinHash holding a stored fingerprint's values."""
-    import numpy as np
-    from datasketch import MinHash
+# LSH banding: 28 bands of 2 values (datasketch's MinHashLSH choice for a
+# Jaccard threshold of 0.2 with 128 permutations). Two texts share a band with
+# probability 1 - (1 - J^2)^28: 0.68 at J = 0.2, 0.998 at J = 0.5.
+BANDS, ROWS = 28, 2
 
-    values = np.frombuffer(fp.values, dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, seed=1, scheme=SCHEME)
+
+def band_keys(fp: Fingerprint) -> list[tuple[int, int]]:
+    """(band, key) pairs: each band's values as one signed 64-bit integer, the
+    form an SQLite index looks up fastest."""
+    if not fp.shingles:
+        return []
+    width = ROWS * 4
+    return [
+        (band, int.from_bytes(fp.values[band * width : (band + 1) * width], "little", signed=True))
+        for band in range(BANDS)
+    ]
 
 
 def overlap(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

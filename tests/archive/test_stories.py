@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from reader.archive import Archive
 from reader.archive.importer import ImportReport
-from reader.archive.stories import StoryIndex, same_story
+from reader.archive.store import Store
+from reader.archive.stories import same_story, versions_of
 from reader.cli import main
 from reader.text.fingerprint import fingerprint, overlap, shingles
 from tests.bench.corpus import article, as_html, as_txt
@@ -44,14 +45,33 @@ def test_shingles_ignore_wrapping_and_overlap_is_symmetric(paragraphs: list[str]
     assert overlap(a, b) == overlap(b, a)
 
 
-def test_an_article_bridging_two_stories_merges_them() -> None:
+def _stored(store: Store, article_id: str, paragraphs: list[str]) -> None:
+    """A bare article row with its fingerprint, as an import leaves it."""
+    store.db.execute(
+        "INSERT INTO articles (id, title, format, blocks, content_hash, imported_at, updated_at) "
+        "VALUES (?, ?, 'txt', '[]', ?, '2026-01-01', '2026-01-01')",
+        (article_id, article_id, article_id),
+    )
+    store.set_fingerprint(article_id, fingerprint(paragraphs))
+
+
+def test_an_article_bridging_two_stories_merges_them(tmp_path: Path) -> None:
     rnd = random.Random(5)
     base = _paragraphs(article(2, rnd))
     first_half, second_half = base[: len(base) // 2], base[len(base) // 2 :]
-    index = StoryIndex()
-    assert index.add("a", fingerprint(first_half * 2)) == []
-    assert index.add("b", fingerprint(second_half * 2)) == []
-    assert sorted(index.add("c", fingerprint(base))) == ["a", "b"]
+    store = Store(tmp_path / "store.sqlite3")
+    with store.transaction():
+        _stored(store, "a", first_half * 2)
+        _stored(store, "b", second_half * 2)
+        for article_id, fp in list(store.fingerprints(clustered=False)):
+            assert versions_of(store, article_id, fp) == []
+            store.join_story(article_id, [])
+        _stored(store, "c", base)
+        [(_, fp)] = list(store.fingerprints(clustered=False))
+        assert versions_of(store, "c", fp) == ["a", "b"]
+        assert store.join_story("c", ["a", "b"]) == "a"
+    assert store.story_members("a") == ["a", "b", "c"]
+    store.close()
 
 
 def _write_versions(folder: Path) -> None:
