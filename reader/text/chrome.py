@@ -94,9 +94,19 @@ def is_chrome(line: str) -> bool:
         return True
     n = len(key.split())
     lowered = line.lower()
-    return bool(n <= 12 and any(cue in lowered for cue in CHROME_CUES))
+    if n <= 12 and any(cue in lowered for cue in CHROME_CUES):
+        return True
+    # A longer notice still opens by asking or telling the reader: "Sign up for
+    # our newsletter and…", "This site uses cookies…".
+    return n <= 30 and bool(_NOTICE.match(line.strip()))
 
 
+_NOTICE = re.compile(
+    r"^(?:(?:sign\s+up|subscribe|register|join)\b.*\b(?:newsletter|inbox|e-?mails?|updates|alerts)\b"
+    r"|(?:this|our)\s+(?:site|website)\s+uses\s+cookies\b"
+    r"|we\s+use\s+cookies\b)",
+    re.I,
+)
 _PROSE_END = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
 
 

@@ -93,3 +93,17 @@ def test_call_to_action_buttons_are_chrome_but_exclaimed_prose_is_not() -> None:
     assert is_block_chrome("Subscribe now!")
     assert not is_block_chrome("We will not back down!")
     assert not is_block_chrome("Residents were told to download the evacuation map before the storm arrived!")
+
+
+def test_long_newsletter_and_cookie_notices_are_chrome_not_the_headline() -> None:
+    # Found by the story evaluation: a re-chromed scrape took its newsletter plug for the title.
+    plug = "Sign up for our newsletter and get the morning's five biggest stories delivered to your inbox"
+    cookies = "This site uses cookies to give you a better experience; by continuing to browse you agree to this"
+    assert is_chrome(plug) and is_chrome(cookies)
+    text = f"Skip to content\n\n{plug}\n\n{cookies}\n\nBus services to outer villages to double\n\n{BODY}"
+    scrape = clean_scrape(text)
+    assert scrape.title == "Bus services to outer villages to double"
+    # Prose that mentions a newsletter or cookies is not a notice.
+    assert not is_chrome(
+        "The baker, who sends a weekly newsletter to 300 customers, said the cookies sold out by noon every day."
+    )
