@@ -121,10 +121,21 @@ class AnalysisRows:
         )
 
     def boilerplate(self, article_id: str) -> frozenset[int]:
-        """Indexes of the article's blocks that stand in many articles of its site."""
-        row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
+        """Indexes of the article's blocks that stand in many articles of its site.
+
+        Other versions of the article's own story (saved twice, updated) carry
+        its paragraphs too; they do not count towards making them the site's.
+        """
+        row = self.db.execute("SELECT scope, blocks, story FROM articles WHERE id = ?", (article_id,)).fetchone()
         if not row or not row[0]:
             return frozenset()
+        versions = (
+            self.db.execute(
+                "SELECT count(*) FROM articles WHERE story = ? AND scope = ? AND id != ?", (row[2], row[0], article_id)
+            ).fetchone()[0]
+            if row[2]
+            else 0
+        )
         blocks = [Block.from_dict(b) for b in json.loads(row[1])]
         keys = {i: _block_key(b) for i, b in enumerate(blocks)}
         wanted = [k for k in keys.values() if k]
@@ -135,7 +146,7 @@ class AnalysisRows:
             r[0]
             for r in self.db.execute(
                 f"SELECT key FROM block_counts WHERE scope = ? AND articles >= ? AND key IN ({marks})",
-                (row[0], BOILERPLATE_MIN_ARTICLES, *wanted),
+                (row[0], BOILERPLATE_MIN_ARTICLES + versions, *wanted),
             )
         }
         return frozenset(i for i, k in keys.items() if k in common)

@@ -29,7 +29,7 @@ MIN_PREFIX_CHARS = 40  # a truncated teaser must carry this much text to fold
 # scraper's duplicates: they fold only when adjacent, or when they are captions.
 # Eight words is about the shortest caption or sentence scrapes repeat.
 MIN_FOLD_WORDS = 8
-_SEAM = re.compile(r"(?<=[a-z.!?])(?=[A-Z](?:[a-z']|\s))")
+_SEAM = re.compile(r"(?<=[a-z0-9.!?])(?=[A-Z](?:[a-z']|\s))")  # 'thereMigrants', 'day 4Mateo'
 _DIGITS = re.compile(r"\d+")
 MIN_HALF_WORDS = 3  # each side of a seam must be a real block, not a stray word
 

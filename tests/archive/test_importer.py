@@ -151,11 +151,16 @@ def test_import_reports_progress(archive, fixtures_dir: Path) -> None:
 
 def test_paragraphs_a_site_repeats_are_marked_boilerplate(archive, tmp_path: Path) -> None:
     plug = "Sign up for the Harbour Weekly briefing to get our best coastal stories every Friday morning."
-    for n, town in enumerate(["Whitby", "Scarborough", "Bridlington"]):
+    # Three different stories of one site (not versions of one: those would
+    # not count), each carrying the site's plug.
+    stories = {
+        "Whitby": "The Whitby lifeboat crew rescued two kayakers who were swept past the pier on Sunday.",
+        "Scarborough": "Scarborough's new sea wall was opened by the mayor after three years of building work.",
+        "Bridlington": "Fishermen in Bridlington landed the biggest lobster catch of the season on Friday.",
+    }
+    for town, lead in stories.items():
         (tmp_path / f"{town}.txt").write_text(
-            f"{town} lifeboat crew rescues kayakers near the pier\n\n"
-            f"The {town} lifeboat crew rescued two kayakers who were swept past the pier on Sunday, "
-            f"the coastguard said in a statement.\n\n{plug}\n\nCrew member number {n} said the sea was rough.\n"
+            f"{town} news of the week from the coast\n\n{lead}\n\n{plug}\n\nThe {town} harbour office said tides were normal.\n"
         )
     run_import(archive, tmp_path)
     [hit] = archive.search("Whitby").hits

@@ -125,3 +125,29 @@ def test_articles_stored_before_stories_are_fingerprinted_and_grouped(tmp_path: 
     with Archive(data) as archive:
         archive.index()  # opening the archive, as the app and every command do
         assert sorted(len(m) for _, m in archive.stories()) == grouped == [3]
+
+
+def test_versions_of_one_story_do_not_make_its_paragraphs_boilerplate(tmp_path: Path) -> None:
+    # Found trying the app: five saves of one article from one site hid its whole
+    # body as "paragraphs this site repeats in many articles".
+    rnd = random.Random(8)
+    base = article(5, rnd)
+    plug = "Our journalism depends on readers like you, so please consider supporting the paper today."
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name, version in (("a", base), ("b", edited(base, rnd)), ("c", cut(base, rnd))):
+        (folder / f"{name}.txt").write_text(as_txt(version), encoding="utf-8")
+    for n in range(3):  # three other stories of the site carry the same plug
+        other = article(50 + n, rnd)
+        other["body"] = [*_paragraphs(other), plug]
+        (folder / f"other-{n}.txt").write_text(as_txt(other), encoding="utf-8")
+    with Archive(tmp_path / "archive") as archive:
+        for _ in archive.import_paths([str(folder)], ImportReport()):
+            pass
+        [a_id] = [r[2] for r in archive.store.sources_for_path(str(folder / "a.txt"))]
+        assert len(archive.story(a_id)) == 3
+        assert archive.boilerplate(a_id) == frozenset()
+        [o_id] = [r[2] for r in archive.store.sources_for_path(str(folder / "other-0.txt"))]
+        stored = archive.get(o_id)
+        hidden = {stored.article.blocks[i].text for i in archive.boilerplate(o_id)}  # type: ignore[union-attr]
+        assert hidden == {plug}

@@ -148,3 +148,14 @@ def test_paragraphs_differing_only_in_numbers_do_not_fold() -> None:
     a = "Poland has sent 4,000 more soldiers to guard the border crossing near the village, officials said"
     b = "Poland has sent 15,000 more soldiers to guard the border crossing near the village, officials said"
     assert len(fold([P(a), P(b)])) == 2
+
+
+def test_a_caption_ending_in_a_number_is_split_from_the_next() -> None:
+    # Found trying the app: "…enters day 4Mateo Petrov speaks…" stayed glued.
+    a = "Commuters queue at the ferry terminal as the strike enters day 4"
+    b = "Union leader Ines Varga speaks to reporters outside the port offices"
+    assert split_glued([a, a + b, b]) == [a, a, b, b]
+    # A number run into a capital is left alone when neither half is a known block.
+    assert split_glued(["The Boeing 737Max returned to service on Tuesday after repairs"]) == [
+        "The Boeing 737Max returned to service on Tuesday after repairs"
+    ]
