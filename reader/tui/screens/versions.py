@@ -133,8 +133,8 @@ class DiffScreen(Screen[None]):
             )
         )
         text = Text()
-        for change in changes:
-            if text:
+        for n, change in enumerate(changes):
+            if text and not change.text.startswith("\n") and not changes[n - 1].text.endswith("\n"):
                 text.append(" ")
             # Untrusted text: appended as plain text (never markup), control characters removed.
             paragraphs = change.text.split("\n")
