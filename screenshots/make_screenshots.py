@@ -9,6 +9,7 @@ real key presses and saves one SVG per screen.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SIZE = (130, 38)
+WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex", "versions", "diff"}
 
 
 async def shoot(root: Path) -> list[str]:
@@ -30,12 +32,9 @@ async def shoot(root: Path) -> list[str]:
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause(0.3)
         for _ in range(3):
-            for worker in [w for w in pilot.app.workers if w.group != "default" and not w.is_finished]:
-                if worker.group in {"search", "open-article", "render-article", "import", "reindex"}:
-                    try:
-                        await worker.wait()
-                    except Exception:  # a superseded worker
-                        pass
+            for worker in [w for w in pilot.app.workers if w.group in WORKER_GROUPS and not w.is_finished]:
+                with contextlib.suppress(Exception):  # a superseded worker
+                    await worker.wait()
             await pilot.pause()
 
     def save(app, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -58,6 +57,14 @@ async def shoot(root: Path) -> list[str]:
         await pilot.press("f", "p")
         await settle(pilot)
         save(app, "07-side-panel")
+        await pilot.press("p", "v")  # the story's versions: the scrape and the page saved after an update
+        await settle(pilot)
+        save(app, "08-versions")
+        await pilot.press("j", "d")
+        await settle(pilot)
+        save(app, "09-diff")
+        await pilot.press("escape", "escape", "p")
+        await settle(pilot)
         await pilot.press("escape", "p", "escape", "question_mark")
         await settle(pilot)
         save(app, "05-help")

@@ -2,7 +2,8 @@
 
 They are in the shape of real saved pages (menus and share buttons, teasers
 repeating the lead, every photo caption printed twice, a glued caption pair,
-single-quoted speech, a page in cp1252, the same scrape saved twice) so a
+single-quoted speech, a page in cp1252, the same scrape saved twice, and
+one story saved again as a page after an update) so a
 newcomer sees what the reader does in one command. People in them are invented.
 """
 

@@ -68,13 +68,13 @@ class VersionsScreen(Screen[str | None]):
                 continue
             title, site, published = rows[m][0], rows[m][1], rows[m][2]
             label = Text(published.strftime("%Y-%m-%d") if published else "undated   ", style="dim")
+            if m == self.current:
+                label.append("  reading     ", style="bold")
+            else:
+                label.append(f"  {changed.get(m, 0.0):>4.0%} differ", style="dim")
             label.append("  " + clean_line(title))
             if site:
                 label.append("  · " + clean_line(site), style="dim")
-            label.append(
-                "  (reading)" if m == self.current else f"  {changed.get(m, 0.0):.0%} of words differ",
-                style="bold" if m == self.current else "dim",
-            )
             options.append(Option(label, id=m))
         listing = self.query_one(OptionList)
         listing.clear_options()
