@@ -20,7 +20,22 @@ KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organi
 
 
 class _Browser(Screen[str | None]):
-    """What both browsers share: a list refilled by a worker, Escape to go back."""
+    """What the list screens share: a title over a list refilled by a worker
+    (`load`), Escape to go back."""
+
+    TITLE_ID = ""
+    LIST_ID = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("", id=self.TITLE_ID)
+            yield OptionList(id=self.LIST_ID)
+        yield Footer()
+
+    def _start(self) -> None:
+        """Called from a subclass's on_mount (Textual calls every class's on_mount)."""
+        self.query_one(OptionList).focus()
+        self.load()  # type: ignore[attr-defined]
 
     def fill(self, options: list[Option]) -> None:
         listing = self.query_one(OptionList)
@@ -37,21 +52,15 @@ class EntityBrowser(_Browser):
     """Top entities across the archive; Enter lists the articles about one."""
 
     BINDINGS = bindings("entities", built_in_too=False)
+    TITLE_ID, LIST_ID = "entity-title", "entity-list"
+
+    def on_mount(self) -> None:
+        self._start()
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
         self.kind: str | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="browser"):
-            yield Label("", id="entity-title")
-            yield OptionList(id="entity-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-        self.load()
 
     def action_kind(self, key: str) -> None:
         self.kind = KINDS[key]

@@ -15,6 +15,7 @@ from reader.archive import Archive
 from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
+from reader.tui.screens.browsers import _Browser
 
 _STYLES = {"same": "", "added": "bold green", "removed": "red strike"}
 
@@ -24,26 +25,20 @@ def _paragraphs(archive: Archive, article_id: str) -> list[str]:
     return [b.text for b in stored.article.blocks] if stored else []
 
 
-class VersionsScreen(Screen[str | None]):
+class VersionsScreen(_Browser):
     """The versions of the article being read, with how much each differs from
     it; Enter reads one, d shows the changes word by word."""
 
     BINDINGS = bindings("versions", built_in_too=False)
+    TITLE_ID, LIST_ID = "versions-title", "versions-list"
+
+    def on_mount(self) -> None:
+        self._start()
 
     def __init__(self, archive: Archive, current: str) -> None:
         super().__init__()
         self.archive = archive
         self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="browser"):
-            yield Label("Versions of this story", id="versions-title")
-            yield OptionList(id="versions-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-        self.load()
 
     @work(thread=True, exclusive=True, group="versions")
     def load(self) -> None:
@@ -76,11 +71,7 @@ class VersionsScreen(Screen[str | None]):
             if site:
                 label.append("  · " + clean_line(site), style="dim")
             options.append(Option(label, id=m))
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(options)
-        if options:
-            listing.highlighted = 0
+        self.fill(options)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -93,9 +84,6 @@ class VersionsScreen(Screen[str | None]):
         other = listing.get_option_at_index(listing.highlighted).id
         if other and other != self.current:
             self.app.push_screen(DiffScreen(self.archive, older=other, newer=self.current))
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class DiffScreen(Screen[None]):
