@@ -22,6 +22,7 @@ from reader.text.vocab import (
     COMPASS,
     CONNECTORS,
     EVENT_HEADS,
+    NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
     ORG_CUES,
     ORG_HEADS,
@@ -158,6 +159,8 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
 
 
 WEAK_PLACE = "PLACE?"
+# Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
+ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy police reuters".split())
 SURNAME_REUSE = (
     "PERSON?"  # an untyped name the article calls back by its last word  # a lone word only the gazetteer calls a place
 )
@@ -236,7 +239,11 @@ def _classify(
         ):
             spans.append(_Span(block, first.start, first.start + len(first.bare), (first.bare,), "GROUP"))
             words = words[1:]
-        elif low in TITLES and (len(words) > 1 or first.sentence_start is False and low not in TITLES):
+        elif (
+            low in TITLES
+            and (len(words) > 1 or first.sentence_start is False and low not in TITLES)
+            and words[-1].bare.lower() not in ORG_HEADS  # "Foreign Ministry", "State Department": a body
+        ):
             titled = True
             words = words[1:]
         else:
@@ -272,8 +279,8 @@ def _classify(
     if len(words) == 1:
         word = first.bare
         low = ascii_fold(word).lower()
-        if re.fullmatch(r"[A-Z]\.", word):
-            return spans  # an initial alone names no one
+        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS or low in EVENT_HEADS:
+            return spans  # an initial alone names no one; "GMT", "Olympic" neither
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
             return spans
         if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
@@ -292,7 +299,10 @@ def _classify(
             return [*spans, _Span(block, start, end, names, "ORG")]  # "Derbyshire 471 and 133-5": a team
         if low not in g.first_names and low not in g.countries and _results_line(toks, run[0], idx_after):
             return [*spans, _Span(block, start, end, names, "ORG")]  # "Lotte 6 Hyundai 2": teams
-        if before in ORG_CUES or (after in ORG_CUES and not first.possessive):
+        if re.fullmatch(r"(?:north|south|mid)?(?:east|west)|(?:north|south)(?:east|west)?|midwest", low):
+            return [*spans, _Span(block, start, end, names, "PLACE")]  # "the Midwest", "the Northeast"
+        after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
+        if before in ORG_CUES or ((after in ORG_CUES or after2 in ORG_CUES) and not first.possessive):
             return [*spans, _Span(block, start, end, names, "ORG")]  # "tyre giant Pirelli", "Interfax news agency"
         if low in g.places:
             # Weak: a surname can be a town ("Clinton", "Dole"); a title or a
@@ -300,6 +310,8 @@ def _classify(
             return [*spans, _Span(block, start, end, names, WEAK_PLACE)]
         if low in known:
             return [*spans, _Span(block, start, end, names, known[low])]
+        if low in ORG_HEADS and low not in ONE_OF_A_KIND_BODIES:
+            return spans  # "the Ministry", "Office": a body named by its kind, no name of its own
         if first.sentence_start and _speaks_next(toks, idx_after):
             return [*spans, _Span(block, start, end, names, "PERSON")]  # "Lebed told reporters"
         if first.sentence_start:
@@ -330,6 +342,8 @@ def _classify(
         return [*spans, person, org]
     if (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS) and not titled:
         kind = "PLACE"  # North Sea, Vistula River, Wall Street, Middle East
+    elif len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}:
+        kind = "PLACE"  # West Bank, East Coast: a region, not a bank
     elif folded in g.places and (folded in g.countries or not _score_follows(toks, idx_after)) and not titled:
         kind = "PLACE"  # United States, before "United" makes it a club
     elif any(low.rstrip(".") in ORG_HEADS for low in lows) and not titled:  # "Corp." is the head "corp"
@@ -341,7 +355,11 @@ def _classify(
     elif folded in g.places or after in PLACE_HEADS:
         kind = "PLACE"
     elif (
-        (lows[0] in g.first_names or re.fullmatch(r"[a-z]\.", lows[0]))  # "S. Waugh": an initial
+        (
+            lows[0] in g.first_names
+            or re.fullmatch(r"[a-z]\.", lows[0])  # "S. Waugh": an initial
+            or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))  # Jean-Michel
+        )
         and lows[0] not in NOT_NAMES
         and len(words) <= 4
         or after in SPEECH_VERBS

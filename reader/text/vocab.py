@@ -117,7 +117,7 @@ PLACE_HEADS = frozenset(
 COMPASS = frozenset("north south east west northern southern eastern western central middle far".split())
 # Heads that make a run an event or a competition ("World Cup", "U.S. Open"): no entity type of ours.
 EVENT_HEADS = frozenset(
-    "cup open tour games olympics championship championships series trophy prix festival awards".split()
+    "cup open tour games olympic olympics championship championships series trophy prix festival awards".split()
 )
 PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside towards toward via".split())
 SPEECH_VERBS = frozenset(
@@ -160,7 +160,10 @@ IRREGULAR_DEMONYMS = frozenset(
     """dutch irish scottish scots welsh swiss greek greeks thai thais danish dane danes swede
     swedes finn finns briton britons pole poles turk turks czech czechs slovak slovaks
     croat croats serb serbs kurd kurds arab arabs basque basques filipino filipinos
-    argentine argentines""".split()
+    argentine argentines kurdish jewish jews moslem moslems muslim muslims christian christians
+    catholic catholics english""".split()
 )
+# Capitalised abbreviations that name no one and nothing: time zones, units, titles of office.
+NOT_ENTITY_ACRONYMS = frozenset("GMT UTC EST EDT CST PST BST CET CEST CEO CFO TV PM AM RBI ERA".split())
 CONNECTORS = frozenset("of de del della da van von der den du la le al el bin".split())
 PRONOUNS = frozenset("he she they him her them".split())

@@ -236,3 +236,15 @@ def test_capital_table_rows_and_names_called_back_by_surname() -> None:
     # Neither word a known first name: the article calling it back by its last word makes it a person.
     found = _types("Tarvo Ilves won the sprint .", "Ilves had trained in the hills .")
     assert found["Tarvo Ilves"] == "PERSON"
+
+
+def test_bodies_regions_abbreviations_and_hyphenated_first_names() -> None:
+    found = _types(
+        "The Foreign Ministry said the Ministry would reply by 1400 GMT .",
+        "Prices rose across the Midwest and in the West Bank , the Tarkon news agency reported .",
+        "Jean-Pierre Lindqvist won the Olympic final .",
+    )
+    assert found["Foreign Ministry"] == "ORG" and "Ministry" not in found and "GMT" not in found
+    assert found["Midwest"] == "PLACE" and found["West Bank"] == "PLACE"
+    assert found["Tarkon"] == "ORG"  # "… news agency": two words on
+    assert found["Jean-Pierre Lindqvist"] == "PERSON" and "Olympic" not in found
