@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import sys
 from pathlib import Path
 
@@ -56,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="only stories with a version matching this search")
     p.add_argument("--limit", type=int, default=30)
     p.add_argument("--json", action="store_true", help="one JSON object per story")
+
+    p = sub.add_parser("timeline", help="how many articles match per day, week, month or year, as bars")
+    p.add_argument("query", nargs="*", help='a search, or an entity: entity:"Alexander Lukashenko"')
+    p.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
+    p.add_argument("--json", action="store_true", help="one JSON object per period")
 
     p = sub.add_parser("show", help="print an article")
     p.add_argument("id", help="article id (or an unambiguous prefix)")
@@ -147,6 +153,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "entities": _entities,
                 "quotes": _quotes,
                 "stories": _stories,
+                "timeline": _timeline,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -242,6 +249,26 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    return EXIT_OK
+
+
+def _timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.archive.timeline import bar
+
+    found, undated = archive.timeline(" ".join(args.query), args.by)
+    if args.json:
+        for p in found:
+            row = {"period": p.label, "start": p.start.isoformat(), "count": p.count, "query": p.date_query}
+            print(json.dumps(row))
+        print(json.dumps({"undated": undated}))
+        return EXIT_OK
+    out = Styler(sys.stdout)
+    largest = max((p.count for p in found), default=0)
+    width = max(10, shutil.get_terminal_size((80, 24)).columns - 22)
+    for p in found:
+        print(f"{p.label:>10}  {p.count:>5}  {out(bar(p.count, largest, width), 'title')}")
+    total = sum(p.count for p in found)
+    print(out(f"{total} dated articles · {undated} undated · by {args.by}", "dim"), file=sys.stderr)
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SIZE = (130, 38)
-WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex", "versions", "diff"}
+WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex", "versions", "diff", "timeline"}
 
 
 async def shoot(root: Path) -> list[str]:

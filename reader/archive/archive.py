@@ -19,6 +19,7 @@ from reader.archive.importer import ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.search import QueryError
 from reader.archive.store import Store
+from reader.archive.timeline import Period, periods
 from reader.model import Hit, SearchFilters, SearchResult, SnippetPart, StoredArticle
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,13 @@ class Archive:
         (story id, member ids), most versions first."""
         ids = self._ids_for(query)
         return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
+
+    def timeline(self, query: str = "", grain: str = "month") -> tuple[list[Period], int]:
+        """Articles per period for a query (all articles if empty), and how
+        many matching articles have no date."""
+        dates = self.store.published_dates(self._ids_for(query))
+        undated = sum(d is None for d in dates)
+        return periods((d.date() for d in dates if d is not None), grain), undated
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""

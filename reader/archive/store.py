@@ -343,6 +343,18 @@ class Store(AnalysisRows, StoryRows):
                 found[aid] = (title, site, _dt(published), bool(is_read), bool(starred), tuple(paths.get(aid, ())))
         return found
 
+    def published_dates(self, ids: list[str] | None = None) -> list[datetime | None]:
+        """The publication date of each article (all of them, or these)."""
+        if ids is None:
+            return [_dt(r[0]) for r in self.db.execute("SELECT published FROM articles")]
+        out: list[datetime | None] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT published FROM articles WHERE id IN ({marks})", chunk)
+            out.extend(_dt(r[0]) for r in rows)
+        return out
+
     def ids_by_prefix(self, prefix: str) -> list[str]:
         rows = self.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))
         return [r[0] for r in rows]

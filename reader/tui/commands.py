@@ -20,6 +20,7 @@ SCOPES = {
     "import": "Import screen",
     "versions": "Versions of a story",
     "diff": "Changes between versions",
+    "timeline": "Timeline",
 }
 
 
@@ -141,6 +142,16 @@ COMMANDS: tuple[Command, ...] = (
         help="Other saves of the story (other sites, before and after updates) and what changed",
     ),
     Command(
+        "timeline",
+        "T",
+        "show_timeline",
+        "Timeline",
+        "main",
+        show=False,
+        palette=True,
+        help='Articles per day, week, month or year for the current search (or an entity: entity:"Name")',
+    ),
+    Command(
         "collapse",
         "c",
         "toggle_collapse",
@@ -203,6 +214,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("versions-diff", "d", "diff", "What changed", "versions", help="Word by word against the one you read"),
     Command("versions-back", "escape", "dismiss_none", "Back", "versions", help="Back to the reader"),
     Command("diff-back", "escape", "dismiss_none", "Back", "diff", help="Back to the versions"),
+    Command("timeline-day", "d", "grain('day')", "Days", "timeline", help="One bar per day"),
+    Command("timeline-week", "w", "grain('week')", "Weeks", "timeline", help="One bar per week"),
+    Command("timeline-month", "m", "grain('month')", "Months", "timeline", help="One bar per month"),
+    Command("timeline-year", "y", "grain('year')", "Years", "timeline", help="One bar per year"),
+    Command("timeline-open", "enter", "select", "Articles", "timeline", show=False, help="Search that period"),
+    Command("timeline-back", "escape", "dismiss_none", "Back", "timeline", help="Back to the results"),
     Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
     Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
 )

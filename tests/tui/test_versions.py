@@ -69,3 +69,26 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
         assert len(results.hits) == before - 2
+
+
+async def test_timeline_zooms_and_opens_a_period(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.timeline import TimelineScreen
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        months = app.screen.query_one(OptionList).option_count
+        await pilot.press("y")
+        await settle(pilot)
+        listing = app.screen.query_one(OptionList)
+        assert 1 <= listing.option_count <= months
+        assert "by year" in str(app.screen.query_one("#timeline-title").render())
+        period = listing.get_option_at_index(listing.highlighted).id  # the latest year with articles
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert str(app.screen.query_one("#search").value) == period
+        assert results.hits and all(h.published and str(h.published.year) in period for h in results.hits)

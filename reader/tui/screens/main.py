@@ -296,6 +296,17 @@ class MainScreen(Screen[None]):
         self.collapse = not self.collapse
         self.run_search(self._query)
 
+    def action_show_timeline(self) -> None:
+        from reader.tui.screens.timeline import TimelineScreen
+
+        query = self._query
+
+        def chosen(date_query: str | None) -> None:
+            if date_query:
+                self.search_for(f"{query} {date_query}".strip())
+
+        self.app.push_screen(TimelineScreen(self.archive, query), chosen)
+
     def action_show_versions(self) -> None:
         from reader.tui.screens.versions import VersionsScreen
 

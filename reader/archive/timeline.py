@@ -1,0 +1,87 @@
+"""How many articles fall in each day, week, month or year: the timeline of a
+query (or an entity, which is a query: entity:"Name").
+
+Periods run without gaps from the first dated article to the last, so a quiet
+stretch shows as empty bars; each period carries the date filter that finds
+its articles in the query language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+GRAINS = ("day", "week", "month", "year")
+MAX_PERIODS = 2000  # a day-by-day timeline over decades is cut to its latest periods
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    count: int
+    grain: str
+
+    @property
+    def label(self) -> str:
+        if self.grain == "day":
+            return self.start.isoformat()
+        if self.grain == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.grain == "month":
+            return self.start.strftime("%Y-%m")
+        return str(self.start.year)
+
+    @property
+    def date_query(self) -> str:
+        """The query-language filter for this period's articles."""
+        if self.grain == "week":
+            return f"date:[{self.start.isoformat()} to {self.end.isoformat()}]"
+        return f"date:{self.label}"
+
+
+def _start_of(day: date, grain: str) -> date:
+    if grain == "day":
+        return day
+    if grain == "week":
+        return day - timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def _next(start: date, grain: str) -> date:
+    if grain == "day":
+        return start + timedelta(days=1)
+    if grain == "week":
+        return start + timedelta(days=7)
+    if grain == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.replace(year=start.year + 1)
+
+
+def periods(days: Iterable[date], grain: str) -> list[Period]:
+    """Counts per period, every period from the first to the last included."""
+    if grain not in GRAINS:
+        raise ValueError(f"unknown period '{grain}' ({', '.join(GRAINS)})")
+    counts = Counter(_start_of(d, grain) for d in days)
+    if not counts:
+        return []
+    out: list[Period] = []
+    start, last = min(counts), max(counts)
+    while start <= last:
+        following = _next(start, grain)
+        out.append(Period(start, following - timedelta(days=1), counts.get(start, 0), grain))
+        start = following
+    return out[-MAX_PERIODS:]
+
+
+def bar(count: int, largest: int, width: int) -> str:
+    """A bar in eighth-blocks: any non-zero count shows at least a sliver."""
+    if not count or not largest:
+        return ""
+    eighths = max(1, round(count / largest * width * 8))
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]

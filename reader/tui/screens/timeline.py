@@ -1,0 +1,70 @@
+"""The timeline of the current search (T): articles per period as bars.
+
+d / w / m / y set the period (zoom in and out); Enter searches that period's
+articles. An entity's timeline is the timeline of entity:"Name".
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.archive import Archive
+from reader.archive.timeline import Period, bar
+from reader.sanitize import clean_line
+from reader.tui.commands import bindings
+from reader.tui.screens.browsers import _Browser
+
+BAR_WIDTH = 60
+
+
+class TimelineScreen(_Browser):
+    """Periods of the current query; Enter returns the period's search."""
+
+    BINDINGS = bindings("timeline", built_in_too=False)
+    TITLE_ID, LIST_ID = "timeline-title", "timeline-list"
+
+    def __init__(self, archive: Archive, query: str, grain: str = "month") -> None:
+        super().__init__()
+        self.archive, self.query_text, self.grain = archive, query, grain
+
+    def on_mount(self) -> None:
+        self._start()
+
+    def action_grain(self, grain: str) -> None:
+        self.grain = grain
+        self.load()
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def load(self) -> None:
+        found, undated = self.archive.timeline(self.query_text, self.grain)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, found, undated)
+
+    def _show(self, found: list[Period], undated: int) -> None:
+        what = f"“{clean_line(self.query_text)}”" if self.query_text.strip() else "the whole archive"
+        total = sum(p.count for p in found)
+        self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
+            Text(
+                f"Timeline of {what} by {self.grain}: {total} dated articles, {undated} undated"
+                "   (d day · w week · m month · y year · Enter: that period's articles)"
+            )
+        )
+        largest = max((p.count for p in found), default=0)
+        options = []
+        for p in found:
+            label = Text(f"{p.label:>10}  ", style="bold")
+            label.append(f"{p.count:>5}  ", style="dim")
+            label.append(bar(p.count, largest, BAR_WIDTH))
+            options.append(Option(label, id=p.date_query, disabled=p.count == 0))
+        self.fill(options)
+        listing = self.query_one(OptionList)
+        if options:
+            listing.highlighted = max(i for i, p in enumerate(found) if p.count)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
