@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="one JSON object per result")
     p.add_argument("--collapse", action="store_true", help="show each story once, with its number of versions")
+    p.add_argument("--save", metavar="NAME", help="keep this query under a name (listed by `searches` and in the app)")
+    p.add_argument("--saved", metavar="NAME", help="run the search saved under this name")
+
+    p = sub.add_parser("searches", help="saved searches with how many articles (and unread) each finds")
+    p.add_argument("--delete", metavar="NAME", help="forget the search saved under this name")
+    p.add_argument("--json", action="store_true", help="one JSON object per saved search")
 
     p = sub.add_parser("stories", help="stories saved more than once: their versions across sites and saves")
     p.add_argument("query", nargs="*", help="only stories with a version matching this search")
@@ -154,6 +160,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "quotes": _quotes,
                 "stories": _stories,
                 "timeline": _timeline,
+                "searches": _searches,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -205,7 +212,16 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     text = " ".join(args.query)
     if args.limit < 1:
         raise _Failure("--limit must be at least 1", EXIT_USAGE)
-    result = archive.search(text, limit=args.limit, sort=args.sort, collapse=args.collapse)
+    filters = None
+    if args.saved:
+        saved = {s.name: s for s in archive.saved_searches()}
+        if args.saved not in saved:
+            raise _Failure(f"no saved search named '{args.saved}' (newsreader searches lists them)", EXIT_USAGE)
+        text, filters = " ".join(filter(None, [saved[args.saved].query, text])), saved[args.saved].filters
+    if args.save:
+        archive.save_search(args.save, text)
+        print(f"saved as '{args.save}'", file=sys.stderr)
+    result = archive.search(text, limit=args.limit, sort=args.sort, collapse=args.collapse, filters=filters)
     if args.json:
         for hit in result.hits:
             print(hit_json(hit))
@@ -249,6 +265,26 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    return EXIT_OK
+
+
+def _searches(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+
+    if args.delete:
+        if not archive.delete_search(args.delete):
+            raise _Failure(f"no saved search named '{args.delete}'")
+        print(f"deleted '{args.delete}'", file=sys.stderr)
+        return EXIT_OK
+    out = Styler(sys.stdout)
+    for s in archive.saved_searches():
+        if args.json:
+            row = {"name": s.name, "query": s.query, "filters": s.filters.describe(), "matches": s.matches}
+            print(json.dumps({**row, "unread": s.unread}, ensure_ascii=False))
+            continue
+        filters = f" {out('[' + s.filters.describe() + ']', 'dim')}" if s.filters.active else ""
+        counts = f"{s.unread:>5} {out('unread', 'dim')} {s.matches:>6} {out('articles', 'dim')}"
+        print(f"{counts}  {out(clean_line(s.name), 'bold')}  {clean_line(s.query)}{filters}")
     return EXIT_OK
 
 

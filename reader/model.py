@@ -155,6 +155,17 @@ class SearchFilters:
 
 
 @dataclass(frozen=True)
+class SavedSearch:
+    """A query kept under a name, with what it finds now."""
+
+    name: str
+    query: str
+    filters: SearchFilters
+    matches: int = 0
+    unread: int = 0
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """The answer to one query: hits plus what the status line and CLI need."""
 

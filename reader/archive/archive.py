@@ -20,7 +20,7 @@ from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.search import QueryError
 from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
-from reader.model import Hit, SearchFilters, SearchResult, SnippetPart, StoredArticle
+from reader.model import Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,45 @@ class Archive:
         (story id, member ids), most versions first."""
         ids = self._ids_for(query)
         return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
+
+    # -- saved searches -----------------------------------------------------------
+
+    def save_search(self, name: str, query: str, filters: SearchFilters | None = None) -> None:
+        """Keep a query (and its filters) under a name; the query is checked first."""
+        name = " ".join(name.split())
+        if not name:
+            raise QueryError("a saved search needs a name")
+        filters = filters or SearchFilters()
+        with self._guard:
+            searchmod.parse(self.index(), " ".join(filter(None, [query, filters.query_text()])) or "*")
+        with self.store.transaction():
+            self.store.save_search(name, query, dataclasses.asdict(filters))
+
+    def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
+        """Saved searches by name, each with how many (unread) articles it finds
+        (`counts=False`: just the searches, without running them)."""
+        unread = self.store.ids_where(unread=True) if counts else set()
+        out = []
+        for name, query, raw in self.store.saved_searches():
+            filters = SearchFilters(**{k: v for k, v in raw.items() if k in SearchFilters.__dataclass_fields__})
+            if not counts:
+                out.append(SavedSearch(name, query, filters))
+                continue
+            text = " ".join(filter(None, [query, filters.query_text()]))
+            allowed = self.store.ids_where(starred=filters.starred, unread=filters.unread)
+            try:
+                found = self._ids_for(text)
+            except QueryError:
+                found = []
+            ids = self.store.all_ids() if found is None else set(found)
+            if filters.starred or filters.unread:
+                ids &= allowed
+            out.append(SavedSearch(name, query, filters, matches=len(ids), unread=len(ids & unread)))
+        return out
+
+    def delete_search(self, name: str) -> bool:
+        with self.store.transaction():
+            return self.store.delete_search(name)
 
     def timeline(self, query: str = "", grain: str = "month") -> tuple[list[Period], int]:
         """Articles per period for a query (all articles if empty), and how

@@ -21,7 +21,7 @@ from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401
 from reader.archive.store_stories import StoryRows
 from reader.model import Article, Block, StoredArticle
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -115,6 +115,15 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (band, hash, article_id)
     ) WITHOUT ROWID;
     CREATE INDEX story_bands_article ON story_bands (article_id);
+    """,
+    # 4 → 5: saved searches (a name for a query and its filters).
+    4: """
+    CREATE TABLE saved_searches (
+        name TEXT PRIMARY KEY,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL DEFAULT '{}',
+        saved_at TEXT NOT NULL
+    );
     """,
 }
 
@@ -354,6 +363,21 @@ class Store(AnalysisRows, StoryRows):
             rows = self.db.execute(f"SELECT published FROM articles WHERE id IN ({marks})", chunk)
             out.extend(_dt(r[0]) for r in rows)
         return out
+
+    # -- saved searches -------------------------------------------------------
+
+    def save_search(self, name: str, query: str, filters: dict[str, object]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO saved_searches (name, query, filters, saved_at) VALUES (?, ?, ?, ?)",
+            (name, query, json.dumps(filters, sort_keys=True), _now()),
+        )
+
+    def saved_searches(self) -> list[tuple[str, str, dict[str, object]]]:
+        rows = self.db.execute("SELECT name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE")
+        return [(name, query, json.loads(filters)) for name, query, filters in rows]
+
+    def delete_search(self, name: str) -> bool:
+        return self.db.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount > 0
 
     def ids_by_prefix(self, prefix: str) -> list[str]:
         rows = self.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff"))

@@ -3,11 +3,15 @@ so help can never drift from the keys."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
+
+from reader.sanitize import clean_line
 
 SCOPES = {
     "app": "Everywhere",
@@ -21,6 +25,7 @@ SCOPES = {
     "versions": "Versions of a story",
     "diff": "Changes between versions",
     "timeline": "Timeline",
+    "saved": "Saved searches",
 }
 
 
@@ -152,6 +157,26 @@ COMMANDS: tuple[Command, ...] = (
         help='Articles per day, week, month or year for the current search (or an entity: entity:"Name")',
     ),
     Command(
+        "saved-searches",
+        "L",
+        "show_saved",
+        "Saved searches",
+        "main",
+        show=False,
+        palette=True,
+        help="Your saved searches with their unread counts; Enter runs one",
+    ),
+    Command(
+        "save-search",
+        "ctrl+s",
+        "save_search",
+        "Save search",
+        "main",
+        show=False,
+        palette=True,
+        help="Keep the current search and its filters under a name",
+    ),
+    Command(
         "collapse",
         "c",
         "toggle_collapse",
@@ -220,6 +245,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("timeline-year", "y", "grain('year')", "Years", "timeline", help="One bar per year"),
     Command("timeline-open", "enter", "select", "Articles", "timeline", show=False, help="Search that period"),
     Command("timeline-back", "escape", "dismiss_none", "Back", "timeline", help="Back to the results"),
+    Command("saved-run", "enter", "select", "Run", "saved", show=False, help="Run the saved search"),
+    Command("saved-forget", "x", "forget", "Forget", "saved", help="Delete the saved search"),
+    Command("saved-back", "escape", "dismiss_none", "Back", "saved", help="Back to the results"),
     Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
     Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
 )
@@ -262,6 +290,8 @@ class ArchiveCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        for hit in self._saved_hits(matcher):
+            yield hit
         for command in COMMANDS:
             if not command.palette:
                 continue
@@ -275,7 +305,22 @@ class ArchiveCommands(Provider):
                     help=command.help,
                 )
 
+    async def startup(self) -> None:
+        """Saved searches for the palette, read off the event loop."""
+        archive = getattr(self.app, "archive", None)
+        self.saved = await asyncio.to_thread(archive.saved_searches) if archive is not None else []
+
+    def _saved_hits(self, matcher=None) -> Iterator[Hit]:  # type: ignore[no-untyped-def]
+        for saved in getattr(self, "saved", []):
+            label = f"Saved search: {clean_line(saved.name)} ({saved.unread} unread)"
+            score = matcher.match(label) if matcher else 1.0
+            if score > 0:
+                run = partial(self.app.run_action, f"screen.run_saved({saved.name!r})")
+                yield Hit(score, matcher.highlight(label) if matcher else label, run, help=clean_line(saved.query))
+
     async def discover(self) -> Hits:
+        for hit in self._saved_hits():
+            yield hit
         for command in COMMANDS:
             if command.palette:
                 label = f"{command.description} ({key_label(command.keys)})"

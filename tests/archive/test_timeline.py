@@ -53,3 +53,24 @@ def test_timeline_command_and_a_period_search(tmp_path: Path, capsys) -> None:  
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(hits) == busiest["count"]
     assert all(h["published"].startswith(busiest["period"]) for h in hits)
+
+
+def test_saved_searches_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.archive import Archive
+
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, FIXTURES)
+    assert main(["--data-dir", str(data), "search", "--json", "--save", "Ferries", "ferry"]) == 0
+    found = [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    assert main(["--data-dir", str(data), "searches", "--json"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["name"], row["query"], row["matches"], row["unread"]) == ("Ferries", "ferry", len(found), len(found))
+    assert main(["--data-dir", str(data), "search", "--json", "--saved", "Ferries"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == found
+    assert main(["--data-dir", str(data), "search", "--saved", "Nope"]) == 2
+    assert "no saved search named 'Nope'" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "search", "--save", "Bad", '"unbalanced']) != 0
+    assert main(["--data-dir", str(data), "searches", "--delete", "Ferries"]) == 0
+    assert main(["--data-dir", str(data), "searches", "--json"]) == 0
+    assert capsys.readouterr().out == ""

@@ -35,7 +35,17 @@ def make_app(filled_dir: Path):  # type: ignore[no-untyped-def]
 
 # Our workers' groups. DirectoryTree keeps a loader worker alive for as long as
 # it is mounted, so waiting for *every* worker would wait forever.
-WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex", "versions", "diff", "timeline"}
+WORKER_GROUPS = {
+    "search",
+    "open-article",
+    "render-article",
+    "import",
+    "reindex",
+    "versions",
+    "diff",
+    "timeline",
+    "saved",
+}
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -92,3 +92,31 @@ async def test_timeline_zooms_and_opens_a_period(make_app) -> None:  # type: ign
         results = app.screen.query_one(ResultsList)
         assert str(app.screen.query_one("#search").value) == period
         assert results.hits and all(h.published and str(h.published.year) in period for h in results.hits)
+
+
+async def test_save_a_search_list_it_with_unread_counts_and_run_it(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.saved import SavedSearches
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ferry", "enter")
+        await settle(pilot)
+        expected = [h.id for h in app.screen.query_one(ResultsList).hits]
+        await pilot.press("ctrl+s", *"Ferries", "enter")
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"tram", "enter")  # another search meanwhile
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        assert isinstance(app.screen, SavedSearches)
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 1
+        label = str(listing.get_option_at_index(0).prompt)
+        assert "Ferries" in label and f"{len(expected)} unread" in label
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [h.id for h in app.screen.query_one(ResultsList).hits] == expected
+    with Archive(filled_dir) as archive:
+        [saved] = archive.saved_searches()
+        assert (saved.name, saved.query, saved.unread) == ("Ferries", "ferry", len(expected))

@@ -296,6 +296,43 @@ class MainScreen(Screen[None]):
         self.collapse = not self.collapse
         self.run_search(self._query)
 
+    def action_show_saved(self) -> None:
+        from reader.tui.screens.saved import SavedSearches
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.run_saved(name)
+
+        self.app.push_screen(SavedSearches(self.archive), chosen)
+
+    def action_run_saved(self, name: str) -> None:
+        self.run_saved(name)
+
+    def run_saved(self, name: str) -> None:
+        """Run a saved search: its query in the box, its filters applied."""
+        saved = next((s for s in self.archive.saved_searches(counts=False) if s.name == name), None)
+        if saved is None:
+            return
+        self.filters = saved.filters
+        self.search_for(saved.query)
+
+    def action_save_search(self) -> None:
+        from reader.tui.screens.saved import NameDialog
+
+        query, filters = self._query, self.filters
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.archive.save_search(name, query, filters)
+            except QueryError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Saved as “{name}” (L lists saved searches)")
+
+        self.app.push_screen(NameDialog(query), named)
+
     def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 

@@ -1,0 +1,90 @@
+"""Saved searches (L): each with how many unread articles it finds; Enter runs
+one, x forgets it. ctrl+s on the main screen saves the current search."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.archive import Archive
+from reader.model import SavedSearch
+from reader.sanitize import clean_line
+from reader.tui.commands import bindings
+from reader.tui.screens.browsers import _Browser
+
+
+class SavedSearches(_Browser):
+    """The saved searches; dismisses with the one chosen."""
+
+    BINDINGS = bindings("saved", built_in_too=False)
+    TITLE_ID, LIST_ID = "saved-title", "saved-list"
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+        self.saved: dict[str, SavedSearch] = {}
+
+    def on_mount(self) -> None:
+        self._start()
+
+    @work(thread=True, exclusive=True, group="saved")
+    def load(self) -> None:
+        found = self.archive.saved_searches()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[SavedSearch]) -> None:
+        self.saved = {s.name: s for s in found}
+        title = "Saved searches (Enter: run · x: forget · ctrl+s on the results saves the current search)"
+        empty = "No saved searches yet: ctrl+s on the results saves the current one"
+        self.query_one(f"#{self.TITLE_ID}", Label).update(Text(title if found else empty))
+        options = []
+        for s in found:
+            label = Text(f"{s.unread:>4} unread ", style="bold" if s.unread else "dim")
+            label.append(f"{s.matches:>5} articles  ", style="dim")
+            label.append(clean_line(s.name), style="bold")
+            label.append("  " + clean_line(s.query))
+            if s.filters.active:
+                label.append(f"  [{s.filters.describe()}]", style="dim")
+            options.append(Option(label, id=s.name))
+        self.fill(options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_forget(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return
+        name = listing.get_option_at_index(listing.highlighted).id
+        if name:
+            self.archive.delete_search(name)
+            self.load()
+
+
+class NameDialog(ModalScreen[str | None]):
+    """Ask for the name to save the current search under."""
+
+    BINDINGS = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="name-dialog", classes="dialog"):
+            yield Label(f"Save “{clean_line(self.query_text) or 'everything'}” as (Enter saves, Esc cancels)")
+            yield Input(placeholder="name", id="name-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
