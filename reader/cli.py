@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
     p.add_argument("--json", action="store_true", help="one JSON object per period")
 
+    p = sub.add_parser("export", help="write articles as JSON (re-importable), Markdown, HTML or EPUB")
+    p.add_argument("query", nargs="*", help="only the articles matching this search (default: all)")
+    p.add_argument("--format", choices=["json", "markdown", "html", "epub"], default="json")
+    p.add_argument("--to", required=True, metavar="PATH", help="a file (json, epub) or a folder (any format)")
+
     p = sub.add_parser("show", help="print an article")
     p.add_argument("id", help="article id (or an unambiguous prefix)")
     p.add_argument("--json", action="store_true")
@@ -161,6 +166,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "stories": _stories,
                 "timeline": _timeline,
                 "searches": _searches,
+                "export": _export,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -265,6 +271,13 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    return EXIT_OK
+
+
+def _export(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    count, written = archive.export(" ".join(args.query), args.format, Path(args.to))
+    where = str(written[0]) if len(written) == 1 else f"{len(written)} files in {args.to}"
+    print(f"exported {count} articles as {args.format}: {where}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -54,6 +54,10 @@ class Article:
     published: datetime | None = None
     language: str | None = None
     part: str = ""  # which article of a multi-article file (e.g. a JSON export)
+    # From a newsreader export: blocks already folded (not folded again), and
+    # the reader's state to restore: (("tags", […]), ("starred", True), …).
+    folded: bool = False
+    state: tuple[tuple[str, object], ...] = ()
 
     @property
     def body(self) -> str:

@@ -163,6 +163,19 @@ class Archive:
         ids = self._ids_for(query)
         return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
 
+    # -- export -------------------------------------------------------------------
+
+    def export(self, query: str, fmt: str, target: Path) -> tuple[int, list[Path]]:
+        """Write the articles a query finds (all if empty) in a format; returns
+        (articles, files written). See reader/archive/export.py."""
+        from reader.archive import export as exportmod
+
+        ids = self._ids_for(query)
+        stored = list(self.store.iter_articles(ids))
+        stories = {s.id: self.store.story_of(s.id) for s in stored}
+        records = exportmod.records_of(stored, stories)
+        return len(records), exportmod.write(records, fmt, target)
+
     # -- saved searches -----------------------------------------------------------
 
     def save_search(self, name: str, query: str, filters: SearchFilters | None = None) -> None:

@@ -235,13 +235,28 @@ def _import_article(
         store.update_article(previous_id, article, chash, scope)
         store.set_analysis(previous_id, analysis)
         store.set_fingerprint(previous_id, fp)
+        _restore_state(store, previous_id, article)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
     store.set_analysis(new_id, analysis)
     store.set_fingerprint(new_id, fp)
+    _restore_state(store, new_id, article)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
+
+
+def _restore_state(store: Store, article_id: str, article: Article) -> None:
+    """Tags and reading state carried by a newsreader export."""
+    state = dict(article.state)
+    if "tags" in state and isinstance(state["tags"], list):
+        store.set_tags(article_id, [str(t) for t in state["tags"]])
+    if "starred" in state:
+        store.set_starred(article_id, bool(state["starred"]))
+    if "read" in state:
+        store.set_read(article_id, bool(state["read"]))
+    if isinstance(state.get("read_position"), int | float):
+        store.set_position(article_id, float(state["read_position"]))  # type: ignore[arg-type]
 
 
 def boilerplate_scope(article: Article, path: str) -> str:

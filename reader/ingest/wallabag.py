@@ -1,4 +1,5 @@
-"""wallabag JSON exports (.json): one file, many articles, each with HTML content.
+"""JSON exports (.json): wallabag's (one file, many articles, each with HTML
+content) and newsreader's own (newsreader_json.py).
 
 Each entry becomes an article through the HTML path; the entry's own metadata
 (title, url, authors, dates, domain, language) wins over what the HTML says,
@@ -26,6 +27,10 @@ def parse(data: bytes, path: Path) -> list[Article]:
         raise IngestError(str(exc)) from exc
     except json.JSONDecodeError as exc:
         raise IngestError(f"JSON export is truncated or invalid (line {exc.lineno}, column {exc.colno})") from exc
+    from reader.ingest.newsreader_json import is_export, parse_export
+
+    if is_export(entries):
+        return parse_export(entries, path)  # type: ignore[arg-type]
     if isinstance(entries, dict) and isinstance(entries.get("entries"), list):
         entries = entries["entries"]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

@@ -20,6 +20,8 @@ def finish(article: Article) -> Article:
     """Fold an ingested article's blocks; the title never repeats as a block."""
     from reader.text.normalize import fold_key
 
+    if article.folded:
+        return article  # a newsreader export: these are the archive's blocks already
     title_key = fold_key(article.title)
     blocks = list(article.blocks)
     # A heading that restates the title (HTML pages repeat the <title> as <h1>).

@@ -1,0 +1,227 @@
+"""Export, so the archive outlives the program: JSON (imported back losslessly
+by `newsreader import`), Markdown files, HTML pages and an EPUB book.
+
+Every format carries each article's metadata, tags and reading state, its
+entities and quotes, and the story it belongs to. Text goes out as written:
+escaped for HTML and XHTML, front-matter values quoted for Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.model import Block, StoredArticle
+
+FORMAT = "newsreader-export"
+VERSION = 1
+FORMATS = ("json", "markdown", "html", "epub")
+
+
+def article_record(stored: StoredArticle, story: str | None) -> dict[str, object]:
+    """One article as the JSON export holds it (and the importer reads it back)."""
+    a = stored.article
+    return {
+        "id": stored.id,
+        "title": a.title,
+        "byline": a.byline,
+        "site": a.site,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "format": a.format,
+        "blocks": [b.to_dict() for b in a.blocks],
+        "tags": list(stored.tags),
+        "starred": stored.starred,
+        "read": stored.is_read,
+        "read_position": stored.read_position,
+        "imported_at": stored.imported_at.isoformat(),
+        "paths": list(stored.paths),
+        "story": story,
+        "entities": list(stored.entities),
+        "quotes": list(stored.quotes),
+    }
+
+
+def to_json(records: list[dict[str, object]]) -> str:
+    exported = datetime.now(UTC).isoformat(timespec="seconds")
+    return json.dumps(
+        {"format": FORMAT, "version": VERSION, "exported_at": exported, "articles": records},
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def slug(record: dict[str, object]) -> str:
+    """A file name from the title, made safe, with the id to keep it unique."""
+    words = re.sub(r"[^\w]+", "-", str(record["title"]).lower()).strip("-")[:60].strip("-")
+    return f"{words or 'article'}-{record['id']}"
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def _yaml_value(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)  # JSON scalars and lists are valid YAML
+
+
+def to_markdown(record: dict[str, object]) -> str:
+    front = {k: record[k] for k in ("id", "title", "byline", "site", "url", "published", "tags", "story") if record[k]}
+    lines = ["---", *(f"{k}: {_yaml_value(v)}" for k, v in front.items()), "---", ""]
+    for block in (Block.from_dict(b) for b in record["blocks"]):  # type: ignore[union-attr]
+        text = block.text
+        if block.kind == "heading":
+            lines.append(f"## {text}")
+        elif block.kind == "blockquote":
+            lines.append("> " + text.replace("\n", "\n> "))
+        elif block.kind == "list_item":
+            lines.append(f"- {text}")
+        elif block.kind == "caption":
+            lines.append(f"*{text}*")
+        else:
+            lines.append(text)
+        lines.append("")
+    lines += _notes_markdown(record)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _notes_markdown(record: dict[str, object]) -> list[str]:
+    out: list[str] = []
+    entities = record["entities"]
+    if entities:
+        out += ["---", "", "**Entities**", ""]
+        out += [f"- {e['name']} ({str(e['type']).lower()})" for e in entities]  # type: ignore[union-attr, index]
+        out.append("")
+    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
+    if speech:
+        out += ["**Quotes**", ""]
+        out += [f"- “{q['text']}” — {q.get('speaker') or 'unknown speaker'}" for q in speech]
+        out.append("")
+    return out
+
+
+# -- HTML and EPUB ------------------------------------------------------------
+
+
+def _body_html(record: dict[str, object]) -> str:
+    e = html.escape
+    parts = [f"<h1>{e(str(record['title']))}</h1>"]
+    meta = " · ".join(
+        e(str(v))
+        for v in (record["byline"], record["site"], (record["published"] or "")[:10])
+        if v  # type: ignore[index]
+    )
+    if meta:
+        parts.append(f'<p class="meta">{meta}</p>')
+    for block in (Block.from_dict(b) for b in record["blocks"]):  # type: ignore[union-attr]
+        text = e(block.text)
+        tag = {"heading": "h2", "blockquote": "blockquote", "list_item": "li", "caption": "figcaption"}.get(
+            block.kind, "p"
+        )
+        parts.append(f"<{tag}>{text}</{tag}>")
+    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
+    if record["entities"] or speech:
+        parts.append("<hr/>")
+    if record["entities"]:
+        names = ", ".join(f"{e(str(x['name']))} ({e(str(x['type']).lower())})" for x in record["entities"])  # type: ignore[union-attr]
+        parts.append(f'<p class="entities">Entities: {names}</p>')
+    for q in speech:
+        parts.append(f'<p class="quote">“{e(str(q["text"]))}” — {e(str(q.get("speaker") or "unknown speaker"))}</p>')
+    return "\n".join(parts)
+
+
+def to_html(record: dict[str, object]) -> str:
+    title = html.escape(str(record["title"]))
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
+        f"<body><article>\n{_body_html(record)}\n</article></body></html>\n"
+    )
+
+
+def html_index(records: list[dict[str, object]]) -> str:
+    items = "\n".join(
+        f'<li><a href="{html.escape(slug(r))}.html">{html.escape(str(r["title"]))}</a></li>' for r in records
+    )
+    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Articles</title></head>\n'
+    return f"{head}<body><ul>\n{items}\n</ul></body></html>\n"
+
+
+def write_epub(records: list[dict[str, object]], target: Path, title: str = "newsreader export") -> None:
+    """An EPUB 3 book: one chapter per article, a table of contents."""
+    e = html.escape
+    chapters = [(f"a{n:05d}.xhtml", r) for n, r in enumerate(records)]
+    with zipfile.ZipFile(target, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+            '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+        manifest = "".join(
+            f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
+            for n, (name, _) in enumerate(chapters)
+        )
+        spine = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+        modified = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        book.writestr(
+            "OEBPS/content.opf",
+            '<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+            'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f'<dc:identifier id="id">newsreader-{modified}</dc:identifier><dc:title>{e(title)}</dc:title>'
+            f'<dc:language>en</dc:language><meta property="dcterms:modified">{modified}</meta></metadata>'
+            f'<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+            f"{manifest}</manifest><spine>{spine}</spine></package>",
+        )
+        toc = "".join(f'<li><a href="{name}">{e(str(r["title"]))}</a></li>' for name, r in chapters)
+        book.writestr("OEBPS/nav.xhtml", _xhtml("Contents", f'<nav epub:type="toc"><ol>{toc}</ol></nav>'))
+        for name, record in chapters:
+            book.writestr(f"OEBPS/{name}", _xhtml(str(record["title"]), _body_html(record)))
+
+
+def _xhtml(title: str, body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+        f'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>{html.escape(title)}</title></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def write(records: list[dict[str, object]], fmt: str, target: Path) -> list[Path]:
+    """Write the records in a format; returns the files written."""
+    if fmt == "json":
+        path = target / "newsreader-export.json" if target.is_dir() else target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(to_json(records), encoding="utf-8")
+        return [path]
+    if fmt == "epub":
+        path = target / "newsreader-export.epub" if target.is_dir() else target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_epub(records, path)
+        return [path]
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format '{fmt}' ({', '.join(FORMATS)})")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for record in records:
+        if fmt == "markdown":
+            path = target / f"{slug(record)}.md"
+            path.write_text(to_markdown(record), encoding="utf-8")
+        else:
+            path = target / f"{slug(record)}.html"
+            path.write_text(to_html(record), encoding="utf-8")
+        written.append(path)
+    if fmt == "html":
+        index = target / "index.html"
+        index.write_text(html_index(records), encoding="utf-8")
+        written.append(index)
+    return written
+
+
+def records_of(stored: Iterable[StoredArticle], stories: dict[str, str | None]) -> list[dict[str, object]]:
+    return [article_record(s, stories.get(s.id)) for s in stored]

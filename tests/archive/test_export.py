@@ -1,0 +1,82 @@
+"""Export: JSON that imports back losslessly, and Markdown, HTML and EPUB."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.dom import minidom
+
+from reader.archive import Archive
+from reader.archive.importer import ImportReport
+from reader.cli import main
+from tests.conftest import FIXTURES, run_import
+
+
+def _records(path: Path) -> dict[str, dict[str, object]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "newsreader-export" and data["version"] == 1
+    return {r["id"]: {k: v for k, v in r.items() if k not in ("paths", "imported_at")} for r in data["articles"]}
+
+
+def test_json_export_imports_back_losslessly(tmp_path: Path) -> None:
+    with Archive(tmp_path / "a") as archive:
+        run_import(archive, FIXTURES)
+        first = archive.search("", limit=1).hits[0].id
+        archive.set_tags(first, ["keep", "ferries"])
+        archive.set_starred(first, True)
+        archive.set_read(first, True)
+        archive.export("", "json", tmp_path / "a.json")
+    with Archive(tmp_path / "b") as archive:
+        report = ImportReport()
+        for _ in archive.import_paths([str(tmp_path / "a.json")], report):
+            pass
+        assert report.failed == 0
+        archive.export("", "json", tmp_path / "b.json")
+        again = ImportReport()
+        for _ in archive.import_paths([str(tmp_path / "a.json")], again):
+            pass
+        assert again.counts()["added"] == 0  # importing the same export twice adds nothing
+    before, after = _records(tmp_path / "a.json"), _records(tmp_path / "b.json")
+    assert before == after  # blocks with their folds, metadata, tags, state, entities, quotes, stories
+    assert sorted(after[first]["tags"]) == ["ferries", "keep"]  # type: ignore[arg-type]
+    assert after[first]["starred"] is True and after[first]["read"] is True
+    assert any(b["repeats"] > 1 for r in after.values() for b in r["blocks"])  # folds came back as folds
+
+
+def test_markdown_html_and_epub_carry_metadata_and_escape_the_text(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "hostile.txt").write_text(
+        "Harbour board report on the <script>alert(1)</script> ferry timetable\n\n"
+        "The harbour board said on Monday that the ferry timetable would change, and that "
+        "passengers who typed </p><b>bold</b> into the form were told to stop.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, source)
+    for fmt, target in (("markdown", "md"), ("html", "html"), ("epub", "book.epub")):
+        assert main(["--data-dir", str(data), "export", "--format", fmt, "--to", str(tmp_path / target)]) == 0
+    assert "exported 1 articles" in capsys.readouterr().err
+    [md] = list((tmp_path / "md").glob("*.md"))
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("---\nid: ") and "passengers who typed" in text
+    page = next(p for p in (tmp_path / "html").glob("*.html") if p.name != "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;/p&gt;&lt;b&gt;" in page
+    book = zipfile.ZipFile(tmp_path / "book.epub")
+    assert book.namelist()[0] == "mimetype" and book.infolist()[0].compress_type == zipfile.ZIP_STORED
+    for name in book.namelist():
+        if name.endswith((".xhtml", ".opf", ".xml")):
+            minidom.parseString(book.read(name))  # well-formed XML, so the hostile text was escaped
+
+
+def test_an_export_from_a_newer_newsreader_is_refused_by_name(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"format": "newsreader-export", "version": 9, "articles": []}), encoding="utf-8")
+    with Archive(tmp_path / "archive") as archive:
+        report = ImportReport()
+        for _ in archive.import_paths([str(newer)], report):
+            pass
+    [(path, reason)] = report.failures
+    assert path.endswith("newer.json") and "newer newsreader" in reason
