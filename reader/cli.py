@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
     p.add_argument("--json", action="store_true", help="one JSON object per period")
 
+    p = sub.add_parser(
+        "correct",
+        help="correct entities: rename OLD NEW, merge FROM INTO, type NAME person|place|org|group, not-entity NAME",
+    )
+    p.add_argument("action", nargs="?", choices=["rename", "merge", "type", "not-entity"])
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--list", action="store_true", help="the corrections made so far, in order")
+
     p = sub.add_parser("export", help="write articles as JSON (re-importable), Markdown, HTML or EPUB")
     p.add_argument("query", nargs="*", help="only the articles matching this search (default: all)")
     p.add_argument("--format", choices=["json", "markdown", "html", "epub"], default="json")
@@ -167,6 +175,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "timeline": _timeline,
                 "searches": _searches,
                 "export": _export,
+                "correct": _correct,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -271,6 +280,31 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    return EXIT_OK
+
+
+def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+    from reader.text.corrections import TYPES, Correction
+
+    if args.list or not args.action:
+        for n, c in enumerate(archive.corrections(), 1):
+            print(f"{n:>3}  {clean_line(c.describe())}")
+        return EXIT_OK
+    wanted = 1 if args.action == "not-entity" else 2
+    if len(args.names) != wanted:
+        usage = {"rename": "OLD NEW", "merge": "FROM INTO", "type": "NAME TYPE", "not-entity": "NAME"}[args.action]
+        raise _Failure(f"usage: newsreader correct {args.action} {usage}", EXIT_USAGE)
+    if args.action == "not-entity":
+        correction = Correction("reject", args.names[0])
+    elif args.action == "type":
+        if args.names[1].lower() not in TYPES:
+            raise _Failure(f"unknown type '{args.names[1]}' ({', '.join(TYPES)})", EXIT_USAGE)
+        correction = Correction("type", args.names[0], TYPES[args.names[1].lower()])
+    else:
+        correction = Correction(args.action, args.names[0], " ".join(args.names[1].split()))
+    changed = archive.correct(correction)
+    print(f"{clean_line(correction.describe())}: {changed} articles changed; later imports follow it", file=sys.stderr)
     return EXIT_OK
 
 

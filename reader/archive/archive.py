@@ -21,6 +21,7 @@ from reader.archive.search import QueryError
 from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
 from reader.model import Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
+from reader.text.corrections import Correction
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +163,24 @@ class Archive:
         (story id, member ids), most versions first."""
         ids = self._ids_for(query)
         return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
+
+    # -- corrections --------------------------------------------------------------
+
+    def correct(self, correction: Correction) -> int:
+        """Keep an entity correction and make it in every article that names the
+        entity now; later imports make it too. Returns how many articles changed."""
+        with self._writing():
+            with self.store.transaction():
+                affected = self.store.articles_naming(correction.name)
+                self.store.add_correction(correction)
+                for stored in self.store.get_many(affected).values():
+                    analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
+                    self.store.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
+            self.sync_index()
+        return len(affected)
+
+    def corrections(self) -> list[Correction]:
+        return list(self.store.corrections())
 
     # -- export -------------------------------------------------------------------
 

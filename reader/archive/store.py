@@ -21,7 +21,7 @@ from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401
 from reader.archive.store_stories import StoryRows
 from reader.model import Article, Block, StoredArticle
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,6 +123,16 @@ MIGRATIONS: dict[int, str] = {
         query TEXT NOT NULL,
         filters TEXT NOT NULL DEFAULT '{}',
         saved_at TEXT NOT NULL
+    );
+    """,
+    # 5 → 6: the reader's corrections to entities, applied to every analysis.
+    5: """
+    CREATE TABLE entity_corrections (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        action TEXT NOT NULL,
+        name TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL
     );
     """,
 }

@@ -9,6 +9,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from reader.model import Article, Block
+from reader.text.corrections import Correction
+from reader.text.corrections import apply as apply_corrections
 
 # A paragraph standing in this many articles of one site is the site's, not the
 # article's: newsletter plugs, "Follow us on…", standard disclaimers. Three keeps
@@ -27,8 +29,36 @@ class AnalysisRows:
 
     # -- entities and quotes ----------------------------------------------------
 
+    def corrections(self) -> list[Correction]:
+        """The reader's entity corrections, in the order made (read once, kept)."""
+        cached = getattr(self, "_corrections", None)
+        if cached is None:
+            rows = self.db.execute("SELECT action, name, target FROM entity_corrections ORDER BY seq")
+            cached = [Correction(*r) for r in rows]
+            self._corrections = cached
+        return cached
+
+    def add_correction(self, correction: Correction) -> None:
+        self.db.execute(
+            "INSERT INTO entity_corrections (action, name, target, made_at) VALUES (?, ?, ?, datetime('now'))",
+            (correction.action, correction.name, correction.target),
+        )
+        self._corrections = None
+
+    def articles_naming(self, name: str) -> list[str]:
+        """Articles with an entity or a quote speaker of this name (any case)."""
+        rows = self.db.execute(
+            "SELECT article_id FROM entities WHERE lower(name) = lower(?) "
+            "UNION SELECT article_id FROM quotes WHERE lower(speaker) = lower(?)",
+            (name, name),
+        )
+        return [r[0] for r in rows]
+
     def set_analysis(self, article_id: str, analysis: dict[str, list[dict[str, object]]]) -> None:
-        """Store an article's entities and quotes, and their rows for browsing."""
+        """Store an article's entities and quotes (with the reader's corrections
+        made), and their rows for browsing."""
+        if self.corrections():
+            analysis = apply_corrections(analysis, self.corrections())
         self.db.execute(
             "UPDATE articles SET analysis = ? WHERE id = ?", (json.dumps(analysis, ensure_ascii=False), article_id)
         )

@@ -224,6 +224,9 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         help="List the articles about the entity",
     ),
+    Command("entities-rename", "r", "rename", "Rename", "entities", help="Give the entity its right name"),
+    Command("entities-merge", "m", "merge", "Merge", "entities", help="Merge the entity into another (same one)"),
+    Command("entities-reject", "x", "reject", "Not an entity", "entities", help="Mark it as no entity at all"),
     Command("entities-back", "escape", "dismiss_none", "Back", "entities", help="Back to the reader"),
     Command(
         "quotes-open",

@@ -80,3 +80,38 @@ def test_an_export_from_a_newer_newsreader_is_refused_by_name(tmp_path: Path) ->
             pass
     [(path, reason)] = report.failures
     assert path.endswith("newer.json") and "newer newsreader" in reason
+
+
+def test_entity_corrections_apply_now_and_to_later_imports(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.text.corrections import Correction
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "a.txt").write_text(
+        "Harbour talks stall again\n\nMayor Ines Varga said talks with the Harbour Board had stalled. "
+        '"A deal is close," Varga told reporters in Kalmar. Storm Petra closed the bridge.\n',
+        encoding="utf-8",
+    )
+    (later / "b.txt").write_text(
+        "Harbour deal signed\n\nInes Varga signed the harbour deal on Friday in Kalmar, "
+        "after Storm Petra had delayed the vote.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, first)
+        assert archive.correct(Correction("rename", "Ines Varga", "Ines Varga-Holm")) == 1
+        assert archive.correct(Correction("reject", "Storm Petra")) == 1
+        assert archive.correct(Correction("type", "Harbour Board", "ORG")) == 1
+        run_import(archive, later)
+        names = {(n, t) for n, t, _, _ in archive.entities(limit=50)}
+        assert ("Ines Varga-Holm", "PERSON") in names and not any(n == "Ines Varga" for n, _ in names)
+        assert not any(n == "Storm Petra" for n, _ in names)
+        assert [q[2] for q in archive.quotes(None, "", 10)] == ["Ines Varga-Holm"]  # the speaker too
+        assert len(archive.search('entity:"Ines Varga-Holm"').hits) == 2
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "correct", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "“Ines Varga” → “Ines Varga-Holm”" in listed and "“Storm Petra” is not an entity" in listed
+    assert main(["--data-dir", str(data), "correct", "type", "Kalmar", "planet"]) == 2

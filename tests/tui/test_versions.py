@@ -120,3 +120,37 @@ async def test_save_a_search_list_it_with_unread_counts_and_run_it(make_app, fil
     with Archive(filled_dir) as archive:
         [saved] = archive.saved_searches()
         assert (saved.name, saved.query, saved.unread) == ("Ferries", "ferry", len(expected))
+
+
+async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.browsers import EntityBrowser
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E", "1")
+        await settle(pilot)
+        await app.screen.workers.wait_for_complete()
+        assert isinstance(app.screen, EntityBrowser)
+        listing = app.screen.query_one(OptionList)
+        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing.highlighted = names.index("Johan Lindqvist")
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"Johan Lindqvist-Berg", "enter")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await settle(pilot)
+        listing = app.screen.query_one(OptionList)
+        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        assert "Johan Lindqvist-Berg" in names and "Johan Lindqvist" not in names
+        listing.highlighted = names.index("Johan Lindqvist-Berg")
+        await pilot.press("x")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await settle(pilot)
+        listing = app.screen.query_one(OptionList)
+        assert "Johan Lindqvist-Berg" not in [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+    with Archive(filled_dir) as archive:
+        assert [c.describe() for c in archive.corrections()] == [
+            "“Johan Lindqvist” → “Johan Lindqvist-Berg”",
+            "“Johan Lindqvist-Berg” is not an entity",
+        ]

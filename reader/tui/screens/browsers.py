@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.sanitize import clean_line
+from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
@@ -61,6 +62,43 @@ class EntityBrowser(_Browser):
         super().__init__()
         self.archive = archive
         self.kind: str | None = None
+
+    def _highlighted_name(self) -> str | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    @work(thread=True, group="correct")
+    def _correct(self, correction: Correction) -> None:
+        """Correct every article naming the entity (and its index entries), off the UI thread."""
+        changed = self.archive.correct(correction)
+        self.app.call_from_thread(self.notify, f"{clean_line(correction.describe())}: {changed} articles")
+        self.app.call_from_thread(self.load)
+
+    def action_rename(self) -> None:
+        self._ask("rename", "Rename “{}” to", prefill=True)
+
+    def action_merge(self) -> None:
+        self._ask("merge", "Merge “{}” into (the other entity's name)", prefill=False)
+
+    def _ask(self, action: str, prompt: str, *, prefill: bool) -> None:
+        from reader.tui.screens.saved import NameDialog
+
+        name = self._highlighted_name()
+        if not name:
+            return
+
+        def answered(target: str | None) -> None:
+            if target and target != name:
+                self._correct(Correction(action, name, " ".join(target.split())))
+
+        self.app.push_screen(NameDialog(prompt.format(clean_line(name)), name if prefill else ""), answered)
+
+    def action_reject(self) -> None:
+        name = self._highlighted_name()
+        if name:
+            self._correct(Correction("reject", name))
 
     def action_kind(self, key: str) -> None:
         self.kind = KINDS[key]

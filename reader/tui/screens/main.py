@@ -331,7 +331,7 @@ class MainScreen(Screen[None]):
                 return
             self.notify(f"Saved as “{name}” (L lists saved searches)")
 
-        self.app.push_screen(NameDialog(query), named)
+        self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
     def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen

@@ -70,18 +70,18 @@ class SavedSearches(_Browser):
 
 
 class NameDialog(ModalScreen[str | None]):
-    """Ask for the name to save the current search under."""
+    """Ask for a name: to save a search under, or an entity's right name."""
 
     BINDINGS = [("escape", "cancel", "Cancel")]
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, prompt: str, value: str = "") -> None:
         super().__init__()
-        self.query_text = query
+        self.prompt, self.value = prompt, value
 
     def compose(self) -> ComposeResult:
         with Vertical(id="name-dialog", classes="dialog"):
-            yield Label(f"Save “{clean_line(self.query_text) or 'everything'}” as (Enter saves, Esc cancels)")
-            yield Input(placeholder="name", id="name-input")
+            yield Label(Text(self.prompt + " (Enter saves, Esc cancels)"))
+            yield Input(self.value, placeholder="name", id="name-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
