@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("names", nargs="*", metavar="NAME")
     p.add_argument("--list", action="store_true", help="the corrections made so far, in order")
 
+    p = sub.add_parser("highlight", help="mark a passage of an article (found by its words), with a note")
+    p.add_argument("id", help="article id (or an unambiguous prefix)")
+    p.add_argument("passage", help="the words to mark, as they stand in the article")
+    p.add_argument("--note", default="", help="a note on the passage (searchable: note:word)")
+
+    p = sub.add_parser("highlights", help="highlights and notes across the archive (is:highlight, note:word search)")
+    p.add_argument("query", nargs="*", help="only in articles matching this search")
+    p.add_argument("--json", action="store_true", help="one JSON object per highlight")
+
     p = sub.add_parser("export", help="write articles as JSON (re-importable), Markdown, HTML or EPUB")
     p.add_argument("query", nargs="*", help="only the articles matching this search (default: all)")
     p.add_argument("--format", choices=["json", "markdown", "html", "epub"], default="json")
@@ -176,6 +185,8 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "searches": _searches,
                 "export": _export,
                 "correct": _correct,
+                "highlight": _highlight,
+                "highlights": _highlights,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -280,6 +291,29 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    return EXIT_OK
+
+
+def _highlight(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    stored = archive.get(args.id)
+    if stored is None:
+        raise _Failure(f"no article with id '{args.id}'")
+    made = archive.add_highlight(stored.id, args.passage, args.note)
+    print(f"highlighted in {made.article_id}, paragraph {made.block + 1}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _highlights(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.sanitize import clean_line
+
+    out = Styler(sys.stdout)
+    for h, title in archive.highlights(" ".join(args.query)):
+        if args.json:
+            row = {"id": h.id, "article": h.article_id, "title": clean_line(title), "text": clean_line(h.text)}
+            print(json.dumps({**row, "note": clean_line(h.note), "block": h.block}, ensure_ascii=False))
+            continue
+        print(f"{out(h.article_id, 'id')}  {out(clean_line(title), 'dim')}")
+        print(f"    “{clean_line(h.text)}”" + (f"  {out('✎ ' + clean_line(h.note), 'title')}" if h.note else ""))
     return EXIT_OK
 
 

@@ -66,6 +66,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """A passage the reader marked, with an optional note. Its place is where the
+    passage stood when marked; after a re-import it is found again by its text."""
+
+    id: int
+    article_id: str
+    block: int
+    start: int
+    end: int
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     """An article as the archive holds it: with id, sources and reading state."""
 
@@ -81,6 +95,7 @@ class StoredArticle:
     read_position: float = 0.0
     entities: tuple[dict[str, object], ...] = ()  # {"name", "type", "mentions": [...]}
     quotes: tuple[dict[str, object], ...] = ()  # {"block", "start", "end", "text", "kind", "speaker"}
+    highlights: tuple[Highlight, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.search import QueryError
 from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
-from reader.model import Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
+from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
 from reader.text.corrections import Correction
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,7 @@ class Archive:
         A long queue (a large import) goes through Whoosh's parallel writer in
         one commit; a short one in commits of INDEX_BATCH.
         """
-        ix = self._ix if self._ix is not None else ixmod.open_index(self.index_dir)
-        self._ix = ix
+        ix = self.index()  # opened, or rebuilt from the store if missing or of an old schema
         self.analyse_pending()
         self.cluster_pending()
         queued = self.store.queued()
@@ -163,6 +162,32 @@ class Archive:
         (story id, member ids), most versions first."""
         ids = self._ids_for(query)
         return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
+
+    # -- highlights ---------------------------------------------------------------
+
+    def add_highlight(self, article_id: str, passage: str, note: str = "") -> Highlight:
+        """Mark a passage of an article (found by its words) with an optional note."""
+        from reader.text.anchor import find_passage
+
+        stored = self.get(article_id)
+        if stored is None:
+            raise QueryError(f"no article with id '{article_id}'")
+        found = find_passage(stored.article.blocks, passage)
+        if found is None:
+            raise QueryError("those words are not in the article")
+        block, start, end = found
+        text = stored.article.blocks[block].text[start:end]
+        with self._writing():
+            with self.store.transaction():
+                hid = self.store.add_highlight(stored.id, block, start, end, text, " ".join(note.split()))
+            self.sync_index()
+        return Highlight(hid, stored.id, block, start, end, text, " ".join(note.split()))
+
+    def highlights(self, query: str = "") -> list[tuple[Highlight, str]]:
+        """Highlights across the archive (or in a search's articles), with their article's title."""
+        found = self.store.all_highlights(self._ids_for(query))
+        titles = self.store.summaries(sorted({h.article_id for h in found}))
+        return [(h, titles[h.article_id][0]) for h in found if h.article_id in titles]
 
     # -- corrections --------------------------------------------------------------
 

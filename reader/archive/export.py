@@ -45,6 +45,10 @@ def article_record(stored: StoredArticle, story: str | None) -> dict[str, object
         "story": story,
         "entities": list(stored.entities),
         "quotes": list(stored.quotes),
+        "highlights": [
+            {"block": h.block, "start": h.start, "end": h.end, "text": h.text, "note": h.note}
+            for h in stored.highlights
+        ],
     }
 
 
@@ -97,6 +101,11 @@ def _notes_markdown(record: dict[str, object]) -> list[str]:
         out += ["---", "", "**Entities**", ""]
         out += [f"- {e['name']} ({str(e['type']).lower()})" for e in entities]  # type: ignore[union-attr, index]
         out.append("")
+    if record["highlights"]:
+        out += ["**Highlights**", ""]
+        for h in record["highlights"]:  # type: ignore[union-attr]
+            out.append(f"- “{h['text']}”" + (f" — note: {h['note']}" if h["note"] else ""))
+        out.append("")
     speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
     if speech:
         out += ["**Quotes**", ""]
@@ -125,13 +134,16 @@ def _body_html(record: dict[str, object]) -> str:
         )
         parts.append(f"<{tag}>{text}</{tag}>")
     speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
-    if record["entities"] or speech:
+    if record["entities"] or speech or record["highlights"]:
         parts.append("<hr/>")
     if record["entities"]:
         names = ", ".join(f"{e(str(x['name']))} ({e(str(x['type']).lower())})" for x in record["entities"])  # type: ignore[union-attr]
         parts.append(f'<p class="entities">Entities: {names}</p>')
     for q in speech:
         parts.append(f'<p class="quote">“{e(str(q["text"]))}” — {e(str(q.get("speaker") or "unknown speaker"))}</p>')
+    for h in record["highlights"]:  # type: ignore[union-attr]
+        note = f" — note: {e(str(h['note']))}" if h["note"] else ""
+        parts.append(f'<p class="highlight"><mark>{e(str(h["text"]))}</mark>{note}</p>')
     return "\n".join(parts)
 
 

@@ -257,6 +257,15 @@ def _restore_state(store: Store, article_id: str, article: Article) -> None:
         store.set_read(article_id, bool(state["read"]))
     if isinstance(state.get("read_position"), int | float):
         store.set_position(article_id, float(state["read_position"]))  # type: ignore[arg-type]
+    marked = state.get("highlights")
+    if isinstance(marked, list):
+        have = {(h.block, h.start, h.end, h.text, h.note) for h in store.highlights_of(article_id)}
+        for h in marked:
+            if not isinstance(h, dict):
+                continue
+            row = (int(h["block"]), int(h["start"]), int(h["end"]), str(h["text"]), str(h.get("note") or ""))
+            if row not in have:
+                store.add_highlight(article_id, *row)
 
 
 def boilerplate_scope(article: Article, path: str) -> str:

@@ -55,6 +55,9 @@ def document(stored: StoredArticle) -> dict[str, object]:
         "undated": 0 if published is not None else 1,
         "tags": ",".join(stored.tags),
         "path": " ".join(stored.paths),
+        "highlight": sep.join(h.text for h in stored.highlights),
+        "note": sep.join(h.note for h in stored.highlights if h.note),
+        "is_": "highlight" if stored.highlights else "",
     }
 
 

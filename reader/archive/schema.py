@@ -13,7 +13,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 def text_analyzer() -> Analyzer:
@@ -53,6 +53,10 @@ def build_schema() -> fields.Schema:
         org=fields.TEXT(analyzer=names),
         group=fields.TEXT(analyzer=names),
         speaker=fields.TEXT(analyzer=names),
+        # The reader's own: highlighted passages, their notes, and is:highlight.
+        highlight=fields.TEXT(analyzer=text),
+        note=fields.TEXT(analyzer=text),
+        is_=fields.KEYWORD(lowercase=True),
     )
 
 
@@ -61,11 +65,13 @@ FIELD_ALIASES = {
     "byline": ["author", "by"],
     "tags": ["tag"],
     "published": ["date"],
+    "is_": ["is"],
 }
 SEARCH_FIELDS = ("title", "body")
 ENTITY_FIELDS = {"PERSON": "person", "PLACE": "place", "ORG": "org", "GROUP": "group"}
 KNOWN_FIELDS = frozenset(
-    {"id", "title", "body", "byline", "site", "published", "tags", "path", "entity", "speaker"}
+    {"id", "title", "body", "byline", "site", "published", "tags", "path", "entity", "speaker", "highlight", "note"}
+    | {"is"}
     | set(ENTITY_FIELDS.values())
     | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
 )

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401 - re-exported
 from reader.archive.store_stories import StoryRows
-from reader.model import Article, Block, StoredArticle
+from reader.model import Article, Block, Highlight, StoredArticle
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -134,6 +134,20 @@ MIGRATIONS: dict[int, str] = {
         target TEXT NOT NULL DEFAULT '',
         made_at TEXT NOT NULL
     );
+    """,
+    # 6 → 7: highlights and notes.
+    6: """
+    CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        block INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL
+    );
+    CREATE INDEX highlights_article ON highlights (article_id);
     """,
 }
 
@@ -374,6 +388,28 @@ class Store(AnalysisRows, StoryRows):
             out.extend(_dt(r[0]) for r in rows)
         return out
 
+    # -- highlights -------------------------------------------------------------
+
+    def add_highlight(self, article_id: str, block: int, start: int, end: int, text: str, note: str = "") -> int:
+        cur = self.db.execute(
+            "INSERT INTO highlights (article_id, block, start, end, text, note, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, block, start, end, text, note, _now()),
+        )
+        self.queue_index(article_id)
+        return int(cur.lastrowid or 0)
+
+    def highlights_of(self, article_id: str) -> tuple[Highlight, ...]:
+        rows = self.db.execute(
+            "SELECT id, article_id, block, start, end, text, note FROM highlights WHERE article_id = ? ORDER BY id",
+            (article_id,),
+        )
+        return tuple(Highlight(*r) for r in rows)
+
+    def all_highlights(self, ids: list[str] | None = None) -> list[Highlight]:
+        rows = self.db.execute("SELECT id, article_id, block, start, end, text, note FROM highlights ORDER BY id")
+        wanted = set(ids) if ids is not None else None
+        return [Highlight(*r) for r in rows if wanted is None or r[1] in wanted]
+
     # -- saved searches -------------------------------------------------------
 
     def save_search(self, name: str, query: str, filters: dict[str, object]) -> None:
@@ -451,6 +487,7 @@ class Store(AnalysisRows, StoryRows):
             read_position=float(position),
             entities=tuple(found.get("entities", ())),
             quotes=tuple(found.get("quotes", ())),
+            highlights=self.highlights_of(aid),
         )
 
     # -- reading state ------------------------------------------------------

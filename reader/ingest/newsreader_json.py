@@ -29,7 +29,8 @@ def parse_export(data: dict[str, object], path: Path) -> list[Article]:
         if not isinstance(record, dict) or not isinstance(record.get("blocks"), list):
             raise IngestError(f"article {n + 1} of the export has no blocks")
         published = record.get("published")
-        state = tuple((key, record[key]) for key in ("tags", "starred", "read", "read_position") if key in record)
+        kept = ("tags", "starred", "read", "read_position", "highlights")
+        state = tuple((key, record[key]) for key in kept if key in record)
         articles.append(
             Article(
                 title=str(record.get("title") or ""),

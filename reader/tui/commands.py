@@ -177,6 +177,16 @@ COMMANDS: tuple[Command, ...] = (
         help="Keep the current search and its filters under a name",
     ),
     Command(
+        "highlight",
+        "h",
+        "add_highlight",
+        "Highlight",
+        "main",
+        show=False,
+        palette=True,
+        help="Highlight a passage of the article (mouse selection or typed words) with a note",
+    ),
+    Command(
         "collapse",
         "c",
         "toggle_collapse",

@@ -26,6 +26,9 @@ def test_json_export_imports_back_losslessly(tmp_path: Path) -> None:
         archive.set_tags(first, ["keep", "ferries"])
         archive.set_starred(first, True)
         archive.set_read(first, True)
+        stored = archive.get(first)
+        words = " ".join(stored.article.blocks[0].text.split()[:4])  # type: ignore[union-attr]
+        archive.add_highlight(first, words, note="a note to keep")
         archive.export("", "json", tmp_path / "a.json")
     with Archive(tmp_path / "b") as archive:
         report = ImportReport()
@@ -41,6 +44,7 @@ def test_json_export_imports_back_losslessly(tmp_path: Path) -> None:
     assert before == after  # blocks with their folds, metadata, tags, state, entities, quotes, stories
     assert sorted(after[first]["tags"]) == ["ferries", "keep"]  # type: ignore[arg-type]
     assert after[first]["starred"] is True and after[first]["read"] is True
+    assert [h["note"] for h in after[first]["highlights"]] == ["a note to keep"]  # type: ignore[union-attr]
     assert any(b["repeats"] > 1 for r in after.values() for b in r["blocks"])  # folds came back as folds
 
 
@@ -115,3 +119,41 @@ def test_entity_corrections_apply_now_and_to_later_imports(tmp_path: Path, capsy
     listed = capsys.readouterr().out
     assert "“Ines Varga” → “Ines Varga-Holm”" in listed and "“Storm Petra” is not an entity" in listed
     assert main(["--data-dir", str(data), "correct", "type", "Kalmar", "planet"]) == 2
+
+
+def test_highlights_are_searchable_listed_and_survive_a_reimport(tmp_path: Path) -> None:
+    from reader.text.anchor import anchor
+
+    source = tmp_path / "src"
+    source.mkdir()
+    page = source / "quay.txt"
+    lead = "The harbour board voted on Monday to rebuild the north quay before the winter storms arrive."
+    later = "Work on the quay will start in October and is expected to take eighteen months in all."
+    page.write_text(f"North quay to be rebuilt\n\n{lead}\n\n{later}\n", encoding="utf-8")
+    with Archive(tmp_path / "archive") as archive:
+        run_import(archive, source)
+        [hit] = archive.search("quay").hits
+        made = archive.add_highlight(hit.id, "start in   october", note="ask about the budget")
+        assert made.text == "start in October" and made.block == 1
+        assert [h.id for h in archive.search("is:highlight").hits] == [hit.id]
+        assert [h.id for h in archive.search("note:budget").hits] == [hit.id]
+        assert [(h.text, title) for h, title in archive.highlights()] == [
+            ("start in October", "North quay to be rebuilt")
+        ]
+        # The page is saved again with a new paragraph on top: the highlight finds its words.
+        page.write_text(
+            f"North quay to be rebuilt\n\nUpdated: the council confirmed the vote on Tuesday evening in a statement.\n\n"
+            f"{lead}\n\n{later}\n",
+            encoding="utf-8",
+        )
+        run_import(archive, source)
+        stored = archive.get(hit.id)
+        assert stored is not None and len(stored.highlights) == 1
+        block, start, end = anchor(stored.article.blocks, stored.highlights[0])  # type: ignore[misc]
+        assert stored.article.blocks[block].text[start:end] == "start in October" and block == 2
+        try:
+            archive.add_highlight(hit.id, "words that are nowhere")
+        except Exception as exc:  # noqa: BLE001
+            assert "not in the article" in str(exc)
+        else:
+            raise AssertionError("a passage that is not there was highlighted")

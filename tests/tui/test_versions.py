@@ -154,3 +154,23 @@ async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) ->
             "“Johan Lindqvist” → “Johan Lindqvist-Berg”",
             "“Johan Lindqvist-Berg” is not an entity",
         ]
+
+
+async def test_highlight_with_a_note_from_the_reader(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"abertay", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("n", "h")  # the sentence around the current hit is offered
+        await pilot.pause()
+        offered = app.screen.query_one("#highlight-passage").value
+        assert "Abertay" in offered or "abertay" in offered.lower()
+        await pilot.press("enter", *"check the dredging dates", "enter")
+        await settle(pilot)
+        page = app.screen.query_one(ArticleView).page
+        assert page is not None and [h.note for h in page.stored.highlights] == ["check the dredging dates"]
+        rendered = " ".join(str(v.render()) for v in app.screen.query_one(ArticleView).children)
+        assert "✎ check the dredging dates" in rendered
+    with Archive(filled_dir) as archive:
+        assert len(archive.search("note:dredging").hits) == 1

@@ -333,6 +333,30 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
+    def action_add_highlight(self) -> None:
+        from reader.tui.screens.saved import HighlightDialog
+
+        reader = self.query_one(ArticleView)
+        if reader.page is None:
+            return
+        article_id = reader.page.stored.id
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self._save_highlight(article_id, *answer)
+
+        self.app.push_screen(HighlightDialog(reader.passage_hint()), chosen)
+
+    @work(thread=True, group="highlight")
+    def _save_highlight(self, article_id: str, passage: str, note: str) -> None:
+        try:
+            self.archive.add_highlight(article_id, passage, note)
+        except QueryError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, "Highlighted (search them with is:highlight, notes with note:word)")
+        self.app.call_from_thread(self.open_article, article_id, self._query)
+
     def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 

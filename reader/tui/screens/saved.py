@@ -88,3 +88,30 @@ class NameDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class HighlightDialog(ModalScreen[tuple[str, str] | None]):
+    """The words to highlight (as they stand in the article) and a note."""
+
+    BINDINGS = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, passage: str) -> None:
+        super().__init__()
+        self.passage = passage
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="highlight-dialog", classes="dialog"):
+            yield Label("Highlight these words of the article (select text with the mouse, or type them):")
+            yield Input(self.passage, placeholder="words from the article", id="highlight-passage")
+            yield Label("Note (optional; Enter saves, Esc cancels):")
+            yield Input(placeholder="a note, searchable with note:word", id="highlight-note")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "highlight-passage":
+            self.query_one("#highlight-note", Input).focus()
+            return
+        passage = self.query_one("#highlight-passage", Input).value.strip()
+        self.dismiss((passage, event.value.strip()) if passage else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from reader.model import Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
+from reader.text.anchor import anchor
 from reader.tui.commands import bindings
 
 Spans = list[tuple[int, int]]
@@ -56,6 +57,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     BINDINGS = bindings("reader")
     COMPONENT_CLASSES = {
+        "article--highlight",
+        "article--note",
         "article--hit",
         "article--fold",
         "article--caption-mark",
@@ -242,9 +245,21 @@ class ArticleView(VerticalScroll, can_focus=True):
             hit_style = self.get_component_rich_style("article--hit", partial=True)
             for start, end in self.page.hits.get(index, []):
                 text.stylize(hit_style, start, end)
+            marked = self.get_component_rich_style("article--highlight", partial=True)
+            notes = []
+            for h in self.page.stored.highlights:
+                place = anchor(self.page.stored.article.blocks, h)
+                if place and place[0] == index:
+                    text.stylize(marked, place[1], place[2])
+                    if h.note:
+                        notes.append(h.note)
             speaker = self.get_component_rich_style("article--speaker", partial=True)
             for at, label in sorted(speaker_labels(text.plain, labels).items(), reverse=True):
                 text = text[:at] + Text(label, style=speaker) + text[at:]
+        else:
+            notes = []
+        for note in notes:
+            text.append("  ✎ " + clean_line(note), style=self.get_component_rich_style("article--note", partial=True))
         classes = f"block -{block.kind}"
         if block.kind == "caption":
             text = Text("▣ ", style=self.get_component_rich_style("article--caption-mark", partial=True)) + text
@@ -281,3 +296,19 @@ class ArticleView(VerticalScroll, can_focus=True):
     @property
     def hit_count(self) -> int:
         return len(self._hit_views)
+
+    def passage_hint(self) -> str:
+        """Words to offer for a new highlight: the text selected with the mouse,
+        else the sentence around the current search hit, else nothing."""
+        selected = self.screen.get_selected_text()
+        if selected and selected.strip():
+            return " ".join(selected.split())
+        if self.page is None or not (0 <= self._hit_index < len(self._hit_views)):
+            return ""
+        view = self._hit_views[self._hit_index]
+        block = self.page.stored.article.blocks[view.block_index]  # type: ignore[attr-defined]
+        spans = self.page.hits.get(view.block_index, [])  # type: ignore[attr-defined]
+        at = spans[0][0] if spans else 0
+        start = max(block.text.rfind(". ", 0, at) + 2, 0) if ". " in block.text[:at] else 0
+        end = block.text.find(". ", at)
+        return block.text[start : end + 1 if end >= 0 else len(block.text)].strip()
