@@ -174,3 +174,23 @@ async def test_highlight_with_a_note_from_the_reader(make_app, filled_dir: Path)
         assert "✎ check the dredging dates" in rendered
     with Archive(filled_dir) as archive:
         assert len(archive.search("note:dredging").hits) == 1
+
+
+async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.widgets.side_panel import SidePanel
+
+    with Archive(filled_dir) as archive:
+        archive.save_search("Rivers", "abertay")
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        panel = app.screen.query_one(SidePanel)
+        labels = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)]
+        assert labels[0] == "Saved searches" and "Rivers" in labels[1] and "1 unread" in labels[1]
+        panel.highlighted = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert len(results.hits) == 1 and app.screen.query_one("#search").value == "abertay"

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive, QueryError
-from reader.model import SearchFilters, SearchResult
+from reader.model import SavedSearch, SearchFilters, SearchResult
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.widgets.article import ArticlePage, ArticleView
@@ -71,6 +71,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(WATCH_EVERY_S, self._watch_archive)
         self.query_one(ResultsList).focus()
+        self.refresh_saved()
         reader = self.query_one(ArticleView)
         config = getattr(self.app, "config", None)
         if config is not None:
@@ -190,17 +191,18 @@ class MainScreen(Screen[None]):
             if spans:
                 hits[i] = spans
         boilerplate = self.archive.boilerplate(article_id)
+        saved = self.archive.saved_searches()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate))
+            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate), saved)
 
-    def _show_article(self, page: ArticlePage) -> None:
+    def _show_article(self, page: ArticlePage, saved: list[SavedSearch] | None = None) -> None:
         reader = self.query_one(ArticleView)
         previous = reader.article_id
         if previous and previous != page.stored.id:
             self.archive.set_position(previous, reader.position)
             reader.selected_entity = None
         reader.show(page)
-        self.query_one(SidePanel).show(page.stored)
+        self.query_one(SidePanel).show(page.stored, saved or [])
 
     def _start_read_timer(self) -> None:
         if self._read_timer is not None:
@@ -330,6 +332,7 @@ class MainScreen(Screen[None]):
                 self.notify(str(exc), severity="error")
                 return
             self.notify(f"Saved as “{name}” (L lists saved searches)")
+            self.refresh_saved()
 
         self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
@@ -410,6 +413,20 @@ class MainScreen(Screen[None]):
         """All articles about this entity: a search on the entity field."""
         name = event.name.replace('"', "")
         self.search_for(f'entity:"{name}"')
+
+    @work(thread=True, exclusive=True, group="saved")
+    def refresh_saved(self) -> None:
+        """The side panel's saved searches with fresh unread counts, off the UI thread."""
+        saved = self.archive.saved_searches()
+        self.app.call_from_thread(self._show_saved, saved)
+
+    def _show_saved(self, saved: list[SavedSearch]) -> None:
+        page = self.query_one(ArticleView).page
+        self.query_one(SidePanel).show(page.stored if page else None, saved)
+
+    @on(SidePanel.SavedChosen)
+    def _saved_chosen(self, event: SidePanel.SavedChosen) -> None:
+        self.run_saved(event.name)
 
     @on(SidePanel.QuoteChosen)
     def _quote_chosen(self, event: SidePanel.QuoteChosen) -> None:

@@ -1,13 +1,16 @@
-"""The side panel: the open article's entities by type, and its quotes with speakers."""
+"""The side panel: saved searches with their unread counts, then the open
+article's entities by type, its quotes with speakers and its highlights."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.model import StoredArticle
+from reader.model import SavedSearch, StoredArticle
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 
@@ -34,11 +37,23 @@ class SidePanel(OptionList):
             super().__init__()
             self.block = block
 
-    def show(self, stored: StoredArticle | None) -> None:
+    class SavedChosen(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def show(self, stored: StoredArticle | None, saved: Sequence[SavedSearch] = ()) -> None:
         self.clear_options()
-        if stored is None:
-            return
         options: list[Option | None] = []
+        if saved:
+            options.append(Option(Text("Saved searches", style="bold underline"), disabled=True))
+            for s in saved:
+                label = Text(f" {clean_line(s.name)}")
+                label.append(f"  {s.unread} unread", style="bold" if s.unread else "dim")
+                options.append(Option(label, id=f"s:{s.name}"))
+        if stored is None:
+            self.add_options([o for o in options if o is not None])
+            return
         for kind, title in TYPE_TITLES.items():
             found = [e for e in stored.entities if e["type"] == kind]
             if not found:
@@ -57,6 +72,13 @@ class SidePanel(OptionList):
                 label = Text(f" {who}: ", style="bold")
                 label.append(f"“{words[:90]}{'…' if len(words) > 90 else ''}”")
                 options.append(Option(label, id=f"q:{n}:{q['block']}"))
+        if stored.highlights:
+            options.append(Option(Text("Highlights", style="bold underline"), disabled=True))
+            for h in stored.highlights:
+                label = Text(f" “{clean_line(h.text)[:80]}”")
+                if h.note:
+                    label.append(f"  ✎ {clean_line(h.note)}", style="italic")
+                options.append(Option(label, id=f"h:{h.id}:{h.block}"))
         self.add_options([o for o in options if o is not None])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -69,5 +91,7 @@ class SidePanel(OptionList):
         oid = event.option.id or ""
         if oid.startswith("e:"):
             self.post_message(self.EntityChosen(oid[2:]))
-        elif oid.startswith("q:"):
-            self.post_message(self.QuoteChosen(int(oid.rsplit(":", 1)[1])))
+        elif oid.startswith(("q:", "h:")):
+            self.post_message(self.QuoteChosen(int(oid.rsplit(":", 1)[1])))  # scroll to its paragraph
+        elif oid.startswith("s:"):
+            self.post_message(self.SavedChosen(oid[2:]))
