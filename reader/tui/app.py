@@ -76,11 +76,13 @@ class NewsReaderApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def action_open_entities(self) -> None:
-        from reader.tui.screens.browsers import EntityBrowser
+        from reader.tui.screens.browsers import QUERY_MARK, EntityBrowser
 
         def chosen(name: str | None) -> None:
             main = self._main()
-            if name and main is not None:
+            if name and main is not None and name.startswith(QUERY_MARK):
+                main.search_for(name.removeprefix(QUERY_MARK))  # a period of the entity's timeline
+            elif name and main is not None:
                 main.search_for(f'entity:"{name.replace(chr(34), "")}"')
 
         self.push_screen(EntityBrowser(self.archive), chosen)

@@ -194,3 +194,31 @@ async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
         assert len(results.hits) == 1 and app.screen.query_one("#search").value == "abertay"
+
+
+async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.timeline import TimelineScreen
+
+    with Archive(filled_dir) as archive:
+        dated = [n for n, _, _, _ in archive.entities(limit=100) if archive.timeline(f'entity:"{n}"', "year")[0]]
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        await app.screen.workers.wait_for_complete()
+        listing = app.screen.query_one(OptionList)
+        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        name = next(n for n in names if n in dated)
+        listing.highlighted = names.index(name)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert name in str(app.screen.query_one("#timeline-title").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        query = app.screen.query_one("#search").value
+        assert query.startswith(f'entity:"{name}" date:')
+        assert len(app.screen.query_one(ResultsList).hits) >= 1

@@ -16,6 +16,7 @@ from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 
+QUERY_MARK = "query:"  # a browser's answer that is a whole search, not a name
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
 KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organisations", "GROUP": "groups"}
 
@@ -94,6 +95,21 @@ class EntityBrowser(_Browser):
                 self._correct(Correction(action, name, " ".join(target.split())))
 
         self.app.push_screen(NameDialog(prompt.format(clean_line(name)), name if prefill else ""), answered)
+
+    def action_timeline(self) -> None:
+        """When the highlighted entity was in the news, in this archive."""
+        from reader.tui.screens.timeline import TimelineScreen
+
+        name = self._highlighted_name()
+        if not name:
+            return
+        query = f'entity:"{name.replace(chr(34), "")}"'
+
+        def chosen(date_query: str | None) -> None:
+            if date_query:
+                self.dismiss(QUERY_MARK + f"{query} {date_query}")
+
+        self.app.push_screen(TimelineScreen(self.archive, query), chosen)
 
     def action_reject(self) -> None:
         name = self._highlighted_name()
