@@ -34,6 +34,13 @@ class _Browser(Screen[str | None]):
             yield OptionList(id=self.LIST_ID)
         yield Footer()
 
+    def highlighted_id(self) -> str | None:
+        """The id of the option under the cursor."""
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
     def _start(self) -> None:
         """Called from a subclass's on_mount (Textual calls every class's on_mount)."""
         self.query_one(OptionList).focus()
@@ -64,12 +71,6 @@ class EntityBrowser(_Browser):
         self.archive = archive
         self.kind: str | None = None
 
-    def _highlighted_name(self) -> str | None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
-
     @work(thread=True, group="correct")
     def _correct(self, correction: Correction) -> None:
         """Correct every article naming the entity (and its index entries), off the UI thread."""
@@ -86,7 +87,7 @@ class EntityBrowser(_Browser):
     def _ask(self, action: str, prompt: str, *, prefill: bool) -> None:
         from reader.tui.screens.saved import NameDialog
 
-        name = self._highlighted_name()
+        name = self.highlighted_id()
         if not name:
             return
 
@@ -100,7 +101,7 @@ class EntityBrowser(_Browser):
         """When the highlighted entity was in the news, in this archive."""
         from reader.tui.screens.timeline import TimelineScreen
 
-        name = self._highlighted_name()
+        name = self.highlighted_id()
         if not name:
             return
         query = f'entity:"{name.replace(chr(34), "")}"'
@@ -112,7 +113,7 @@ class EntityBrowser(_Browser):
         self.app.push_screen(TimelineScreen(self.archive, query), chosen)
 
     def action_reject(self) -> None:
-        name = self._highlighted_name()
+        name = self.highlighted_id()
         if name:
             self._correct(Correction("reject", name))
 

@@ -60,10 +60,7 @@ class SavedSearches(_Browser):
         self.dismiss(event.option.id)
 
     def action_forget(self) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return
-        name = listing.get_option_at_index(listing.highlighted).id
+        name = self.highlighted_id()
         if name:
             self.archive.delete_search(name)
             self.load()

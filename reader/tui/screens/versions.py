@@ -78,10 +78,7 @@ class VersionsScreen(_Browser):
         self.dismiss(event.option.id)
 
     def action_diff(self) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return
-        other = listing.get_option_at_index(listing.highlighted).id
+        other = self.highlighted_id()
         if other and other != self.current:
             self.app.push_screen(DiffScreen(self.archive, older=other, newer=self.current))
 
