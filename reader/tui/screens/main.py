@@ -191,18 +191,17 @@ class MainScreen(Screen[None]):
             if spans:
                 hits[i] = spans
         boilerplate = self.archive.boilerplate(article_id)
-        saved = self.archive.saved_searches()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate), saved)
+            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate))
 
-    def _show_article(self, page: ArticlePage, saved: list[SavedSearch] | None = None) -> None:
+    def _show_article(self, page: ArticlePage) -> None:
         reader = self.query_one(ArticleView)
         previous = reader.article_id
         if previous and previous != page.stored.id:
             self.archive.set_position(previous, reader.position)
             reader.selected_entity = None
         reader.show(page)
-        self.query_one(SidePanel).show(page.stored, saved or [])
+        self.query_one(SidePanel).show(page.stored)
 
     def _start_read_timer(self) -> None:
         if self._read_timer is not None:
@@ -270,6 +269,7 @@ class MainScreen(Screen[None]):
     def _set_read(self, article_id: str, is_read: bool) -> None:
         self.archive.set_read(article_id, is_read)
         self._refresh_hit(article_id)
+        self.refresh_saved()  # the saved searches' unread counts
 
     def _refresh_hit(self, article_id: str) -> None:
         results = self.query_one(ResultsList)
@@ -478,6 +478,7 @@ class MainScreen(Screen[None]):
         """Refresh the results when another process (an import) changed the archive."""
         if self.archive.changed_elsewhere() and not isinstance(self.focused, SearchBox):
             self.run_search(self._query)
+            self.refresh_saved()
 
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""

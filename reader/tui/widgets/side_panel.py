@@ -42,7 +42,12 @@ class SidePanel(OptionList):
             super().__init__()
             self.name = name
 
-    def show(self, stored: StoredArticle | None, saved: Sequence[SavedSearch] = ()) -> None:
+    saved: Sequence[SavedSearch] = ()  # kept between articles; refreshed by the screen when counts change
+
+    def show(self, stored: StoredArticle | None, saved: Sequence[SavedSearch] | None = None) -> None:
+        if saved is not None:
+            self.saved = saved
+        saved = self.saved
         self.clear_options()
         options: list[Option | None] = []
         if saved:
