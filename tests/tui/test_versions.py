@@ -30,6 +30,11 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         await pilot.press("slash", *"dispute", "enter")
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
+        collapsed = len(results.hits)  # a story once, by default
+        assert sum(h.versions == 3 for h in results.hits) == 1
+        await pilot.press("c")  # every version
+        await settle(pilot)
+        assert len(results.hits) == collapsed + 2
         versioned = [h for h in results.hits if h.versions == 3]
         assert len(versioned) == 3
         prompts = [str(results.get_option_at_index(n).prompt) for n in range(len(results.hits))]
@@ -63,7 +68,7 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         await settle(pilot)
         page = app.screen.query_one(ArticleView).page
         assert page is not None and page.stored.id == chosen != reading
-        # c: one row per story.
+        # c again: one row per story.
         before = len(results.hits)
         await pilot.press("escape", "c")
         await settle(pilot)

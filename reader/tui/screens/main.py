@@ -52,7 +52,7 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._query = query
         self.filters = SearchFilters()
-        self.collapse = False  # each story once in the results
+        self.collapse = True  # each story once in the results, with "N versions" (c shows every version)
         self.last_result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -140,8 +140,10 @@ class MainScreen(Screen[None]):
             line = f"{result.total} {noun} in the archive, newest first"
         if self.filters.active:
             line += f" · filters: {self.filters.describe()} (F to change)"
-        if self.collapse:
-            line += " · one row per story (c to show every version)"
+        if any(h.versions > 1 for h in result.hits):
+            line += (
+                " · one row per story (c: every version)" if self.collapse else " · every version (c: one per story)"
+            )
         if not result.hits and result.suggestion:
             line += f" · did you mean: {clean_line(result.suggestion)}"
         status.update(Text(line))
