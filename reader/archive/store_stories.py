@@ -50,16 +50,16 @@ class StoryRows:
         return out
 
     def stories_pending(self) -> bool:
-        """Whether some article has no fingerprint or no story yet."""
-        row = self.db.execute(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE story IS NULL) OR EXISTS (SELECT 1 FROM articles a "
-            "LEFT JOIN fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL)"
-        ).fetchone()
-        return bool(row[0])
+        """Whether some article has no story yet. An article without a
+        fingerprint never has one (set_fingerprint clears it, and articles from
+        before stories have none), so the story index answers alone."""
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE story IS NULL)").fetchone()[0] == 1
 
     def unfingerprinted(self) -> list[str]:
+        """Articles waiting for a story that have no fingerprint yet (from before stories)."""
         rows = self.db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL"
+            "SELECT a.id FROM articles a LEFT JOIN fingerprints f ON f.article_id = a.id "
+            "WHERE a.story IS NULL AND f.article_id IS NULL"
         )
         return [r[0] for r in rows]
 
