@@ -240,10 +240,10 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         raise _Failure("--limit must be at least 1", EXIT_USAGE)
     filters = None
     if args.saved:
-        saved = {s.name: s for s in archive.saved_searches()}
-        if args.saved not in saved:
+        saved = archive.saved_search(args.saved)
+        if saved is None:
             raise _Failure(f"no saved search named '{args.saved}' (newsreader searches lists them)", EXIT_USAGE)
-        text, filters = " ".join(filter(None, [saved[args.saved].query, text])), saved[args.saved].filters
+        text, filters = " ".join(filter(None, [saved.query, text])), saved.filters
     if args.save:
         archive.save_search(args.save, text)
         print(f"saved as '{args.save}'", file=sys.stderr)

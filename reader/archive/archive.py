@@ -229,31 +229,36 @@ class Archive:
             raise QueryError("a saved search needs a name")
         filters = filters or SearchFilters()
         with self._guard:
-            searchmod.parse(self.index(), " ".join(filter(None, [query, filters.query_text()])) or "*")
+            searchmod.parse(self.index(), _with_filters(query, filters) or "*")
         with self.store.transaction():
             self.store.save_search(name, query, dataclasses.asdict(filters))
 
     def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
         """Saved searches by name, each with how many (unread) articles it finds
         (`counts=False`: just the searches, without running them)."""
-        unread = self.store.ids_where(unread=True) if counts else set()
-        out = []
-        for name, query, raw in self.store.saved_searches():
-            filters = SearchFilters(**{k: v for k, v in raw.items() if k in SearchFilters.__dataclass_fields__})
-            if not counts:
-                out.append(SavedSearch(name, query, filters))
-                continue
-            text = " ".join(filter(None, [query, filters.query_text()]))
-            allowed = self.store.ids_where(starred=filters.starred, unread=filters.unread)
-            try:
-                found = self._ids_for(text)
-            except QueryError:
-                found = []
-            ids = self.store.all_ids() if found is None else set(found)
-            if filters.starred or filters.unread:
-                ids &= allowed
-            out.append(SavedSearch(name, query, filters, matches=len(ids), unread=len(ids & unread)))
-        return out
+        fields = SearchFilters.__dataclass_fields__
+        found = [
+            SavedSearch(name, query, SearchFilters(**{k: v for k, v in raw.items() if k in fields}))
+            for name, query, raw in self.store.saved_searches()
+        ]
+        if not counts:
+            return found
+        unread = self.store.ids_where(unread=True)
+        return [self._counted(saved, unread) for saved in found]
+
+    def saved_search(self, name: str) -> SavedSearch | None:
+        """One saved search by name, not run."""
+        return next((s for s in self.saved_searches(counts=False) if s.name == name), None)
+
+    def _counted(self, saved: SavedSearch, unread: set[str]) -> SavedSearch:
+        try:
+            found = self._ids_for(_with_filters(saved.query, saved.filters))
+        except QueryError:
+            found = []
+        ids = self.store.all_ids() if found is None else set(found)
+        if saved.filters.starred or saved.filters.unread:
+            ids &= self.store.ids_where(starred=saved.filters.starred, unread=saved.filters.unread)
+        return dataclasses.replace(saved, matches=len(ids), unread=len(ids & unread))
 
     def delete_search(self, name: str) -> bool:
         with self.store.transaction():
@@ -551,3 +556,8 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _with_filters(query: str, filters: SearchFilters) -> str:
+    """A query and its filters as one query-language text."""
+    return " ".join(filter(None, [query, filters.query_text()]))

@@ -314,7 +314,7 @@ class MainScreen(Screen[None]):
 
     def run_saved(self, name: str) -> None:
         """Run a saved search: its query in the box, its filters applied."""
-        saved = next((s for s in self.archive.saved_searches(counts=False) if s.name == name), None)
+        saved = self.archive.saved_search(name)
         if saved is None:
             return
         self.filters = saved.filters
