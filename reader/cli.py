@@ -336,7 +336,7 @@ def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
             raise _Failure(f"unknown type '{args.names[1]}' ({', '.join(TYPES)})", EXIT_USAGE)
         correction = Correction("type", args.names[0], TYPES[args.names[1].lower()])
     else:
-        correction = Correction(args.action, args.names[0], " ".join(args.names[1].split()))
+        correction = Correction(args.action, args.names[0], args.names[1])
     changed = archive.correct(correction)
     print(f"{clean_line(correction.describe())}: {changed} articles changed; later imports follow it", file=sys.stderr)
     return EXIT_OK

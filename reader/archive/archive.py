@@ -127,12 +127,16 @@ class Archive:
         if not pending:
             return 0
         known = self.store.known_entities()
-        for start in range(0, len(pending), 200):
-            chunk = pending[start : start + 200]
-            with self.store.transaction():
-                for stored in self.store.get_many(chunk).values():
-                    self.store.set_analysis(stored.id, analyze(stored.article.blocks, known))
+        self._update_each(pending, lambda s: self.store.set_analysis(s.id, analyze(s.article.blocks, known)))
         return len(pending)
+
+    def _update_each(self, ids: list[str], update: Callable[[StoredArticle], None]) -> None:
+        """Rewrite something of each article, 200 to a transaction: an interrupted
+        pass keeps what it finished, and the next open does the rest."""
+        for start in range(0, len(ids), 200):
+            with self.store.transaction():
+                for stored in self.store.get_many(ids[start : start + 200]).values():
+                    update(stored)
 
     def cluster_pending(self) -> int:
         """Put articles that have no story yet into one: each is compared only
@@ -141,11 +145,10 @@ class Archive:
         from reader.archive.stories import versions_of
         from reader.text.fingerprint import fingerprint
 
-        missing = self.store.unfingerprinted()
-        for start in range(0, len(missing), 200):
-            with self.store.transaction():
-                for stored in self.store.get_many(missing[start : start + 200]).values():
-                    self.store.set_fingerprint(stored.id, fingerprint(b.text for b in stored.article.blocks))
+        self._update_each(
+            self.store.unfingerprinted(),
+            lambda s: self.store.set_fingerprint(s.id, fingerprint(b.text for b in s.article.blocks)),
+        )
         pending = list(self.store.fingerprints(clustered=False))
         with self.store.transaction():
             for article_id, fp in pending:
@@ -176,12 +179,12 @@ class Archive:
         if found is None:
             raise QueryError("those words are not in the article")
         block, start, end = found
-        text = stored.article.blocks[block].text[start:end]
+        text, note = stored.article.blocks[block].text[start:end], " ".join(note.split())
         with self._writing():
             with self.store.transaction():
-                hid = self.store.add_highlight(stored.id, block, start, end, text, " ".join(note.split()))
+                hid = self.store.add_highlight(stored.id, block, start, end, text, note)
             self.sync_index()
-        return Highlight(hid, stored.id, block, start, end, text, " ".join(note.split()))
+        return Highlight(hid, stored.id, block, start, end, text, note)
 
     def highlights(self, query: str = "") -> list[tuple[Highlight, str]]:
         """Highlights across the archive (or in a search's articles), with their article's title."""
@@ -194,6 +197,7 @@ class Archive:
     def correct(self, correction: Correction) -> int:
         """Keep an entity correction and make it in every article that names the
         entity now; later imports make it too. Returns how many articles changed."""
+        correction = dataclasses.replace(correction, target=" ".join(correction.target.split()))
         with self._writing():
             with self.store.transaction():
                 affected = self.store.articles_naming(correction.name)
@@ -380,14 +384,11 @@ class Archive:
         `collapse` shows each story once, at its best-ranked version, with how
         many versions it has.
         """
+        filters = filters or SearchFilters()
         with self._guard:
             if not collapse:
-                return self._with_stories(
-                    self._search(text, limit=limit, sort=sort, filters=filters or SearchFilters())
-                )
-            wide = self._with_stories(
-                self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters or SearchFilters())
-            )
+                return self._with_stories(self._search(text, limit=limit, sort=sort, filters=filters))
+            wide = self._with_stories(self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters))
             seen: set[str] = set()
             hits = []
             for hit in wide.hits:

@@ -93,7 +93,7 @@ class EntityBrowser(_Browser):
 
         def answered(target: str | None) -> None:
             if target and target != name:
-                self._correct(Correction(action, name, " ".join(target.split())))
+                self._correct(Correction(action, name, target))
 
         self.app.push_screen(NameDialog(prompt.format(clean_line(name)), name if prefill else ""), answered)
 
