@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.archive.sql import rows_for_ids
 from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401 - re-exported
 from reader.archive.store_stories import StoryRows
 from reader.model import Article, Block, Highlight, StoredArticle
@@ -345,48 +346,29 @@ class Store(AnalysisRows, StoryRows):
 
     def get_many(self, ids: Iterable[str]) -> dict[str, StoredArticle]:
         """Articles by id, in one query per 500 ids (results lists ask for pages)."""
-        ids = list(ids)
-        found: dict[str, StoredArticle] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
-            for row in rows:
-                stored = self._stored(row)
-                found[stored.id] = stored
-        return found
+        rows = rows_for_ids(self.db, f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({{ids}})", ids)
+        return {stored.id: stored for stored in map(self._stored, rows)}
 
     def summaries(
         self, ids: list[str]
     ) -> dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]]:
         """What a results list shows, without loading blocks: id → (title, site,
         published, is_read, starred, paths)."""
-        found: dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            paths: dict[str, list[str]] = {}
-            for aid, path in self.db.execute(
-                f"SELECT DISTINCT article_id, path FROM sources WHERE article_id IN ({marks}) ORDER BY path", chunk
-            ):
-                paths.setdefault(aid, []).append(path)
-            for aid, title, site, published, is_read, starred in self.db.execute(
-                f"SELECT id, title, site, published, is_read, starred FROM articles WHERE id IN ({marks})", chunk
-            ):
-                found[aid] = (title, site, _dt(published), bool(is_read), bool(starred), tuple(paths.get(aid, ())))
-        return found
+        paths: dict[str, list[str]] = {}
+        sql = "SELECT DISTINCT article_id, path FROM sources WHERE article_id IN ({ids}) ORDER BY path"
+        for aid, path in rows_for_ids(self.db, sql, ids):
+            paths.setdefault(aid, []).append(path)
+        sql = "SELECT id, title, site, published, is_read, starred FROM articles WHERE id IN ({ids})"
+        return {
+            aid: (title, site, _dt(published), bool(is_read), bool(starred), tuple(paths.get(aid, ())))
+            for aid, title, site, published, is_read, starred in rows_for_ids(self.db, sql, ids)
+        }
 
     def published_dates(self, ids: list[str] | None = None) -> list[datetime | None]:
         """The publication date of each article (all of them, or these)."""
         if ids is None:
             return [_dt(r[0]) for r in self.db.execute("SELECT published FROM articles")]
-        out: list[datetime | None] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT published FROM articles WHERE id IN ({marks})", chunk)
-            out.extend(_dt(r[0]) for r in rows)
-        return out
+        return [_dt(r[0]) for r in rows_for_ids(self.db, "SELECT published FROM articles WHERE id IN ({ids})", ids)]
 
     # -- highlights -------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from reader.archive.sql import rows_for_ids
 from reader.text.fingerprint import Fingerprint, band_keys
 
 
@@ -104,18 +105,11 @@ class StoryRows:
 
     def story_sizes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         """For each article: (its story, how many articles the story has)."""
-        ids = list(article_ids)
-        out: dict[str, tuple[str, int]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT a.id, a.story, (SELECT count(*) FROM articles b WHERE b.story = a.story) "
-                f"FROM articles a WHERE a.id IN ({marks}) AND a.story IS NOT NULL",
-                chunk,
-            )
-            out.update({article_id: (story, size) for article_id, story, size in rows})
-        return out
+        sql = (
+            "SELECT a.id, a.story, (SELECT count(*) FROM articles b WHERE b.story = a.story) "
+            "FROM articles a WHERE a.id IN ({ids}) AND a.story IS NOT NULL"
+        )
+        return {article_id: (story, size) for article_id, story, size in rows_for_ids(self.db, sql, article_ids)}
 
     def multi_stories(self, limit: int = 50, ids: list[str] | None = None) -> list[tuple[str, int]]:
         """Stories with more than one version, largest first: (story, versions)."""
