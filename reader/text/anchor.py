@@ -34,3 +34,13 @@ def anchor(blocks: Sequence[Block], highlight: Highlight) -> tuple[int, int, int
         if " ".join(here.split()).casefold() == " ".join(highlight.text.split()).casefold():
             return highlight.block, highlight.start, highlight.end
     return find_passage(blocks, highlight.text)
+
+
+def placed(blocks: Sequence[Block], highlights: Sequence[Highlight]) -> dict[int, list[tuple[int, int, str]]]:
+    """Block index → (start, end, note) of each highlight found there now."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for h in highlights:
+        place = anchor(blocks, h)
+        if place:
+            out.setdefault(place[0], []).append((place[1], place[2], h.note))
+    return out

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from reader.archive import Archive, QueryError
 from reader.model import SavedSearch, SearchFilters, SearchResult
 from reader.sanitize import clean_line
+from reader.text.anchor import placed
 from reader.tui.commands import bindings
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList
@@ -193,8 +194,9 @@ class MainScreen(Screen[None]):
             if spans:
                 hits[i] = spans
         boilerplate = self.archive.boilerplate(article_id)
+        marks = placed(stored.article.blocks, stored.highlights)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate))
+            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate, marks))
 
     def _show_article(self, page: ArticlePage) -> None:
         reader = self.query_one(ArticleView)

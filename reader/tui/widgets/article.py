@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from reader.model import Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
-from reader.text.anchor import anchor
+from reader.text.quotes import first_sentence, sentence_start
 from reader.tui.commands import bindings
 
 Spans = list[tuple[int, int]]
@@ -25,6 +25,7 @@ class ArticlePage:
     hits: dict[int, Spans] = field(default_factory=dict)  # block index → spans
     query: str = ""
     boilerplate: frozenset[int] = frozenset()  # blocks the site repeats in many articles
+    marks: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # block → highlights (start, end, note)
 
 
 class BlockView(Static):
@@ -247,12 +248,10 @@ class ArticleView(VerticalScroll, can_focus=True):
                 text.stylize(hit_style, start, end)
             marked = self.get_component_rich_style("article--highlight", partial=True)
             notes = []
-            for h in self.page.stored.highlights:
-                place = anchor(self.page.stored.article.blocks, h)
-                if place and place[0] == index:
-                    text.stylize(marked, place[1], place[2])
-                    if h.note:
-                        notes.append(h.note)
+            for start, end, note in self.page.marks.get(index, []):
+                text.stylize(marked, start, end)
+                if note:
+                    notes.append(note)
             speaker = self.get_component_rich_style("article--speaker", partial=True)
             for at, label in sorted(speaker_labels(text.plain, labels).items(), reverse=True):
                 text = text[:at] + Text(label, style=speaker) + text[at:]
@@ -309,6 +308,5 @@ class ArticleView(VerticalScroll, can_focus=True):
         block = self.page.stored.article.blocks[view.block_index]  # type: ignore[attr-defined]
         spans = self.page.hits.get(view.block_index, [])  # type: ignore[attr-defined]
         at = spans[0][0] if spans else 0
-        start = max(block.text.rfind(". ", 0, at) + 2, 0) if ". " in block.text[:at] else 0
-        end = block.text.find(". ", at)
-        return block.text[start : end + 1 if end >= 0 else len(block.text)].strip()
+        end = at + len(first_sentence(block.text[at:]))
+        return block.text[sentence_start(block.text, at) : end].strip()
