@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from reader.archive import Archive, ArchiveBusy
 from reader.config import Config
+from reader.model import SearchFilters
 from reader.tui.commands import ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
@@ -83,7 +84,7 @@ class NewsReaderApp(App[None]):
             if name and main is not None and name.startswith(QUERY_MARK):
                 main.search_for(name.removeprefix(QUERY_MARK))  # a period of the entity's timeline
             elif name and main is not None:
-                main.search_for(f'entity:"{name.replace(chr(34), "")}"')
+                main.search_for(SearchFilters(entity=name).query_text())
 
         self.push_screen(EntityBrowser(self.archive), chosen)
 

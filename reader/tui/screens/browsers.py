@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
+from reader.model import SearchFilters
 from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
@@ -104,7 +105,7 @@ class EntityBrowser(_Browser):
         name = self.highlighted_id()
         if not name:
             return
-        query = f'entity:"{name.replace(chr(34), "")}"'
+        query = SearchFilters(entity=name).query_text()
 
         def chosen(date_query: str | None) -> None:
             if date_query:

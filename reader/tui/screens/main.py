@@ -415,8 +415,7 @@ class MainScreen(Screen[None]):
     @on(SidePanel.EntityChosen)
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
         """All articles about this entity: a search on the entity field."""
-        name = event.name.replace('"', "")
-        self.search_for(f'entity:"{name}"')
+        self.search_for(SearchFilters(entity=event.name).query_text())
 
     @work(thread=True, exclusive=True, group="saved")
     def refresh_saved(self) -> None:
