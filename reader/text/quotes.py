@@ -356,6 +356,11 @@ def text_ends_sentence(blocks: Sequence[Block], span: tuple[int, int, int, int])
     return bool(re.search(r"\.[\"'”’»]?$|[\"'”’»]\.$", tail))
 
 
+# A speech verb right after a name: "…, Lee said", "Lee later told". Compiled
+# once: the verb alternation is long, and this runs for every mention.
+_VERB_NEXT = re.compile(rf"[\s,]*(?:\w+ly\s+)?(?:{_SPEECH})\b", re.I)
+
+
 def _modifier(text: str, lo: int, hi: int) -> bool:
     """A name that qualifies someone else, so is not the speaker: "Obama's
     former strategist said", "the New York businessman said"."""
@@ -364,7 +369,7 @@ def _modifier(text: str, lo: int, hi: int) -> bool:
     return (
         bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, lo - 5) : lo], re.I))
         and bool(re.match(r"\s+[a-z]{3,}", text[hi : hi + 20]))
-        and not re.match(rf"\s+(?:[a-z]+ly\s+)?(?:{_SPEECH})\b", text[hi : hi + 30], re.I)
+        and not _VERB_NEXT.match(text, hi)
     )
 
 
@@ -372,9 +377,9 @@ def _is_subject(text: str, lo: int, hi: int) -> bool:
     """A mention that opens its sentence ("The senator Ann Lee …") or stands
     right before a speech verb ("…, Lee said")."""
     lead = text[sentence_start(text, lo) : lo]
-    if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()) or lead.strip() == "":
+    if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()):
         return True
-    return bool(re.match(rf"[\s,]*(?:\w+ly\s+)?(?:{_SPEECH})\b", text[hi : hi + 30], re.I))
+    return bool(_VERB_NEXT.match(text, hi))
 
 
 def _inside_quote(block: int, pos: int, spans: list[tuple[int, int, int, int]]) -> bool:
