@@ -206,15 +206,13 @@ def _xhtml(title: str, body: str) -> str:
 
 def write(records: list[dict[str, object]], fmt: str, target: Path) -> list[Path]:
     """Write the records in a format; returns the files written."""
-    if fmt == "json":
-        path = target / "newsreader-export.json" if target.is_dir() else target
+    if fmt in ("json", "epub"):  # one file: the path given, or a file in the folder given
+        path = target / f"newsreader-export.{fmt}" if target.is_dir() else target
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_json(records), encoding="utf-8")
-        return [path]
-    if fmt == "epub":
-        path = target / "newsreader-export.epub" if target.is_dir() else target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_epub(records, path)
+        if fmt == "json":
+            path.write_text(to_json(records), encoding="utf-8")
+        else:
+            write_epub(records, path)
         return [path]
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format '{fmt}' ({', '.join(FORMATS)})")
