@@ -220,7 +220,7 @@ class Archive:
 
         ids = self._ids_for(query)
         stored = list(self.store.iter_articles(ids))
-        stories = {s.id: self.store.story_of(s.id) for s in stored}
+        stories = {aid: story for aid, (story, _) in self.store.story_sizes(s.id for s in stored).items()}
         records = exportmod.records_of(stored, stories)
         return len(records), exportmod.write(records, fmt, target)
 
