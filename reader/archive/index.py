@@ -17,6 +17,7 @@ from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
+from reader.archive import whoosh_speedups  # noqa: F401  (installs itself)
 from reader.archive.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.model import StoredArticle
 

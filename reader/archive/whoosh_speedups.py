@@ -1,0 +1,90 @@
+"""Two of Whoosh's inner loops, done faster with the same results.
+
+Installed on import (index.py imports this module). Each replacement keeps
+Whoosh's own method as `whoosh_*` so tests can compare the two on the same
+index, and falls back to it outside the case it knows.
+
+Measured on 10,000 articles (tests/bench/bench_import.py query set, p50 ms):
+"budget OR vote" 38.6 -> 30.8, "storm" 11.6 -> 8.2 with the lengths in
+memory; see _adjacent_spans for phrases.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from whoosh.codec import whoosh3
+from whoosh.query.spans import Span, SpanNear2
+
+
+class _LengthsInMemory:
+    """One segment's field-length column (a byte per document), read once.
+
+    Every scored match looks up its document's field length; without memory
+    maps (index.py reads files plainly, to keep memory down) each lookup was a
+    seek and a read: a third of a broad query's time ("budget OR vote" at
+    10,000 articles: 42,000 reads per query).
+    """
+
+    __slots__ = ("_data", "_doccount")
+
+    def __init__(self, data: bytes, doccount: int) -> None:
+        self._data, self._doccount = data, doccount
+
+    def __getitem__(self, docnum: int) -> int:
+        return self._data[docnum] if docnum < len(self._data) else 0
+
+    def __iter__(self) -> Iterator[int]:
+        yield from self._data
+        yield from itertools.repeat(0, max(0, self._doccount - len(self._data)))
+
+
+whoosh_cached_reader = whoosh3.W3PerDocReader._cached_reader
+
+
+def _cached_reader(self: whoosh3.W3PerDocReader, fieldname: str, column: object) -> object:
+    reader = whoosh_cached_reader(self, fieldname, column)
+    if column is whoosh3.LENGTHS_COLUMN and getattr(reader, "_fixedlen", None) == 1:
+        data = reader._dbfile.get(reader._basepos, reader._count)  # type: ignore[union-attr]
+        reader = self._readers[fieldname] = _LengthsInMemory(data, self._doccount)
+    return reader
+
+
+whoosh_get_spans = SpanNear2.SpanNear2Matcher._get_spans
+
+
+def _adjacent_spans(self: SpanNear2.SpanNear2Matcher) -> list[Span]:
+    """A phrase's matches in the current document: word i at start + i.
+
+    Whoosh builds Span objects for every position of every word and pairs them
+    with binary searches; for an exact phrase (ordered, next to each other)
+    intersecting the shifted position sets gives the same spans. Half of a
+    common phrase's time ("port authority" at 10,000 articles, 2,265 matches).
+    """
+    ms = self.ms
+    if not (self.ordered and self.slop == 1 and self.mindist == 1) or not all(
+        hasattr(m, "value_as") and m.supports("positions") and not m.supports("characters") for m in ms
+    ):
+        return whoosh_get_spans(self)
+    starts = set(ms[0].value_as("positions"))
+    for offset, m in enumerate(ms[1:], 1):
+        starts.intersection_update(p - offset for p in m.value_as("positions"))
+        if not starts:
+            return []
+    last = len(ms) - 1
+    return [Span(start, start + last) for start in sorted(starts)]
+
+
+def install() -> None:
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    SpanNear2.SpanNear2Matcher._get_spans = _adjacent_spans
+
+
+def uninstall() -> None:
+    """Whoosh's own methods back (for tests that compare the two)."""
+    whoosh3.W3PerDocReader._cached_reader = whoosh_cached_reader
+    SpanNear2.SpanNear2Matcher._get_spans = whoosh_get_spans
+
+
+install()

@@ -1,0 +1,83 @@
+"""Our replacements for two Whoosh inner loops give Whoosh's own results."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from whoosh.qparser import QueryParser
+
+from reader.archive import whoosh_speedups
+from reader.archive.index import create_index, writer
+
+WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
+
+
+@pytest.fixture(scope="module")
+def ix(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    ix = create_index(Path(tmp_path_factory.mktemp("ix")))
+    rnd = random.Random(7)
+    # Two commits: two segments, as an archive imported twice has.
+    for part in range(2):
+        w = writer(ix)
+        for n in range(150):
+            body = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 60)))
+            w.add_document(id=f"{part}-{n}", title=rnd.choice(WORDS), body=body)
+        w.commit(merge=False)
+    return ix
+
+
+QUERIES = [
+    '"port authority"',
+    '"port port"',
+    '"port authority harbour"',
+    '"new york port authority"',
+    '"the port"',  # a stop word inside a phrase
+    '"authority port"~3',  # sloppy: Whoosh's own code path
+    "harbour OR council",
+    "storm AND ferry",
+    "title:port",
+]
+
+
+def _results(ix, text: str) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    with ix.searcher() as searcher:
+        q = QueryParser("body", ix.schema).parse(text)
+        return [(hit["id"], round(hit.score, 9)) for hit in searcher.search(q, limit=None)]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_hits_and_scores_as_whoosh(ix, text: str) -> None:  # type: ignore[no-untyped-def]
+    ours = _results(ix, text)
+    whoosh_speedups.uninstall()
+    try:
+        theirs = _results(ix, text)
+    finally:
+        whoosh_speedups.install()
+    assert ours == theirs
+    if text.startswith('"port'):
+        assert ours, "the fixture should give phrase matches"
+
+
+def test_phrase_spans_are_whooshs(ix) -> None:  # type: ignore[no-untyped-def]
+    """The spans (what highlighting uses) of a phrase match, both ways."""
+
+    def spans() -> list[list[tuple[int, int]]]:
+        with ix.searcher() as searcher:
+            q = QueryParser("body", ix.schema).parse('"port authority"')
+            out = []
+            for sub, _ in searcher.leaf_searchers():
+                m = q.matcher(sub)
+                while m.is_active():
+                    out.append([(s.start, s.end) for s in m.spans()])
+                    m.next()
+            return out
+
+    ours = spans()
+    whoosh_speedups.uninstall()
+    try:
+        theirs = spans()
+    finally:
+        whoosh_speedups.install()
+    assert ours == theirs and ours
