@@ -44,6 +44,9 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = frozenset(".!?:")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Words written in lower case, not at a sentence start: evidence that a
+# capitalised copy elsewhere is only capitalised by position.
+_LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
 # First words that make a name a thing, not a person, whatever the name list says.
 NOT_PERSON_FIRST = frozenset({"storm", "hurricane", "typhoon", "cyclone", "operation", "project", "lake", "mount"})
 
@@ -385,9 +388,7 @@ def find_entities(blocks: Sequence[Block], known: Mapping[str, str] | None = Non
     """
     known = known or {}
     spans: list[_Span] = []
-    lower_words = {
-        m.group().lower() for block in blocks for m in re.finditer(r"(?<![.!?]\s)\b[a-z][a-z]+\b", block.text)
-    }
+    lower_words = {word for block in blocks for word in _LOWER_WORD.findall(block.text)}
     for b, block in enumerate(blocks):
         if _is_caps_line(block.text):
             spans.extend(_caps_table_row(b, block.text))
