@@ -218,7 +218,12 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     blocks = place_captions(blocks, figures)
     if not blocks:
         raise IngestError("no article text found in the page")
-    title = _headline(tree, doc) or (title_from_path(path) if path else "Untitled")
+    title = (
+        _headline(tree, doc)
+        # A page whose title names only its site: the article's own first heading.
+        or next((b.text for b in blocks if b.kind == "heading"), None)
+        or (title_from_path(path) if path else "Untitled")
+    )
     return Article(
         title=title,
         blocks=tuple(blocks),

@@ -15,6 +15,8 @@ from reader.ingest.common import squash
 from reader.text.normalize import fold_key
 
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+# "Coast Rail Enquiries -": a title template whose page part was left empty.
+_DANGLING = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s*$")
 # An <h1> this much like the page's other titles is its headline, not a logo.
 SIMILAR = 60.0
 # A single <h1> of this many words is a headline even when no meta title agrees.
@@ -39,6 +41,7 @@ def strip_site(title: str, site_names: list[str]) -> str:
 
     Separators between two parts of the headline itself stay.
     """
+    title = _DANGLING.sub("", title)
     pieces = _SEPARATORS.split(title)
     seps = _SEPARATORS.findall(title)
     if len(pieces) < 2:
@@ -102,6 +105,14 @@ def choose_title(
     meta_titles = [t for t in (og_title, extracted, html_title) if t]
     # Pages that give their headline as the site name get no site name.
     site_names = [n for n in site_names if len(n.split()) <= MAX_SITE_WORDS]
+    # A title ending in a separator has one side left empty: the page's, when
+    # what is left is name-sized and nothing else on the page is called that
+    # ("Coast Rail Enquiries -"), else the site's ("Storm closes port |").
+    others = {fold_key(t) for t in [*h1s, *meta_titles] if not _DANGLING.search(squash(t))}
+    for t in meta_titles:
+        rest = _DANGLING.sub("", squash(t))
+        if rest != squash(t) and len(rest.split()) <= MAX_SITE_WORDS and fold_key(rest) not in others:
+            site_names.append(rest)
     if html_title:
         # An <h1> that is a short end of the <title>'s pieces ("Four Years
         # Remaining » Blog Archive » Interning…") is the site's name.

@@ -112,3 +112,17 @@ def test_xhtml_with_xml_declaration_is_read(tmp_path: Path) -> None:
     [article] = read_articles(path)
     assert article.title == "Tram line opens to the harbour"
     assert "two hundred passengers" in article.body
+
+
+def test_page_titled_only_by_its_site_takes_its_first_heading(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Coast Rail Enquiries -</title></head><body><h1></h1><main>"
+        "<h2>Replacement buses between Eastham and the harbour</h2>"
+        "<p>Buses replace trains between Eastham and the harbour station while the bridge is repaired this week.</p>"
+        "<p>Tickets for the trains are accepted on the buses, which leave from the station forecourt every hour.</p>"
+        "</main></body></html>"
+    )
+    path = tmp_path / "disruption.html"
+    path.write_text(page, encoding="utf-8")
+    [article] = read_articles(path)
+    assert article.title == "Replacement buses between Eastham and the harbour"

@@ -69,3 +69,19 @@ def test_lone_headline_h1_beats_a_page_label() -> None:
 def test_headline_given_as_site_name_is_not_a_site_name() -> None:
     headline = "Student halls too full to be safe, wardens warn"
     assert choose_title([headline], None, headline, headline, [headline]) == headline
+
+
+def test_a_title_ending_in_a_separator_is_only_the_site_name() -> None:
+    # "Coast Rail Enquiries -": the page's own part of the title was left empty.
+    assert choose_title([""], None, "Coast Rail Enquiries -", None, ["coastrail"]) is None
+    assert strip_site("Coast Rail Enquiries -", []) == "Coast Rail Enquiries"
+
+
+def test_a_headline_ending_in_a_separator_keeps_the_headline() -> None:
+    # "Storm closes port |": here the site's side was left empty.
+    assert choose_title(["Storm closes port"], "Storm closes port", "Storm closes port |", None, []) == (
+        "Storm closes port"
+    )
+    assert choose_title([], None, "Ferries resume after three days of storms |", None, []) == (
+        "Ferries resume after three days of storms"
+    )
