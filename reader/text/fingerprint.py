@@ -3,9 +3,15 @@
 The same wire story on several sites, a page saved as HTML and as text, an
 article saved before and after an update: their clean texts share most of their
 five-word runs (shingles), unrelated articles on the same topic share few. A
-MinHash of the shingle set (datasketch) estimates that overlap from 128 numbers,
-so comparing two articles never needs their texts, and an LSH index over the
+MinHash of the shingle set estimates that overlap from 128 numbers, so
+comparing two articles never needs their texts, and an LSH index over the
 numbers finds the few candidates without comparing against every article.
+
+The MinHash is datasketch's (MinHash(num_perm=128, seed=1, scheme="affine32",
+hashfunc=zlib.crc32)), computed here in a few lines of numpy: importing
+datasketch pulls in scipy, 57 MB in each of the import's worker processes,
+which put the import over its memory budget. A test checks the values are
+datasketch's, bit for bit, so fingerprints already stored stay comparable.
 """
 
 from __future__ import annotations
@@ -17,9 +23,9 @@ from dataclasses import dataclass
 
 NUM_PERM = 128  # estimate error of a Jaccard of 0.5: about ±0.045
 SHINGLE_WORDS = 5
-SCHEME = "affine32"  # datasketch's permutation scheme, named so stored values stay comparable
 _WORD = re.compile(r"\w+")
-_permutations: object = None  # datasketch draws them afresh for every MinHash: a fifth of its time
+SEED = 1
+_perms: tuple[object, object] | None = None
 
 
 @dataclass(frozen=True)
@@ -37,20 +43,38 @@ def shingles(texts: Iterable[str]) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+def _permutations() -> tuple[object, object]:
+    """The 128 affine maps h -> a*h + b (mod 2^32), drawn as datasketch draws them."""
+    global _perms
+    if _perms is None:
+        import numpy as np
+
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _perms = (a, b)
+    return _perms
+
+
 def fingerprint(texts: Iterable[str]) -> Fingerprint:
     """The MinHash of a text's shingles. CRC-32 hashes the shingles: stable
     across processes (unlike hash()), and three times faster than SHA-1."""
     import numpy as np
-    from datasketch import MinHash
 
-    global _permutations
-    if _permutations is None:  # drawn from the seed: the same in every process
-        _permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
     found = shingles(texts)
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations, scheme=SCHEME)
-    if found:
-        minhash.update_batch(list(found))
-    return Fingerprint(len(found), minhash.hashvalues.astype(np.uint32).tobytes())
+    if not found:
+        return Fingerprint(0, np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32).tobytes())
+    a, b = _permutations()
+    hv = np.fromiter((zlib.crc32(s) for s in found), dtype=np.uint32, count=len(found)).reshape(-1, 1)
+    # MurmurHash3's finalizer first (as datasketch does), then every map at once;
+    # uint32 arithmetic wraps, which is the mod 2^32.
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    values = (hv * a + b).min(axis=0)
+    return Fingerprint(len(found), values.astype(np.uint32).tobytes())
 
 
 # LSH banding: 28 bands of 2 values (datasketch's MinHashLSH choice for a
