@@ -31,7 +31,7 @@ class WordPositions(formats.Positions):
 
     Whoosh runs every token through a chain of generators (tokenizer, lower,
     accent fold, stop, stem), setting attributes on a Token object at each
-    step; that chain was a third of the writer's time. Here the field's own
+    step; that chain was a fifth of the writer's time. Here the field's own
     tokenizer pattern finds the words and the field's own analyzer decides, once
     per distinct spelling, what each becomes (its term, or nothing if it is a
     stop word). The postings are identical to Positions' (a test compares them
