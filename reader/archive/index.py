@@ -174,7 +174,7 @@ class _SpawningMpWriter(MpWriter):
 # holding them, so a process holds several times this. Measured on 10,000
 # articles, two helpers (peak RSS of the process tree / seconds): 128 MB
 # 466 MB / 42.1 s, 64 MB 312 / 40.9, 32 MB 235 / 40.2, 16 MB 198 / 39.9.
-BULK_LIMIT_MB = 32
+BULK_LIMIT_MB = 16
 # The single writer takes batches of at most a few hundred articles: the whole
 # batch fits under Whoosh's default, so it is sorted once in memory (at 32 MB,
 # 1,000 articles in one commit spilled into runs and took 8.0 s, not 5.3 s).
@@ -203,16 +203,20 @@ def apply_chunks(
     """Write many batches in one commit: each `wanted` id is updated from the
     matching `found` batch, or deleted if that batch lacks it (the article is gone)."""
     w = writer(ix, bulk=bulk)
+    # One searcher finds every old copy to delete: update_document() would open
+    # a reader over every segment for each document it adds.
+    searcher = w.searcher()
     try:
         for articles, ids in zip(found, wanted, strict=True):
             for article_id in ids:
-                if article_id not in articles:
-                    w.delete_by_term("id", article_id)
+                w.delete_by_term("id", article_id, searcher=searcher)
             for stored in articles.values():
-                w.update_document(**document(stored))
+                w.add_document(**document(stored))
     except BaseException:
+        searcher.close()
         w.cancel()
         raise
+    searcher.close()
     w.commit()
 
 

@@ -117,3 +117,19 @@ def test_text_is_indexed_once() -> None:
     """spelling=True would index title and body a second time, unstemmed (2.6x the writer's time)."""
     names = ixmod.build_schema().names()
     assert not [name for name in names if name.startswith("spell_")]
+
+
+def test_a_changed_file_replaces_its_document_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "ferry.txt"
+    page.write_text("Ferry service resumes\n\nThe harbour ferry ran again on Monday after a week of storms.\n")
+    (folder / "tram.txt").write_text("Tram line opens\n\nThe first tram reached the harbour on Sunday morning.\n")
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, folder)
+        page.write_text("Ferry service resumes\n\nThe harbour ferry ran again on Tuesday after a week of storms.\n")
+        run_import(archive, folder)
+        with archive.index().searcher() as searcher:
+            assert searcher.doc_count() == archive.store.count() == 2
+        assert archive.search("tuesday").total == 1
+        assert archive.search("monday").total == 0
