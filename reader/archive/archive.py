@@ -388,7 +388,11 @@ class Archive:
         with self._guard:
             if not collapse:
                 return self._with_stories(self._search(text, limit=limit, sort=sort, filters=filters))
-            wide = self._with_stories(self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters))
+            # Snippets only for the hits shown: the wide read is four times as
+            # many, and making snippets was most of a collapsed search's time.
+            wide = self._with_stories(
+                self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters, snippets=False)
+            )
             seen: set[str] = set()
             hits = []
             for hit in wide.hits:
@@ -396,7 +400,11 @@ class Archive:
                 if key not in seen:
                     seen.add(key)
                     hits.append(hit)
-            return dataclasses.replace(wide, hits=tuple(hits[:limit]))
+            hits = hits[:limit]
+            if text.strip() or filters.active:  # else the newest list, its leads already made
+                marked = searchmod.snippets_for(self._searcher(), [h.id for h in hits], set(wide.terms))
+                hits = [dataclasses.replace(h, snippet=_parts(m)) for h, m in zip(hits, marked, strict=True)]
+            return dataclasses.replace(wide, hits=tuple(hits))
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
         sizes = self.store.story_sizes(h.id for h in result.hits)
@@ -406,7 +414,9 @@ class Archive:
         )
         return dataclasses.replace(result, hits=hits)
 
-    def _search(self, text: str, *, limit: int, sort: str, filters: SearchFilters) -> SearchResult:
+    def _search(
+        self, text: str, *, limit: int, sort: str, filters: SearchFilters, snippets: bool = True
+    ) -> SearchResult:
         if filters.active:
             allow = (
                 self.store.ids_where(starred=filters.starred, unread=filters.unread)
@@ -422,6 +432,7 @@ class Archive:
                 sort=sort,
                 filters=filters.query_text(),
                 allow_ids=allow,
+                snippets=snippets,
             )
             hits = self._hits(raw)
             return SearchResult(
@@ -434,7 +445,9 @@ class Archive:
             elapsed = (time.perf_counter() - started) * 1000
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self._searcher()
-        raw, total, elapsed, suggestion, terms = searchmod.run(self.index(), searcher, text, limit=limit, sort=sort)
+        raw, total, elapsed, suggestion, terms = searchmod.run(
+            self.index(), searcher, text, limit=limit, sort=sort, snippets=snippets
+        )
         hits = self._hits(raw)
         return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
 
@@ -446,7 +459,6 @@ class Archive:
             if h.id not in rows:
                 continue  # deleted since the index saw it
             title, site, published, is_read, starred, paths = rows[h.id]
-            parts = tuple(SnippetPart(t, m) for t, m in searchmod.split_marks(h.snippet))
             out.append(
                 Hit(
                     id=h.id,
@@ -454,7 +466,7 @@ class Archive:
                     site=site,
                     published=published,
                     score=h.score,
-                    snippet=parts,
+                    snippet=_parts(h.snippet),
                     paths=paths,
                     is_read=is_read,
                     starred=starred,
@@ -562,3 +574,8 @@ def _size(path: Path) -> int:
 def _with_filters(query: str, filters: SearchFilters) -> str:
     """A query and its filters as one query-language text."""
     return " ".join(filter(None, [query, filters.query_text()]))
+
+
+def _parts(snippet: str) -> tuple[SnippetPart, ...]:
+    """A marked snippet as the pieces a results list draws."""
+    return tuple(SnippetPart(text, match) for text, match in searchmod.split_marks(snippet))

@@ -246,6 +246,16 @@ def make_snippet(body: str, terms: set[str], analyzer: object) -> str:
     return ("… " if start else "") + "".join(out) + (" …" if end < len(body) else "")
 
 
+def snippets_for(searcher: Searcher, ids: list[str], terms: set[str]) -> list[str]:
+    """Marked snippets for these articles (in order), from their stored bodies."""
+    analyzer = searcher.schema["body"].analyzer
+    out = []
+    for article_id in ids:
+        fields = searcher.document(id=article_id) or {}
+        out.append(make_snippet(str(fields.get("body", "")), terms, analyzer))
+    return out
+
+
 def _lead(body: str) -> str:
     if len(body) <= SNIPPET_CHARS:
         return body

@@ -103,6 +103,10 @@ def test_import_groups_versions_lists_stories_and_collapses_search(tmp_path: Pat
         collapsed = archive.search("dispute", limit=10, collapse=True)
         assert len(collapsed.hits) == len(everything.hits) - 2
         assert sum(h.id in versions for h in collapsed.hits) == 1
+        # Snippets are made after collapsing, for the hits shown: the same as uncollapsed.
+        snippets = {h.id: h.snippet for h in everything.hits}
+        assert all(h.snippet == snippets[h.id] for h in collapsed.hits)
+        assert all(any(part.match for part in h.snippet) for h in collapsed.hits)
     capsys.readouterr()
     assert main(["--data-dir", str(data), "stories", "--json"]) == 0
     [story] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
