@@ -107,9 +107,7 @@ def test_xhtml_with_xml_declaration_is_read(tmp_path: Path) -> None:
         "<p>Council engineers said the line had been finished three weeks ahead of the published schedule.</p>"
         "</article></body></html>"
     )
-    path = tmp_path / "tram.xhtml"
-    path.write_text(page, encoding="utf-8")
-    [article] = read_articles(path)
+    article = _read_page(tmp_path / "tram.xhtml", page)
     assert article.title == "Tram line opens to the harbour"
     assert "two hundred passengers" in article.body
 
@@ -122,7 +120,11 @@ def test_page_titled_only_by_its_site_takes_its_first_heading(tmp_path: Path) ->
         "<p>Tickets for the trains are accepted on the buses, which leave from the station forecourt every hour.</p>"
         "</main></body></html>"
     )
-    path = tmp_path / "disruption.html"
+    assert _read_page(tmp_path / "disruption.html", page).title == "Replacement buses between Eastham and the harbour"
+
+
+def _read_page(path: Path, page: str):  # type: ignore[no-untyped-def]
+    """Save a page under `path` and read its one article back."""
     path.write_text(page, encoding="utf-8")
     [article] = read_articles(path)
-    assert article.title == "Replacement buses between Eastham and the harbour"
+    return article
