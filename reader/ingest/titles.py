@@ -139,5 +139,20 @@ def choose_title(
     if len(candidates) == 1 and len(candidates[0].split()) >= LONE_H1_WORDS:
         return candidates[0]
     if cleaned_meta:
-        return cleaned_meta[0]
+        return _as_written(cleaned_meta[0], cleaned_meta)
     return candidates[0] if candidates else None
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _as_written(title: str, others: list[str]) -> str:
+    """Of copies of one title that differ only in letter case, the one with the
+    fewest capitalised small words ("To", "Of"): social-media titles are often
+    run through a capitalise-every-word filter, the page's own title is not."""
+
+    def capitalised_small(text: str) -> int:
+        return sum(1 for w in text.split() if w.lower() in _SMALL_WORDS and w[:1].isupper())
+
+    same = [t for t in others if t.casefold() == title.casefold()]
+    return min(same, key=capitalised_small) if same else title

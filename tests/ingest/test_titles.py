@@ -85,3 +85,12 @@ def test_a_headline_ending_in_a_separator_keeps_the_headline() -> None:
     assert choose_title([], None, "Ferries resume after three days of storms |", None, []) == (
         "Ferries resume after three days of storms"
     )
+
+
+def test_of_meta_titles_differing_only_in_case_the_written_case_wins() -> None:
+    # og:title run through a "capitalise every word" filter; <title> as written.
+    chosen = choose_title(
+        [], "Ferry Returning To Port With Crew Of Nine", "Ferry returning to port with crew of nine", None, []
+    )
+    assert chosen == "Ferry returning to port with crew of nine"
+    assert choose_title([], "Ferry Returns To Port", "Storm closes port", None, []) == "Ferry Returns To Port"
