@@ -203,20 +203,18 @@ def apply_chunks(
     """Write many batches in one commit: each `wanted` id is updated from the
     matching `found` batch, or deleted if that batch lacks it (the article is gone)."""
     w = writer(ix, bulk=bulk)
-    # One searcher finds every old copy to delete: update_document() would open
-    # a reader over every segment for each document it adds.
-    searcher = w.searcher()
     try:
-        for articles, ids in zip(found, wanted, strict=True):
-            for article_id in ids:
-                w.delete_by_term("id", article_id, searcher=searcher)
-            for stored in articles.values():
-                w.add_document(**document(stored))
+        # One searcher finds every old copy to delete: update_document() would
+        # open a reader over every segment for each document it adds.
+        with w.searcher() as searcher:
+            for articles, ids in zip(found, wanted, strict=True):
+                for article_id in ids:
+                    w.delete_by_term("id", article_id, searcher=searcher)
+                for stored in articles.values():
+                    w.add_document(**document(stored))
     except BaseException:
-        searcher.close()
         w.cancel()
         raise
-    searcher.close()
     w.commit()
 
 

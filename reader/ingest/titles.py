@@ -14,9 +14,10 @@ from rapidfuzz import fuzz
 from reader.ingest.common import squash
 from reader.text.normalize import fold_key
 
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+_SEPARATOR = r"\s+(?:\||-|–|—|::|·|•|»|/)"
+_SEPARATORS = re.compile(_SEPARATOR + r"\s+")
 # "Coast Rail Enquiries -": a title template whose page part was left empty.
-_DANGLING = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s*$")
+_DANGLING = re.compile(_SEPARATOR + r"\s*$")
 # An <h1> this much like the page's other titles is its headline, not a logo.
 SIMILAR = 60.0
 # A single <h1> of this many words is a headline even when no meta title agrees.
@@ -108,10 +109,10 @@ def choose_title(
     # A title ending in a separator has one side left empty: the page's, when
     # what is left is name-sized and nothing else on the page is called that
     # ("Coast Rail Enquiries -"), else the site's ("Storm closes port |").
-    others = {fold_key(t) for t in [*h1s, *meta_titles] if not _DANGLING.search(squash(t))}
-    for t in meta_titles:
-        rest = _DANGLING.sub("", squash(t))
-        if rest != squash(t) and len(rest.split()) <= MAX_SITE_WORDS and fold_key(rest) not in others:
+    dangling = {squash(t): _DANGLING.sub("", squash(t)) for t in meta_titles if _DANGLING.search(squash(t))}
+    others = {fold_key(t) for t in [*h1s, *meta_titles] if squash(t) not in dangling}
+    for rest in dangling.values():
+        if len(rest.split()) <= MAX_SITE_WORDS and fold_key(rest) not in others:
             site_names.append(rest)
     if html_title:
         # An <h1> that is a short end of the <title>'s pieces ("Four Years

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from whoosh.qparser import QueryParser
@@ -11,6 +13,7 @@ from whoosh.qparser import QueryParser
 from reader.archive import whoosh_speedups
 from reader.archive.index import create_index, writer
 
+T = TypeVar("T")
 WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
 
 
@@ -47,14 +50,19 @@ def _results(ix, text: str) -> list[tuple[str, float]]:  # type: ignore[no-untyp
         return [(hit["id"], round(hit.score, 9)) for hit in searcher.search(q, limit=None)]
 
 
-@pytest.mark.parametrize("text", QUERIES)
-def test_same_hits_and_scores_as_whoosh(ix, text: str) -> None:  # type: ignore[no-untyped-def]
-    ours = _results(ix, text)
+def _both_ways(run: Callable[[], T]) -> tuple[T, T]:
+    """What `run` gives with our replacements, then with Whoosh's own methods."""
+    ours = run()
     whoosh_speedups.uninstall()
     try:
-        theirs = _results(ix, text)
+        return ours, run()
     finally:
         whoosh_speedups.install()
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_hits_and_scores_as_whoosh(ix, text: str) -> None:  # type: ignore[no-untyped-def]
+    ours, theirs = _both_ways(lambda: _results(ix, text))
     assert ours == theirs
     if text.startswith('"port'):
         assert ours, "the fixture should give phrase matches"
@@ -74,10 +82,5 @@ def test_phrase_spans_are_whooshs(ix) -> None:  # type: ignore[no-untyped-def]
                     m.next()
             return out
 
-    ours = spans()
-    whoosh_speedups.uninstall()
-    try:
-        theirs = spans()
-    finally:
-        whoosh_speedups.install()
+    ours, theirs = _both_ways(spans)
     assert ours == theirs and ours
