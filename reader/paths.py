@@ -32,6 +32,14 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files made from other files and rebuilt when missing (the demo, the gazetteer)."""
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def demo_dir() -> Path:
     """Where the demo archive is built: a cache, since it can always be rebuilt."""
     env = os.environ.get(ENV_HOME)
