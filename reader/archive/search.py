@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -12,6 +13,7 @@ from whoosh import qparser, query, sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
+from reader.archive import fast_search
 from reader.archive.schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS
 
 # Whoosh expands `pre*` into every matching term (hundreds on 3 letters, seconds
@@ -173,24 +175,16 @@ def run(
         )
     elif sort != "relevance":
         raise QueryError(f"unknown sort '{sort}' (relevance, date, -date)")
-    results = searcher.search(q, limit=limit, sortedby=sortedby, filter=allow)
+    ranked, total = _ranked(searcher, q, limit, sortedby, allow)
     wanted = {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in q.iter_all_terms() if f == "body"}
     hits: list[RawHit] = []
     # searcher.schema is in memory; FileIndex.schema re-reads the index's table
     # of contents on every access (it was read 50 times per query here).
     analyzer = searcher.schema["body"].analyzer
-    for hit in results:
-        body = hit.get("body", "") if snippets else ""
-        snippet = make_snippet(body, wanted, analyzer) if snippets else ""
-        # Sorted by date, Whoosh puts the sort key where the score would be.
-        score = float(hit.score) if isinstance(hit.score, int | float) else 0.0
-        hits.append(RawHit(id=hit["id"], score=score, snippet=snippet))
-    # Whoosh's estimate is an upper bound (an AND of two common words can
-    # estimate hundreds and match none); below the limit we know exactly.
-    if len(hits) < limit:
-        total = len(hits)
-    else:
-        total = len(results) if results.has_exact_length() else results.estimated_length()
+    for docnum, score in ranked:
+        fields = searcher.stored_fields(docnum)
+        snippet = make_snippet(fields.get("body", ""), wanted, analyzer) if snippets else ""
+        hits.append(RawHit(id=fields["id"], score=score, snippet=snippet))
     suggestion = None
     if not hits and text.strip() and not filters.strip():
         corrected = searcher.correct_query(q, text)
@@ -203,6 +197,31 @@ def run(
     words = tuple(sorted(wanted)) if hits else ()
     elapsed = (time.perf_counter() - started) * 1000
     return hits, total, elapsed, suggestion, words
+
+
+def _ranked(
+    searcher: Searcher, q: query.Query, limit: int, sortedby: object, allow: set[int] | None
+) -> tuple[list[tuple[int, float]], int]:
+    """(document number, score) of the best `limit` matches, and how many matched.
+
+    Ranked by relevance, fast_search scores every match at once with NumPy
+    (Whoosh's scores; the README has the figures); sorted by date, or for a
+    query it does not handle, Whoosh does it.
+    """
+    if sortedby is None:
+        try:
+            top = fast_search.top_docs(searcher, q, limit, allow)
+            return list(zip(top.docnums, top.scores, strict=True)), top.total
+        except fast_search.Unsupported:
+            pass
+    results = searcher.search(q, limit=limit, sortedby=sortedby, filter=allow)
+    # Sorted by date, Whoosh puts the sort key where the score would be.
+    ranked = [(hit.docnum, float(hit.score) if isinstance(hit.score, int | float) else 0.0) for hit in results]
+    # Whoosh's estimate is an upper bound (an AND of two common words can
+    # estimate hundreds and match none); below the limit we know exactly.
+    if len(ranked) < limit:
+        return ranked, len(ranked)
+    return ranked, len(results) if results.has_exact_length() else results.estimated_length()
 
 
 def make_snippet(body: str, terms: set[str], analyzer: object) -> str:
@@ -277,6 +296,9 @@ def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:
     q = _expand(parse(ix, text), searcher)
     if searcher.reader().doc_count_all() == 0:
         return []
-    results = searcher.search(q, limit=None)
+    try:
+        docnums: Iterable[int] = fast_search.top_docs(searcher, q, None).docnums
+    except fast_search.Unsupported:
+        docnums = searcher.search(q, limit=None).docs()
     column = searcher.reader().column_reader("id")
-    return [column[docnum] for docnum in results.docs()]
+    return [column[docnum] for docnum in docnums]
