@@ -17,11 +17,15 @@ from reader.archive import index as ixmod
 from reader.archive import search as searchmod
 from reader.archive.importer import ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
+from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
 from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
 from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
 from reader.text.corrections import Correction
+
+# The body's analyzer, for finding query words in an article without an index.
+_TEXT_ANALYZER = text_analyzer()
 
 log = logging.getLogger(__name__)
 
@@ -552,16 +556,10 @@ class Archive:
         The reader highlights a query's words with the index's own analyzer, so
         "migrants" lights up for `migrant` and "Kuźnica" for `kuznica`.
         """
-        from reader.archive.schema import text_analyzer
-
         wanted = set(terms)
         if not wanted or not text:
             return []
-        return [
-            (tok.startchar, tok.endchar)
-            for tok in text_analyzer()(text, chars=True, removestops=False)
-            if tok.text in wanted
-        ]
+        return list(searchmod.matching_words(text, wanted, _TEXT_ANALYZER))
 
 
 def _size(path: Path) -> int:

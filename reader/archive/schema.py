@@ -26,40 +26,71 @@ def text_analyzer() -> Analyzer:
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
 
 
-class WordPositions(formats.Positions):
-    """Whoosh's Positions format, with each distinct raw word analysed once.
+class WordTerms:
+    """What a field's analyzer makes of each word, found by its own tokenizer
+    pattern and worked out once per distinct spelling.
 
     Whoosh runs every token through a chain of generators (tokenizer, lower,
     accent fold, stop, stem), setting attributes on a Token object at each
-    step; that chain was a fifth of the writer's time. Here the field's own
-    tokenizer pattern finds the words and the field's own analyzer decides, once
-    per distinct spelling, what each becomes (its term, or nothing if it is a
-    stop word). The postings are identical to Positions' (a test compares them
-    on generated text), so reading the index is unchanged. Only for analyzers
-    that map one word to at most one term, as ours do.
+    step. Only for analyzers that map one word to at most one term, as ours
+    do; `simple` says whether this analyzer is one we can read this way.
     """
 
-    _CACHE_LIMIT = 200_000
+    LIMIT = 200_000
 
-    def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_terms"}
-
-    def word_values(self, value: object, analyzer: Analyzer, **kwargs: object) -> Iterator[tuple]:
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
         items = getattr(analyzer, "items", None)
-        if not isinstance(value, str) or not items or not isinstance(items[0], RegexTokenizer) or items[0].gaps:
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        terms: dict[str, str | None] = self.__dict__.setdefault("_terms", {})
-        if len(terms) > self._CACHE_LIMIT:
+        self.simple = bool(items) and isinstance(items[0], RegexTokenizer) and not items[0].gaps  # type: ignore[index]
+        self._pattern = items[0].expression if self.simple else None  # type: ignore[index]
+        self._terms: dict[str, str | None] = {}
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, int, str | None]]:
+        """(word number, start, end, term or None for a stop word) for each word of the text."""
+        if self._pattern is None:
+            raise ValueError("not a one-word-one-term analyzer")
+        terms = self._terms
+        if len(terms) > self.LIMIT:
             terms.clear()
-        positions: dict[str, list[int]] = {}
-        pos = None
-        for index, match in enumerate(items[0].expression.finditer(value)):
+        for index, match in enumerate(self._pattern.finditer(text)):
             word = match.group()
             try:
                 term = terms[word]
             except KeyError:
-                term = terms[word] = _term_of(analyzer, word)
+                term = terms[word] = _term_of(self.analyzer, word)
+            yield index, match.start(), match.end(), term
+
+
+_WORD_TERMS: dict[int, WordTerms] = {}
+
+
+def word_terms(analyzer: Analyzer) -> WordTerms:
+    """The shared WordTerms of an analyzer (one per analyzer object)."""
+    key = id(analyzer)
+    found = _WORD_TERMS.get(key)
+    if found is None or found.analyzer is not analyzer:
+        if len(_WORD_TERMS) > 16:  # each opening of an index unpickles new analyzers
+            _WORD_TERMS.clear()
+        found = _WORD_TERMS[key] = WordTerms(analyzer)
+    return found
+
+
+class WordPositions(formats.Positions):
+    """Whoosh's Positions format, with each distinct raw word analysed once (WordTerms).
+
+    That chain was a fifth of the writer's time. The postings are identical to
+    Positions' (a test compares them on generated text), so reading the index
+    is unchanged.
+    """
+
+    def word_values(self, value: object, analyzer: Analyzer, **kwargs: object) -> Iterator[tuple]:
+        words = word_terms(analyzer)
+        if not isinstance(value, str) or not words.simple:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions: dict[str, list[int]] = {}
+        pos = None
+        for index, _, _, term in words.spans(value):
             if term is None:
                 continue
             # As StopFilter renumbers: the first kept word keeps its place,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.archive import QueryError
 from tests.conftest import run_import
@@ -118,3 +120,21 @@ def test_filters_combine_with_the_query(filled) -> None:
     filled.set_read(hit.id, True)
     assert "Tallinn" not in titles(filled.search("", filters=SearchFilters(unread=True)))
     assert SearchFilters(site="x", starred=True).describe() == "site x, starred"
+
+
+WORDS = "Migrants migrant the Kuźnica kuznica border's will willing running ran, and 2021 U.S. don't".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=25), seps=st.sampled_from([" ", "  ", "\n", " — "]))
+def test_words_found_for_snippets_are_the_analyzers(words: list[str], seps: str) -> None:
+    """matching_words reads words by the analyzer's own pattern and asks it once
+    per spelling; the spans are the ones the analyzer's full chain gives."""
+    from reader.archive.schema import text_analyzer
+    from reader.archive.search import matching_words
+
+    analyzer = text_analyzer()
+    text = seps.join(words)
+    terms = {t.text for t in analyzer(" ".join(WORDS))}
+    expected = [(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in terms]
+    assert list(matching_words(text, terms, analyzer)) == expected
