@@ -211,7 +211,7 @@ def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     interrupted = False
     try:
         for step in archive.import_paths(args.paths, report, wait_s=args.wait):
-            progress.update(step.done, step.total, step.path, step.outcome)
+            progress.update(step.done, step.total, step.path, step.outcome, step.stage_label)
     except KeyboardInterrupt:
         interrupted = True
     progress.finish()

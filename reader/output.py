@@ -160,18 +160,26 @@ class ProgressLine:
         self.tty = stream.isatty()
         self._width = 0
 
-    def update(self, done: int, total: int, path: str, outcome: str) -> None:
-        if outcome == "indexing":  # the import's last step: the index written in one pass
-            self.finish()
-            print(f"Indexing {done:,} files with both cores…", file=self.stream, flush=True)
+    def update(self, done: int, total: int, path: str, outcome: str, stage_label: str = "") -> None:
+        if outcome == "indexing":  # after a large import: stories, then the index in one pass
+            self._stage(done, total, stage_label or "Indexing")
             return
         name = clean_line(os.path.basename(path))
         if not self.tty:
             print(f"[{done}/{total}] {outcome}: {clean_line(path)}", file=self.stream)
             return
+        self._bar(done, total, name[:40])
+
+    def _stage(self, done: int, total: int, label: str) -> None:
+        if not self.tty:
+            print(f"{label}: {done:,}/{total:,}", file=self.stream, flush=True)
+            return
+        self._bar(done, total, f"{label}…")
+
+    def _bar(self, done: int, total: int, label: str) -> None:
         bar_len = 24
         filled = int(bar_len * done / total) if total else bar_len
-        line = f"\r[{'#' * filled}{'-' * (bar_len - filled)}] {done}/{total} {name[:40]}"
+        line = f"\r[{'#' * filled}{'-' * (bar_len - filled)}] {done}/{total} {label}"
         pad = max(0, self._width - len(line))
         self._width = len(line)
         self.stream.write(line + " " * pad)

@@ -15,7 +15,7 @@ from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
-from reader.archive.importer import ImportReport, Progress, import_paths
+from reader.archive.importer import FINISHING, INDEXING, STORIES, ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Archive", "ArchiveBusy", "QueryError"]
 
 INDEX_BATCH = 500
+STORY_BATCH = 1000  # articles grouped into stories per transaction (and progress step)
 COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
 
@@ -102,26 +103,50 @@ class Archive:
             self._lock.release()
 
     def sync_index(self) -> int:
-        """Apply queued store changes to the index; returns how many were applied.
+        """Apply queued store changes to the index; returns how many were applied."""
+        applied = 0
+        for stage, done, _ in self.sync_steps():
+            if stage == INDEXING:
+                applied = done
+        return applied
 
-        A long queue (a large import) goes through Whoosh's parallel writer in
-        one commit; a short one in commits of INDEX_BATCH.
+    def sync_steps(self) -> Iterator[tuple[str, int, int]]:
+        """sync_index step by step: (stage, done, of) after each batch, so a
+        long pass (tens of thousands of articles after a large import) can
+        show its progress. Stages: STORIES (grouping new articles into
+        stories), INDEXING (handing them to the index writer), and for a
+        long queue FINISHING (the parallel writer's commit).
+
+        A long queue goes through Whoosh's parallel writer in one commit (the
+        last step is yielded before that commit, which finishes the segments);
+        a short one in commits of INDEX_BATCH.
         """
         ix = self.index()  # opened, or rebuilt from the store if missing or of an old schema
         self.analyse_pending()
-        self.cluster_pending()
+        yield from self._cluster_steps()
         queued = self.store.queued()
+        chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
+        done = 0
         if ixmod.use_bulk(len(queued)):
-            chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
-            ixmod.apply_chunks(ix, (self.store.get_many(chunk) for chunk in chunks), chunks, bulk=True)
+            found = (self.store.get_many(chunk) for chunk in chunks)
+            for count in ixmod.write_chunks(ix, found, chunks, bulk=True):
+                done += count
+                yield INDEXING, done, len(queued)
+                if done == len(queued):
+                    # The writer's helpers finish their segments at the commit,
+                    # which runs when the loop asks for more.
+                    yield FINISHING, 0, 1
             self.store.unqueue(queued)
+            yield FINISHING, 1, 1
         else:
-            for start in range(0, len(queued), INDEX_BATCH):
-                chunk = queued[start : start + INDEX_BATCH]
+            for chunk in chunks:
                 ixmod.apply_chunks(ix, [self.store.get_many(chunk)], [chunk])
                 self.store.unqueue(chunk)
+                done += len(chunk)
+                yield INDEXING, done, len(queued)
         self._refresh_searchers()
-        return len(queued)
+        if not queued:
+            yield INDEXING, 0, 0
 
     def analyse_pending(self) -> int:
         """Find entities and quotes in articles stored before analysis existed."""
@@ -143,9 +168,16 @@ class Archive:
                     update(stored)
 
     def cluster_pending(self) -> int:
-        """Put articles that have no story yet into one: each is compared only
-        with the candidates its LSH bands find. Articles stored before stories
-        existed are fingerprinted first."""
+        """Put articles that have no story yet into one (see _cluster_steps)."""
+        grouped = 0
+        for _, done, _ in self._cluster_steps():
+            grouped = done
+        return grouped
+
+    def _cluster_steps(self) -> Iterator[tuple[str, int, int]]:
+        """Each article without a story is compared only with the candidates
+        its LSH bands find; (STORIES, done, of) after every STORY_BATCH.
+        Articles stored before stories existed are fingerprinted first."""
         from reader.archive.stories import versions_of
         from reader.text.fingerprint import fingerprint
 
@@ -154,10 +186,11 @@ class Archive:
             lambda s: self.store.set_fingerprint(s.id, fingerprint(b.text for b in s.article.blocks)),
         )
         pending = list(self.store.fingerprints(clustered=False))
-        with self.store.transaction():
-            for article_id, fp in pending:
-                self.store.join_story(article_id, versions_of(self.store, article_id, fp))
-        return len(pending)
+        for start in range(0, len(pending), STORY_BATCH):
+            with self.store.transaction():
+                for article_id, fp in pending[start : start + STORY_BATCH]:
+                    self.store.join_story(article_id, versions_of(self.store, article_id, fp))
+            yield STORIES, min(len(pending), start + STORY_BATCH), len(pending)
 
     def story(self, article_id: str) -> list[str]:
         """The ids of an article's versions, itself included, oldest first."""
@@ -370,6 +403,7 @@ class Archive:
                 on_batch=index_batch,
                 exclude=self.root,
                 defer=ixmod.use_bulk,
+                final_steps=self.sync_steps,
             )
 
     # -- reading ----------------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive.store import Store
+from reader.archive.stories import versions_of
 from reader.ingest import IngestError, is_article_file, parse_source, read_source
 from reader.model import Article
 from reader.text.analysis import analyze
@@ -51,13 +52,28 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Progress:
-    """One file done: the importer yields these so any front end can show progress."""
+    """One file done: the importer yields these so any front end can show progress.
+
+    After a large import, steps of bringing the index up to date follow with
+    outcome "indexing" and the stage (STORIES, INDEXING) as the path.
+    """
 
     done: int
     total: int
     path: str
     outcome: str
     reason: str = ""
+
+    @property
+    def stage_label(self) -> str:
+        """What an "indexing" step is doing, for people."""
+        return {STORIES: "Grouping stories", INDEXING: "Indexing", FINISHING: "Finishing the index"}.get(
+            self.path, "Indexing"
+        )
+
+
+# The stages of bringing the index up to date after an import (Archive.sync_steps).
+STORIES, INDEXING, FINISHING = "stories", "index", "finish"
 
 
 @dataclass
@@ -234,16 +250,25 @@ def _import_article(
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
         store.set_analysis(previous_id, analysis)
-        store.set_fingerprint(previous_id, fp)
+        _set_story(store, previous_id, fp)
         _restore_state(store, previous_id, article)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
     store.set_analysis(new_id, analysis)
-    store.set_fingerprint(new_id, fp)
+    _set_story(store, new_id, fp)
     _restore_state(store, new_id, article)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
+
+
+def _set_story(store: Store, article_id: str, fp: Fingerprint) -> None:
+    """Record the fingerprint and put the article in its story now, as it is
+    stored: the main process waits on the analysis workers here anyway, while
+    grouping after the files (Archive.cluster_pending, which now finds nothing
+    left) ran on one core before the index pass could start."""
+    store.set_fingerprint(article_id, fp)
+    store.join_story(article_id, versions_of(store, article_id, fp))
 
 
 def _restore_state(store: Store, article_id: str, article: Article) -> None:
@@ -370,14 +395,17 @@ def import_paths(
     on_batch: object = None,
     exclude: Path | None = None,
     defer: Callable[[int], bool] | None = None,
+    final_steps: Callable[[], Iterable[tuple[str, int, int]]] | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
     `on_batch()` is called after each store commit (the archive indexes the
-    batch there). When `defer(number of files)` says so, it is called once, at the end
-    (after a Progress with outcome "indexing"), so the index is written in one
-    parallel pass, and meanwhile both cores read and analyse. Ctrl-C commits
-    the files already finished, then re-raises.
+    batch there). When `defer(number of files)` says so, the index is brought
+    up to date once, at the end, in one parallel pass, and meanwhile both cores
+    read and analyse: by going through `final_steps()` (stage, done, of), each
+    step yielded as a Progress with outcome "indexing" and the stage as its
+    path, else by one call of on_batch(). Ctrl-C commits the files already
+    finished, indexes them, then re-raises.
     """
     found = discover(paths, exclude)
     known = store.known_entities()  # the archive's evidence, read once per import
@@ -425,6 +453,10 @@ def import_paths(
             on_batch()
         raise
     db.execute("COMMIT")
+    if deferred and final_steps is not None:
+        for stage, step, of in final_steps():
+            yield Progress(step, of, stage, "indexing")
+        return
     if deferred:
         yield Progress(done, total, "", "indexing")
     if callable(on_batch):

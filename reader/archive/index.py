@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
@@ -202,6 +202,20 @@ def apply_chunks(
 ) -> None:
     """Write many batches in one commit: each `wanted` id is updated from the
     matching `found` batch, or deleted if that batch lacks it (the article is gone)."""
+    for _ in write_chunks(ix, found, wanted, bulk=bulk):
+        pass
+
+
+def write_chunks(
+    ix: FileIndex,
+    found: Iterable[dict[str, StoredArticle]],
+    wanted: Iterable[list[str]],
+    *,
+    bulk: bool = False,
+) -> Iterator[int]:
+    """apply_chunks, yielding how many ids each batch held as it is handed to
+    the writer, so a long pass can show its progress. The commit comes after
+    the last batch; leaving the loop early cancels the whole write."""
     w = writer(ix, bulk=bulk)
     try:
         # One searcher finds every old copy to delete: update_document() would
@@ -212,6 +226,7 @@ def apply_chunks(
                     w.delete_by_term("id", article_id, searcher=searcher)
                 for stored in articles.values():
                     w.add_document(**document(stored))
+                yield len(ids)
     except BaseException:
         w.cancel()
         raise

@@ -138,7 +138,7 @@ class ImportScreen(Screen[None]):
         bar.update(total=max(step.total, 1), progress=step.done)
         current = self.query_one("#import-current", Static)
         if step.outcome == "indexing":
-            current.update(Text(f"Indexing {step.done:,} files with both cores…"))
+            current.update(Text(f"{step.stage_label}: {step.done:,} of {step.total:,} articles…"))
         else:
             current.update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
