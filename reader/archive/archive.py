@@ -416,20 +416,27 @@ class Archive:
         sort: str = "relevance",
         filters: SearchFilters | None = None,
         collapse: bool = False,
+        complete_last_word: bool = False,
     ) -> SearchResult:
         """Ranked hits for a query; an empty query lists the archive newest first.
 
         `collapse` shows each story once, at its best-ranked version, with how
-        many versions it has.
+        many versions it has. `complete_last_word` also finds words that start
+        with the query's last word (search as you type: search.completed()).
         """
         filters = filters or SearchFilters()
+        complete = complete_last_word
         with self._guard:
             if not collapse:
-                return self._with_stories(self._search(text, limit=limit, sort=sort, filters=filters))
+                return self._with_stories(
+                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete)
+                )
             # Snippets only for the hits shown: the wide read is four times as
             # many, and making snippets was most of a collapsed search's time.
             wide = self._with_stories(
-                self._search(text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters, snippets=False)
+                self._search(
+                    text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters, snippets=False, complete=complete
+                )
             )
             seen: set[str] = set()
             hits = []
@@ -453,7 +460,7 @@ class Archive:
         return dataclasses.replace(result, hits=hits)
 
     def _search(
-        self, text: str, *, limit: int, sort: str, filters: SearchFilters, snippets: bool = True
+        self, text: str, *, limit: int, sort: str, filters: SearchFilters, snippets: bool = True, complete: bool = False
     ) -> SearchResult:
         if filters.active:
             allow = (
@@ -471,6 +478,7 @@ class Archive:
                 filters=filters.query_text(),
                 allow_ids=allow,
                 snippets=snippets,
+                complete_last_word=complete,
             )
             hits = self._hits(raw)
             return SearchResult(
@@ -484,7 +492,7 @@ class Archive:
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self._searcher()
         raw, total, elapsed, suggestion, terms = searchmod.run(
-            self.index(), searcher, text, limit=limit, sort=sort, snippets=snippets
+            self.index(), searcher, text, limit=limit, sort=sort, snippets=snippets, complete_last_word=complete
         )
         hits = self._hits(raw)
         return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)

@@ -146,6 +146,30 @@ def parse(ix: FileIndex, text: str) -> query.Query:
     return q
 
 
+# A last word to complete while typing: letters only (no field, no operator
+# mark, no digits), at least this long, after a space or "(".
+COMPLETE_MIN_CHARS = 3
+_LAST_WORD = re.compile(rf"(?:^|(?<=[\s(]))([^\W\d_]{{{COMPLETE_MIN_CHARS},}})$")
+
+
+def completed(text: str) -> str:
+    """The query with its last word also looked for as the start of a word,
+    for search as you type: "harbour cou" finds "council" before it is typed out.
+
+    Whole words still count: "storm" becomes "(storm OR storm*)", so articles
+    with the word itself score above those with only longer words
+    ("stormy"). Left as it is: a query inside an open phrase, or ending in a
+    field, an operator, a number or a space.
+    """
+    if text.count('"') % 2:
+        return text
+    match = _LAST_WORD.search(text)
+    if match is None or match.group(1) in ("AND", "OR", "NOT", "TO"):
+        return text
+    word = match.group(1)
+    return f"{text[: match.start(1)]}({word} OR {word}*)"
+
+
 def run(
     ix: FileIndex,
     searcher: Searcher,
@@ -156,13 +180,20 @@ def run(
     snippets: bool = True,
     filters: str = "",
     allow_ids: set[str] | None = None,
+    complete_last_word: bool = False,
 ) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
     """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words).
 
     `filters` is more query text that must also match (dates, site, tag...);
-    `allow_ids` keeps only those articles (starred, unread: state the store holds).
+    `allow_ids` keeps only those articles (starred, unread: state the store holds);
+    `complete_last_word` searches the last word as typed so far (completed()).
     """
     started = time.perf_counter()
+    if text.strip():
+        parse(ix, text)  # a malformed query is reported as the user wrote it
+    typed = text
+    if complete_last_word:
+        text = completed(text)
     q = _expand(parse(ix, text), searcher) if text.strip() else query.Every()
     if filters.strip():
         q = query.And([q, _expand(parse(ix, filters), searcher)])
@@ -190,9 +221,10 @@ def run(
         snippet = make_snippet(searcher.stored_fields(docnum).get("body", ""), wanted, analyzer) if snippets else ""
         hits.append(RawHit(id=ids[docnum], score=score, snippet=snippet))
     suggestion = None
-    if not hits and text.strip() and not filters.strip():
-        corrected = searcher.correct_query(q, text)
-        if corrected.query != q and corrected.string.strip() != text.strip():
+    if not hits and typed.strip() and not filters.strip():
+        as_typed = _expand(parse(ix, typed), searcher)
+        corrected = searcher.correct_query(as_typed, typed)
+        if corrected.query != as_typed and corrected.string.strip() != typed.strip():
             suggestion = corrected.string
     # The words to highlight in the reader: the query's body terms (after
     # prefix and fuzzy expansion). Asking Whoosh to record matched terms per

@@ -90,6 +90,41 @@ def test_did_you_mean(filled) -> None:
     assert result.suggestion is not None and "trawler" in result.suggestion
 
 
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("traw", "(traw OR traw*)"),
+        ("ferry Aber", "ferry (Aber OR Aber*)"),
+        ("Öla", "(Öla OR Öla*)"),
+        ("ferry NOT Dund", "ferry NOT (Dund OR Dund*)"),
+        ("(sauna OR traw", "(sauna OR (traw OR traw*)"),  # still unbalanced: reported as typed
+        ("ab", "ab"),  # too short to complete
+        ("title:Ta", "title:Ta"),  # a field's value
+        ('"floating sau', '"floating sau'),  # inside an open phrase
+        ("ferry AND", "ferry AND"),
+        ("date:2023", "date:2023"),
+        ("ferry ", "ferry "),  # a word finished with a space
+    ],
+)
+def test_the_last_word_is_completed_while_typing(typed: str, searched: str) -> None:
+    from reader.archive.search import completed
+
+    assert completed(typed) == searched
+
+
+def test_search_as_you_type_finds_words_by_their_start(filled) -> None:
+    assert filled.search("traw").total == 0
+    assert titles(filled.search("traw", complete_last_word=True)) == {"Fishermen"}
+    assert titles(filled.search("ferry Aber", complete_last_word=True)) == {"River"}
+    assert titles(filled.search("Öla", complete_last_word=True)) == {"Fishermen"}
+    # A whole word keeps its own hits, and a misspelt one its suggestion.
+    assert titles(filled.search("ferry", complete_last_word=True)) == {"River", "Fishermen"}
+    missed = filled.search("trawlerz", complete_last_word=True)
+    assert missed.total == 0 and missed.suggestion is not None and "trawler" in missed.suggestion
+    with pytest.raises(QueryError, match="unbalanced"):
+        filled.search("(sauna OR traw", complete_last_word=True)
+
+
 def test_snippet_marks_matched_words(filled) -> None:
     [hit] = filled.search("Abertay").hits
     assert any(p.match and p.text == "Abertay" for p in hit.snippet)

@@ -37,6 +37,17 @@ async def test_empty_query_lists_archive_and_search_opens_article(make_app) -> N
         assert reader.hit_count == 1
 
 
+async def test_results_come_while_a_word_is_still_being_typed(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        await pilot.press("slash", *"aber")
+        await settle(pilot)
+        assert [h.title.split()[0] for h in results.hits] == ["River"]
+        assert "1 article" in status_text(app)
+
+
 async def test_escape_steps_back_and_never_into_the_search_box(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

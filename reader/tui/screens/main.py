@@ -116,8 +116,9 @@ class MainScreen(Screen[None]):
         """Run a query off the UI thread; a late answer to an old query is dropped."""
         worker = get_current_worker()
         try:
+            # The last word counts as typed so far: results come while typing it.
             result: SearchResult | str = self.archive.search(
-                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse
+                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse, complete_last_word=True
             )
         except QueryError as exc:
             result = str(exc)
