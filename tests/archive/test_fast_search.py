@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from whoosh import query
 
 from reader.archive import fast_search, postings
-from reader.archive.index import create_index, writer
+from reader.archive.index import writer
 from reader.archive.search import _expand, parse
+from tests.archive.segments import index_in_segments
 
 WORDS = (
     "port authority harbour council storm ferry strike the of new york solar wind budget vote "
@@ -44,13 +45,9 @@ def _document(rnd: random.Random, n: int, part: int) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """Three segments, some documents deleted (postings still list them)."""
-    ix = create_index(Path(tmp_path_factory.mktemp("fast")))
     rnd = random.Random(11)
-    for part in range(3):
-        w = writer(ix)
-        for n in range(220):
-            w.add_document(**_document(rnd, n, part))
-        w.commit(merge=False)
+    segments = [[_document(rnd, n, part) for n in range(220)] for part in range(3)]
+    ix = index_in_segments(Path(tmp_path_factory.mktemp("fast")), segments)
     w = writer(ix)
     for n in range(0, 220, 9):
         w.delete_by_term("id", f"1-{n}")

@@ -11,7 +11,7 @@ import pytest
 from whoosh.qparser import QueryParser
 
 from reader.archive import whoosh_speedups
-from reader.archive.index import create_index, writer
+from tests.archive.segments import index_in_segments
 
 T = TypeVar("T")
 WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
@@ -19,16 +19,14 @@ WORDS = "port authority harbour council storm ferry the of new york port port au
 
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    ix = create_index(Path(tmp_path_factory.mktemp("ix")))
     rnd = random.Random(7)
-    # Two commits: two segments, as an archive imported twice has.
-    for part in range(2):
-        w = writer(ix)
-        for n in range(150):
-            body = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 60)))
-            w.add_document(id=f"{part}-{n}", title=rnd.choice(WORDS), body=body)
-        w.commit(merge=False)
-    return ix
+
+    def document(part: int, n: int) -> dict[str, object]:
+        body = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 60)))
+        return {"id": f"{part}-{n}", "title": rnd.choice(WORDS), "body": body}
+
+    segments = [[document(part, n) for n in range(150)] for part in range(2)]
+    return index_in_segments(Path(tmp_path_factory.mktemp("ix")), segments)
 
 
 QUERIES = [
