@@ -171,6 +171,11 @@ class ProgressLine:
         self._bar(done, total, name[:40])
 
     def _stage(self, done: int, total: int, label: str) -> None:
+        if total <= 1:  # a step with no count (finishing the index): said once, as it starts
+            if done == 0:
+                self.finish()
+                print(f"{label}…", file=self.stream, flush=True)
+            return
         if not self.tty:
             print(f"{label}: {done:,}/{total:,}", file=self.stream, flush=True)
             return

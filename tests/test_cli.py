@@ -130,3 +130,19 @@ def test_entities_and_quotes_commands_on_an_empty_archive(capsys, tmp_path: Path
     data = str(tmp_path / "d")
     assert cli(capsys, "--data-dir", data, "entities", "ferry")[0] == 0
     assert cli(capsys, "--data-dir", data, "quotes", "--speaker", "x")[0] == 0
+
+
+def test_progress_of_the_index_pass_when_piped() -> None:
+    """After a large import: a line per indexing step, the finishing step said once."""
+    import io
+
+    from reader.archive.importer import FINISHING, INDEXING, Progress
+    from reader.output import ProgressLine
+
+    out = io.StringIO()
+    line = ProgressLine(out)
+    steps = [Progress(500, 1000, INDEXING, "indexing"), Progress(1000, 1000, INDEXING, "indexing")]
+    steps += [Progress(0, 1, FINISHING, "indexing"), Progress(1, 1, FINISHING, "indexing")]
+    for step in steps:
+        line.update(step.done, step.total, step.path, step.outcome, step.stage_label)
+    assert out.getvalue().splitlines() == ["Indexing: 500/1,000", "Indexing: 1,000/1,000", "Finishing the index…"]
