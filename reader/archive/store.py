@@ -22,7 +22,7 @@ from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401
 from reader.archive.store_stories import StoryRows
 from reader.model import Article, Block, Highlight, StoredArticle
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -150,7 +150,15 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX highlights_article ON highlights (article_id);
     """,
+    # 7 → 8: the archive newest first (the app's first screen) read from an
+    # index in its order: at 50,000 articles SQLite sorted every row, 250 ms.
+    7: """
+    CREATE INDEX articles_newest ON articles (published IS NULL, published DESC, imported_at DESC);
+    """,
 }
+
+# Undated articles last; the order of the articles_newest index, which it must match.
+NEWEST_FIRST = "ORDER BY published IS NULL, published DESC, imported_at DESC"
 
 _ARTICLE_COLUMNS = (
     "id, title, byline, site, url, published, language, format, blocks, content_hash, "
@@ -423,11 +431,7 @@ class Store(AnalysisRows, StoryRows):
             yield from self.get_many(ids).values()
 
     def newest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
-        rows = self.db.execute(
-            f"SELECT {_READ_COLUMNS} FROM articles "
-            "ORDER BY published IS NULL, published DESC, imported_at DESC LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
+        rows = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles {NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset))
         return [self._stored(r) for r in rows]
 
     def ids_where(self, *, starred: bool = False, unread: bool = False) -> set[str]:

@@ -189,6 +189,9 @@ def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
     migrated = storemod.Store(tmp_path / "old.sqlite3")
     assert migrated.meta("schema_version") == str(storemod.SCHEMA_VERSION)
     assert migrated.db.execute("SELECT count(*) FROM block_counts").fetchone()[0] == 0
+    # The newest-first list is read from its index, not sorted row by row.
+    plan = migrated.db.execute(f"EXPLAIN QUERY PLAN SELECT id FROM articles {storemod.NEWEST_FIRST} LIMIT 5").fetchall()
+    assert "USING INDEX articles_newest" in " ".join(str(row[-1]) for row in plan)
 
 
 def test_large_import_uses_workers_and_one_parallel_index_pass(archive, tmp_path: Path, monkeypatch) -> None:
