@@ -5,15 +5,18 @@ few microseconds of Python each: a word found in a quarter of 50,000 articles
 cost ~90 ms before any snippet was made, and block-quality skipping does not
 help on news text (every block holds a document as good as the best).
 
-Here each posting block is unpickled once into arrays, and BM25F is computed
-for all of a term's documents in one NumPy expression, written in the same
-order of operations as Whoosh's, so the scores are Whoosh's scores. The tree
-is the one Whoosh's parser made and adds up as Whoosh's matchers add up: And
-and Or give the sum of the parts that match, a phrase the sum of its words'
-scores (it is an And of its words, kept where they stand next to each other).
-Ties are broken by document number, as Whoosh's collector does. A node kind
-this module does not know is run through Whoosh's own matcher for that node,
-so any query gets Whoosh's answer (tests compare the two on generated indexes).
+Here a term's posting list is read into arrays (postings.py), and BM25F is
+computed for all of its documents in one NumPy expression, written in the
+same order of operations as Whoosh's, so the scores are Whoosh's scores. The
+tree is the one Whoosh's parser made and adds up as Whoosh's matchers add up:
+And and Or give the sum of the parts that match, a phrase the sum of its
+words' scores (it is an And of its words, kept where they stand next to each
+other), Not a score of 1. Ties are broken by document number, as Whoosh's
+collector does. A node kind this module does not know is run through
+Whoosh's own matcher for that node; what cannot be combined that way (a
+sloppy phrase, a scored word range, another weighting) raises Unsupported
+and the caller asks Whoosh for the whole query. Tests compare the two on
+generated indexes.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh import query
+from whoosh import formats, query
 from whoosh.query.ranges import NumericRange
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
@@ -223,8 +226,9 @@ def _evaluate_phrase(node: query.Phrase, segment: _Segment) -> tuple[np.ndarray,
     if node.fieldname not in segment.top.schema:
         return mask, scores
     field = segment.top.schema[node.fieldname]
-    if node.slop != 1 or not field.format or not field.format.supports("positions"):
-        raise Unsupported("a sloppy phrase, or a field without positions")
+    layout = getattr(type(field.format), "decode_positions", None)
+    if node.slop != 1 or layout is not formats.Positions.decode_positions:
+        raise Unsupported("a sloppy phrase, or positions stored otherwise than formats.Positions")
     btexts = [_term_bytes(segment, node.fieldname, w) for w in node.words]
     if any(b is None for b in btexts):
         return mask, scores
@@ -238,7 +242,10 @@ def _evaluate_phrase(node: query.Phrase, segment: _Segment) -> tuple[np.ndarray,
         return mask, scores
     if len(postings) > 1:
         where = [np.searchsorted(p.ids, candidates) for p in postings]  # type: ignore[union-attr]
-        keep = _phrase_keep([p.values for p in postings], where)  # type: ignore[misc, union-attr]
+        try:
+            keep = _phrase_keep([p.values for p in postings], where)  # type: ignore[misc, union-attr]
+        except ValueError as exc:  # a position list that does not read as its posting says
+            raise Unsupported(str(exc)) from exc
         candidates = candidates[keep]
     mask[candidates] = True
     for btext, p in zip(btexts, postings, strict=True):

@@ -174,6 +174,8 @@ def delta_arrays(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     starts = np.cumsum(lengths) - lengths
     b = buf.astype(np.int64)
     counts = (b[starts] << 24) | (b[starts + 1] << 16) | (b[starts + 2] << 8) | b[starts + 3]
+    if np.any(counts > lengths):  # each delta takes two bytes at least: not a count
+        raise ValueError("a position list longer than its posting")
     ok = np.all(buf[starts[:, None] + np.arange(4, 9)] == _PREFIX, axis=1) & (counts > 0)
     multi = counts > 1
     ok &= ~multi | (buf[starts + 9] == b"("[0])

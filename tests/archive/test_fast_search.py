@@ -225,3 +225,11 @@ def test_positions_read_in_bulk_are_whooshs(lists: list[list[int]], strip_stop: 
     ends = counts.cumsum()
     for positions, end, count in zip(lists, ends.tolist(), counts.tolist(), strict=True):
         assert deltas[end - count : end].cumsum().tolist() == fmt.decode_positions(fmt.encode(positions)) == positions
+
+
+def test_a_damaged_position_count_is_an_error_not_an_allocation() -> None:
+    from whoosh.formats import Positions
+
+    value = Positions().encode([3, 9])
+    with pytest.raises(ValueError, match="longer than its posting"):
+        postings.delta_arrays([b"\x7f\xff\xff\xff" + value[4:]])
