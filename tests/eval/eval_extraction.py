@@ -91,22 +91,30 @@ def _extra_repeats(gold: str, pred: str) -> int:
     return int(any(n > 1 and n > g.get(k, 0) for k, n in p.items()))
 
 
-def titles(limit: int | None) -> dict[str, dict[str, float]]:
+def titles(limit: int | None, show_misses: bool = False) -> dict[str, dict[str, float]]:
     moz = require(EVAL_DATA / "mozilla-readability-news" / "pages")
     tra = require(EVAL_DATA / "trafilatura-eval-en")
     entries = json.loads((tra / "evaldata-en.json").read_text(encoding="utf-8"))
     cases: list[tuple[str, str]] = []  # (gold title, html)
+    names: list[str] = []
     for d in sorted(moz.iterdir())[:limit]:
         meta = json.loads((d / "expected-metadata.json").read_text(encoding="utf-8"))
         if meta.get("title"):
             cases.append((meta["title"], read_gz(d / "source.html.gz")))
+            names.append(f"mozilla/{d.name}")
     moz_n = len(cases)
     for entry in list(entries.values())[:limit]:
         if entry.get("title"):
             cases.append((entry["title"], read_gz(tra / "html" / (entry["file"] + ".gz"))))
+            names.append(f"trafilatura-eval/{entry['file']}")
     out = {}
     for name, fn in (("ours", ours), ("trafilatura", bare)):
-        hits = [squash(fn(html)[0]) == squash(gold) for gold, html in cases]
+        found = [fn(html)[0] for _, html in cases]
+        hits = [squash(title) == squash(gold) for title, (gold, _) in zip(found, cases, strict=True)]
+        if show_misses and name == "ours":
+            for page, title, (gold, _), hit in zip(names, found, cases, hits, strict=True):
+                if not hit:
+                    print(f"{page}\n  gold: {gold!r}\n  ours: {title!r}")
         out[name] = {
             "mozilla": sum(hits[:moz_n]) / max(1, moz_n),
             "trafilatura-eval": sum(hits[moz_n:]) / max(1, len(hits) - moz_n),
@@ -139,6 +147,7 @@ def snippets(limit: int | None) -> dict[str, dict[str, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
+    parser.add_argument("--title-misses", action="store_true", help="print each page whose title we miss")
     args = parser.parse_args(argv)
     import warnings
 
@@ -146,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     logging.disable(logging.WARNING)
-    results = {"aeb": aeb(args.limit), "titles": titles(args.limit), "snippets": snippets(args.limit)}
+    results = {
+        "aeb": aeb(args.limit),
+        "titles": titles(args.limit, args.title_misses),
+        "snippets": snippets(args.limit),
+    }
     print("scrapinghub-aeb body (shingle metric, 181 pages)")
     print(f"  {'':38} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'extra repeats':>14}")
     for name, s in results["aeb"].items():
