@@ -3,40 +3,36 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
-from reader.archive.importer import FINISHING, INDEXING, STORIES, ImportReport, Progress, import_paths
+from reader.archive.importer import ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
 from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
+from reader.archive.upkeep import IndexUpkeep
 from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
 from reader.text.corrections import Correction
 
 # The body's analyzer, for finding query words in an article without an index.
 _TEXT_ANALYZER = text_analyzer()
 
-log = logging.getLogger(__name__)
 
 __all__ = ["Archive", "ArchiveBusy", "QueryError"]
 
-INDEX_BATCH = 500
-STORY_BATCH = 1000  # articles grouped into stories per transaction (and progress step)
 COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
 
-class Archive:
+class Archive(IndexUpkeep):
     """An archive directory: `store.sqlite3` (truth), `index/` (derived), a write lock."""
 
     def __init__(self, root: Path) -> None:
@@ -62,135 +58,6 @@ class Archive:
         self.close()
 
     # -- the index ----------------------------------------------------------
-
-    def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
-        """The open index, rebuilt from the store if missing or unreadable, and
-        brought up to date with any changes queued by an interrupted writer."""
-        if self._ix is not None:
-            return self._ix
-        try:
-            self._ix = ixmod.open_index(self.index_dir)
-        except ixmod.IndexUnreadable as exc:
-            log.info("rebuilding index: %s", exc)
-            self.reindex(progress=on_rebuild)
-            assert self._ix is not None
-            return self._ix
-        if self.store.queued() or self.store.unanalysed() or self.store.stories_pending():
-            self._try_sync()
-        return self._ix
-
-    def _try_sync(self) -> None:
-        """Replay the index queue if no other process is writing (else leave it)."""
-        try:
-            with self._writing(wait_s=0):
-                self.sync_index()
-        except ArchiveBusy:
-            log.info("index queue left to the process that holds the write lock")
-
-    @contextmanager
-    def _writing(self, wait_s: float = 0.0) -> Iterator[None]:
-        """Hold the archive's write lock (re-entrant within this Archive)."""
-        if self._lock.held:
-            yield
-            return
-        self._lock.acquire(wait_s=wait_s)
-        try:
-            if self.index_dir.exists():
-                # We hold the archive lock, so a Whoosh lock left now is a dead writer's.
-                ixmod.clear_stale_lock(self.index_dir)
-            yield
-        finally:
-            self._lock.release()
-
-    def sync_index(self) -> int:
-        """Apply queued store changes to the index; returns how many were applied."""
-        applied = 0
-        for stage, done, _ in self.sync_steps():
-            if stage == INDEXING:
-                applied = done
-        return applied
-
-    def sync_steps(self) -> Iterator[tuple[str, int, int]]:
-        """sync_index step by step: (stage, done, of) after each batch, so a
-        long pass (tens of thousands of articles after a large import) can
-        show its progress. Stages: STORIES (grouping new articles into
-        stories), INDEXING (handing them to the index writer), and for a
-        long queue FINISHING (the parallel writer's commit).
-
-        A long queue goes through Whoosh's parallel writer in one commit (the
-        last step is yielded before that commit, which finishes the segments);
-        a short one in commits of INDEX_BATCH.
-        """
-        ix = self.index()  # opened, or rebuilt from the store if missing or of an old schema
-        self.analyse_pending()
-        yield from self._cluster_steps()
-        queued = self.store.queued()
-        chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
-        done = 0
-        if ixmod.use_bulk(len(queued)):
-            found = (self.store.get_many(chunk) for chunk in chunks)
-            for count in ixmod.write_chunks(ix, found, chunks, bulk=True):
-                done += count
-                yield INDEXING, done, len(queued)
-                if done == len(queued):
-                    # The writer's helpers finish their segments at the commit,
-                    # which runs when the loop asks for more.
-                    yield FINISHING, 0, 1
-            self.store.unqueue(queued)
-            yield FINISHING, 1, 1
-        else:
-            for chunk in chunks:
-                ixmod.apply_chunks(ix, [self.store.get_many(chunk)], [chunk])
-                self.store.unqueue(chunk)
-                done += len(chunk)
-                yield INDEXING, done, len(queued)
-        self._refresh_searchers()
-        if not queued:
-            yield INDEXING, 0, 0
-
-    def analyse_pending(self) -> int:
-        """Find entities and quotes in articles stored before analysis existed."""
-        from reader.text.analysis import analyze
-
-        pending = self.store.unanalysed()
-        if not pending:
-            return 0
-        known = self.store.known_entities()
-        self._update_each(pending, lambda s: self.store.set_analysis(s.id, analyze(s.article.blocks, known)))
-        return len(pending)
-
-    def _update_each(self, ids: list[str], update: Callable[[StoredArticle], None]) -> None:
-        """Rewrite something of each article, 200 to a transaction: an interrupted
-        pass keeps what it finished, and the next open does the rest."""
-        for start in range(0, len(ids), 200):
-            with self.store.transaction():
-                for stored in self.store.get_many(ids[start : start + 200]).values():
-                    update(stored)
-
-    def cluster_pending(self) -> int:
-        """Put articles that have no story yet into one (see _cluster_steps)."""
-        grouped = 0
-        for _, done, _ in self._cluster_steps():
-            grouped = done
-        return grouped
-
-    def _cluster_steps(self) -> Iterator[tuple[str, int, int]]:
-        """Each article without a story is compared only with the candidates
-        its LSH bands find; (STORIES, done, of) after every STORY_BATCH.
-        Articles stored before stories existed are fingerprinted first."""
-        from reader.archive.stories import versions_of
-        from reader.text.fingerprint import fingerprint
-
-        self._update_each(
-            self.store.unfingerprinted(),
-            lambda s: self.store.set_fingerprint(s.id, fingerprint(b.text for b in s.article.blocks)),
-        )
-        pending = list(self.store.fingerprints(clustered=False))
-        for start in range(0, len(pending), STORY_BATCH):
-            with self.store.transaction():
-                for article_id, fp in pending[start : start + STORY_BATCH]:
-                    self.store.join_story(article_id, versions_of(self.store, article_id, fp))
-            yield STORIES, min(len(pending), start + STORY_BATCH), len(pending)
 
     def story(self, article_id: str) -> list[str]:
         """The ids of an article's versions, itself included, oldest first."""
@@ -332,52 +199,6 @@ class Archive:
             return None
         with self._guard:
             return searchmod.matching_ids(self.index(), self._searcher(), query)
-
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the index from the store; returns the number of articles indexed."""
-        with self._writing(wait_s=5):
-            self._ix = None
-            tmp = self.index_dir.with_name("index.rebuilding")
-            ix = ixmod.create_index(tmp)
-            total = self.store.count()
-            w = ixmod.writer(ix, bulk=ixmod.use_bulk(total))
-            done = 0
-            try:
-                for stored in self.store.iter_articles():
-                    w.add_document(**ixmod.document(stored))
-                    done += 1
-                    if progress and (done == 1 or done % 100 == 0 or done == total):
-                        progress(done, total)
-            except BaseException:
-                w.cancel()
-                raise
-            w.commit()
-            ix.close()
-            if self.index_dir.exists():
-                import shutil
-
-                shutil.rmtree(self.index_dir)
-            os.replace(tmp, self.index_dir)
-            self.store.unqueue(self.store.queued())
-            self._ix = ixmod.open_index(self.index_dir)
-            self._refresh_searchers()
-            return done
-
-    def _searcher(self):  # type: ignore[no-untyped-def]
-        """One searcher per thread, refreshed when the index has changed."""
-        ix = self.index()
-        searcher = getattr(self._local, "searcher", None)
-        # Not Searcher.refresh(): on a searcher opened while the index was empty
-        # it fails ('NoneType' is not iterable) once another process commits.
-        if searcher is None or not searcher.up_to_date():
-            if searcher is not None:
-                searcher.close()
-            searcher = ix.searcher()
-        self._local.searcher = searcher
-        return searcher
-
-    def _refresh_searchers(self) -> None:
-        self._local = threading.local()
 
     # -- import ---------------------------------------------------------------
 
