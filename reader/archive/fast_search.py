@@ -21,11 +21,13 @@ generated indexes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import formats, query
+from whoosh.columns import NumericColumn
 from whoosh.query.ranges import NumericRange
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
@@ -270,18 +272,13 @@ def _by_whoosh(node: query.Query, segment: _Segment, context: object) -> tuple[n
     return mask, scores
 
 
-def top_docs(searcher: Searcher, q: query.Query, limit: int | None, allow: Iterable[int] | None = None) -> TopDocs:
-    """The `limit` best documents for a query (all of them for None), best first.
-
-    Raises Unsupported for what only Whoosh can answer; the caller then asks
-    Whoosh. `allow` keeps only those (global) document numbers.
-    """
+def _by_segment(
+    searcher: Searcher, q: query.Query, allow: Iterable[int] | None
+) -> Iterator[tuple[_Segment, np.ndarray, np.ndarray]]:
+    """For each segment: (segment, its matching live documents, their scores)."""
     context = searcher.context()
     allowed = None if allow is None else np.fromiter(allow, dtype=np.int64)
-    found_docs: list[np.ndarray] = []
-    found_scores: list[np.ndarray] = []
-    leaves = searcher.leaf_searchers()
-    for leaf, offset in leaves:
+    for leaf, offset in searcher.leaf_searchers():
         segment = _Segment(searcher, leaf, offset)
         if segment.size == 0:
             continue
@@ -293,12 +290,20 @@ def top_docs(searcher: Searcher, q: query.Query, limit: int | None, allow: Itera
             permitted[inside] = True
             mask &= permitted
         docs = np.flatnonzero(mask)
-        found_docs.append(docs + offset)
-        found_scores.append(scores[docs])
-    if not found_docs:
+        yield segment, docs, scores[docs]
+
+
+def top_docs(searcher: Searcher, q: query.Query, limit: int | None, allow: Iterable[int] | None = None) -> TopDocs:
+    """The `limit` best documents for a query (all of them for None), best first.
+
+    Raises Unsupported for what only Whoosh can answer; the caller then asks
+    Whoosh. `allow` keeps only those (global) document numbers.
+    """
+    found = [(docs + segment.offset, scores) for segment, docs, scores in _by_segment(searcher, q, allow)]
+    if not found:
         return TopDocs([], [], 0)
-    docs = np.concatenate(found_docs)
-    scores = np.concatenate(found_scores)
+    docs = np.concatenate([d for d, _ in found])
+    scores = np.concatenate([s for _, s in found])
     total = len(docs)
     if limit is not None and total > limit:
         # The limit best, then ordered: score down, document number up.
@@ -309,3 +314,55 @@ def top_docs(searcher: Searcher, q: query.Query, limit: int | None, allow: Itera
     if limit is not None:
         order = order[:limit]
     return TopDocs(docs[order].tolist(), scores[order].tolist(), total)
+
+
+def sorted_docs(
+    searcher: Searcher,
+    q: query.Query,
+    limit: int | None,
+    by: list[tuple[str, bool]],
+    allow: Iterable[int] | None = None,
+) -> TopDocs:
+    """The first `limit` matches in the order of column values, `by` (field,
+    reversed) pairs, most significant first: as Whoosh's sorting collector
+    orders them, then by document number. Scores are 0.0 (Whoosh gives the
+    sort key in their place). Whoosh computed a key per match in Python: a
+    date-sorted listing of 10,000 matches took ~100 ms at 50,000 articles."""
+    docs_parts: list[np.ndarray] = []
+    value_parts: list[list[np.ndarray]] = [[] for _ in by]
+    for segment, docs, _ in _by_segment(searcher, q, allow):
+        docs_parts.append(docs + segment.offset)
+        for values, (fieldname, _) in zip(value_parts, by, strict=True):
+            values.append(_column(segment, fieldname)[docs])
+    if not docs_parts:
+        return TopDocs([], [], 0)
+    docs = np.concatenate(docs_parts)
+    keys = []
+    for values, (_, reverse) in zip(value_parts, by, strict=True):
+        # Ranks keep the order (and the ties) of the raw values, which are
+        # unsigned 64-bit (a missing date is the largest), and negate safely.
+        ranks = np.unique(np.concatenate(values), return_inverse=True)[1].astype(np.int64)
+        keys.append(-ranks if reverse else ranks)
+    # lexsort's last key is the most significant.
+    order = np.lexsort((docs, *reversed(keys)))
+    if limit is not None:
+        order = order[:limit]
+    return TopDocs(docs[order].tolist(), [0.0] * len(order), len(docs))
+
+
+_COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _column(segment: _Segment, fieldname: str) -> np.ndarray:
+    """A numeric column of one segment: every document's raw (sortable, unsigned) value."""
+    per_reader = _COLUMNS.setdefault(segment.reader, {})
+    if fieldname not in per_reader:
+        schema = segment.top.schema
+        numeric = fieldname in schema and isinstance(schema[fieldname].column_type, NumericColumn)
+        if not numeric or not segment.reader.has_column(fieldname):
+            raise Unsupported(f"sorting by {fieldname!r}, not a numeric column")
+        values = list(segment.reader.column_reader(fieldname, translate=False))
+        if any(not 0 <= v < 1 << 64 for v in values):
+            raise Unsupported(f"values of {fieldname!r} beyond 64 bits")
+        per_reader[fieldname] = np.array(values, dtype=np.uint64)
+    return per_reader[fieldname]

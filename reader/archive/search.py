@@ -200,14 +200,12 @@ def run(
     allow = None
     if allow_ids is not None:
         allow = {n for n in (searcher.document_number(id=i) for i in allow_ids) if n is not None}
-    sortedby = None
+    by = None  # (field, reversed), most significant first
     if sort in ("date", "-date"):
-        sortedby = sorting.MultiFacet(
-            [sorting.FieldFacet("undated"), sorting.FieldFacet("published", reverse=sort == "-date")]
-        )
+        by = [("undated", False), ("published", sort == "-date")]  # undated articles last either way
     elif sort != "relevance":
         raise QueryError(f"unknown sort '{sort}' (relevance, date, -date)")
-    ranked, total = _ranked(searcher, q, limit, sortedby, allow)
+    ranked, total = _ranked(searcher, q, limit, by, allow)
     wanted = {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in q.iter_all_terms() if f == "body"}
     hits: list[RawHit] = []
     # searcher.schema is in memory; FileIndex.schema re-reads the index's table
@@ -236,22 +234,26 @@ def run(
 
 
 def _ranked(
-    searcher: Searcher, q: query.Query, limit: int, sortedby: object, allow: set[int] | None
+    searcher: Searcher, q: query.Query, limit: int, by: list[tuple[str, bool]] | None, allow: set[int] | None
 ) -> tuple[list[tuple[int, float]], int]:
-    """(document number, score) of the best `limit` matches, and how many matched.
+    """(document number, score) of the first `limit` matches, and how many matched.
 
-    Ranked by relevance, fast_search scores every match at once with NumPy
-    (Whoosh's scores; the README has the figures); sorted by date, or for a
-    query it does not handle, Whoosh does it.
+    fast_search scores every match at once with NumPy (Whoosh's scores and
+    order; the README has the figures), or orders them by columns; a query it
+    does not handle goes to Whoosh.
     """
-    if sortedby is None:
-        try:
-            top = fast_search.top_docs(searcher, q, limit, allow)
-            return list(zip(top.docnums, top.scores, strict=True)), top.total
-        except fast_search.Unsupported:
-            pass
+    try:
+        top = (
+            fast_search.top_docs(searcher, q, limit, allow)
+            if by is None
+            else fast_search.sorted_docs(searcher, q, limit, by, allow)
+        )
+        return list(zip(top.docnums, top.scores, strict=True)), top.total
+    except fast_search.Unsupported:
+        pass
+    sortedby = sorting.MultiFacet([sorting.FieldFacet(f, reverse=r) for f, r in by]) if by else None
     results = searcher.search(q, limit=limit, sortedby=sortedby, filter=allow)
-    # Sorted by date, Whoosh puts the sort key where the score would be.
+    # Sorted, Whoosh puts the sort key where the score would be.
     ranked = [(hit.docnum, float(hit.score) if isinstance(hit.score, int | float) else 0.0) for hit in results]
     # Whoosh's estimate is an upper bound (an AND of two common words can
     # estimate hundreds and match none); below the limit we know exactly.

@@ -233,3 +233,20 @@ def test_a_damaged_position_count_is_an_error_not_an_allocation() -> None:
     value = Positions().encode([3, 9])
     with pytest.raises(ValueError, match="longer than its posting"):
         postings.delta_arrays([b"\x7f\xff\xff\xff" + value[4:]])
+
+
+@pytest.mark.parametrize("text", ["storm", "ferry strike", "date:2021", "NOT nothingatall", '"port authority"'])
+@pytest.mark.parametrize("newest_first", [False, True])
+@pytest.mark.parametrize("limit", [1, 20, None])
+def test_date_sorted_matches_come_in_whooshs_order(ix, text: str, newest_first: bool, limit: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Undated articles last either way, then document number, as Whoosh's sorting collector orders them."""
+    from whoosh import sorting
+
+    by = [("undated", False), ("published", newest_first)]
+    q = _parsed(ix, text)
+    with ix.searcher() as searcher:
+        facet = sorting.MultiFacet([sorting.FieldFacet(f, reverse=r) for f, r in by])
+        theirs = [hit.docnum for hit in searcher.search(q, limit=None, sortedby=facet)]
+        ours = fast_search.sorted_docs(searcher, q, limit, by)
+    assert ours.docnums == theirs[:limit]
+    assert ours.total == len(theirs) and set(ours.scores) <= {0.0}
