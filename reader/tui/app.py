@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from rich.text import Text
@@ -31,6 +32,13 @@ class NewsReaderApp(App[None]):
         self.config = config or Config.load()
         self.save_config = save_config
         self.archive = Archive(self.data_dir)
+        # Imports and rebuilds start processes (analysis workers, the index
+        # writer's helpers), and the first one starts multiprocessing's resource
+        # tracker, handing it stderr's file descriptor. While the app runs,
+        # stderr is Textual's capture, whose fileno() is -1, and the import
+        # stopped with "bad value(s) in fds_to_keep"; started now, before the
+        # app takes over stderr, the tracker gets the real one.
+        resource_tracker.ensure_running()
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

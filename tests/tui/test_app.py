@@ -198,6 +198,49 @@ async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) ->
         assert len(app.screen.query_one(ResultsList).hits) == 4
 
 
+async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A folder big enough for the analysis workers and the parallel index writer.
+
+    Those start processes, and multiprocessing's resource tracker passes its
+    stderr's file descriptor to the first one; inside the app stderr is
+    Textual's capture, whose fileno() is -1, and the import stopped with
+    'bad value(s) in fds_to_keep' (seen in a real terminal). The tracker is
+    stopped here so this test starts it the way the app does.
+    """
+    from multiprocessing import resource_tracker
+
+    from reader.archive import importer
+    from reader.archive import index as ixmod
+    from reader.tui.screens.import_screen import ImportScreen
+    from tests.bench.corpus import write_corpus
+
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(ixmod, "BULK_MIN_DOCS", 20)
+    write_corpus(tmp_path / "corpus", 30, kb=1.0)
+    resource_tracker._resource_tracker._stop()  # noqa: SLF001
+    shown: list[str] = []
+    progress = ImportScreen._progress
+
+    def recording(screen, step, report):  # type: ignore[no-untyped-def]
+        progress(screen, step, report)
+        shown.append(str(screen.query_one("#import-current").render()))
+
+    monkeypatch.setattr(ImportScreen, "_progress", recording)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#import-path").value = str(tmp_path / "corpus")
+        await pilot.press("enter")
+        await settle(pilot)
+        report = app.screen.report
+        summary = str(app.screen.query_one("#import-summary").render())
+        assert report is not None and report.added == 30 and not report.failures, summary
+    # Each stage of the index pass was shown, however quickly it came.
+    assert "Indexing: 30 of 30 articles…" in shown and "Finishing the index…" in shown
+
+
 async def test_untrusted_text_is_shown_literally(tmp_path: Path) -> None:
     from reader.config import Config
     from reader.tui.app import NewsReaderApp

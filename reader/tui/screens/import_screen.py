@@ -113,10 +113,14 @@ class ImportScreen(Screen[None]):
         last = 0.0
         try:
             with Archive(self.archive_root) as archive:
+                stage = None
                 for step in archive.import_paths([path], report):
                     now = time.monotonic()
-                    if now - last >= UPDATE_EVERY_S or step.done == step.total:
+                    # Throttled, but each stage of the index pass shows as it starts.
+                    new_stage = step.outcome == "indexing" and step.path != stage
+                    if new_stage or now - last >= UPDATE_EVERY_S or step.done == step.total:
                         last = now
+                        stage = step.path if step.outcome == "indexing" else stage
                         self.app.call_from_thread(self._progress, step, report)
         except ArchiveBusy as exc:
             self.app.call_from_thread(self._finished, report, str(exc))
@@ -138,7 +142,8 @@ class ImportScreen(Screen[None]):
         bar.update(total=max(step.total, 1), progress=step.done)
         current = self.query_one("#import-current", Static)
         if step.outcome == "indexing":
-            current.update(Text(f"{step.stage_label}: {step.done:,} of {step.total:,} articles…"))
+            counted = f": {step.done:,} of {step.total:,} articles" if step.total > 1 else ""
+            current.update(Text(f"{step.stage_label}{counted}…"))
         else:
             current.update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
