@@ -46,9 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10)
     p.add_argument(
         "--sort",
-        choices=["relevance", "date", "-date"],
+        choices=["relevance", "newest", "oldest", "date", "-date"],
         default="relevance",
-        help="relevance (default), date (oldest first) or -date (newest first)",
+        help="relevance (default), newest or oldest first (date = oldest, --sort=-date = newest)",
     )
     p.add_argument("--json", action="store_true", help="one JSON object per result")
     p.add_argument("--collapse", action="store_true", help="show each story once, with its number of versions")
@@ -247,7 +247,9 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     if args.save:
         archive.save_search(args.save, text)
         print(f"saved as '{args.save}'", file=sys.stderr)
-    result = archive.search(text, limit=args.limit, sort=args.sort, collapse=args.collapse, filters=filters)
+    # "-date" alone reads as an option to argparse; "newest" and "oldest" need no "=".
+    sort = {"newest": "-date", "oldest": "date"}.get(args.sort, args.sort)
+    result = archive.search(text, limit=args.limit, sort=sort, collapse=args.collapse, filters=filters)
     if args.json:
         for hit in result.hits:
             print(hit_json(hit))

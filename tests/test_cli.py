@@ -146,3 +146,19 @@ def test_progress_of_the_index_pass_when_piped() -> None:
     for step in steps:
         line.update(step.done, step.total, step.path, step.outcome, step.stage_label)
     assert out.getvalue().splitlines() == ["Indexing: 500/1,000", "Indexing: 1,000/1,000", "Finishing the index…"]
+
+
+def test_search_sorted_newest_and_oldest_first(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """'--sort -date' reads as an option to argparse: 'newest' and 'oldest' say it without '='."""
+    data = ["--data-dir", str(tmp_path / "d")]
+    main([*data, "import", str(fixtures_dir)])
+    orders = {}
+    for sort in ("newest", "oldest", "--sort=-date", "date"):
+        capsys.readouterr()
+        flag = [sort] if sort.startswith("--") else ["--sort", sort]
+        assert main([*data, "search", "ferry OR sauna", *flag, "--json"]) == 0
+        orders[sort] = [json.loads(line)["published"] for line in capsys.readouterr().out.splitlines()]
+    dated = [d for d in orders["newest"] if d]
+    assert dated == sorted(dated, reverse=True) and len(dated) >= 2
+    assert orders["newest"] == orders["--sort=-date"] and orders["oldest"] == orders["date"]
+    assert [d for d in orders["oldest"] if d] == sorted(dated)
