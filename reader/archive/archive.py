@@ -8,12 +8,12 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
-from reader.archive.importer import ImportReport, Progress, import_paths
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
@@ -22,6 +22,10 @@ from reader.archive.timeline import Period, periods
 from reader.archive.upkeep import IndexUpkeep
 from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
 from reader.text.corrections import Correction
+
+if TYPE_CHECKING:
+    from reader.archive.importer import ImportReport
+    from reader.archive.progress import Progress
 
 # The body's analyzer, for finding query words in an article without an index.
 _TEXT_ANALYZER = text_analyzer()
@@ -216,6 +220,8 @@ class Archive(IndexUpkeep):
 
             def index_batch() -> None:
                 self.sync_index()
+
+            from reader.archive.importer import import_paths  # its parsers and analysis: only for imports
 
             yield from import_paths(
                 self.store,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
 from reader.archive.store import Store
 from reader.archive.stories import versions_of
 from reader.ingest import IngestError, is_article_file, parse_source, read_source
@@ -48,32 +49,6 @@ class ImportReport:
 
     def merge(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One file done: the importer yields these so any front end can show progress.
-
-    After a large import, steps of bringing the index up to date follow with
-    outcome "indexing" and the stage (STORIES, INDEXING) as the path.
-    """
-
-    done: int
-    total: int
-    path: str
-    outcome: str
-    reason: str = ""
-
-    @property
-    def stage_label(self) -> str:
-        """What an "indexing" step is doing, for people."""
-        return {STORIES: "Grouping stories", INDEXING: "Indexing", FINISHING: "Finishing the index"}.get(
-            self.path, "Indexing"
-        )
-
-
-# The stages of bringing the index up to date after an import (Archive.sync_steps).
-STORIES, INDEXING, FINISHING = "stories", "index", "finish"
 
 
 @dataclass

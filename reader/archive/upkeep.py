@@ -14,8 +14,8 @@ from pathlib import Path
 from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
-from reader.archive.importer import FINISHING, INDEXING, STORIES
 from reader.archive.lock import ArchiveBusy, WriteLock
+from reader.archive.progress import FINISHING, INDEXING, STORIES
 from reader.archive.store import Store
 from reader.model import StoredArticle
 
