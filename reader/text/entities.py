@@ -146,7 +146,7 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
             gap = toks[j].start - toks[j - 1].end
             if gap > 1 or toks[j].sentence_start:
                 break
-            if toks[j - 1].possessive and run:
+            if toks[j - 1].possessive and run and not _named_for_members(toks[j - 1], toks[j]):
                 break
             if toks[j].capitalised:
                 run.append(j)
@@ -159,6 +159,17 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _named_for_members(possessive: _Tok, head: _Tok) -> bool:
+    """A body named for the people it serves: a plural possessive before an
+    organisation's head ("Fishermen's Union", "Farmers' Party", "Women's
+    Institute") is part of the name; a name's possessive ("Poland's border",
+    "Lukashenko's Belarus") ends it."""
+    if head.bare.lower() not in ORG_HEADS:
+        return False
+    word = possessive.text
+    return word.endswith(("s'", "s’")) or possessive.bare.lower().endswith(("men", "people", "children"))
 
 
 WEAK_PLACE = "PLACE?"
@@ -271,7 +282,9 @@ def _classify(
     if not words:
         return spans
     first, last = words[0], words[-1]
-    names = tuple(w.bare for w in words)
+    # Only the last word loses a possessive ending: an inner one belongs to
+    # the name ("Fishermen's Union").
+    names = (*(w.text for w in words[:-1]), words[-1].bare)
     folded = ascii_fold(" ".join(names)).lower()
     start, end = first.start, last.start + len(last.bare)
     idx_after = run[-1] + 1

@@ -85,6 +85,19 @@ def test_analysis_has_the_json_shape() -> None:
     assert {"block", "start", "end", "text", "kind", "speaker"} <= set(quote)
 
 
+def test_a_body_named_for_its_members_keeps_its_possessive() -> None:
+    """'the Fishermen's Union' was the place 'Union' (a town in the gazetteer);
+    a name's own possessive still ends it ('Poland's Foreign Ministry')."""
+    text = (
+        "The Fishermen's Union said the Farmers' Party and the Women's Institute would join. "
+        "Poland's Foreign Ministry said Kalmar's harbour was closed."
+    )
+    found = {e.name: e.type for e in find_entities([Block("paragraph", text)])}
+    assert found["Fishermen's Union"] == "ORG" and "Union" not in found
+    assert found["Farmers' Party"] == "ORG" and found["Women's Institute"] == "ORG"
+    assert found["Poland"] == "PLACE" and found["Foreign Ministry"] == "ORG" and found["Kalmar"] == "PLACE"
+
+
 def test_all_caps_lines_are_declined() -> None:
     blocks = [Block("paragraph", "FERRY CHAOS AS KALMAR BLOCKADE ENTERS THIRD DAY")]
     assert find_entities(blocks) == []
