@@ -46,6 +46,14 @@ async def test_results_come_while_a_word_is_still_being_typed(make_app) -> None:
         await settle(pilot)
         assert [h.title.split()[0] for h in results.hits] == ["River"]
         assert "1 article" in status_text(app)
+        # A query put there whole (a saved search, an entity's articles) is run
+        # as written, so what it finds matches what its list counted.
+        app.screen.search_for("aber")
+        await settle(pilot)
+        assert len(results.hits) == 0
+        app.screen.search_for("abertay")
+        await settle(pilot)
+        assert [h.title.split()[0] for h in results.hits] == ["River"]
 
 
 async def test_escape_steps_back_and_never_into_the_search_box(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,10 @@ class MainScreen(Screen[None]):
         self._read_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._query = query
+        # Whether the query in the box was typed (its last word may be half
+        # done, so it is completed), or put there whole: a saved search, an
+        # entity's articles, a timeline period, whose counts must match.
+        self._typed = True
         self.filters = SearchFilters()
         self.collapse = True  # each story once in the results, with "N versions" (c shows every version)
         self.last_result: SearchResult | None = None
@@ -100,6 +104,7 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         self._query = event.value
+        self._typed = True
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, lambda: self.run_search(self._query))
@@ -116,9 +121,9 @@ class MainScreen(Screen[None]):
         """Run a query off the UI thread; a late answer to an old query is dropped."""
         worker = get_current_worker()
         try:
-            # The last word counts as typed so far: results come while typing it.
+            # A typed query's last word counts as typed so far: results come while typing it.
             result: SearchResult | str = self.archive.search(
-                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse, complete_last_word=True
+                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse, complete_last_word=self._typed
             )
         except QueryError as exc:
             result = str(exc)
@@ -444,6 +449,7 @@ class MainScreen(Screen[None]):
         with box.prevent(Input.Changed):
             box.value = query
         self._query = query
+        self._typed = False
         self.run_search(query)
         self.query_one(ResultsList).focus()
         self._show_pane("results")
