@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 BLOCK_KINDS = ("heading", "paragraph", "caption", "blockquote", "list_item")
 
@@ -31,13 +32,13 @@ class Block:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Block:
+    def from_dict(cls, data: dict[str, Any]) -> Block:
         occ = data.get("occurrences") or ()
         return cls(
             kind=str(data.get("kind", "paragraph")),
             text=str(data.get("text", "")),
-            repeats=int(data.get("repeats", 1)),  # type: ignore[call-overload]
-            occurrences=tuple(int(x) for x in occ),  # type: ignore[union-attr]
+            repeats=int(data.get("repeats", 1)),
+            occurrences=tuple(int(x) for x in occ),
         )
 
 
@@ -93,8 +94,8 @@ class StoredArticle:
     starred: bool = False
     tags: tuple[str, ...] = ()
     read_position: float = 0.0
-    entities: tuple[dict[str, object], ...] = ()  # {"name", "type", "mentions": [...]}
-    quotes: tuple[dict[str, object], ...] = ()  # {"block", "start", "end", "text", "kind", "speaker"}
+    entities: tuple[dict[str, Any], ...] = ()  # {"name", "type", "mentions": [...]}
+    quotes: tuple[dict[str, Any], ...] = ()  # {"block", "start", "end", "text", "kind", "speaker"}
     highlights: tuple[Highlight, ...] = ()
 
 

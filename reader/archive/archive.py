@@ -150,7 +150,7 @@ class Archive(IndexUpkeep):
         (`counts=False`: just the searches, without running them)."""
         fields = SearchFilters.__dataclass_fields__
         found = [
-            SavedSearch(name, query, SearchFilters(**{k: v for k, v in raw.items() if k in fields}))
+            SavedSearch(name, query, SearchFilters(**{k: v for k, v in raw.items() if k in fields}))  # type: ignore[arg-type]
             for name, query, raw in self.store.saved_searches()
         ]
         if not counts:

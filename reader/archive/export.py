@@ -12,9 +12,10 @@ import html
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reader.model import Block, StoredArticle
 
@@ -23,7 +24,7 @@ VERSION = 1
 FORMATS = ("json", "markdown", "html", "epub")
 
 
-def article_record(stored: StoredArticle, story: str | None) -> dict[str, object]:
+def article_record(stored: StoredArticle, story: str | None) -> dict[str, Any]:
     """One article as the JSON export holds it (and the importer reads it back)."""
     a = stored.article
     return {
@@ -52,7 +53,7 @@ def article_record(stored: StoredArticle, story: str | None) -> dict[str, object
     }
 
 
-def to_json(records: list[dict[str, object]]) -> str:
+def to_json(records: list[dict[str, Any]]) -> str:
     exported = datetime.now(UTC).isoformat(timespec="seconds")
     return json.dumps(
         {"format": FORMAT, "version": VERSION, "exported_at": exported, "articles": records},
@@ -61,7 +62,7 @@ def to_json(records: list[dict[str, object]]) -> str:
     )
 
 
-def slug(record: dict[str, object]) -> str:
+def slug(record: dict[str, Any]) -> str:
     """A file name from the title, made safe, with the id to keep it unique."""
     words = re.sub(r"[^\w]+", "-", str(record["title"]).lower()).strip("-")[:60].strip("-")
     return f"{words or 'article'}-{record['id']}"
@@ -74,10 +75,10 @@ def _yaml_value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON scalars and lists are valid YAML
 
 
-def to_markdown(record: dict[str, object]) -> str:
+def to_markdown(record: dict[str, Any]) -> str:
     front = {k: record[k] for k in ("id", "title", "byline", "site", "url", "published", "tags", "story") if record[k]}
     lines = ["---", *(f"{k}: {_yaml_value(v)}" for k, v in front.items()), "---", ""]
-    for block in (Block.from_dict(b) for b in record["blocks"]):  # type: ignore[union-attr]
+    for block in (Block.from_dict(b) for b in record["blocks"]):
         text = block.text
         if block.kind == "heading":
             lines.append(f"## {text}")
@@ -94,19 +95,19 @@ def to_markdown(record: dict[str, object]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _notes_markdown(record: dict[str, object]) -> list[str]:
+def _notes_markdown(record: dict[str, Any]) -> list[str]:
     out: list[str] = []
     entities = record["entities"]
     if entities:
         out += ["---", "", "**Entities**", ""]
-        out += [f"- {e['name']} ({str(e['type']).lower()})" for e in entities]  # type: ignore[union-attr, index]
+        out += [f"- {e['name']} ({str(e['type']).lower()})" for e in entities]
         out.append("")
     if record["highlights"]:
         out += ["**Highlights**", ""]
-        for h in record["highlights"]:  # type: ignore[union-attr]
+        for h in record["highlights"]:
             out.append(f"- “{h['text']}”" + (f" — note: {h['note']}" if h["note"] else ""))
         out.append("")
-    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
+    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]
     if speech:
         out += ["**Quotes**", ""]
         out += [f"- “{q['text']}” — {q.get('speaker') or 'unknown speaker'}" for q in speech]
@@ -117,37 +118,33 @@ def _notes_markdown(record: dict[str, object]) -> list[str]:
 # -- HTML and EPUB ------------------------------------------------------------
 
 
-def _body_html(record: dict[str, object]) -> str:
+def _body_html(record: dict[str, Any]) -> str:
     e = html.escape
     parts = [f"<h1>{e(str(record['title']))}</h1>"]
-    meta = " · ".join(
-        e(str(v))
-        for v in (record["byline"], record["site"], (record["published"] or "")[:10])
-        if v  # type: ignore[index]
-    )
+    meta = " · ".join(e(str(v)) for v in (record["byline"], record["site"], (record["published"] or "")[:10]) if v)
     if meta:
         parts.append(f'<p class="meta">{meta}</p>')
-    for block in (Block.from_dict(b) for b in record["blocks"]):  # type: ignore[union-attr]
+    for block in (Block.from_dict(b) for b in record["blocks"]):
         text = e(block.text)
         tag = {"heading": "h2", "blockquote": "blockquote", "list_item": "li", "caption": "figcaption"}.get(
             block.kind, "p"
         )
         parts.append(f"<{tag}>{text}</{tag}>")
-    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]  # type: ignore[union-attr]
+    speech = [q for q in record["quotes"] if q.get("kind") == "speech"]
     if record["entities"] or speech or record["highlights"]:
         parts.append("<hr/>")
     if record["entities"]:
-        names = ", ".join(f"{e(str(x['name']))} ({e(str(x['type']).lower())})" for x in record["entities"])  # type: ignore[union-attr]
+        names = ", ".join(f"{e(str(x['name']))} ({e(str(x['type']).lower())})" for x in record["entities"])
         parts.append(f'<p class="entities">Entities: {names}</p>')
     for q in speech:
         parts.append(f'<p class="quote">“{e(str(q["text"]))}” — {e(str(q.get("speaker") or "unknown speaker"))}</p>')
-    for h in record["highlights"]:  # type: ignore[union-attr]
+    for h in record["highlights"]:
         note = f" — note: {e(str(h['note']))}" if h["note"] else ""
         parts.append(f'<p class="highlight"><mark>{e(str(h["text"]))}</mark>{note}</p>')
     return "\n".join(parts)
 
 
-def to_html(record: dict[str, object]) -> str:
+def to_html(record: dict[str, Any]) -> str:
     title = html.escape(str(record["title"]))
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
@@ -155,7 +152,7 @@ def to_html(record: dict[str, object]) -> str:
     )
 
 
-def html_index(records: list[dict[str, object]]) -> str:
+def html_index(records: list[dict[str, Any]]) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(slug(r))}.html">{html.escape(str(r["title"]))}</a></li>' for r in records
     )
@@ -163,7 +160,7 @@ def html_index(records: list[dict[str, object]]) -> str:
     return f"{head}<body><ul>\n{items}\n</ul></body></html>\n"
 
 
-def write_epub(records: list[dict[str, object]], target: Path, title: str = "newsreader export") -> None:
+def write_epub(records: list[dict[str, Any]], target: Path, title: str = "newsreader export") -> None:
     """An EPUB 3 book: one chapter per article, a table of contents."""
     e = html.escape
     chapters = [(f"a{n:05d}.xhtml", r) for n, r in enumerate(records)]
@@ -204,7 +201,7 @@ def _xhtml(title: str, body: str) -> str:
     )
 
 
-def write(records: list[dict[str, object]], fmt: str, target: Path) -> list[Path]:
+def write(records: list[dict[str, Any]], fmt: str, target: Path) -> list[Path]:
     """Write the records in a format; returns the files written."""
     if fmt in ("json", "epub"):  # one file: the path given, or a file in the folder given
         path = target / f"newsreader-export.{fmt}" if target.is_dir() else target
@@ -233,5 +230,5 @@ def write(records: list[dict[str, object]], fmt: str, target: Path) -> list[Path
     return written
 
 
-def records_of(stored: Iterable[StoredArticle], stories: dict[str, str | None]) -> list[dict[str, object]]:
+def records_of(stored: Iterable[StoredArticle], stories: Mapping[str, str | None]) -> list[dict[str, Any]]:
     return [article_record(s, stories.get(s.id)) for s in stored]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -322,7 +322,7 @@ def _worker_prepare(name: str) -> Prepared:
 
 def prepared_in_order(
     store: Store, files: list[str], known: dict[str, str], workers: int = 1
-) -> Iterator[Prepared | None]:
+) -> Generator[Prepared | None, None, None]:
     """For each file in order: its Prepared result (marked unchanged when size and
     mtime are as recorded), or None where no worker is used and the main process
     prepares it itself.

@@ -23,6 +23,7 @@ class AnalysisRows:
     """Methods of Store that keep entity, quote and boilerplate rows."""
 
     db: sqlite3.Connection
+    _corrections: list[Correction] | None
 
     def queue_index(self, article_id: str) -> None:  # pragma: no cover - provided by Store
         raise NotImplementedError

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
@@ -100,7 +101,7 @@ def _depth(tree: object) -> int:
     return deepest
 
 
-def _text(el: object) -> str:
+def _text(el: Any) -> str:
     """An element's text in document order; <lb/> line breaks become spaces."""
     parts: list[str] = []
 
@@ -116,7 +117,7 @@ def _text(el: object) -> str:
     return clean_text(squash("".join(parts)))
 
 
-def blocks_from_body(body: object) -> list[Block]:
+def blocks_from_body(body: Any) -> list[Block]:
     """trafilatura's XML body → our blocks, in document order."""
     blocks: list[Block] = []
 
@@ -126,13 +127,13 @@ def blocks_from_body(body: object) -> list[Block]:
         if text:
             blocks.append(Block(inside or "paragraph", text))
 
-    def walk(el: object, inside: str | None = None) -> None:
+    def walk(el: Any, inside: str | None = None) -> None:
         loose(el.text, inside)  # type: ignore[attr-defined]
         for child in el:  # type: ignore[attr-defined]
             _one(child, inside)
             loose(child.tail, inside)
 
-    def _one(child: object, inside: str | None) -> None:
+    def _one(child: Any, inside: str | None) -> None:
         tag = child.tag  # type: ignore[attr-defined]
         if tag == "head":
             text = _text(child)
@@ -212,7 +213,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         with_metadata=True,
         output_format="python",
     )
-    if doc is None or getattr(doc, "body", None) is None:
+    if doc is None or isinstance(doc, dict) or doc.body is None:
         raise IngestError("no article text found in the page")
     blocks = [b for b in blocks_from_body(doc.body) if b.kind == "heading" or not is_block_chrome(b.text)]
     blocks = place_captions(blocks, figures)

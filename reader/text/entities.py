@@ -305,8 +305,8 @@ def _classify(
             return [*spans, _Span(block, start, end, names, "PLACE")]  # a dateline: "LONDON 1996-08-30"
         if word.isupper() and 2 <= len(word) <= 8:
             code = word.replace(".", "")
-            kind = "PLACE" if code in g.country_codes and code not in ("EU", "UN") else "ORG"  # U.S., U.N.
-            return [*spans, _Span(block, start, end, names, kind)]
+            code_kind = "PLACE" if code in g.country_codes and code not in ("EU", "UN") else "ORG"  # U.S., U.N.
+            return [*spans, _Span(block, start, end, names, code_kind)]
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [*spans, _Span(block, start, end, names, "GROUP")]
         if titled:
@@ -356,6 +356,7 @@ def _classify(
         rest = words[cut + 1 :]
         org = _Span(block, rest[0].start, end, tuple(w.bare for w in rest), "ORG")
         return [*spans, person, org]
+    kind: str | None
     if (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS) and not titled:
         kind = "PLACE"  # North Sea, Vistula River, Wall Street, Middle East
     elif len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}:
@@ -388,8 +389,8 @@ def _classify(
         kind = None
     if first.sentence_start and lows[0] in NOT_NAMES and folded not in g.places:
         # "The Kremlin", "Meanwhile Poland": drop the sentence's first word.
-        rest = _Span(block, words[1].start, end, names[1:], kind)
-        return [*spans, rest]
+        without_first = _Span(block, words[1].start, end, names[1:], kind)
+        return [*spans, without_first]
     return [*spans, _Span(block, start, end, names, kind)]
 
 

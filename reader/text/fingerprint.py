@@ -20,12 +20,13 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 NUM_PERM = 128  # estimate error of a Jaccard of 0.5: about ±0.045
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
 SEED = 1
-_perms: tuple[object, object] | None = None
+_perms: tuple[Any, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def shingles(texts: Iterable[str]) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def _permutations() -> tuple[object, object]:
+def _permutations() -> tuple[Any, Any]:
     """The 128 affine maps h -> a*h + b (mod 2^32), drawn as datasketch draws them."""
     global _perms
     if _perms is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 
 from reader.sanitize import clean_line
@@ -272,7 +272,7 @@ COMMANDS: tuple[Command, ...] = (
 _BUILT_IN = frozenset({"select", "cursor_down", "cursor_up"})
 
 
-def bindings(scope: str, *, built_in_too: bool = True) -> list[Binding]:
+def bindings(scope: str, *, built_in_too: bool = True) -> list[BindingType]:
     """Textual bindings for one scope, with ids so a keymap can override them."""
     return [
         Binding(c.keys, c.action, c.description, show=c.show, id=c.id)

@@ -229,7 +229,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 selected = e["name"] == self.selected_entity
                 if not (self.show_entities or selected):
                     continue
-                for m in e["mentions"]:  # type: ignore[union-attr]
+                for m in e["mentions"]:
                     if m["block"] == index:
                         styles.append((m["start"], m["end"], f"article--{str(e['type']).lower()}"))
                         if selected:
