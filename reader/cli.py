@@ -164,7 +164,7 @@ def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _dispatch(args: argparse.Namespace, err: Styler) -> int:
-    from reader.archive import ArchiveBusy, QueryError
+    from reader.archive import ArchiveBusy, IndexDamaged, QueryError
 
     command = args.command or "app"
     if command == "analyze":
@@ -195,6 +195,8 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
         raise _Failure(str(exc), EXIT_BUSY) from exc
     except QueryError as exc:
         raise _Failure(f"bad query: {exc}", EXIT_USAGE) from exc
+    except IndexDamaged as exc:
+        raise _Failure(str(exc)) from exc
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
+from reader.archive.index import IndexDamaged
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
@@ -31,7 +34,9 @@ if TYPE_CHECKING:
 _TEXT_ANALYZER = text_analyzer()
 
 
-__all__ = ["Archive", "ArchiveBusy", "QueryError"]
+log = logging.getLogger(__name__)
+
+__all__ = ["Archive", "ArchiveBusy", "IndexDamaged", "QueryError"]
 
 COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
@@ -201,7 +206,7 @@ class Archive(IndexUpkeep):
     def _ids_for(self, query: str) -> list[str] | None:
         if not query.strip():
             return None
-        with self._guard:
+        with self._guard, _reading_index():
             return searchmod.matching_ids(self.index(), self._searcher(), query)
 
     # -- import ---------------------------------------------------------------
@@ -253,7 +258,7 @@ class Archive(IndexUpkeep):
         """
         filters = filters or SearchFilters()
         complete = complete_last_word
-        with self._guard:
+        with self._guard, _reading_index():
             if not collapse:
                 return self._with_stories(
                     self._search(text, limit=limit, sort=sort, filters=filters, complete=complete)
@@ -429,6 +434,20 @@ class Archive(IndexUpkeep):
         if not wanted or not text:
             return []
         return list(searchmod.matching_words(text, wanted, _TEXT_ANALYZER))
+
+
+@contextmanager
+def _reading_index() -> Iterator[None]:
+    """Failures reading an index that opened are damage inside it: said as
+    IndexDamaged (with the fix), the details logged. Query errors pass."""
+    try:
+        yield
+    except (QueryError, IndexDamaged):
+        raise
+    except Exception as exc:
+        # The message says what to do; the traceback is for --verbose.
+        log.info("reading the index failed", exc_info=True)
+        raise IndexDamaged(exc) from exc
 
 
 def _size(path: Path) -> int:

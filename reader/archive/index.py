@@ -29,6 +29,17 @@ class IndexUnreadable(Exception):
     """The index directory is missing, damaged or from another schema."""
 
 
+class IndexDamaged(Exception):
+    """The index opened, but reading it failed: damaged inside (a disk fault,
+    a file cut short). The store still holds everything; a rebuild repairs it."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(
+            f"the search index could not be read ({type(cause).__name__}: {cause}); it is rebuilt from the "
+            "store, losing nothing, by `newsreader reindex` (ctrl+r in the app)"
+        )
+
+
 def document(stored: StoredArticle) -> dict[str, object]:
     """The fields Whoosh gets for one article."""
     article = stored.article

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.archive import Archive
 from reader.archive import index as ixmod
 from tests.conftest import run_import
@@ -133,3 +135,48 @@ def test_a_changed_file_replaces_its_document_once(tmp_path: Path) -> None:
             assert searcher.doc_count() == archive.store.count() == 2
         assert archive.search("tuesday").total == 1
         assert archive.search("monday").total == 0
+
+
+def _damage_postings(index_dir: Path) -> None:
+    """Flip bytes inside the postings of the largest segment: the index still
+    opens (its table of contents, the segment's file directory and its term
+    dictionary are intact) but words' postings no longer read."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    segment = max(index_dir.glob("*.seg"), key=lambda p: p.stat().st_size)
+    with FileStorage(str(index_dir)).open_file(segment.name) as handle:
+        files = CompoundStorage(handle, use_mmap=False)._dir  # noqa: SLF001
+    postings = next(v for k, v in files.items() if k.endswith(".pst"))
+    data = bytearray(segment.read_bytes())
+    for at in range(postings["offset"] + 8, postings["offset"] + postings["length"], 3):
+        data[at] ^= 0x5A
+    segment.write_bytes(bytes(data))
+
+
+def test_a_search_through_damaged_postings_says_so_and_reindex_repairs_it(tmp_path: Path, fixtures_dir: Path) -> None:
+    from reader.archive.index import IndexDamaged
+
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+        expected = archive.search("ferry").total
+    _damage_postings(tmp_path / "d" / "index")
+    with Archive(tmp_path / "d") as archive:
+        with pytest.raises(IndexDamaged, match="reindex"):
+            archive.search("ferry")
+        archive.reindex()
+        assert archive.search("ferry").total == expected
+
+
+def test_the_cli_reports_a_damaged_index_without_a_traceback(tmp_path: Path, fixtures_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    data = ["--data-dir", str(tmp_path / "d")]
+    newsreader = [sys.executable, "-m", "reader", *data]
+    subprocess.run([*newsreader, "import", str(fixtures_dir)], check=True, capture_output=True)
+    _damage_postings(tmp_path / "d" / "index")
+    done = subprocess.run([*newsreader, "search", "ferry"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "search index could not be read" in done.stderr and "newsreader reindex" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -56,6 +56,18 @@ async def test_results_come_while_a_word_is_still_being_typed(make_app) -> None:
         assert [h.title.split()[0] for h in results.hits] == ["River"]
 
 
+async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.archive.test_index import _damage_postings
+
+    _damage_postings(filled_dir / "index")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ferry")
+        await settle(pilot)
+        assert "search index could not be read" in status_text(app) and "ctrl+r" in status_text(app)
+
+
 async def test_escape_steps_back_and_never_into_the_search_box(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from reader.archive import Archive, QueryError
+from reader.archive import Archive, IndexDamaged, QueryError
 from reader.model import SavedSearch, SearchFilters, SearchResult
 from reader.sanitize import clean_line
 from reader.text.anchor import placed
@@ -125,7 +125,7 @@ class MainScreen(Screen[None]):
             result: SearchResult | str = self.archive.search(
                 text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse, complete_last_word=self._typed
             )
-        except QueryError as exc:
+        except (QueryError, IndexDamaged) as exc:
             result = str(exc)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_result, text, result)
