@@ -220,10 +220,7 @@ def run(
         hits.append(RawHit(id=ids[docnum], score=score, snippet=snippet))
     suggestion = None
     if not hits and typed.strip() and not filters.strip():
-        as_typed = _expand(parse(ix, typed), searcher)
-        corrected = searcher.correct_query(as_typed, typed)
-        if corrected.query != as_typed and corrected.string.strip() != typed.strip():
-            suggestion = corrected.string
+        suggestion = _did_you_mean(searcher, _expand(parse(ix, typed), searcher), typed)
     # The words to highlight in the reader: the query's body terms (after
     # prefix and fuzzy expansion). Asking Whoosh to record matched terms per
     # document (terms=True) unpickled data for every match: 2,400 per query at
@@ -231,6 +228,23 @@ def run(
     words = tuple(sorted(wanted)) if hits else ()
     elapsed = (time.perf_counter() - started) * 1000
     return hits, total, elapsed, suggestion, words
+
+
+def _did_you_mean(searcher: Searcher, as_typed: query.Query, typed: str) -> str | None:
+    """A near spelling of a query that found nothing, or None.
+
+    Whoosh rebuilds the corrected string from token positions, which some
+    query shapes do not carry (a range glued to a word, ``[aa]aa``): its
+    formatter then fails on None offsets. A suggestion is a nicety, so such a
+    query simply gets none rather than being reported as a damaged index.
+    """
+    try:
+        corrected = searcher.correct_query(as_typed, typed)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if corrected.query != as_typed and corrected.string.strip() != typed.strip():
+        return corrected.string
+    return None
 
 
 def _ranked(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.archive import QueryError
@@ -173,3 +173,22 @@ def test_words_found_for_snippets_are_the_analyzers(words: list[str], seps: str)
     terms = {t.text for t in analyzer(" ".join(WORDS))}
     expected = [(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in terms]
     assert list(matching_words(text, terms, analyzer)) == expected
+
+
+query_text = st.lists(
+    st.sampled_from([*'abc ferryÖla"()*~:^[]-!', "AND ", "OR ", "NOT ", "title:", "date:", "TO ", "2021"]), max_size=14
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=query_text, complete=st.booleans(), sort=st.sampled_from(["relevance", "date", "-date"]))
+# Found by this test: Whoosh's "did you mean" failed on a range glued to a word.
+@example(text="[aa]aa", complete=False, sort="relevance")
+def test_any_typed_query_is_results_or_a_query_error(filled, text: str, complete: bool, sort: str) -> None:  # type: ignore[no-untyped-def]
+    """Whatever is typed, as typed so far or whole: results, or a message saying what is wrong."""
+    try:
+        result = filled.search(text, complete_last_word=complete, sort=sort, collapse=complete)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    assert result.total >= len(result.hits)
