@@ -1,10 +1,16 @@
 """Score the entity recogniser and the quote finder on shared ground truth.
 
-    python -m tests.eval.eval_entities [--set conll|wikigold|polnear|litbank ...] [--limit N]
+    python -m tests.eval.eval_entities [--set conll|wikigold|gum|polnear|litbank ...]
+        [--split dev|test|testa|testb] [--limit N] [--errors] [--ner-errors]
 
-- CoNLL-2003 test (testb) and WikiGold: exact-span precision, recall and F1 per
-  type and overall for PER/LOC/ORG (MISC dropped from gold, GROUP from ours),
-  and untyped span F1. Sentences are blocks, articles are documents.
+- CoNLL-2003 testa (development: tune here) and testb (test: report once per
+  change, never iterate on it), and WikiGold: exact-span precision, recall and
+  F1 per type and overall for PER/LOC/ORG (MISC dropped from gold, GROUP from
+  ours), and untyped span F1. Sentences are blocks, articles are documents. A
+  prediction whose edges are not token edges is a false positive.
+- gum-dev (13 non-news genres): exact character spans, typed PERSON/PLACE/ORG
+  P/R/F1 overall and per genre, untyped and lenient (the `alt` type) F1, as the
+  set's README recommends.
 - PolNeAR test: double-quoted segments inside an attribution's Content are the
   gold direct quotes; our speech quotes (split per paragraph) are scored by
   span (exact, after stripping marks and spaces), and the speaker of each
@@ -100,6 +106,10 @@ def score_ner(docs: list[list[list[tuple[str, str]]]]) -> dict[str, dict[str, fl
                 ends = [s + len(t) for s, (t, _) in zip(starts, doc[m.block], strict=True)]
                 if m.start in starts and m.end in ends:
                     predicted[m.block].add((starts.index(m.start), ends.index(m.end) + 1, kind))
+                else:
+                    # A span that cuts a gold token matches no gold span: it is a
+                    # false positive, not dropped (dropping it flattered precision).
+                    predicted[m.block].add((-1 - m.start, -1 - m.end, kind))
         for sentence, pred in zip(doc, predicted, strict=True):
             gold = gold_spans(sentence)
             for span in pred & gold:
@@ -122,6 +132,78 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+# -- GUM dev (names) -------------------------------------------------------------
+
+GUM_TYPES = ("PERSON", "PLACE", "ORG")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+
+
+def read_gum(limit: int | None = None) -> list[dict[str, object]]:
+    """gum-dev's documents (194, 13 genres), as its README describes them."""
+    path = require(EVAL_DATA / "gum-dev" / "docs.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def gum_predictions(doc: dict[str, object]) -> set[tuple[int, int, int, str]]:
+    """Our PERSON/PLACE/ORG mentions of one gum-dev document, trailing possessive dropped."""
+    blocks = [Block(b["kind"], b["text"]) for b in doc["blocks"]]  # type: ignore[attr-defined, index]
+    out = set()
+    for entity in find_entities(blocks):
+        if entity.type not in GUM_TYPES:
+            continue
+        for m in entity.mentions:
+            text = blocks[m.block].text[m.start : m.end]
+            end = m.start + len(_TRAILING_POSSESSIVE.sub("", text)) if len(text) > 2 else m.end
+            out.add((m.block, m.start, end, entity.type))
+    return out
+
+
+def score_gum(docs: list[dict[str, object]], errors: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """gum-dev's recommended metric: exact character spans, micro typed P/R/F1
+    overall and per genre (a prediction exactly on an excluded span is ignored),
+    untyped span F1, and a lenient typed score that accepts a name's `alt` type."""
+    counts: dict[str, Counter[str]] = {}
+    for doc in docs:
+        gold = {(n["block"], n["start"], n["end"], n["type"]) for n in doc["names"]}  # type: ignore[attr-defined, index]
+        alt = {(n["block"], n["start"], n["end"], n["alt"]) for n in doc["names"] if n.get("alt")}  # type: ignore[attr-defined, union-attr]
+        ignore = {(x["block"], x["start"], x["end"]) for x in doc["excluded"]}  # type: ignore[attr-defined, index]
+        pred = {p for p in gum_predictions(doc) if p[:3] not in ignore}
+        for key in ("all", str(doc["genre"])):
+            c = counts.setdefault(key, Counter())
+            c["tp"] += len(pred & gold)
+            c["fp"] += len(pred - gold)
+            c["fn"] += len(gold - pred)
+            for kind in GUM_TYPES:
+                c[kind + "tp"] += sum(1 for p in pred & gold if p[3] == kind)
+                c[kind + "fp"] += sum(1 for p in pred - gold if p[3] == kind)
+                c[kind + "fn"] += sum(1 for g in gold - pred if g[3] == kind)
+            g_un, p_un = {g[:3] for g in gold}, {p[:3] for p in pred}
+            c["utp"] += len(g_un & p_un)
+            c["ufp"] += len(p_un - g_un)
+            c["ufn"] += len(g_un - p_un)
+            lenient = len(pred & (gold | alt))
+            c["ltp"] += lenient
+            c["lfp"] += len(pred) - lenient
+            c["lfn"] += len(gold) - lenient
+        if errors is not None:
+            texts = [b["text"] for b in doc["blocks"]]  # type: ignore[attr-defined, index]
+            for b, lo, hi, kind in sorted(pred ^ gold):
+                side = "spurious" if (b, lo, hi, kind) in pred else "missed"
+                errors.append(f"{doc['id']} {side} {kind} {texts[b][lo:hi]!r} …{texts[b][max(0, lo - 50) : hi + 30]!r}")
+    out: dict[str, dict[str, float]] = {}
+    c = counts.pop("all", Counter())
+    for kind in GUM_TYPES:
+        out[kind] = _prf(c[kind + "tp"], c[kind + "fp"], c[kind + "fn"])
+    out["typed"] = _prf(c["tp"], c["fp"], c["fn"])
+    out["untyped"] = _prf(c["utp"], c["ufp"], c["ufn"])
+    out["lenient"] = _prf(c["ltp"], c["lfp"], c["lfn"])
+    for genre, g in counts.items():
+        out[f"typed:{genre}"] = _prf(g["tp"], g["fp"], g["fn"])
+    return out
 
 
 # -- PolNeAR ---------------------------------------------------------------------
@@ -347,38 +429,64 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared > 0 and shared >= 0.5 * max(a[1] - a[0], b[1] - b[0])
 
 
+CONLL_SPLITS = {"testa": "eng.testa.iob2.txt", "testb": "eng.testb.iob2.txt"}
+
+
+def conll_splits(split: str | None) -> list[str]:
+    """CoNLL-2003 splits to score: testa is development data, testb is test
+    (reported once per change, never tuned on). No --split: both, named apart."""
+    if split in ("dev", "testa"):
+        return ["testa"]
+    if split in ("test", "testb"):
+        return ["testb"]
+    return ["testa", "testb"]
+
+
+def score_set(name: str, args: argparse.Namespace, errors: list[str] | None) -> dict[str, object]:
+    if name.startswith("conll-"):
+        docs = read_conll(require(EVAL_DATA / "conll2003" / CONLL_SPLITS[name.removeprefix("conll-")]))
+        return score_ner(docs[: args.limit])  # type: ignore[return-value]
+    if name == "wikigold":
+        docs = read_conll(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))[: args.limit]
+        return score_ner(docs)  # type: ignore[return-value]
+    if name == "gum":
+        return score_gum(read_gum(args.limit), errors if args.ner_errors else None)  # type: ignore[return-value]
+    if name == "polnear":
+        polnear_split = {"testa": "dev", "testb": "test"}.get(args.split or "test", args.split or "test")
+        return polnear(args.limit, polnear_split, errors if args.errors else None)
+    return litbank(args.limit)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", action="append", choices=["conll", "wikigold", "polnear", "litbank"])
+    parser.add_argument("--set", action="append", choices=["conll", "wikigold", "gum", "polnear", "litbank"])
     parser.add_argument("--limit", type=int, default=None, help="documents per set, for a quick look")
     parser.add_argument(
-        "--split", choices=["test", "dev"], default="test", help="PolNeAR compartment (tune on dev, report test)"
+        "--split",
+        choices=["dev", "test", "testa", "testb"],
+        default=None,
+        help="dev (CoNLL testa, PolNeAR dev: tune here) or test (CoNLL testb, PolNeAR test: report once); "
+        "default: CoNLL both, PolNeAR test",
     )
     parser.add_argument("--errors", action="store_true", help="print PolNeAR's misses and wrong speakers")
+    parser.add_argument("--ner-errors", action="store_true", help="print gum-dev's missed and spurious names")
     args = parser.parse_args(argv)
-    errors: list[str] | None = [] if args.errors else None
-    sets = args.set or ["conll", "wikigold", "polnear", "litbank"]
+    errors: list[str] = []
+    sets = args.set or ["conll", "wikigold", "gum", "polnear", "litbank"]
+    names = [f"conll-{s}" for s in conll_splits(args.split)] if "conll" in sets else []
+    names += [s for s in sets if s != "conll"]
     results: dict[str, object] = {}
-    for name in sets:
+    for name in names:
         started = time.perf_counter()
-        if name == "conll":
-            docs = read_conll(require(EVAL_DATA / "conll2003" / "eng.testb.iob2.txt"))[: args.limit]
-            results[name] = score_ner(docs)
-        elif name == "wikigold":
-            docs = read_conll(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))[: args.limit]
-            results[name] = score_ner(docs)
-        elif name == "polnear":
-            results[name] = polnear(args.limit, args.split, errors)
-        else:
-            results[name] = litbank(args.limit)
+        results[name] = score_set(name, args, errors)
         seconds = time.perf_counter() - started
         print(f"{name} ({seconds:.1f} s)")
-        for key, value in results[name].items():  # type: ignore[union-attr]
+        for key, value in results[name].items():  # type: ignore[attr-defined]
             if isinstance(value, dict):
-                print(f"  {key:<8} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
+                print(f"  {key:<16} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
             else:
                 print(f"  {key:<18} {value:.3f}" if isinstance(value, float) else f"  {key:<18} {value}")
-    for line in errors or []:
+    for line in errors:
         print(line)
     print(json.dumps(results))
     return 0
