@@ -1,6 +1,6 @@
 """Score the entity recogniser and the quote finder on shared ground truth.
 
-    python -m tests.eval.eval_entities [--set conll|wikigold|gum|polnear|litbank ...]
+    python -m tests.eval.eval_entities [--set conll|wikigold|gum|polnear|polnear-dev|litbank|gum-quotes ...]
         [--split dev|test|testa|testb] [--limit N] [--errors] [--ner-errors]
 
 - CoNLL-2003 testa (development: tune here) and testb (test: report once per
@@ -15,9 +15,17 @@
   gold direct quotes; our speech quotes (split per paragraph) are scored by
   span (exact, after stripping marks and spaces), and the speaker of each
   matched quote whose gold Source is a name (not a pronoun) is checked.
+- PolNeAR dev (`polnear-dev`, where quote rules are tuned) scored the same way.
+  Speakers are scored strictly: the gold Source's head name (its first
+  capitalised run that is neither a possessive nor after a preposition) must be
+  our speaker's last word or wholly inside it (same_speaker); a Source with no
+  head name ("the president", "Obama's strategist") is not checked.
 - LitBank, the books with single-quote dialogue: speech quote spans, exact and
-  with at least half the tokens shared (and exact counting terms as quotes too).
+  with at least half the tokens shared (and exact counting terms as quotes too),
+  and the speaker of each exact hit against LitBank's character.
   Its text is tokenised; detokenise() rebuilds running text without the gold.
+- gum-dev (`gum-quotes`): speech quote span F1 and speaker accuracy, overall and
+  per genre, as its README recommends (gum_quotes).
 Reads ../shared/eval-data; never copies it. Ends with one JSON line.
 """
 
@@ -35,11 +43,11 @@ from pathlib import Path
 from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
-from reader.text.vocab import SPEECH_VERBS
+from reader.text.vocab import SPEECH_VERBS, TITLES
 from tests.eval.common import EVAL_DATA, require
 
 TYPE_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
-PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "him", "them"}
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "his", "her", "him", "them"})
 
 
 # -- NER -------------------------------------------------------------------------
@@ -268,11 +276,12 @@ def polnear(limit: int | None, split: str = "test", errors: list[str] | None = N
                 errors.append(f"{base} {side}: …{text[max(0, lo - 60) : hi + 40]!r}")
         for key in hits:
             source = gold[key]
-            if not source or source.strip().lower() in PRONOUNS or not re.search(r"[A-Z]", source):
+            head = gold_head_name(source) if source else None
+            if head is None:
                 continue
             speaker_total += 1
             ours = predicted[key]
-            if ours and _same_person(ours, source):
+            if same_speaker(ours, [head]):
                 speaker_ok += 1
             elif errors is not None:
                 errors.append(f"{base} speaker {ours!r} gold {source!r}: {text[max(0, key[0] - 150) : key[1] + 150]!r}")
@@ -291,18 +300,144 @@ def _inner(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _same_person(ours: str, gold: str) -> bool:
-    words = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", gold)}
-    return bool(words & {w.lower() for w in ours.split()})
+# Words that are never the name a speaker is matched on.
+_NOT_HEAD = (
+    TITLES
+    | PRONOUNS
+    | frozenset(
+        "the a an and or of in on at for from to by with his her their its our my your this that who which "
+        "mr mrs ms dr jr sr".split()
+    )
+)
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|der|al|bin|la|le|du)\s+)?[A-Z][\w'’.-]*)*")
+_PREPOSITIONS = re.compile(r"\b(?:of|at|for|from|in|with|to|by|on)\s+(?:the\s+)?$", re.I)
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name with titles, pronouns, stop words and a possessive taken off."""
+    words = [re.sub(r"['’]s$|[.,]$", "", w) for w in text.split()]
+    return [w.lower() for w in words if w and w.lower().strip(".") not in _NOT_HEAD]
+
+
+def gold_head_name(source: str) -> str | None:
+    """The name a gold PolNeAR Source is headed by: its first capitalised run
+    that is not a possessive ("Obama's former strategist" has none) and does not
+    follow a preposition ("a spokesman for Google" has none); None for a
+    description or a pronoun, which is not scored."""
+    for m in _NAME_RUN.finditer(source):
+        if re.match(r"['’]s\b", source[m.end() : m.end() + 2]) or re.search(r"['’]s$", m.group()):
+            continue
+        if _PREPOSITIONS.search(source[: m.start()]):
+            continue
+        if m.start() == 0 and m.group().split()[0].lower() in _NOT_HEAD and len(m.group().split()) == 1:
+            continue  # "The", "He" at the start
+        if _name_words(m.group()):
+            return m.group()
+    return None
+
+
+def same_speaker(ours: str | None, names: list[str]) -> bool:
+    """Strict: with titles, pronouns and stop words removed, our speaker's last
+    word is the last word (surname) of one of the gold names, or it holds every
+    word of one. A shared "the" or a shared first name is not a match."""
+    if not ours:
+        return False
+    mine = _name_words(ours)
+    if not mine:
+        return False
+    for name in names:
+        gold = _name_words(name)
+        if gold and (mine[-1] == gold[-1] or set(gold) <= set(mine)):
+            return True
+    return False
+
+
+# -- gum-dev quotes --------------------------------------------------------------
+
+
+def gum_quotes(limit: int | None, errors: list[str] | None = None) -> dict[str, object]:
+    """Speech quote spans and speakers on gum-dev, overall and per genre, as its
+    README recommends: spans trimmed of marks, spaces and closing punctuation,
+    scored exactly per paragraph; a prediction over `unknown` segments only is
+    not scored; a speech prediction on a `term` is a false positive (counted);
+    speakers checked on matched quotes whose speaker is named (same_speaker)."""
+    path = require(EVAL_DATA / "gum-dev" / "docs.jsonl")
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    counts: dict[str, Counter[str]] = {}
+    for doc in docs:
+        blocks = [Block(b["kind"], b["text"]) for b in doc["blocks"]]
+        texts = [b.text for b in blocks]
+        gold: dict[tuple[int, int, int], list[str]] = {}
+        unknown: list[tuple[int, int, int]] = []
+        terms: set[tuple[int, int, int]] = set()
+        for q in doc["quotes"]:
+            key = (q["block"], *_inner(texts[q["block"]], q["start"], q["end"]))
+            if q["kind"] == "speech":
+                gold[key] = q["speakers"]
+            elif q["kind"] == "term":
+                terms.add(key)
+            else:
+                unknown.append(key)
+        predicted: dict[tuple[int, int, int], str | None] = {}
+        for q in find_quotes(blocks, find_entities(blocks)):
+            if q.kind != "speech":
+                continue
+            for b in range(q.block, q.end_block + 1):
+                lo = q.start if b == q.block else 0
+                hi = q.end if b == q.end_block else len(texts[b])
+                predicted[(b, *_inner(texts[b], lo, hi))] = q.speaker
+        c = counts.setdefault(doc["genre"], Counter())
+        for key, speaker in predicted.items():
+            if key in gold:
+                c["tp"] += 1
+                if gold[key]:
+                    c["speaker_checked"] += 1
+                    if same_speaker(speaker, gold[key]):
+                        c["speaker_ok"] += 1
+                    elif errors is not None:
+                        text = texts[key[0]]
+                        errors.append(
+                            f"gum {doc['id']} speaker {speaker!r} gold {gold[key]!r}: "
+                            f"{text[max(0, key[1] - 150) : key[2] + 150]!r}"
+                        )
+            elif key in terms:
+                c["fp"] += 1
+                c["fp_on_terms"] += 1
+            elif any(b == key[0] and lo < key[2] and key[1] < hi for b, lo, hi in unknown) and not any(
+                b == key[0] and lo < key[2] and key[1] < hi for b, lo, hi in gold
+            ):
+                continue  # over unknown segments only: not scored
+            else:
+                c["fp"] += 1
+        c["fn"] += len(set(gold) - set(predicted))
+        c["speech"] += len(gold)
+
+    def summary(c: Counter[str]) -> dict[str, float]:
+        out = _prf(c["tp"], c["fp"], c["fn"])
+        out["speaker_accuracy"] = c["speaker_ok"] / c["speaker_checked"] if c["speaker_checked"] else 0.0
+        out["speaker_checked"] = c["speaker_checked"]
+        out["fp_on_terms"] = c["fp_on_terms"]
+        return out
+
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    result: dict[str, object] = {"overall": summary(total)}
+    for genre, c in counts.items():
+        if c["speech"] or c["fp"]:
+            result[genre] = summary(c)
+    return result
 
 
 # -- LitBank ---------------------------------------------------------------------
 
 
 def litbank(limit: int | None) -> dict[str, float]:
+    """Speech quote spans on the single-quote books, and the speaker of each
+    exactly found quote against the character LitBank attributes it to."""
     root = require(EVAL_DATA / "litbank-quotes" / "tsv")
     exact = overlap = gold_n = pred_n = exact_all = all_n = 0
-    books = 0
+    books = speaker_ok = speaker_checked = 0
     for ann in sorted(root.glob("*_brat.ann")):
         rows = [line.rstrip("\n").split("\t") for line in ann.read_text(encoding="utf-8").splitlines() if line.strip()]
         quotes = [r for r in rows if r[0] == "QUOTE"]
@@ -314,14 +449,22 @@ def litbank(limit: int | None) -> dict[str, float]:
         sentences = ann.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
         text, index = detokenise(sentences)
         gold = set()
+        said_by = {r[1]: r[2] for r in rows if r[0] == "ATTRIB"}
+        gold_speaker: dict[tuple[int, int], str] = {}
         for r in quotes:
             s, e = index.get((int(r[2]), int(r[3]))), index.get((int(r[4]), int(r[5])))
             if s and e:
                 gold.add((s[0], e[1]))
-        quotes = find_quotes([Block("paragraph", text)])
+                gold_speaker[(s[0], e[1])] = re.sub(r"-\d+$", "", said_by.get(r[1], "")).replace("_", " ")
+        blocks = [Block("paragraph", text)]
+        quotes = find_quotes(blocks, find_entities(blocks))
         # The gold is dialogue: our speech quotes are scored; scare-quoted terms
         # ('poison', 'the house') are not quotations (as on PolNeAR).
         found = {(q.start, q.end) for q in quotes if q.kind == "speech"}
+        for q in quotes:
+            if q.kind == "speech" and (q.start, q.end) in gold and gold_head_name(gold_speaker[(q.start, q.end)]):
+                speaker_checked += 1
+                speaker_ok += same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
         every_mark = {(q.start, q.end) for q in quotes}
         exact_all += len(gold & every_mark)
         all_n += len(every_mark)
@@ -341,6 +484,8 @@ def litbank(limit: int | None) -> dict[str, float]:
         "exact_f1_terms_too": 2 * pa * ra / (pa + ra) if pa + ra else 0.0,
         "gold": gold_n,
         "predicted": pred_n,
+        "speaker_accuracy": speaker_ok / speaker_checked if speaker_checked else 0.0,
+        "speaker_checked": speaker_checked,
     }
 
 
@@ -454,12 +599,20 @@ def score_set(name: str, args: argparse.Namespace, errors: list[str] | None) -> 
     if name == "polnear":
         polnear_split = {"testa": "dev", "testb": "test"}.get(args.split or "test", args.split or "test")
         return polnear(args.limit, polnear_split, errors if args.errors else None)
+    if name == "polnear-dev":
+        return polnear(args.limit, "dev", errors if args.errors else None)
+    if name == "gum-quotes":
+        return gum_quotes(args.limit, errors if args.errors else None)
     return litbank(args.limit)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", action="append", choices=["conll", "wikigold", "gum", "polnear", "litbank"])
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=["conll", "wikigold", "gum", "polnear", "polnear-dev", "litbank", "gum-quotes"],
+    )
     parser.add_argument("--limit", type=int, default=None, help="documents per set, for a quick look")
     parser.add_argument(
         "--split",
@@ -468,11 +621,11 @@ def main(argv: list[str] | None = None) -> int:
         help="dev (CoNLL testa, PolNeAR dev: tune here) or test (CoNLL testb, PolNeAR test: report once); "
         "default: CoNLL both, PolNeAR test",
     )
-    parser.add_argument("--errors", action="store_true", help="print PolNeAR's misses and wrong speakers")
+    parser.add_argument("--errors", action="store_true", help="print PolNeAR's and gum-dev's misses and wrong speakers")
     parser.add_argument("--ner-errors", action="store_true", help="print gum-dev's missed and spurious names")
     args = parser.parse_args(argv)
     errors: list[str] = []
-    sets = args.set or ["conll", "wikigold", "gum", "polnear", "litbank"]
+    sets = args.set or ["conll", "wikigold", "gum", "polnear-dev", "polnear", "litbank", "gum-quotes"]
     names = [f"conll-{s}" for s in conll_splits(args.split)] if "conll" in sets else []
     names += [s for s in sets if s != "conll"]
     results: dict[str, object] = {}
@@ -483,7 +636,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name} ({seconds:.1f} s)")
         for key, value in results[name].items():  # type: ignore[attr-defined]
             if isinstance(value, dict):
-                print(f"  {key:<16} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}")
+                extra = "".join(
+                    f"  {k} {v:.3f}" if isinstance(v, float) else f"  {k} {v}"
+                    for k, v in value.items()
+                    if k not in ("precision", "recall", "f1")
+                )
+                print(f"  {key:<16} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}{extra}")
             else:
                 print(f"  {key:<18} {value:.3f}" if isinstance(value, float) else f"  {key:<18} {value}")
     for line in errors:
