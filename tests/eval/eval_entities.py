@@ -457,15 +457,15 @@ def litbank(limit: int | None) -> dict[str, float]:
                 gold.add((s[0], e[1]))
                 gold_speaker[(s[0], e[1])] = re.sub(r"-\d+$", "", said_by.get(r[1], "")).replace("_", " ")
         blocks = [Block("paragraph", text)]
-        quotes = find_quotes(blocks, find_entities(blocks))
+        ours = find_quotes(blocks, find_entities(blocks))
         # The gold is dialogue: our speech quotes are scored; scare-quoted terms
         # ('poison', 'the house') are not quotations (as on PolNeAR).
-        found = {(q.start, q.end) for q in quotes if q.kind == "speech"}
-        for q in quotes:
+        found = {(q.start, q.end) for q in ours if q.kind == "speech"}
+        for q in ours:
             if q.kind == "speech" and (q.start, q.end) in gold and gold_head_name(gold_speaker[(q.start, q.end)]):
                 speaker_checked += 1
                 speaker_ok += same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
-        every_mark = {(q.start, q.end) for q in quotes}
+        every_mark = {(q.start, q.end) for q in ours}
         exact_all += len(gold & every_mark)
         all_n += len(every_mark)
         gold_n += len(gold)
