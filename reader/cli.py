@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="only the articles matching this search (default: all)")
     p.add_argument("--format", choices=["json", "markdown", "html", "epub"], default="json")
     p.add_argument("--to", required=True, metavar="PATH", help="a file (json, epub) or a folder (any format)")
+    p.add_argument("--force", action="store_true", help="replace files that exist (never a link or the archive)")
 
     p = sub.add_parser("show", help="print an article")
     p.add_argument("id", help="article id (or an unambiguous prefix)")
@@ -347,8 +348,14 @@ def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 
 def _export(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    count, written = archive.export(" ".join(args.query), args.format, Path(args.to))
-    where = str(written[0]) if len(written) == 1 else f"{len(written)} files in {args.to}"
+    from reader.archive.safe_write import TargetRefused
+    from reader.sanitize import clean_line
+
+    try:
+        count, written = archive.export(" ".join(args.query), args.format, Path(args.to), force=args.force)
+    except TargetRefused as exc:
+        raise _Failure(clean_line(str(exc))) from exc
+    where = clean_line(str(written[0]) if len(written) == 1 else f"{len(written)} files in {args.to}")
     print(f"exported {count} articles as {args.format}: {where}", file=sys.stderr)
     return EXIT_OK
 

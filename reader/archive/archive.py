@@ -126,16 +126,18 @@ class Archive(IndexUpkeep):
 
     # -- export -------------------------------------------------------------------
 
-    def export(self, query: str, fmt: str, target: Path) -> tuple[int, list[Path]]:
+    def export(self, query: str, fmt: str, target: Path, *, force: bool = False) -> tuple[int, list[Path]]:
         """Write the articles a query finds (all if empty) in a format; returns
-        (articles, files written). See reader/archive/export.py."""
+        (articles, files written). Never writes inside the archive folder, and
+        replaces an existing file only with `force` (raises TargetRefused).
+        See reader/archive/export.py."""
         from reader.archive import export as exportmod
 
         ids = self._ids_for(query)
         stored = list(self.store.iter_articles(ids))
         stories = {aid: story for aid, (story, _) in self.store.story_sizes(s.id for s in stored).items()}
         records = exportmod.records_of(stored, stories)
-        return len(records), exportmod.write(records, fmt, target)
+        return len(records), exportmod.write(records, fmt, target, force=force, protected=self.root)
 
     # -- saved searches -----------------------------------------------------------
 

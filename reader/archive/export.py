@@ -3,20 +3,25 @@ by `newsreader import`), Markdown files, HTML pages and an EPUB book.
 
 Every format carries each article's metadata, tags and reading state, its
 entities and quotes, and the story it belongs to. Text goes out as written:
-escaped for HTML and XHTML, front-matter values quoted for Markdown.
+escaped for HTML and XHTML, front-matter values quoted for Markdown. Files
+are written whole or not at all, never into the archive and never over an
+existing file unless asked (safe_write.py).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import os
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from reader.archive.safe_write import TargetRefused, atomic_file, check_file_target, check_folder_target
 from reader.model import Block, StoredArticle
 
 FORMAT = "newsreader-export"
@@ -53,13 +58,14 @@ def article_record(stored: StoredArticle, story: str | None) -> dict[str, Any]:
     }
 
 
-def to_json(records: list[dict[str, Any]]) -> str:
+def write_json(records: list[dict[str, Any]], out: IO[bytes]) -> None:
+    """The JSON export, one article at a time (a whole archive as one string doubled its memory)."""
     exported = datetime.now(UTC).isoformat(timespec="seconds")
-    return json.dumps(
-        {"format": FORMAT, "version": VERSION, "exported_at": exported, "articles": records},
-        ensure_ascii=False,
-        indent=1,
-    )
+    head = {"format": FORMAT, "version": VERSION, "exported_at": exported}
+    out.write(json.dumps(head, ensure_ascii=False)[:-1].encode() + b', "articles": [\n')
+    for n, record in enumerate(records):
+        out.write((",\n" if n else "").encode() + json.dumps(record, ensure_ascii=False, indent=1).encode())
+    out.write(b"\n]}\n")
 
 
 def slug(record: dict[str, Any]) -> str:
@@ -160,7 +166,7 @@ def html_index(records: list[dict[str, Any]]) -> str:
     return f"{head}<body><ul>\n{items}\n</ul></body></html>\n"
 
 
-def write_epub(records: list[dict[str, Any]], target: Path, title: str = "newsreader export") -> None:
+def write_epub(records: list[dict[str, Any]], target: IO[bytes], title: str = "newsreader export") -> None:
     """An EPUB 3 book: one chapter per article, a table of contents."""
     e = html.escape
     chapters = [(f"a{n:05d}.xhtml", r) for n, r in enumerate(records)]
@@ -201,33 +207,52 @@ def _xhtml(title: str, body: str) -> str:
     )
 
 
-def write(records: list[dict[str, Any]], fmt: str, target: Path) -> list[Path]:
-    """Write the records in a format; returns the files written."""
-    if fmt in ("json", "epub"):  # one file: the path given, or a file in the folder given
-        path = target / f"newsreader-export.{fmt}" if target.is_dir() else target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "json":
-            path.write_text(to_json(records), encoding="utf-8")
-        else:
-            write_epub(records, path)
-        return [path]
+def write(
+    records: list[dict[str, Any]], fmt: str, target: Path, *, force: bool = False, protected: Path | None = None
+) -> list[Path]:
+    """Write the records in a format; returns the files written.
+
+    Nothing is written inside `protected` (the archive), through a symbolic
+    link, or over an existing file unless `force`; each file appears whole or
+    not at all (see safe_write.py). Raises TargetRefused before writing anything."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format '{fmt}' ({', '.join(FORMATS)})")
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for record in records:
-        if fmt == "markdown":
-            path = target / f"{slug(record)}.md"
-            path.write_text(to_markdown(record), encoding="utf-8")
-        else:
-            path = target / f"{slug(record)}.html"
-            path.write_text(to_html(record), encoding="utf-8")
-        written.append(path)
+    if fmt in ("json", "epub"):  # one file: the path given, or a file in the folder given
+        path = target / f"newsreader-export.{fmt}" if target.is_dir() and not target.is_symlink() else target
+        check_file_target(path, force=force, protected=protected)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_file(path, force=force) as out:
+            (write_json if fmt == "json" else write_epub)(records, out)
+        return [path]
+    check_folder_target(target, protected=protected)
+    render = to_markdown if fmt == "markdown" else to_html
+    suffix = ".md" if fmt == "markdown" else ".html"
+    files: list[tuple[Path, Callable[[], str]]] = [
+        (target / f"{slug(r)}{suffix}", functools.partial(render, r)) for r in records
+    ]
     if fmt == "html":
-        index = target / "index.html"
-        index.write_text(html_index(records), encoding="utf-8")
-        written.append(index)
-    return written
+        files.append((target / "index.html", functools.partial(html_index, records)))
+    _check_folder_files(target, [path for path, _ in files], force=force, protected=protected)
+    target.mkdir(parents=True, exist_ok=True)
+    for path, text in files:
+        with atomic_file(path, force=force) as out:
+            out.write(text().encode("utf-8"))
+    return [path for path, _ in files]
+
+
+def _check_folder_files(folder: Path, paths: list[Path], *, force: bool, protected: Path | None) -> None:
+    """Refuse the whole export before writing one file if any of its files may not be written."""
+    existing = []
+    for path in paths:
+        try:
+            check_file_target(path, force=True, protected=protected)
+        except TargetRefused as exc:
+            raise TargetRefused(f"cannot export into {folder}: {exc}") from None
+        if not force and os.path.lexists(path):
+            existing.append(path)
+    if existing:
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise TargetRefused(f"{existing[0]}{more} exist already in {folder}; --force replaces them")
 
 
 def records_of(stored: Iterable[StoredArticle], stories: Mapping[str, str | None]) -> list[dict[str, Any]]:
