@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -37,20 +38,42 @@ class BlockView(Static):
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+_CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
-def speaker_labels(text: str, ends: list[tuple[int, str]]) -> dict[int, str]:
+def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()) -> dict[int, str]:
     """Where to put "— Speaker" after quotes: at the end of the sentence the quote
-    ends in (after its "…," she said.), not inside it; one label per place and speaker."""
+    ends in (after its "…," she said.), not inside it; one label per place and speaker.
+
+    `quoted` holds the block's quotation spans (end past the text for one that runs
+    on into the next paragraph): a label never goes inside one, so a sentence end
+    inside the next quotation ("…," adding: "That's it. We…") is skipped to after
+    that quotation, and where no sentence end is left outside quotes the label
+    goes straight after its own quote's closing mark. The text itself is never changed.
+    """
     placed: dict[int, list[str]] = {}
     for end, speaker in ends:
-        found = _SENTENCE_END.search(text, end)
-        at = found.end() if found else len(text)
+        at = _label_place(text, end, quoted)
         names = placed.setdefault(at, [])
         name = speaker or "speaker unknown"
         if name not in names:
             names.append(name)
     return {at: " — " + ", ".join(names) for at, names in placed.items()}
+
+
+def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    pos = end
+    while True:
+        if _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace()):
+            return pos  # the quotation ends its sentence: '…retreat."'
+        found = _SENTENCE_END.search(text, pos)
+        at = found.end() if found else len(text)
+        inside = [hi for lo, hi in quoted if lo < at < hi]
+        if not inside:
+            return at
+        pos = max(inside)
+        if pos >= len(text):
+            return end
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -208,10 +231,12 @@ class ArticleView(VerticalScroll, can_focus=True):
             legend.append("‘term’", style=self.get_component_rich_style("article--term", partial=True))
         return legend
 
-    def _spans(self, index: int, length: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
-        """(start, end, component) styles for one block, and speaker labels to insert."""
+    def _spans(self, index: int, length: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], Spans]:
+        """(start, end, component) styles for one block, speaker labels to insert,
+        and the block's quotation spans (which a label must stay out of)."""
         assert self.page is not None
         styles: list[tuple[int, int, str]] = []
+        quoted: Spans = []
         labels: list[tuple[int, str]] = []
         stored = self.page.stored
         if self.show_quotes:
@@ -222,6 +247,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 lo = int(q["start"]) if index == first else 0
                 hi = int(q["end"]) if index == last else length
                 styles.append((lo, min(hi, length), f"article--{q['kind']}"))
+                quoted.append((lo, min(hi, length) if index == last else length + 1))
                 if index == last and q["kind"] == "speech":
                     labels.append((min(hi, length), clean_line(str(q["speaker"])) if q.get("speaker") else ""))
         if self.show_entities or self.selected_entity:
@@ -234,13 +260,13 @@ class ArticleView(VerticalScroll, can_focus=True):
                         styles.append((m["start"], m["end"], f"article--{str(e['type']).lower()}"))
                         if selected:
                             styles.append((m["start"], m["end"], "article--selected"))
-        return styles, labels
+        return styles, labels, quoted
 
     def _block_view(self, index: int, block: Block, repeat_of: int | None) -> BlockView:
         text = Text(clean_text(block.text).replace("\n", " "))
         assert self.page is not None
         if repeat_of is None:
-            styles, labels = self._spans(index, len(text))
+            styles, labels, quoted = self._spans(index, len(text))
             for start, end, component in styles:
                 text.stylize(self.get_component_rich_style(component, partial=True), start, end)
             hit_style = self.get_component_rich_style("article--hit", partial=True)
@@ -253,7 +279,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 if note:
                     notes.append(note)
             speaker = self.get_component_rich_style("article--speaker", partial=True)
-            for at, label in sorted(speaker_labels(text.plain, labels).items(), reverse=True):
+            for at, label in sorted(speaker_labels(text.plain, labels, quoted).items(), reverse=True):
                 text = text[:at] + Text(label, style=speaker) + text[at:]
         else:
             notes = []
