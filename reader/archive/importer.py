@@ -219,6 +219,7 @@ def _import_article(
     existing = store.id_for_hash(chash)
     if existing is not None:
         store.set_source(key, article.part, existing, size, mtime, digest)
+        _merge_state(store, existing, article)
         if existing == previous_id:
             return "unchanged"
         if previous_id is not None and store.source_count(previous_id) == 0:
@@ -231,13 +232,13 @@ def _import_article(
         store.update_article(previous_id, article, chash, scope)
         store.set_analysis(previous_id, analysis)
         _set_story(store, previous_id, fp)
-        _restore_state(store, previous_id, article)
+        _merge_state(store, previous_id, article)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
     store.set_analysis(new_id, analysis)
     _set_story(store, new_id, fp)
-    _restore_state(store, new_id, article)
+    _merge_state(store, new_id, article)
     store.set_source(key, article.part, new_id, size, mtime, digest)
     return "added"
 
@@ -251,17 +252,26 @@ def _set_story(store: Store, article_id: str, fp: Fingerprint) -> None:
     store.join_story(article_id, versions_of(store, article_id, fp))
 
 
-def _restore_state(store: Store, article_id: str, article: Article) -> None:
-    """Tags and reading state carried by a newsreader export."""
+def _merge_state(store: Store, article_id: str, article: Article) -> None:
+    """Tags and reading state carried by a newsreader export, filling in only
+    what the archive lacks: its tags if the article has none, the star and the
+    read mark if it is unstarred or unread, its position if it has none, and the
+    highlights it does not have. An import never takes state away: the store
+    keeps no time for each change, so the archive's own state always wins."""
+    if not article.state:
+        return
     state = dict(article.state)
-    if "tags" in state and isinstance(state["tags"], list):
-        store.set_tags(article_id, [str(t) for t in state["tags"]])
-    if "starred" in state:
-        store.set_starred(article_id, bool(state["starred"]))
-    if "read" in state:
-        store.set_read(article_id, bool(state["read"]))
-    if isinstance(state.get("read_position"), int | float):
-        store.set_position(article_id, float(state["read_position"]))  # type: ignore[arg-type]
+    tags = state.get("tags")
+    if isinstance(tags, list) and tags and not store.tags_of(article_id):
+        store.set_tags(article_id, [str(t) for t in tags])
+    is_read, starred, position = store.reading_state(article_id)
+    if state.get("starred") is True and not starred:
+        store.set_starred(article_id, True)
+    if state.get("read") is True and not is_read:
+        store.set_read(article_id, True)
+    theirs = state.get("read_position")
+    if isinstance(theirs, int | float) and not isinstance(theirs, bool) and theirs and not position:
+        store.set_position(article_id, float(theirs))
     marked = state.get("highlights")
     if isinstance(marked, list):
         have = {(h.block, h.start, h.end, h.text, h.note) for h in store.highlights_of(article_id)}

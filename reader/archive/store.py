@@ -478,6 +478,13 @@ class Store(AnalysisRows, StoryRows):
 
     # -- reading state ------------------------------------------------------
 
+    def reading_state(self, article_id: str) -> tuple[bool, bool, float]:
+        """(read, starred, position) of one article."""
+        row = self.db.execute(
+            "SELECT is_read, starred, read_position FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (bool(row[0]), bool(row[1]), float(row[2])) if row else (False, False, 0.0)
+
     def set_read(self, article_id: str, is_read: bool) -> None:
         self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(is_read), article_id))
 

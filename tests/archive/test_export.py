@@ -157,3 +157,54 @@ def test_highlights_are_searchable_listed_and_survive_a_reimport(tmp_path: Path)
             assert "not in the article" in str(exc)
         else:
             raise AssertionError("a passage that is not there was highlighted")
+
+
+def test_reimporting_a_changed_export_keeps_the_archives_own_reading_state(tmp_path: Path) -> None:
+    """The rule: an export's state fills in only what the archive lacks (no tags,
+    unstarred, unread, position 0); what the archive has is never taken away."""
+    with Archive(tmp_path / "a") as archive:
+        run_import(archive, FIXTURES)
+        archive.export("", "json", tmp_path / "a.json")
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    mine, theirs, plain = (r["id"] for r in data["articles"])
+    with Archive(tmp_path / "b") as archive:
+        run_import(archive, tmp_path / "a.json")
+        archive.set_tags(mine, ["mine"])
+        archive.set_starred(mine, True)
+        archive.set_read(mine, True)
+        archive.set_position(mine, 0.5)
+        # The export is written again elsewhere, changed: new text for every
+        # article, other state for two of them.
+        for record in data["articles"]:
+            record["blocks"][-1]["text"] += " Updated on Tuesday."
+            if record["id"] in (mine, theirs):
+                record.update(tags=["theirs"], starred=record["id"] == theirs, read=False, read_position=0.25)
+        (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+        report = run_import(archive, tmp_path / "a.json")
+        assert report.counts()["updated"] == 3 and not report.failures
+        kept, filled, untouched = (archive.get(i) for i in (mine, theirs, plain))
+        assert kept is not None and filled is not None and untouched is not None
+        assert kept.article.blocks[-1].text.endswith("Updated on Tuesday.")
+        assert (kept.tags, kept.starred, kept.is_read, kept.read_position) == (("mine",), True, True, 0.5)
+        assert (filled.tags, filled.starred, filled.is_read, filled.read_position) == (("theirs",), True, False, 0.25)
+        assert (untouched.tags, untouched.starred, untouched.is_read) == ((), False, False)
+        assert [h.id for h in archive.search("tag:mine").hits] == [mine]
+        assert [h.id for h in archive.search("tag:theirs").hits] == [theirs]
+
+
+def test_an_export_of_articles_the_archive_already_has_brings_their_state(tmp_path: Path) -> None:
+    """The same articles scraped into both archives: importing one's export into
+    the other fills in the tags and stars it lacks (they were dropped as duplicates)."""
+    with Archive(tmp_path / "a") as archive:
+        run_import(archive, FIXTURES)
+        first = archive.search("", limit=1).hits[0].id
+        archive.set_tags(first, ["from-a"])
+        archive.set_starred(first, True)
+        archive.export("", "json", tmp_path / "a.json")
+    with Archive(tmp_path / "b") as archive:
+        run_import(archive, FIXTURES)
+        report = run_import(archive, tmp_path / "a.json")
+        assert report.counts()["duplicates"] == 3
+        [hit] = archive.search("tag:from-a").hits
+        stored = archive.get(hit.id)
+        assert stored is not None and stored.starred and stored.tags == ("from-a",)
