@@ -23,7 +23,13 @@ from reader.text.entities import Entity
 from reader.text.vocab import ABBREVIATIONS, NOT_NAMES, PRONOUNS, SPEECH_VERBS, TITLES
 
 OPENERS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'", "„": "“"}
-_ELISION = re.compile(r"'(?:\d0s|\d\ds|em|n'|tis|twas|cause|til)\b|'n'", re.I)
+# A mark that starts an elided word is an apostrophe, whichever of ' ‘ ’ the page
+# used: '90s, 'em, 'til, rock 'n' roll, and a contraction split off its word by a
+# stray space ("isn ‘t", "it 's", "they 're").
+_ELISION = re.compile(
+    r"['‘’](?:\d0s|\d\ds|em|n['‘’]|tis|twas|cause|cos|til|bout|round|burbs?|nuff|ello|t|s|d|m|ll|re|ve)\b|['‘’]n['‘’]",
+    re.I,
+)
 _WORD_CHAR = re.compile(r"\w")
 _SPEECH = "|".join(
     sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
@@ -112,7 +118,7 @@ def _is_open(text: str, i: int) -> bool:
         return False  # don't, O'Brien, Lukashenko's
     if after.isspace() or after in ".,;:!?)":
         return False
-    return not (text[i] in "'’" and _ELISION.match(text, i))
+    return not (text[i] in "'‘’" and _ELISION.match(text, i))
 
 
 def _is_close(text: str, i: int) -> bool:
@@ -172,6 +178,13 @@ _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "
 _SINGLE = frozenset("'‘’")
 
 
+def _reopens(text: str, closing: str) -> bool:
+    """Whether a paragraph starts with the mark that continues a quotation left
+    open (by `closing`, the mark it is waiting for) at the end of the last one."""
+    first = text.lstrip()[:1]
+    return bool(first) and first in (closing, "‘" if closing == "’" else "“" if closing == "”" else closing)
+
+
 def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> list[Quote]:
     """Quotations in the article, in order, with kind and speaker."""
     spans: list[tuple[int, int, int, int]] = []  # (block, start, end_block, end)
@@ -181,12 +194,8 @@ def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> lis
         text = block.text
         if open_at is not None:
             # A quote running over paragraphs reopens each one with its mark.
-            stripped = text.lstrip()
-            if stripped[:1] and stripped[0] in (
-                open_at[2],
-                "‘" if open_at[2] == "’" else "“" if open_at[2] == "”" else open_at[2],
-            ):
-                skip = len(text) - len(stripped)
+            if _reopens(text, open_at[2]):
+                skip = len(text) - len(text.lstrip())
                 marks = [m for m in _marks(text) if m[0] != skip]
             else:
                 spans.append((open_at[0], open_at[1], b - 1, len(blocks[b - 1].text)))
@@ -194,33 +203,43 @@ def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> lis
                 marks = _marks(text)
         else:
             marks = _marks(text)
-        for n, (pos, mark, role) in enumerate(marks):
-            if open_at is None:
-                if role == "open":
-                    open_at, depth = (b, pos, _PAIRS[mark]), [_PAIRS[mark]]
-                continue
-            if role == "maybe-close":
-                later = any(r == "close" and m in _SINGLE for _, m, r in marks[n + 1 :])
-                if depth[-1] in _SINGLE and not later:
-                    role = "close"
-                else:
+        n = 0
+        opened_at = -1  # index in `marks` of the mark that opened a quote in this block
+        while True:
+            while n < len(marks):
+                pos, mark, role = marks[n]
+                n += 1
+                if open_at is None:
+                    if role == "open":
+                        open_at, depth, opened_at = (b, pos, _PAIRS[mark]), [_PAIRS[mark]], n - 1
                     continue
-            expected = depth[-1]
-            closes = (
-                (mark == expected)
-                or (mark in _SINGLE and expected in _SINGLE)
-                or (mark == "”" and expected == '"')
-                or (mark == '"' and expected == "”")
-            )
-            if role == "close" and closes:
-                depth.pop()
-                if not depth:
-                    spans.append((open_at[0], open_at[1], b, pos + 1))
-                    open_at = None
-            elif role == "open" and len(depth) < 3:
-                depth.append(_PAIRS[mark])
-            elif role == "close" and mark in _SINGLE and expected not in _SINGLE:
-                continue  # an apostrophe inside a double-quoted quote
+                if role == "maybe-close":
+                    later = any(r == "close" and m in _SINGLE for _, m, r in marks[n:])
+                    if depth[-1] in _SINGLE and not later:
+                        role = "close"
+                    else:
+                        continue
+                expected = depth[-1]
+                closes = (
+                    (mark == expected)
+                    or (mark in _SINGLE and expected in _SINGLE)
+                    or (mark == "”" and expected == '"')
+                    or (mark == '"' and expected == "”")
+                )
+                if role == "close" and closes:
+                    depth.pop()
+                    if not depth:
+                        spans.append((open_at[0], open_at[1], b, pos + 1))
+                        open_at = None
+                elif role == "open" and len(depth) < 3:
+                    depth.append(_PAIRS[mark])
+            # A single mark never closed in its paragraph, and the next does not
+            # reopen it, is an apostrophe ("isn ‘t slowing"), not a quote running
+            # to the paragraph's end: read on from the mark after it.
+            following = blocks[b + 1].text if b + 1 < len(blocks) else ""
+            if open_at is None or open_at[0] != b or open_at[2] not in _SINGLE or _reopens(following, open_at[2]):
+                break
+            open_at, depth, n = None, [], opened_at + 1
     if open_at is not None:
         spans.append((open_at[0], open_at[1], len(blocks) - 1, len(blocks[-1].text)))
     return _attribute(blocks, spans, entities)
