@@ -201,9 +201,13 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
+    from reader.archive.store import StoreError
     from reader.tui.app import run_app  # Textual is imported only here
 
-    return run_app(_data_dir(args))
+    try:
+        return run_app(_data_dir(args))
+    except StoreError as exc:  # raised before the app takes the terminal
+        raise _Failure(str(exc)) from exc
 
 
 def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

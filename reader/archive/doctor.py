@@ -3,8 +3,9 @@
 Checks: SQLite's integrity check; that the index opens; that the index holds
 exactly the store's articles; changes still queued for the index; a Whoosh
 write lock left behind. Repairs: replay the queue, index what is missing,
-drop index entries the store no longer has, rebuild an unreadable index,
-clear a dead writer's lock. The store itself is never changed by a repair.
+drop index entries the store no longer has (never all of them: a store with
+none of the index's articles is reported, not obeyed), rebuild an unreadable
+index, clear a dead writer's lock. The store itself is never changed by a repair.
 """
 
 from __future__ import annotations
@@ -82,7 +83,14 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
             archive.sync_index()
             finding.repaired = f"indexed {len(missing)}"
         finding = report.add("no orphans in the index", not orphans, f"{len(orphans)} not in the store")
-        if orphans and repair:
+        if orphans and orphans == indexed:
+            # A store that has none of the index's articles was lost or replaced:
+            # the index may be the only trace of them, so it is never emptied here.
+            finding.detail += (
+                "; not removed: the store has none of the index's articles (a lost or replaced store?)."
+                " Restore the store from a backup; `newsreader reindex` makes the index match it"
+            )
+        elif orphans and repair:
             ixmod.apply(archive.index(), [], orphans)
             archive._refresh_searchers()  # noqa: SLF001
             finding.repaired = f"removed {len(orphans)}"

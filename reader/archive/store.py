@@ -9,9 +9,12 @@ repaired on the next open by replaying the queue.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -193,6 +196,34 @@ def short_id(content_hash: str, length: int = 8) -> str:
     return base64.b32encode(raw).decode().lower()[:length]
 
 
+def _create(path: Path) -> None:
+    """A new store, made under a temporary name and linked into place once its
+    schema is written: a store file that exists was complete once, so an empty
+    one is damage to report, never a creation that was interrupted."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    os.close(fd)
+    os.chmod(tmp, 0o644)  # mkstemp makes 0600; the store is an ordinary file
+    try:
+        creating = Store.__new__(Store)
+        creating.path = Path(tmp)
+        try:
+            creating._open()
+        finally:
+            if hasattr(creating, "db"):
+                creating.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not os.path.lexists(path):
+                os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+
+
 class Store(AnalysisRows, StoryRows):
     """Articles, their source files, reading state and tags, in one SQLite file."""
 
@@ -200,13 +231,25 @@ class Store(AnalysisRows, StoryRows):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            if not os.path.lexists(path):
+                _create(path)
+            elif path.is_file() and path.stat().st_size == 0:
+                # SQLite would take it for a new, empty database: the archive
+                # would look empty, and a repair would then drop the whole index.
+                raise StoreError(
+                    f"{path} is empty (0 bytes), so it holds none of the archive's articles: nothing was changed. "
+                    "Restore it from a backup, or move it away to start a new archive"
+                )
+            self._open()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: {exc}") from exc
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
 
     def close(self) -> None:
         self.db.close()

@@ -70,3 +70,58 @@ def test_cli_doctor_exit_codes(tmp_path: Path, fixtures_dir: Path, capsys) -> No
     assert "index opens" in capsys.readouterr().out
     assert main(["--data-dir", data, "doctor", "--repair"]) == 0
     assert main(["--data-dir", data, "doctor"]) == 0
+
+
+def test_an_empty_store_file_is_reported_never_taken_for_a_new_archive(
+    tmp_path: Path, fixtures_dir: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from reader.archive.store import StoreError
+    from reader.cli import main
+
+    data = tmp_path / "d"
+    with Archive(data) as archive:
+        run_import(archive, fixtures_dir)
+        documents = ixmod.open_index(archive.index_dir).doc_count()
+    for leftover in data.glob("store.sqlite3-*"):
+        leftover.unlink()
+    (data / "store.sqlite3").write_bytes(b"")  # truncated by a disk or a careless command
+    with pytest.raises(StoreError, match="empty"):
+        Archive(data)
+    for command in (["doctor", "--repair"], ["stats"], ["search", "harbour"], []):  # [] is the app
+        assert main(["--data-dir", str(data), *command]) == 1
+        err = capsys.readouterr().err
+        assert "store.sqlite3 is empty (0 bytes)" in err and "Traceback" not in err
+    assert (data / "store.sqlite3").stat().st_size == 0  # reported, not replaced
+    assert ixmod.open_index(data / "index").doc_count() == documents == 3
+
+
+def test_repair_never_empties_the_index_because_the_store_has_none_of_its_articles(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    data = tmp_path / "d"
+    with Archive(data) as archive:
+        run_import(archive, fixtures_dir)
+    for store_file in data.glob("store.sqlite3*"):
+        store_file.unlink()  # the store is lost; a new, empty one is made on open
+    with Archive(data) as archive:
+        report = examine(archive, repair=True)
+        assert not report.healthy
+        [orphans] = [f for f in report.findings if f.check == "no orphans in the index"]
+        assert not orphans.repaired and "not removed" in orphans.detail
+        assert len(ixmod.index_ids(archive.index())) == 3
+
+
+def test_a_store_whose_creation_was_interrupted_leaves_no_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from reader.archive import store as storemod
+
+    def fail(self) -> None:  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # as if the process stopped while writing the schema
+
+    monkeypatch.setattr(storemod.Store, "_migrate", fail)
+    with pytest.raises(KeyboardInterrupt):
+        storemod.Store(tmp_path / "store.sqlite3")
+    assert list(tmp_path.iterdir()) == []  # no empty store.sqlite3 to be refused later
