@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 
 from reader import __version__, paths
-from reader.output import ProgressLine, Styler, article_json, article_text, date_text, hit_json, hit_lines
+from reader.output import (
+    ProgressLine,
+    Styler,
+    article_json,
+    article_text,
+    date_text,
+    hit_json,
+    hit_lines,
+    plural,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -76,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", nargs="?", choices=["rename", "merge", "type", "not-entity"])
     p.add_argument("names", nargs="*", metavar="NAME")
     p.add_argument("--list", action="store_true", help="the corrections made so far, in order")
+    p.add_argument("--undo", action="store_true", help="take back the last correction")
 
     p = sub.add_parser("highlight", help="mark a passage of an article (found by its words), with a note")
     p.add_argument("id", help="article id (or an unambiguous prefix)")
@@ -165,7 +175,7 @@ def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _dispatch(args: argparse.Namespace, err: Styler) -> int:
-    from reader.archive import ArchiveBusy, IndexDamaged, QueryError
+    from reader.archive import ArchiveBusy, CorrectionRefused, IndexDamaged, QueryError
 
     command = args.command or "app"
     if command == "analyze":
@@ -197,6 +207,8 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
     except QueryError as exc:
         raise _Failure(f"bad query: {exc}", EXIT_USAGE) from exc
     except IndexDamaged as exc:
+        raise _Failure(str(exc)) from exc
+    except CorrectionRefused as exc:
         raise _Failure(str(exc)) from exc
 
 
@@ -330,8 +342,17 @@ def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     from reader.sanitize import clean_line
     from reader.text.corrections import TYPES, Correction
 
+    if args.undo:
+        undone = archive.undo_correction()
+        if undone is None:
+            raise _Failure("no corrections to undo")
+        print(f"undid {clean_line(undone.describe())}", file=sys.stderr)
+        return EXIT_OK
     if args.list or not args.action:
-        for n, c in enumerate(archive.corrections(), 1):
+        made = archive.corrections()
+        if not made:
+            print("No corrections yet: newsreader correct rename|merge|type|not-entity … makes one.")
+        for n, c in enumerate(made, 1):
             print(f"{n:>3}  {clean_line(c.describe())}")
         return EXIT_OK
     wanted = 1 if args.action == "not-entity" else 2
@@ -347,7 +368,11 @@ def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     else:
         correction = Correction(args.action, args.names[0], args.names[1])
     changed = archive.correct(correction)
-    print(f"{clean_line(correction.describe())}: {changed} articles changed; later imports follow it", file=sys.stderr)
+    print(
+        f"{clean_line(correction.describe())}: {plural(changed, 'article')} changed; later imports follow it "
+        "(newsreader correct --undo takes it back)",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -122,6 +122,7 @@ class Hit:
     starred: bool = False
     story: str | None = None  # the story this article is a version of (its first article's id)
     versions: int = 1  # how many articles tell that story
+    tags: tuple[str, ...] = ()  # as the reader typed them
 
     @property
     def snippet_text(self) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.archive.archive import Archive, ArchiveBusy, IndexDamaged, QueryError
+    from reader.archive.archive import Archive, ArchiveBusy, CorrectionRefused, IndexDamaged, QueryError
 
-__all__ = ["Archive", "ArchiveBusy", "IndexDamaged", "QueryError"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError"]
 
 
 def __getattr__(name: str) -> object:

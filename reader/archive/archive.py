@@ -24,7 +24,7 @@ from reader.archive.store import Store
 from reader.archive.timeline import Period, periods
 from reader.archive.upkeep import IndexUpkeep
 from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
-from reader.text.corrections import Correction
+from reader.text.corrections import TYPES, Correction, CorrectionRefused, follow_renames, renamed
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport
@@ -36,7 +36,7 @@ _TEXT_ANALYZER = text_analyzer()
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Archive", "ArchiveBusy", "IndexDamaged", "QueryError"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError"]
 
 COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
@@ -109,17 +109,72 @@ class Archive(IndexUpkeep):
 
     def correct(self, correction: Correction) -> int:
         """Keep an entity correction and make it in every article that names the
-        entity now; later imports make it too. Returns how many articles changed."""
-        correction = dataclasses.replace(correction, target=" ".join(correction.target.split()))
+        entity now; later imports make it too. Returns how many articles changed.
+
+        Raises CorrectionRefused for a name no article has, a merge into a name
+        no article has (that would be a rename: said, not done silently), or a
+        type that is not one of TYPES.
+        """
+        correction = dataclasses.replace(
+            correction, name=" ".join(correction.name.split()), target=" ".join(correction.target.split())
+        )
         with self._writing():
             with self.store.transaction():
                 affected = self.store.articles_naming(correction.name)
+                self._check(correction, affected)
                 self.store.add_correction(correction)
-                for stored in self.store.get_many(affected).values():
-                    analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
-                    self.store.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
+                self._reapply(affected)
             self.sync_index()
         return len(affected)
+
+    def _check(self, correction: Correction, affected: list[str]) -> None:
+        c = correction
+        if not affected:
+            raise CorrectionRefused(f"no entity named “{c.name}” in the archive (newsreader entities lists them)")
+        if c.action == "type" and c.target not in TYPES.values():
+            raise CorrectionRefused(f"unknown type '{c.target}' ({', '.join(TYPES)})")
+        if c.action in ("rename", "merge") and not c.target:
+            raise CorrectionRefused(f"a {c.action} needs the new name")
+        if c.action == "rename" and c.target == c.name:
+            raise CorrectionRefused(f"“{c.name}” already has that name")
+        if c.action == "merge":
+            if c.target.casefold() == c.name.casefold():
+                raise CorrectionRefused(f"cannot merge “{c.name}” into itself")
+            if not self.store.articles_naming(c.target):
+                raise CorrectionRefused(
+                    f"no entity named “{c.target}” to merge into (to give “{c.name}” a new name, use rename)"
+                )
+
+    def _reapply(self, ids: list[str]) -> None:
+        """Rewrite these articles' analyses with the corrections as they stand."""
+        for stored in self.store.get_many(ids).values():
+            analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
+            self.store.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
+
+    def undo_correction(self) -> Correction | None:
+        """Take back the last correction (None if there is none): the articles it
+        changed are analysed again with the corrections made before it.
+
+        Corrections are kept applied, not as a layer over the analysis, so an
+        undo re-reads the articles that can hold the name: those naming a
+        rename's target, a retyped name, or holding a rejected name's words.
+        """
+        with self._writing():
+            with self.store.transaction():
+                last = self.store.last_correction()
+                if last is None:
+                    return None
+                seq, correction = last
+                if correction.action in ("rename", "merge"):
+                    affected = self.store.articles_naming(correction.target)
+                elif correction.action == "type":
+                    affected = self.store.articles_naming(correction.name)
+                else:
+                    affected = self.store.articles_containing(correction.name)
+                self.store.delete_correction(seq)
+                self.store.forget_analysis(affected)
+            self.sync_index()  # analyses them again (analyse_pending), then indexes them
+        return correction
 
     def corrections(self) -> list[Correction]:
         return list(self.store.corrections())
@@ -154,12 +209,17 @@ class Archive(IndexUpkeep):
 
     def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
         """Saved searches by name, each with how many (unread) articles it finds
-        (`counts=False`: just the searches, without running them)."""
+        (`counts=False`: just the searches, without running them). Entity names
+        in them follow the corrections (follow_renames): kept as saved, run as renamed."""
         fields = SearchFilters.__dataclass_fields__
-        found = [
-            SavedSearch(name, query, SearchFilters(**{k: v for k, v in raw.items() if k in fields}))  # type: ignore[arg-type]
-            for name, query, raw in self.store.saved_searches()
-        ]
+        corrections = self.store.corrections()
+        found = []
+        for name, query, raw in self.store.saved_searches():
+            filters = SearchFilters(**{k: v for k, v in raw.items() if k in fields})  # type: ignore[arg-type]
+            # An entity renamed since the search was saved is looked for by its new name.
+            if filters.entity:
+                filters = dataclasses.replace(filters, entity=renamed(filters.entity, corrections))
+            found.append(SavedSearch(name, follow_renames(query, corrections), filters))
         if not counts:
             return found
         unread = self.store.ids_where(unread=True)
@@ -286,9 +346,16 @@ class Archive(IndexUpkeep):
             return dataclasses.replace(wide, hits=tuple(hits))
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
+        """The hits with their story, its number of versions, and their tags."""
         sizes = self.store.story_sizes(h.id for h in result.hits)
+        tags = self.store.tags_for(h.id for h in result.hits)
         hits = tuple(
-            dataclasses.replace(h, story=sizes[h.id][0], versions=sizes[h.id][1]) if h.id in sizes else h
+            dataclasses.replace(
+                h,
+                story=sizes[h.id][0] if h.id in sizes else h.story,
+                versions=sizes[h.id][1] if h.id in sizes else h.versions,
+                tags=tags.get(h.id, ()),
+            )
             for h in result.hits
         )
         return dataclasses.replace(result, hits=hits)
@@ -368,6 +435,7 @@ class Archive(IndexUpkeep):
             paths=stored.paths,
             is_read=stored.is_read,
             starred=stored.starred,
+            tags=stored.tags,
         )
 
     def get(self, article_id: str) -> StoredArticle | None:
@@ -419,12 +487,38 @@ class Archive(IndexUpkeep):
         with self._guard:
             self.store.set_position(article_id, position)
 
-    def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
-        """Replace an article's tags (lowercased); the index follows at once."""
-        cleaned = sorted({t.strip().lower() for t in tags if t.strip() and "," not in t})
+    def set_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+        """Replace an article's tags; the index follows at once. Returns them.
+
+        A tag keeps the case it was typed in (shown as "Europe", not "europe");
+        two tags that differ only in case are one (the first typed is kept), and
+        `tag:europe` finds it in any case: the index lowercases tags.
+        """
+        kept: dict[str, str] = {}
+        for tag in tags:
+            cleaned = " ".join(tag.split())
+            if cleaned and "," not in cleaned:
+                kept.setdefault(cleaned.casefold(), cleaned)
+        ordered = tuple(sorted(kept.values(), key=str.casefold))
         with self._guard:
-            self.store.set_tags(article_id, cleaned)
+            self.store.set_tags(article_id, ordered)
             self._try_sync()
+        return ordered
+
+    def add_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+        """Add tags to an article's; a tag it has in another case takes the case now typed."""
+        adding = [" ".join(t.split()) for t in tags]
+        wanted = {t.casefold() for t in adding}
+        with self._guard:
+            current = [t for t in self.store.tags_of(article_id) if t.casefold() not in wanted]
+        return self.set_tags(article_id, [*adding, *current])
+
+    def remove_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+        """Take tags off an article, matched in any case; returns those left."""
+        dropping = {" ".join(t.split()).casefold() for t in tags}
+        with self._guard:
+            current = self.store.tags_of(article_id)
+        return self.set_tags(article_id, [t for t in current if t.casefold() not in dropping])
 
     def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         """Character spans of `text` whose words analyse to one of the index terms.

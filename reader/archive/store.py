@@ -538,8 +538,16 @@ class Store(AnalysisRows, StoryRows):
         self.db.execute("UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id))
 
     def tags_of(self, article_id: str) -> tuple[str, ...]:
-        rows = self.db.execute("SELECT tag FROM tags WHERE article_id = ? ORDER BY tag", (article_id,))
+        rows = self.db.execute("SELECT tag FROM tags WHERE article_id = ? ORDER BY tag COLLATE NOCASE", (article_id,))
         return tuple(r[0] for r in rows)
+
+    def tags_for(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The tags of each of these articles that has any (one query per 500 ids)."""
+        found: dict[str, list[str]] = {}
+        sql = "SELECT article_id, tag FROM tags WHERE article_id IN ({ids}) ORDER BY tag COLLATE NOCASE"
+        for aid, tag in rows_for_ids(self.db, sql, ids):
+            found.setdefault(aid, []).append(tag)
+        return {aid: tuple(tags) for aid, tags in found.items()}
 
     def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
         with self.transaction():

@@ -46,6 +46,26 @@ class AnalysisRows:
         )
         self._corrections = None
 
+    def last_correction(self) -> tuple[int, Correction] | None:
+        """The most recent correction with its sequence number, or None."""
+        row = self.db.execute("SELECT seq, action, name, target FROM entity_corrections ORDER BY seq DESC").fetchone()
+        return (row[0], Correction(*row[1:])) if row else None
+
+    def delete_correction(self, seq: int) -> None:
+        self.db.execute("DELETE FROM entity_corrections WHERE seq = ?", (seq,))
+        self._corrections = None
+
+    def articles_containing(self, words: str) -> list[str]:
+        """Articles whose text holds these words (ASCII letters in any case):
+        where a name that is no longer an entity may be found again."""
+        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.db.execute("SELECT id FROM articles WHERE blocks LIKE ? ESCAPE '\\'", (pattern,))
+        return [r[0] for r in rows]
+
+    def forget_analysis(self, ids: Iterable[str]) -> None:
+        """Mark articles to be analysed again (analyse_pending does it)."""
+        self.db.executemany("UPDATE articles SET analysis = NULL WHERE id = ?", [(i,) for i in ids])
+
     def articles_naming(self, name: str) -> list[str]:
         """Articles with an entity or a quote speaker of this name (any case)."""
         rows = self.db.execute(

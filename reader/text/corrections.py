@@ -11,6 +11,7 @@ later one can build on an earlier (rename A to B, then B to C).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,8 +29,14 @@ class Correction:
         if self.action == "reject":
             return f"“{self.name}” is not an entity"
         if self.action == "type":
-            return f"“{self.name}” is a {self.target.lower()}"
+            kind = self.target.lower()
+            return f"“{self.name}” is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
         return f"“{self.name}” → “{self.target}”"
+
+
+class CorrectionRefused(ValueError):
+    """A correction that would not do what it says (an unknown name, a merge
+    into nothing); the message says why and what to do instead."""
 
 
 def apply(analysis: dict[str, list[dict[str, object]]], corrections: Sequence[Correction]) -> dict[str, list]:  # type: ignore[type-arg]
@@ -65,3 +72,30 @@ def _renamed(entities: list[dict[str, object]], key: str, target: str) -> list[d
     merged = {(m["block"], m["start"], m["end"]): m for m in [*into["mentions"], *mentions]}  # type: ignore[index, misc]
     into["mentions"] = sorted(merged.values(), key=lambda m: (m["block"], m["start"]))  # type: ignore[index]
     return kept
+
+
+# A query's references to an entity by name: entity:"Ines Varga", person:Truss.
+_NAME_REF = re.compile(r'(?i)(?<![\w"])(entity|person|place|org|group|speaker):(?:"([^"]*)"|([^\s()"]+))')
+
+
+def renamed(name: str, corrections: Sequence[Correction]) -> str:
+    """The name an entity has after the renames and merges, made in order."""
+    for c in corrections:
+        if c.action in ("rename", "merge") and name.casefold() == c.name.casefold():
+            name = c.target
+    return name
+
+
+def follow_renames(query: str, corrections: Sequence[Correction]) -> str:
+    """A query with its entity and speaker names renamed as the corrections
+    rename them, so a saved `entity:"Old"` keeps finding what it found.
+    A query with no renamed name comes back unchanged."""
+    if not any(c.action in ("rename", "merge") for c in corrections):
+        return query
+
+    def rewrite(m: re.Match[str]) -> str:
+        name = m.group(2) if m.group(2) is not None else m.group(3)
+        new = renamed(name, corrections)
+        return m.group(0) if new == name else f'{m.group(1)}:"{new}"'
+
+    return _NAME_REF.sub(rewrite, query)

@@ -61,7 +61,7 @@ def test_tags(filled) -> None:
     hit = filled.search("sauna").hits[0]
     filled.set_tags(hit.id, ["Travel", "baltic"])
     assert titles(filled.search("tag:travel")) == {"Tallinn"}
-    assert filled.get(hit.id).tags == ("baltic", "travel")
+    assert filled.get(hit.id).tags == ("baltic", "Travel")  # as typed
 
 
 @pytest.mark.parametrize(

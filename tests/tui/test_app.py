@@ -131,7 +131,7 @@ async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: 
         stored = archive.get(first.id)
         assert stored is not None
         assert stored.starred and stored.is_read
-        assert stored.tags == ("harbour", "sweden")
+        assert stored.tags == ("harbour", "Sweden")  # as typed
         assert archive.search("tag:sweden").total == 1
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -161,6 +161,29 @@ async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) ->
         ]
 
 
+async def test_entity_browser_refuses_a_merge_into_an_unknown_name(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.browsers import EntityBrowser
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E", "1")
+        await settle(pilot)
+        await app.screen.workers.wait_for_complete()
+        listing = app.screen.query_one(OptionList)
+        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing.highlighted = names.index("Johan Lindqvist")
+        await pilot.press("m", *"Nobody Of That Name", "enter")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, EntityBrowser)
+        listing = app.screen.query_one(OptionList)
+        assert "Johan Lindqvist" in [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+    with Archive(filled_dir) as archive:
+        assert archive.corrections() == []
+
+
 async def test_highlight_with_a_note_from_the_reader(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:

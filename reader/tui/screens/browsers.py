@@ -75,8 +75,15 @@ class EntityBrowser(_Browser):
     @work(thread=True, group="correct")
     def _correct(self, correction: Correction) -> None:
         """Correct every article naming the entity (and its index entries), off the UI thread."""
-        changed = self.archive.correct(correction)
-        self.app.call_from_thread(self.notify, f"{clean_line(correction.describe())}: {changed} articles")
+        from reader.archive import CorrectionRefused
+
+        try:
+            changed = self.archive.correct(correction)
+        except CorrectionRefused as exc:
+            self.app.call_from_thread(self.notify, clean_line(str(exc)), severity="warning")
+            return
+        noun = "article" if changed == 1 else "articles"
+        self.app.call_from_thread(self.notify, f"{clean_line(correction.describe())}: {changed} {noun}")
         self.app.call_from_thread(self.load)
 
     def action_rename(self) -> None:
