@@ -1,10 +1,14 @@
 """Score our HTML path against bare trafilatura on real pages with ground truth.
 
-    python -m tests.eval.eval_extraction [--limit N]
+    python -m tests.eval.eval_extraction [--limit N] [--sets aeb,l3s,...] [--title-misses] [--show-glue]
 
-Reads ../shared/eval-data (never copied into the repo) and prints, side by side:
-- scrapinghub-aeb: body precision/recall/F1 (the benchmark's shingle metric);
-- titles: exact match rate on mozilla-readability-news and trafilatura-eval-en;
+Reads ../shared/eval-data (never copied into the repo); both extractors run on
+the same decoded pages in the same run. Per set, side by side:
+- body precision/recall/F1 (the benchmark's shingle metric) on scrapinghub-aeb,
+  l3s-gn1-dev and dragnet-dev;
+- title exact match on l3s-gn1-dev, mozilla-readability-news and
+  trafilatura-eval-en (the last two together are "the title sets");
+- glue: pages where words run together that the page keeps apart (tests/eval/glue.py);
 - trafilatura-eval-en: share of "with" snippets kept and "without" snippets dropped;
 - repeated paragraphs: pages where we repeat a paragraph the gold text does not.
 Ends with one JSON line of every figure.
@@ -15,166 +19,228 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import time
+import re
 from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.eval.common import EVAL_DATA, require, shingle_scores, squash
+from tests.eval.glue import glued, source_runs
 
 
-def ours(html: str) -> tuple[str, str, str]:
-    """(title, body without captions, full text) from our HTML path, folding included."""
+@dataclass
+class Page:
+    """One saved page and what its set says about it."""
+
+    name: str
+    html: str
+    body: str | None = None  # gold article text
+    title: str | None = None  # gold headline
+    with_: list[str] = field(default_factory=list)  # snippets that must be kept
+    without: list[str] = field(default_factory=list)  # snippets that must be dropped
+
+
+@dataclass(frozen=True)
+class Output:
+    title: str
+    body: str  # without captions
+    full: str  # every block
+
+
+def ours(html: str) -> Output:
+    """Our HTML path, folding included."""
     from reader.ingest.html import parse_html_text
     from reader.text.pipeline import finish
 
     try:
         article = finish(parse_html_text(html, None))
     except Exception:  # noqa: BLE001 - a page we cannot read scores as empty
-        return "", "", ""
+        return Output("", "", "")
     body = "\n\n".join(b.text for b in article.blocks if b.kind != "caption")
     full = "\n\n".join(b.text for b in article.blocks)
-    return article.title, body, full
+    return Output(article.title, body, full)
 
 
-def bare(html: str) -> tuple[str, str, str]:
-    """(title, body, body) from trafilatura with its defaults, no comments."""
+def bare(html: str) -> Output:
+    """trafilatura with its defaults, no comments."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, output_format="python")
     if doc is None:
-        return "", "", ""
+        return Output("", "", "")
     text = doc.text or ""
-    return doc.title or "", text, text
+    return Output(doc.title or "", text, text)
+
+
+EXTRACTORS: dict[str, Callable[[str], Output]] = {"ours": ours, "trafilatura": bare}
 
 
 def read_gz(path: Path) -> str:
-    with gzip.open(path, "rb") as fh:
-        raw = fh.read()
+    """A page's bytes decoded the way the importer decodes them."""
     from reader.ingest.decode import decode
 
-    return decode(raw, html=True)
+    with gzip.open(path, "rb") as fh:
+        return decode(fh.read(), html=True)
 
 
-def aeb(limit: int | None) -> dict[str, dict[str, float]]:
+def aeb_pages() -> Iterator[Page]:
     root = require(EVAL_DATA / "scrapinghub-aeb")
     gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(gold)[:limit]
-    out: dict[str, dict[str, float]] = {}
-    for name, fn in (("ours", ours), ("trafilatura", bare)):
-        pairs, repeats, started = [], 0, time.perf_counter()
-        for item in ids:
-            with gzip.open(root / "html" / f"{item}.html.gz", "rt", encoding="utf-8") as fh:
-                html = fh.read()
-            _, body, _ = fn(html)
-            gold_body = gold[item]["articleBody"]
-            pairs.append((gold_body, body))
-            repeats += _extra_repeats(gold_body, body)
-        scores = shingle_scores(pairs)
-        scores["pages_with_extra_repeats"] = repeats
-        scores["seconds"] = time.perf_counter() - started
-        out[name] = scores
-    ref = json.loads((root / "reference-outputs" / "trafilatura.json").read_text(encoding="utf-8"))
-    ref = ref.get("output", ref)
-    out["trafilatura 2.0.0 (published output)"] = shingle_scores(
-        [(gold[i]["articleBody"], (ref.get(i) or {}).get("articleBody", "")) for i in ids]
-    )
-    return out
+    for item in sorted(gold):
+        yield Page(item, read_gz(root / "html" / f"{item}.html.gz"), body=gold[item]["articleBody"])
+
+
+def l3s_pages() -> Iterator[Page]:
+    root = require(EVAL_DATA / "l3s-gn1-dev")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for item in sorted(gold):
+        rec = gold[item]
+        yield Page(item, read_gz(root / "html" / f"{item}.html.gz"), body=rec["body"], title=rec.get("title"))
+
+
+def dragnet_pages() -> Iterator[Page]:
+    root = require(EVAL_DATA / "dragnet-dev")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for item in sorted(gold):
+        yield Page(item, read_gz(root / "html" / f"{item}.html.gz"), body=gold[item]["body"])
+
+
+def mozilla_pages() -> Iterator[Page]:
+    root = require(EVAL_DATA / "mozilla-readability-news" / "pages")
+    for d in sorted(root.iterdir()):
+        meta = json.loads((d / "expected-metadata.json").read_text(encoding="utf-8"))
+        yield Page(d.name, read_gz(d / "source.html.gz"), title=meta.get("title") or None)
+
+
+def trafilatura_eval_pages() -> Iterator[Page]:
+    root = require(EVAL_DATA / "trafilatura-eval-en")
+    entries = json.loads((root / "evaldata-en.json").read_text(encoding="utf-8"))
+    for entry in entries.values():
+        yield Page(
+            entry["file"],
+            read_gz(root / "html" / (entry["file"] + ".gz")),
+            title=entry.get("title") or None,
+            with_=entry.get("with", []),
+            without=entry.get("without", []),
+        )
+
+
+SETS: dict[str, tuple[str, Callable[[], Iterator[Page]]]] = {
+    "aeb": ("scrapinghub-aeb", aeb_pages),
+    "l3s": ("l3s-gn1-dev", l3s_pages),
+    "dragnet": ("dragnet-dev", dragnet_pages),
+    "mozilla": ("mozilla-readability-news", mozilla_pages),
+    "tra": ("trafilatura-eval-en", trafilatura_eval_pages),
+}
+TITLE_SETS = ("mozilla", "tra")  # the sets the title rules were first developed on
 
 
 def _extra_repeats(gold: str, pred: str) -> int:
     """1 if the prediction repeats a paragraph more often than the gold text does."""
 
     def counts(text: str) -> Counter[str]:
-        return Counter(squash(p).lower() for p in text.split("\n") if len(squash(p)) > 20)
+        return Counter(squash(p).lower() for p in re.split(r"\n", text) if len(squash(p)) > 20)
 
     g, p = counts(gold), counts(pred)
     return int(any(n > 1 and n > g.get(k, 0) for k, n in p.items()))
 
 
-def titles(limit: int | None, show_misses: bool = False) -> dict[str, dict[str, float]]:
-    moz = require(EVAL_DATA / "mozilla-readability-news" / "pages")
-    tra = require(EVAL_DATA / "trafilatura-eval-en")
-    entries = json.loads((tra / "evaldata-en.json").read_text(encoding="utf-8"))
-    cases: list[tuple[str, str]] = []  # (gold title, html)
-    names: list[str] = []
-    for d in sorted(moz.iterdir())[:limit]:
-        meta = json.loads((d / "expected-metadata.json").read_text(encoding="utf-8"))
-        if meta.get("title"):
-            cases.append((meta["title"], read_gz(d / "source.html.gz")))
-            names.append(f"mozilla/{d.name}")
-    moz_n = len(cases)
-    for entry in list(entries.values())[:limit]:
-        if entry.get("title"):
-            cases.append((entry["title"], read_gz(tra / "html" / (entry["file"] + ".gz"))))
-            names.append(f"trafilatura-eval/{entry['file']}")
-    out = {}
-    for name, fn in (("ours", ours), ("trafilatura", bare)):
-        found = [fn(html)[0] for _, html in cases]
-        hits = [squash(title) == squash(gold) for title, (gold, _) in zip(found, cases, strict=True)]
-        if show_misses and name == "ours":
-            for page, title, (gold, _), hit in zip(names, found, cases, hits, strict=True):
-                if not hit:
-                    print(f"{page}\n  gold: {gold!r}\n  ours: {title!r}")
-        out[name] = {
-            "mozilla": sum(hits[:moz_n]) / max(1, moz_n),
-            "trafilatura-eval": sum(hits[moz_n:]) / max(1, len(hits) - moz_n),
-            "all": sum(hits) / max(1, len(hits)),
-        }
-    return out
+def score_set(pages: list[Page], outputs: dict[str, list[Output]], show: set[str]) -> dict[str, dict[str, float]]:
+    """Every figure the set's gold allows, per extractor."""
+    runs = [source_runs(p.html) for p in pages]
+    result: dict[str, dict[str, float]] = {}
+    for name, outs in outputs.items():
+        s: dict[str, float] = {}
+        if pages and pages[0].body is not None:
+            pairs = [(p.body or "", o.body) for p, o in zip(pages, outs, strict=True)]
+            body = shingle_scores(pairs)
+            s.update({"precision": body["precision"], "recall": body["recall"], "f1": body["f1"]})
+            s["extra_repeats"] = sum(_extra_repeats(g, b) for g, b in pairs)
+        titled = [(p, o) for p, o in zip(pages, outs, strict=True) if p.title]
+        if titled:
+            hits = [squash(o.title) == squash(p.title or "") for p, o in titled]
+            s["title_hits"], s["title_pages"] = sum(hits), len(hits)
+            s["title"] = sum(hits) / len(hits)
+            if "titles" in show and name == "ours":
+                for (p, o), hit in zip(titled, hits, strict=True):
+                    if not hit:
+                        print(f"  title {p.name}\n    gold: {p.title!r}\n    ours: {o.title!r}")
+        glue_pages = 0
+        for p, o, run in zip(pages, outs, runs, strict=True):
+            found = glued(squash(o.title) + "\n" + o.full, run)
+            glue_pages += bool(found)
+            if found and "glue" in show:
+                print(f"  glue {name} {p.name}: {', '.join(found[:6])}")
+        s["glue_pages"], s["pages"] = glue_pages, len(pages)
+        if any(p.with_ or p.without for p in pages):
+            tp = fn_ = tn = fp = 0
+            for p, o in zip(pages, outs, strict=True):
+                text = squash(o.full)
+                for snippet in p.with_:
+                    tp, fn_ = (tp + 1, fn_) if squash(snippet) in text else (tp, fn_ + 1)
+                for snippet in p.without:
+                    fp, tn = (fp + 1, tn) if squash(snippet) in text else (fp, tn + 1)
+            s["with_kept"], s["without_dropped"] = tp / max(1, tp + fn_), tn / max(1, tn + fp)
+        result[name] = s
+    return result
 
 
-def snippets(limit: int | None) -> dict[str, dict[str, float]]:
-    tra = require(EVAL_DATA / "trafilatura-eval-en")
-    entries = list(json.loads((tra / "evaldata-en.json").read_text(encoding="utf-8")).values())[:limit]
-    out = {}
-    for name, fn in (("ours", ours), ("trafilatura", bare)):
-        tp = fn_ = tn = fp = 0
-        for entry in entries:
-            text = squash(fn(read_gz(tra / "html" / (entry["file"] + ".gz")))[2])
-            for s in entry.get("with", []):
-                tp, fn_ = (tp + 1, fn_) if squash(s) in text else (tp, fn_ + 1)
-            for s in entry.get("without", []):
-                fp, tn = (fp + 1, tn) if squash(s) in text else (fp, tn + 1)
-        out[name] = {
-            "with_kept": tp / max(1, tp + fn_),
-            "without_dropped": tn / max(1, tn + fp),
-            "precision": tp / max(1, tp + fp),
-            "recall": tp / max(1, tp + fn_),
-        }
-    return out
+def published_aeb() -> dict[str, float]:
+    """The benchmark's own stored trafilatura 2.0.0 output, scored the same way."""
+    root = require(EVAL_DATA / "scrapinghub-aeb")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    ref = json.loads((root / "reference-outputs" / "trafilatura.json").read_text(encoding="utf-8"))
+    ref = ref.get("output", ref)
+    return shingle_scores([(gold[i]["articleBody"], (ref.get(i) or {}).get("articleBody", "")) for i in sorted(gold)])
+
+
+def _row(label: str, s: dict[str, float]) -> str:
+    cells = [f"{label:12}"]
+    if "f1" in s:
+        cells.append(f"body F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f})")
+        cells.append(f"extra repeats {int(s['extra_repeats']):3}")
+    cells.append(f"glue {int(s['glue_pages']):3}/{int(s['pages'])}")
+    if "title" in s:
+        cells.append(f"title {s['title']:.3f} ({int(s['title_hits'])}/{int(s['title_pages'])})")
+    if "with_kept" in s:
+        cells.append(f"with kept {s['with_kept']:.3f} without dropped {s['without_dropped']:.3f}")
+    return "  ".join(cells)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
+    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, of {', '.join(SETS)}")
     parser.add_argument("--title-misses", action="store_true", help="print each page whose title we miss")
+    parser.add_argument("--show-glue", action="store_true", help="print the glued runs of each page")
     args = parser.parse_args(argv)
+    import logging
     import warnings
 
     warnings.filterwarnings("ignore")
-    import logging
-
     logging.disable(logging.WARNING)
-    results = {
-        "aeb": aeb(args.limit),
-        "titles": titles(args.limit, args.title_misses),
-        "snippets": snippets(args.limit),
-    }
-    print("scrapinghub-aeb body (shingle metric, 181 pages)")
-    print(f"  {'':38} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'extra repeats':>14}")
-    for name, s in results["aeb"].items():
-        print(
-            f"  {name:38} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} "
-            f"{s.get('pages_with_extra_repeats', '-'):>14}"
-        )
-    print("titles, exact match after whitespace normalisation")
-    for name, s in results["titles"].items():
-        print(
-            f"  {name:38} mozilla {s['mozilla']:.3f}  trafilatura-eval {s['trafilatura-eval']:.3f}  all {s['all']:.3f}"
-        )
-    print("trafilatura-eval-en snippets")
-    for name, s in results["snippets"].items():
-        print(f"  {name:38} with kept {s['with_kept']:.3f}  without dropped {s['without_dropped']:.3f}")
+    show = {"titles"} if args.title_misses else set()
+    if args.show_glue:
+        show.add("glue")
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    for key in args.sets.split(","):
+        label, load = SETS[key]
+        pages = list(load())[: args.limit]
+        outputs = {name: [fn(p.html) for p in pages] for name, fn in EXTRACTORS.items()}
+        print(f"{label} ({len(pages)} pages)")
+        results[label] = score_set(pages, outputs, show)
+        for name, s in results[label].items():
+            print("  " + _row(name, s))
+    title_sets = [SETS[k][0] for k in TITLE_SETS if SETS[k][0] in results]
+    if len(title_sets) == len(TITLE_SETS):
+        for name in EXTRACTORS:
+            hits = sum(results[t][name]["title_hits"] for t in title_sets)
+            total = sum(results[t][name]["title_pages"] for t in title_sets)
+            results.setdefault("title sets together", {})[name] = {"title": hits / total, "pages": total}
+            print(f"  title, {' + '.join(title_sets)}: {name} {hits / total:.3f} ({hits}/{total})")
+    if "aeb" in args.sets.split(",") and args.limit is None:
+        results["scrapinghub-aeb"]["trafilatura 2.0.0 (published output)"] = published_aeb()
     print(json.dumps(results, default=float))
     return 0
 
