@@ -14,6 +14,7 @@ from typing import Any
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.seams import element_text
 from reader.ingest.titles import choose_title
 from reader.model import Article, Block
 from reader.sanitize import clean_text
@@ -44,11 +45,11 @@ def _figures(tree: object) -> list[Figure]:
     for el in tree.iter("p", "figure"):  # type: ignore[attr-defined]
         if el.tag == "figure":
             cap = next(iter(el.iter("figcaption")), None)
-            text = squash(cap.text_content()) if cap is not None else ""
+            text = squash(element_text(cap)) if cap is not None else ""
             if text:
                 found.append(("fig", text))
         elif not any(a.tag == "figure" for a in el.iterancestors()):
-            text = squash(el.text_content())
+            text = squash(element_text(el))
             if text:
                 found.append(("p", text))
     figures = []
@@ -102,19 +103,13 @@ def _depth(tree: object) -> int:
 
 
 def _text(el: Any) -> str:
-    """An element's text in document order; <lb/> line breaks become spaces."""
-    parts: list[str] = []
+    """An element's text in document order, words of neighbouring elements kept apart."""
+    return clean_text(squash(element_text(el)))
 
-    def collect(node: object) -> None:
-        parts.append(node.text or "")  # type: ignore[attr-defined]
-        for child in node:  # type: ignore[attr-defined]
-            if child.tag == "lb":
-                parts.append(" ")
-            collect(child)
-            parts.append(child.tail or "")
 
-    collect(el)
-    return clean_text(squash("".join(parts)))
+# trafilatura's block elements: a table cell holding one of these is page
+# layout (2008-era pages put the whole article in one cell), not a datum.
+_CONTAINED_BLOCKS = ("p", "head", "list", "quote", "table")
 
 
 def blocks_from_body(body: Any) -> list[Block]:
@@ -157,8 +152,14 @@ def blocks_from_body(body: Any) -> list[Block]:
                 if text:
                     blocks.append(Block("blockquote", text))
         elif tag == "table":
-            for row in child.iter("row"):
-                text = " | ".join(_text(cell) for cell in row if _text(cell))
+            # Rows of this table only: a nested table is walked from its cell.
+            rows = [r for r in child.iter("row") if next(r.iterancestors("table"), None) is child]
+            for row in rows:
+                if any(cell.find(".//" + t) is not None for cell in row for t in _CONTAINED_BLOCKS):
+                    for cell in row:
+                        walk(cell, inside)
+                    continue
+                text = " | ".join(t for t in (_text(cell) for cell in row) if t)
                 if text:
                     blocks.append(Block("paragraph", text))
         elif tag in ("div", "section", "main", "article"):

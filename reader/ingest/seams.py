@@ -1,0 +1,74 @@
+"""Join the text of an element's descendants without running words together.
+
+Where two elements meet, a browser shows a break if either is a block (a
+paragraph, a table cell, a line break) and nothing if both are inline. But
+inline is a CSS decision: a caption's credit ("…the slip.</span><span>Credit…")
+or an off-screen label is a <span> drawn on its own line. So between inline
+elements we add a space only where the seam reads as two words: a sentence
+ended, or a whole lower-case word meets a capitalised one ("online|Getty").
+Short name prefixes run into the rest ("Mc|Leod", "Di|Caprio") stay joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# Block-level in HTML and in trafilatura's XML body.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br caption cell dd details div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 head header hr item lb li list main nav ol p pre quote row section table tbody "
+    "td tfoot th thead tr ul".split()
+)
+_INVISIBLE = frozenset({"script", "style", "noscript", "template"})
+# The end of a sentence or clause before a capital: "slip.|Credit", "said,|The".
+_ENDED = re.compile(r"[^\W\d_][.!?,;:]['\"’”)]*$")
+# A whole word of three or more letters, ending lower case: not a name prefix.
+_WORD_END = re.compile(r"(?:^|[^\w])[^\W\d_]{2,}[a-z]$")
+_CAPITAL_WORD = re.compile(r"^[\"“‘'(]?[A-Z][a-z]")
+
+
+def _reads_as_two(left: str, right: str) -> bool:
+    if not _CAPITAL_WORD.match(right):
+        return False
+    return bool(_ENDED.search(left) or _WORD_END.search(left))
+
+
+def join_pieces(pieces: Iterable[tuple[str, bool]]) -> str:
+    """Text pieces, each with whether a block boundary stands before it, joined."""
+    out = ""
+    for text, block_before in pieces:
+        if not text:
+            continue
+        touching = out and not out[-1].isspace() and not text[0].isspace()
+        if touching and (block_before or _reads_as_two(out, text)):
+            out += " "
+        out += text
+    return out
+
+
+def element_text(el: Any) -> str:
+    """An element's visible text, with a space wherever two of its elements' words meet."""
+    pieces: list[tuple[str, bool]] = []
+    pending_block = False
+
+    def collect(node: Any) -> None:
+        nonlocal pending_block
+        if node.text:
+            pieces.append((node.text, pending_block))
+            pending_block = False
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag and tag not in _INVISIBLE:
+                if tag in BLOCK_TAGS:
+                    pending_block = True
+                collect(child)
+                if tag in BLOCK_TAGS:
+                    pending_block = True
+            if child.tail:
+                pieces.append((child.tail, pending_block))
+                pending_block = False
+
+    collect(el)
+    return join_pieces(pieces)

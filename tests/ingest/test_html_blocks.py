@@ -1,0 +1,79 @@
+"""HTML pages → blocks: text of neighbouring elements never runs together.
+
+The pages are written for these tests in the shapes real pages have: 2008-era
+layout tables with the article's paragraphs inside a cell, unclosed <p> tags,
+<br> line breaks, captions with a credit in a span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.ingest.html import parse_html_text
+from reader.text.pipeline import finish
+
+_LEAD = (
+    "The harbour board voted on Tuesday evening to close the old ferry slip for repairs, a decision "
+    "that leaves the island's morning commuters without their usual crossing for most of the spring."
+)
+_SECOND = (
+    "Board members said the concrete under the slip had cracked in two places during the January storms "
+    "and that divers had found the steel piles badly corroded where the tide rises and falls."
+)
+_THIRD = (
+    "A temporary pontoon will be moored beside the fish market, and the ferry company said its timetable "
+    "would stay the same, although passengers should expect a longer walk to the town centre."
+)
+_FOURTH = (
+    "Councillors from the island wards asked for a shuttle bus between the pontoon and the station, and "
+    "the board agreed to look at the cost before its meeting at the end of the month."
+)
+# A seam where two elements' words met: "slip.Board", "agenciesThe", "spring.Credit".
+_GLUE = re.compile(r"[a-z][.,]?[A-Z][a-z]")
+
+
+def _article(body: str, title: str = "Ferry slip to close for spring repairs"):  # type: ignore[no-untyped-def]
+    page = f"<html><head><title>{title} - Island Gazette</title></head><body>{body}</body></html>"
+    return finish(parse_html_text(page, None))
+
+
+def _assert_no_glue(text: str) -> None:
+    assert not _GLUE.findall(text), _GLUE.findall(text)
+
+
+def test_paragraphs_inside_a_layout_table_cell_stay_apart() -> None:
+    body = (
+        "<table><tr><td><a href='/'>Home</a></td></tr><tr><td>"
+        "<h1>Ferry slip to close for spring repairs</h1>Staff and agencies"
+        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        "</td></tr></table>"
+    )
+    article = _article(body)
+    _assert_no_glue("\n".join(b.text for b in article.blocks))
+    texts = [b.text for b in article.blocks]
+    assert _LEAD in texts and _SECOND in texts and _FOURTH in texts
+
+
+def test_unclosed_paragraphs_and_line_breaks_stay_apart() -> None:
+    body = f"<div id='story'><p>{_LEAD}<p>{_SECOND}<br>{_THIRD}<br/><br/>{_FOURTH}</div>"
+    article = _article(body)
+    _assert_no_glue("\n".join(b.text for b in article.blocks))
+
+
+def test_caption_credit_in_a_span_is_set_apart() -> None:
+    body = (
+        f"<article><p>{_LEAD}</p><figure><img src='slip.jpg'>"
+        "<figcaption><span>Divers inspect the piles under the slip.</span><span>Credit...Ewan Fraser</span>"
+        f"</figcaption></figure><p>{_SECOND}</p><p>{_THIRD}</p></article>"
+    )
+    article = _article(body)
+    captions = [b.text for b in article.blocks if b.kind == "caption"]
+    assert captions and not _GLUE.search(captions[0]), captions
+
+
+def test_inline_markup_inside_a_word_is_not_split() -> None:
+    body = (
+        f"<article><p>{_LEAD} Riders booked on <b>Mc</b>Leod Travel's app.</p><p>{_SECOND}</p><p>{_THIRD}</p></article>"
+    )
+    texts = [b.text for b in _article(body).blocks]
+    assert any("McLeod Travel" in t for t in texts)
