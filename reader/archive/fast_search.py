@@ -17,11 +17,21 @@ Whoosh's own matcher for that node; what cannot be combined that way (a
 sloppy phrase, a scored word range, another weighting) raises Unsupported
 and the caller asks Whoosh for the whole query. Tests compare the two on
 generated indexes.
+
+Reading Whoosh's private layout is safe only on the releases it was checked
+against (whoosh_version.py): on any other every query raises Unsupported, and
+an error while reading the layout (an attribute renamed, a pickle laid out
+otherwise) is Unsupported too, logged once, so Whoosh answers the query and
+only an index Whoosh itself cannot read is called damaged.
 """
 
 from __future__ import annotations
 
+import logging
+import pickle
+import struct
 import weakref
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -33,11 +43,47 @@ from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from reader.archive import whoosh_version
 from reader.archive.postings import Postings, delta_arrays, field_lengths, read_postings
+
+_log = logging.getLogger(__name__)
 
 
 class Unsupported(Exception):
     """The query needs something this module does not do (the caller asks Whoosh)."""
+
+
+# What reading Whoosh's private layout raises when it is not the layout we
+# know (an attribute renamed, a pickle laid out otherwise): the query goes to
+# Whoosh, which reads its own files, and says "damaged" only if they are.
+_LAYOUT_ERRORS = (
+    AttributeError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    EOFError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+)
+_logged: set[str] = set()
+
+
+def _unsupported(exc: BaseException) -> Unsupported:
+    """`exc` from reading Whoosh's layout as Unsupported, logged once per kind."""
+    kind = f"{type(exc).__name__}: {exc}"
+    if kind not in _logged:
+        _logged.add(kind)
+        _log.warning("fast search fell back to Whoosh (%s)", kind)
+    return Unsupported(kind)
+
+
+def _check_version() -> None:
+    if not whoosh_version.verified():
+        raise Unsupported(
+            f"Whoosh-Reloaded {whoosh_version.installed() or '?'} is not one the readers were verified on"
+        )
 
 
 @dataclass(frozen=True)
@@ -299,7 +345,11 @@ def top_docs(searcher: Searcher, q: query.Query, limit: int | None, allow: Itera
     Raises Unsupported for what only Whoosh can answer; the caller then asks
     Whoosh. `allow` keeps only those (global) document numbers.
     """
-    found = [(docs + segment.offset, scores) for segment, docs, scores in _by_segment(searcher, q, allow)]
+    _check_version()
+    try:
+        found = [(docs + segment.offset, scores) for segment, docs, scores in _by_segment(searcher, q, allow)]
+    except _LAYOUT_ERRORS as exc:
+        raise _unsupported(exc) from exc
     if not found:
         return TopDocs([], [], 0)
     docs = np.concatenate([d for d, _ in found])
@@ -328,12 +378,16 @@ def sorted_docs(
     orders them, then by document number. Scores are 0.0 (Whoosh gives the
     sort key in their place). Whoosh computed a key per match in Python: a
     date-sorted listing of 10,000 matches took ~100 ms at 50,000 articles."""
+    _check_version()
     docs_parts: list[np.ndarray] = []
     value_parts: list[list[np.ndarray]] = [[] for _ in by]
-    for segment, docs, _ in _by_segment(searcher, q, allow):
-        docs_parts.append(docs + segment.offset)
-        for values, (fieldname, _) in zip(value_parts, by, strict=True):
-            values.append(_column(segment, fieldname)[docs])
+    try:
+        for segment, docs, _ in _by_segment(searcher, q, allow):
+            docs_parts.append(docs + segment.offset)
+            for values, (fieldname, _) in zip(value_parts, by, strict=True):
+                values.append(_column(segment, fieldname)[docs])
+    except _LAYOUT_ERRORS as exc:
+        raise _unsupported(exc) from exc
     if not docs_parts:
         return TopDocs([], [], 0)
     docs = np.concatenate(docs_parts)

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from whoosh.codec import whoosh3
 from whoosh.query.spans import Span, SpanNear2
 
+from reader.archive import whoosh_version
+
 
 class _LengthsInMemory:
     """One segment's field-length column (a byte per document), read once.
@@ -76,9 +78,14 @@ def _adjacent_spans(self: SpanNear2.SpanNear2Matcher) -> list[Span]:
     return [Span(start, start + last) for start in sorted(starts)]
 
 
-def install() -> None:
+def install() -> bool:
+    """Put the faster methods in place, on a Whoosh release they were verified
+    against only (whoosh_version.py); says whether it did."""
+    if not whoosh_version.verified():
+        return False
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     SpanNear2.SpanNear2Matcher._get_spans = _adjacent_spans
+    return True
 
 
 def uninstall() -> None:
