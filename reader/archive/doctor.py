@@ -1,11 +1,12 @@
 """Check an archive and repair what can be repaired: the store is the truth.
 
-Checks: SQLite's integrity check; that the index opens; that the index holds
-exactly the store's articles; changes still queued for the index; a Whoosh
-write lock left behind. Repairs: replay the queue, index what is missing,
-drop index entries the store no longer has (never all of them: a store with
-none of the index's articles is reported, not obeyed), rebuild an unreadable
-index, clear a dead writer's lock. The store itself is never changed by a repair.
+Checks: SQLite's integrity check; a half-built index left by a stopped
+reindex; that the index opens; that the index holds exactly the store's
+articles; changes still queued for the index; a Whoosh write lock left behind.
+Repairs: replay the queue, index what is missing, drop index entries the store
+no longer has (never all of them: a store with none of the index's articles is
+reported, not obeyed), rebuild an unreadable index, remove a stopped rebuild,
+clear a dead writer's lock. The store itself is never changed by a repair.
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
         finding = report.add("index write lock free", not held, "held by another process" if held else "free")
         if held:
             finding.detail += " (a newsreader writing without the archive lock, or another program: stop it)"
+
+        rebuilding = ixmod.rebuild_dir(archive.index_dir)
+        left = rebuilding.exists()
+        finding = report.add(
+            "no unfinished rebuild", not left, f"{rebuilding} left by a reindex that was stopped" if left else "none"
+        )
+        if left and repair:
+            ixmod.remove_rebuild(archive.index_dir)
+            finding.repaired = "removed (the index in use was never touched)"
 
         try:
             ix = ixmod.open_index(archive.index_dir)

@@ -13,6 +13,7 @@ import sqlite3
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
@@ -307,23 +308,14 @@ PREPARE_AHEAD = 128
 _worker_known: dict[str, str] = {}
 
 
-def _worker_init(known: dict[str, str]) -> None:
+def _worker_init(known: dict[str, str], line: Connection) -> None:
     import signal
-    import threading
-    import time
 
+    from reader.archive.lifeline import hold
+
+    hold(line)  # a SIGKILLed importer cannot stop its worker: the worker leaves with it
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _worker_known.update(known)
-    parent = os.getppid()
-
-    def exit_with_parent() -> None:
-        # A SIGKILLed importer cannot stop its worker; the worker notices it
-        # has been orphaned and leaves instead of waiting for work forever.
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=exit_with_parent, daemon=True).start()
 
 
 def _worker_prepare(name: str) -> Prepared:
@@ -351,8 +343,12 @@ def prepared_in_order(
 
     # spawn, not fork: the app imports from a thread, and forking a threaded
     # process can deadlock the child.
+    from reader.archive.lifeline import lifeline
+
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(known,))
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(known, lifeline())
+    )
     window: deque = deque()
     queued = iter(files)
     try:

@@ -18,6 +18,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from reader.archive import whoosh_speedups  # noqa: F401  (installs itself)
+from reader.archive.lifeline import hold, lifeline
 from reader.archive.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.model import StoredArticle
 
@@ -112,6 +113,16 @@ def create_index(directory: Path) -> FileIndex:
     return ix
 
 
+def rebuild_dir(directory: Path) -> Path:
+    """Where a rebuild writes the new index before it replaces the old one."""
+    return directory.with_name(directory.name + ".rebuilding")
+
+
+def remove_rebuild(directory: Path) -> None:
+    """Drop what a stopped rebuild left (called with the archive's write lock held)."""
+    shutil.rmtree(rebuild_dir(directory), ignore_errors=True)
+
+
 def clear_stale_lock(directory: Path, max_age_s: float = 0.0) -> bool:
     """Remove Whoosh's write-lock file.
 
@@ -157,7 +168,18 @@ def use_bulk(count: int) -> bool:
 
 
 class _SpawnedSubWriter(SubWriterTask):
+    """A helper that leaves with its parent: a SIGKILLed reindex or import
+    otherwise left it waiting on the job queue for good (see lifeline.py)."""
+
     _Popen = staticmethod(SpawnProcess._Popen)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.line = lifeline()
+
+    def run(self) -> None:
+        hold(self.line)
+        super().run()
 
 
 class _SpawningMpWriter(MpWriter):

@@ -167,7 +167,7 @@ class IndexUpkeep:
         """Rebuild the index from the store; returns the number of articles indexed."""
         with self._writing(wait_s=5):
             self._ix = None
-            tmp = self.index_dir.with_name("index.rebuilding")
+            tmp = ixmod.rebuild_dir(self.index_dir)
             ix = ixmod.create_index(tmp)
             total = self.store.count()
             w = ixmod.writer(ix, bulk=ixmod.use_bulk(total))
