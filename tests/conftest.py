@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -47,3 +49,22 @@ def run_import(archive, *paths):  # type: ignore[no-untyped-def]
     for _ in archive.import_paths([str(p) for p in paths], report):
         pass
     return report
+
+
+def make_unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`path` cannot be opened for reading, as a file without read permission
+    cannot for anyone but root. chmod does that; root (as CI runs) reads any
+    file, so there opening it is made to fail with the error the kernel gives
+    everyone else, so the test runs in CI instead of skipping there."""
+    path.chmod(0)
+    if os.geteuid() != 0:
+        return
+    target = path.resolve()
+    real_open = Path.open
+
+    def open_as_unprivileged(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.resolve() == target:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_as_unprivileged)

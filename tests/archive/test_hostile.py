@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from tests.conftest import FIXTURES, run_import
+from tests.conftest import FIXTURES, make_unreadable, run_import
 
 GOOD_TEXT = (
     "Harbour news\n\nNight ferry returns to the island after a month of repairs to its engines\n\n"
@@ -159,11 +159,10 @@ def test_cli_output_is_terminal_safe(tmp_path: Path) -> None:
     assert "\x1b" not in shown.stdout and "\u202e" not in shown.stdout
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(GOOD_TEXT)
-    path.chmod(0)
+    make_unreadable(path, monkeypatch)
     with Archive(tmp_path / "data") as archive:
         report = run_import(archive, tmp_path / "secret.txt")
     assert "permission" in report.failures[0][1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive.importer import ImportReport, discover
-from tests.conftest import run_import
+from tests.conftest import make_unreadable, run_import
 
 SCRAPE = (
     "Home\n\nRiver ferry service returns after a long pause on the estuary\n\n"
@@ -91,12 +91,10 @@ def test_one_bad_file_does_not_stop_the_rest(archive, tmp_path: Path) -> None:
     assert "YAML" in reasons["bad.md"]
 
 
-def test_unreadable_file_is_reported(archive, tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads any file")
+def test_unreadable_file_is_reported(archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(SCRAPE)
-    path.chmod(0)
+    make_unreadable(path, monkeypatch)
     report = run_import(archive, tmp_path)
     assert report.failures and "permission" in report.failures[0][1]
 
