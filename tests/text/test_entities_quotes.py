@@ -35,9 +35,8 @@ def test_people_places_orgs_groups_with_types() -> None:
     assert found["Borgholm"] == "PLACE"
     assert found["BBC"] == "ORG"
     assert found["European Commission"] == "ORG"
-    assert (
-        found["Swedish Coast Guard"] == "ORG"
-    )  # a demonym before a head names the body and found["Sveriges Radio"] == "ORG"
+    assert found["Swedish Coast Guard"] == "ORG"  # a demonym before a head names the body
+    assert found["Sveriges Radio"] == "ORG"
     assert found["Swedish"] == "GROUP" and found["Finnish"] == "GROUP" and found["Norwegian"] == "GROUP"
     assert "Home" not in found and "News" not in found
 
