@@ -6,6 +6,12 @@ For each file: no chrome line survives, the title is a headline (not a menu
 word), no two blocks are duplicates or near duplicates, every sentence of the
 source that is not chrome is still present, and what was folded. Exit code 1
 if any check fails.
+
+What counts as chrome here is decided independently of the pipeline's own
+chrome filter (reader/text/chrome.py), so the check can catch what the filter
+misses and what it removes wrongly: template placeholders, lines of short
+items between separators, and short unpunctuated lines above the headline or
+below the last sentence of the body.
 """
 
 from __future__ import annotations
@@ -17,12 +23,45 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from reader.ingest import read_articles
-from reader.text.chrome import as_byline, as_date, is_chrome, split_paragraphs
+from reader.text.chrome import as_byline, as_date, split_paragraphs
 from reader.text.normalize import fold_key
 from reader.text.pipeline import finish
 
 # Sentence ends, and seams where a scraper glued two blocks ("thereMigrants").
 _SENTENCE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=['‘\"“]?[A-Z])|(?<=[a-z])(?=[A-Z](?:[a-z']|\s))")
+
+
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{[a-z_]+\}|%%[^%]+%%")
+_SEPARATED = re.compile(r"\s+[|·•/»]\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…]['’\"”)]*$")
+
+
+def _short_unpunctuated(line: str) -> bool:
+    return len(line.split()) < 8 and not _ENDS_SENTENCE.search(line)
+
+
+def expected_chrome(lines: list[str], title: str) -> list[str]:
+    """The source's lines a reader would call site chrome, by this checker's
+    own criteria (not the pipeline's): placeholders, separated menu items,
+    and short unpunctuated lines outside the article (above its headline,
+    below its last sentence), other than dates and bylines."""
+    key = fold_key(title)
+    top = next((i for i, ln in enumerate(lines) if fold_key(ln) == key), 0)
+    last = max(
+        (i for i, ln in enumerate(lines) if _ENDS_SENTENCE.search(ln) and len(ln.split()) >= 8), default=len(lines)
+    )
+    out = []
+    for i, line in enumerate(lines):
+        if as_date(line) is not None or as_byline(line) is not None or i == top:
+            continue
+        items = _SEPARATED.split(line)
+        if (
+            _PLACEHOLDER.search(line)
+            or (len(items) >= 3 and all(len(it.split()) <= 3 for it in items))
+            or ((i < top or i > last) and _short_unpunctuated(line))
+        ):
+            out.append(line)
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -34,7 +73,7 @@ def check(path: Path) -> tuple[list[str], dict[str, object]]:
     problems: list[str] = []
     [article] = [finish(a) for a in read_articles(path)]
     source_lines = split_paragraphs(path.read_text(encoding="utf-8", errors="replace"))
-    chrome = [ln for ln in source_lines if is_chrome(ln)]
+    chrome = expected_chrome(source_lines, article.title)
     texts = [b.text for b in article.blocks]
     out_keys = [fold_key(t) for t in texts]
     for line in chrome:
@@ -49,7 +88,7 @@ def check(path: Path) -> tuple[list[str], dict[str, object]]:
                 problems.append(f"blocks {i} and {j} are duplicates: {texts[i][:60]!r}")
     kept = fold_key(" ".join([article.title, *texts]))
     for line in source_lines:
-        if is_chrome(line):
+        if line in chrome:
             continue
         if as_date(line) is not None:
             if article.published is None:

@@ -28,3 +28,13 @@ def test_checker_notices_a_lost_sentence(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "fold", lambda blocks: fold(blocks)[:-1])  # drop the last block
     problems, _ = check(path)
     assert any("sentence lost" in p for p in problems)
+
+
+def test_checker_notices_chrome_the_filter_missed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checker's idea of chrome is its own: with the pipeline's chrome
+    filter switched off, the menu lines that then survive are reported."""
+    from reader.text import chrome
+
+    monkeypatch.setattr(chrome, "is_chrome", lambda line: False)
+    problems, _ = check(SCRAPES[0])
+    assert any("chrome survived" in p for p in problems)
