@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,8 +22,10 @@ from reader.output import (
     hit_lines,
     plural,
 )
+from reader.sanitize import clean_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `git log | head`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "query", nargs="*", help='Whoosh query: words, AND/OR/NOT, "phrase", pre*, fuzzy~, field:value, date:2021-11'
     )
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=int, default=10, help="how many results to show (default 10)")
     p.add_argument(
         "--sort",
         choices=["relevance", "newest", "oldest", "date", "-date"],
@@ -70,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stories", help="stories saved more than once: their versions across sites and saves")
     p.add_argument("query", nargs="*", help="only stories with a version matching this search")
-    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--limit", type=int, default=30, help="how many to list (default 30)")
     p.add_argument("--json", action="store_true", help="one JSON object per story")
 
     p = sub.add_parser("timeline", help="how many articles match per day, week, month or year, as bars")
@@ -113,13 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("entities", help="people, places, organisations and groups across the archive")
     p.add_argument("query", nargs="*", help="only in articles matching this search")
     p.add_argument("--type", choices=["person", "place", "org", "group"])
-    p.add_argument("--top", type=int, default=30)
+    p.add_argument("--limit", "--top", dest="top", type=int, default=30, help="how many to list (default 30)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("quotes", help="quotations with their speakers")
     p.add_argument("query", nargs="*", help="only in articles matching this search")
     p.add_argument("--speaker", help="speaker name (or part of it)")
-    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--limit", type=int, default=30, help="how many to list (default 30)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("stats", help="archive counts and sizes")
@@ -135,6 +139,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its exit status. A closed pipe (`newsreader search x |
+    head -1`) ends any command quietly, as it ends `git log | head`."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # the last lines, while a closed pipe can still be caught
+        return code
+    except BrokenPipeError:
+        _stop_writing_stdout()
+        return EXIT_PIPE
+
+
+def _stop_writing_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # a stdout with no file behind it (captured in tests): nothing to flush
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
@@ -154,6 +180,27 @@ class _Failure(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.code = code
+
+
+def _say(message: str) -> None:
+    """A note about a listing (empty, cut short): on stderr, so stdout holds only rows."""
+    print(message, file=sys.stderr)
+
+
+def _more(shown: int, total: int, noun: str, many: str = "") -> None:
+    """Say that a listing was cut at its --limit, and how to see it all."""
+    if total > shown:
+        _say(f"{shown} of {plural(total, noun, many)} shown (--limit {total} shows all)")
+
+
+def _within(query: str) -> str:
+    return f" in the articles matching “{clean_line(query)}”" if query else ""
+
+
+def _column(count: int, noun: str, out: Styler) -> str:
+    """A right-aligned count and its noun, singular or plural, padded to line up."""
+    word = noun if count == 1 else noun + "s"
+    return f"{count:>5} {out(word, 'dim')}{' ' * (len(noun) + 1 - len(word))}"
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -241,8 +288,6 @@ def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
 
 
 def _print_report(report, interrupted: bool) -> None:  # type: ignore[no-untyped-def]
-    from reader.sanitize import clean_line
-
     out = Styler(sys.stdout)
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
@@ -275,22 +320,32 @@ def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         if not result.hits and result.suggestion:
             print(json.dumps({"suggestion": result.suggestion}))
         return EXIT_OK
-    out = Styler(sys.stdout)
+    out, err = Styler(sys.stdout), Styler(sys.stderr)
     for hit in result.hits:
         print(hit_lines(hit, out))
-    noun = "article" if result.total == 1 else "articles"
-    print(out(f"{result.total} {noun} · {result.elapsed_ms:.0f} ms", "dim"), file=sys.stderr)
+    shown = len(result.hits)
+    more = f" ({shown} shown; --limit {result.total} shows all)" if result.total > shown else ""
+    _say(err(f"{plural(result.total, 'article')} · {result.elapsed_ms:.0f} ms{more}", "dim"))
     if not result.hits and result.suggestion:
-        print(f"No results. Did you mean: {result.suggestion}", file=sys.stderr)
+        _say(f"No results. Did you mean: {clean_line(result.suggestion)}")
+    elif not result.hits and archive.article_count() == 0:
+        _say("The archive is empty: newsreader import PATH adds articles (newsreader --demo … tries the demo).")
     return EXIT_OK
 
 
 def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """Each story with its versions: id, date, site and title, oldest first."""
-    from reader.sanitize import clean_line
-
     out = Styler(sys.stdout)
-    for story, members in archive.stories(" ".join(args.query), args.limit):
+    query = " ".join(args.query)
+    found = archive.stories(query, args.limit)
+    if not found and not args.json:
+        _say(
+            f"No story with more than one version matches “{clean_line(query)}”."
+            if query
+            else "No story is saved more than once yet: a story's versions are one article "
+            "saved again, updated, or carried by another site."
+        )
+    for story, members in found:
         rows = archive.store.summaries(members)
         if args.json:
             versions = [
@@ -312,6 +367,8 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 title, site, published = rows[m][0], rows[m][1], rows[m][2]
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
+    if not args.json and len(found) == args.limit:
+        _more(len(found), archive.count_stories(query), "story", "stories")
     return EXIT_OK
 
 
@@ -325,10 +382,15 @@ def _highlight(archive, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 
 def _highlights(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from reader.sanitize import clean_line
-
     out = Styler(sys.stdout)
-    for h, title in archive.highlights(" ".join(args.query)):
+    query = " ".join(args.query)
+    found = archive.highlights(query)
+    if not found and not args.json:
+        if query:
+            _say(f"No highlights{_within(query)}.")
+        else:
+            _say("No highlights yet: newsreader highlight ID 'words' marks a passage (h in the app's reader).")
+    for h, title in found:
         if args.json:
             row = {"id": h.id, "article": h.article_id, "title": clean_line(title), "text": clean_line(h.text)}
             print(json.dumps({**row, "note": clean_line(h.note), "block": h.block}, ensure_ascii=False))
@@ -378,33 +440,33 @@ def _correct(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 def _export(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from reader.archive.safe_write import TargetRefused
-    from reader.sanitize import clean_line
 
     try:
         count, written = archive.export(" ".join(args.query), args.format, Path(args.to), force=args.force)
     except TargetRefused as exc:
         raise _Failure(clean_line(str(exc))) from exc
     where = clean_line(str(written[0]) if len(written) == 1 else f"{len(written)} files in {args.to}")
-    print(f"exported {count} articles as {args.format}: {where}", file=sys.stderr)
+    print(f"exported {plural(count, 'article')} as {args.format}: {where}", file=sys.stderr)
     return EXIT_OK
 
 
 def _searches(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from reader.sanitize import clean_line
-
     if args.delete:
         if not archive.delete_search(args.delete):
             raise _Failure(f"no saved search named '{args.delete}'")
         print(f"deleted '{args.delete}'", file=sys.stderr)
         return EXIT_OK
     out = Styler(sys.stdout)
-    for s in archive.saved_searches():
+    saved = archive.saved_searches()
+    if not saved and not args.json:
+        _say("No saved searches yet: newsreader search QUERY --save NAME keeps one (ctrl+s in the app).")
+    for s in saved:
         if args.json:
             row = {"name": s.name, "query": s.query, "filters": s.filters.describe(), "matches": s.matches}
             print(json.dumps({**row, "unread": s.unread}, ensure_ascii=False))
             continue
         filters = f" {out('[' + s.filters.describe() + ']', 'dim')}" if s.filters.active else ""
-        counts = f"{s.unread:>5} {out('unread', 'dim')} {s.matches:>6} {out('articles', 'dim')}"
+        counts = f"{s.unread:>5} {out('unread', 'dim')} {_column(s.matches, 'article', out)}"
         print(f"{counts}  {out(clean_line(s.name), 'bold')}  {clean_line(s.query)}{filters}")
     return EXIT_OK
 
@@ -412,7 +474,8 @@ def _searches(archive, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 def _timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from reader.archive.timeline import bar
 
-    found, undated = archive.timeline(" ".join(args.query), args.by)
+    query = " ".join(args.query)
+    found, undated = archive.timeline(query, args.by)
     if args.json:
         for p in found:
             row = {"period": p.label, "start": p.start.isoformat(), "count": p.count, "query": p.date_query}
@@ -425,7 +488,18 @@ def _timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-unty
     for p in found:
         print(f"{p.label:>10}  {p.count:>5}  {out(bar(p.count, largest, width), 'title')}")
     total = sum(p.count for p in found)
-    print(out(f"{total} dated articles · {undated} undated · by {args.by}", "dim"), file=sys.stderr)
+    if not found and not undated:
+        _say(
+            f"No articles match “{clean_line(query)}”."
+            if query
+            else "No dated articles yet: newsreader import PATH adds articles."
+        )
+        return EXIT_OK
+    if not found:
+        _say(f"No dated articles{_within(query)}; {undated} have no date.")
+        return EXIT_OK
+    err = Styler(sys.stderr)
+    _say(err(f"{plural(total, 'dated article')} · {undated} undated · by {args.by}", "dim"))
     return EXIT_OK
 
 
@@ -454,10 +528,9 @@ def _stats(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
 
 
 def _entities(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from reader.sanitize import clean_line
-
     kind = args.type.upper() if args.type else None
-    rows = archive.entities(kind, args.top, " ".join(args.query))
+    query = " ".join(args.query)
+    rows = archive.entities(kind, args.top, query)
     if args.json:
         for name, etype, mentions, articles in rows:
             print(
@@ -469,15 +542,26 @@ def _entities(archive, args: argparse.Namespace) -> int:  # type: ignore[no-unty
         return EXIT_OK
     out = Styler(sys.stdout)
     for name, etype, mentions, articles in rows:
-        counts = f"{articles:>5} {out('articles', 'dim')} {mentions:>5} {out('mentions', 'dim')}"
+        counts = f"{_column(articles, 'article', out)} {_column(mentions, 'mention', out)}"
         print(f"{counts}  {etype:<6}  {out(clean_line(name), 'bold')}")
+    nouns = {"person": "people", "place": "places", "org": "organisations", "group": "groups"}
+    what = nouns.get(args.type or "", "entities")
+    if not rows:
+        if query or args.type:
+            _say(f"No {what}{_within(query) or ' in the archive'}.")
+        else:
+            _say(
+                "No entities yet: people, places and organisations are found in the articles "
+                "you import (newsreader import PATH)."
+            )
+    elif len(rows) == args.top:
+        _more(len(rows), archive.count_entities(kind, query), "entity", "entities")
     return EXIT_OK
 
 
 def _quotes(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from reader.sanitize import clean_line
-
-    rows = archive.quotes(args.speaker, " ".join(args.query), args.limit)
+    query = " ".join(args.query)
+    rows = archive.quotes(args.speaker, query, args.limit)
     if args.json:
         for aid, title, speaker, kind, text in rows:
             print(
@@ -498,6 +582,15 @@ def _quotes(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         who = clean_line(speaker) if speaker else "unknown speaker"
         print(f"{out(who, 'bold')}: “{clean_line(text)}”")
         print(f"    {out(aid, 'id')}  {out(clean_line(title), 'dim')}")
+    if not rows:
+        if args.speaker:
+            _say(f"No quotes by “{clean_line(args.speaker)}”{_within(query)}.")
+        elif query:
+            _say(f"No quotes{_within(query)}.")
+        else:
+            _say("No quotes yet: quotations and their speakers are found in the articles you import.")
+    elif len(rows) == args.limit:
+        _more(len(rows), archive.count_quotes(args.speaker, query), "quote")
     return EXIT_OK
 
 
@@ -505,7 +598,7 @@ def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     progress = ProgressLine(sys.stderr)
     count = archive.reindex(progress=lambda done, total: progress.update(done, total, "", "indexed"))
     progress.finish()
-    print(f"Reindexed {count} articles.")
+    print(f"Reindexed {plural(count, 'article')}.")
     return EXIT_OK
 
 

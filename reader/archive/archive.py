@@ -265,6 +265,24 @@ class Archive(IndexUpkeep):
         with self._guard:
             return self.store.find_quotes(speaker, ids, limit, words)
 
+    def count_entities(self, kind: str | None = None, query: str = "") -> int:
+        """How many entities entities() lists without a limit (for "30 of 212")."""
+        ids = self._ids_for(query)
+        with self._guard:
+            return self.store.count_entities(kind, ids)
+
+    def count_quotes(self, speaker: str | None = None, query: str = "", words: str | None = None) -> int:
+        """How many quotes quotes() lists without a limit."""
+        ids = self._ids_for(query)
+        with self._guard:
+            return self.store.count_quotes(speaker, ids, words)
+
+    def count_stories(self, query: str = "") -> int:
+        """How many stories stories() lists without a limit."""
+        ids = self._ids_for(query)
+        with self._guard:
+            return self.store.count_multi_stories(ids)
+
     def _ids_for(self, query: str) -> list[str] | None:
         if not query.strip():
             return None
@@ -449,6 +467,10 @@ class Archive(IndexUpkeep):
             return found
         matches = self.store.ids_by_prefix(article_id) if article_id else []
         return self.store.get(matches[0]) if len(matches) == 1 else None
+
+    def article_count(self) -> int:
+        with self._guard:
+            return self.store.count()
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed since the last call (an import in

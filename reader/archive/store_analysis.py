@@ -111,19 +111,18 @@ class AnalysisRows:
         self, kind: str | None, limit: int, ids: list[str] | None = None
     ) -> list[tuple[str, str, int, int]]:
         """(name, type, mentions, articles), most articles first."""
-        where, args = [], []
-        if kind:
-            where.append("type = ?")
-            args.append(kind)
-        if ids is not None:
-            where.append(f"article_id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
+        where, args = _entity_filter(kind, ids)
         sql = (
-            "SELECT name, type, sum(mentions), count(DISTINCT article_id) AS n FROM entities "
-            + ("WHERE " + " AND ".join(where) if where else "")
-            + " GROUP BY name, type ORDER BY n DESC, sum(mentions) DESC, name LIMIT ?"
+            f"SELECT name, type, sum(mentions), count(DISTINCT article_id) AS n FROM entities {where}"
+            " GROUP BY name, type ORDER BY n DESC, sum(mentions) DESC, name LIMIT ?"
         )
         return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
+
+    def count_entities(self, kind: str | None, ids: list[str] | None = None) -> int:
+        """How many rows top_entities has without a limit."""
+        where, args = _entity_filter(kind, ids)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM entities {where} GROUP BY name, type)"
+        return int(self.db.execute(sql, args).fetchone()[0])
 
     def find_quotes(
         self, speaker: str | None, ids: list[str] | None, limit: int, words: str | None = None
@@ -132,22 +131,18 @@ class AnalysisRows:
 
         `words` matches the speaker or the quote's text (the quote browser's filter).
         """
-        where, args = ["q.kind = 'speech'"], []
-        if speaker:
-            where.append("lower(q.speaker) LIKE ?")
-            args.append(f"%{speaker.lower()}%")
-        if words:
-            where.append("(lower(q.speaker) LIKE ? OR lower(q.text) LIKE ?)")
-            args.extend([f"%{words.lower()}%"] * 2)
-        if ids is not None:
-            where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
+        where, args = _quote_filter(speaker, ids, words)
         sql = (
             "SELECT q.article_id, a.title, q.speaker, q.kind, q.text "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?"
+            f"FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
+            " ORDER BY a.published DESC, q.article_id, q.seq LIMIT ?"
         )
         return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
+
+    def count_quotes(self, speaker: str | None, ids: list[str] | None, words: str | None = None) -> int:
+        """How many rows find_quotes has without a limit."""
+        where, args = _quote_filter(speaker, ids, words)
+        return int(self.db.execute(f"SELECT count(*) FROM quotes q {where}", args).fetchone()[0])
 
     # -- boilerplate across articles -----------------------------------------
 
@@ -201,6 +196,33 @@ class AnalysisRows:
             )
         }
         return frozenset(i for i, k in keys.items() if k in common)
+
+
+def _entity_filter(kind: str | None, ids: list[str] | None) -> tuple[str, list[str]]:
+    """The WHERE clause (and its arguments) of an entity listing."""
+    where, args = [], []
+    if kind:
+        where.append("type = ?")
+        args.append(kind)
+    if ids is not None:
+        where.append(f"article_id IN ({','.join('?' * len(ids))})")
+        args.extend(ids)
+    return ("WHERE " + " AND ".join(where) if where else ""), args
+
+
+def _quote_filter(speaker: str | None, ids: list[str] | None, words: str | None) -> tuple[str, list[str]]:
+    """The WHERE clause (and its arguments) of a quote listing (quotes aliased q)."""
+    where, args = ["q.kind = 'speech'"], []
+    if speaker:
+        where.append("lower(q.speaker) LIKE ?")
+        args.append(f"%{speaker.lower()}%")
+    if words:
+        where.append("(lower(q.speaker) LIKE ? OR lower(q.text) LIKE ?)")
+        args.extend([f"%{words.lower()}%"] * 2)
+    if ids is not None:
+        where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
+        args.extend(ids)
+    return "WHERE " + " AND ".join(where), args
 
 
 def _block_key(block: Block) -> str | None:

@@ -111,6 +111,13 @@ class StoryRows:
         )
         return {article_id: (story, size) for article_id, story, size in rows_for_ids(self.db, sql, article_ids)}
 
+    def count_multi_stories(self, ids: list[str] | None = None) -> int:
+        """How many stories have more than one version (among these articles)."""
+        if ids is not None:
+            return sum(1 for size in dict(self.story_sizes(ids).values()).values() if size > 1)
+        sql = "SELECT count(*) FROM (SELECT 1 FROM articles WHERE story IS NOT NULL GROUP BY story HAVING count(*) > 1)"
+        return int(self.db.execute(sql).fetchone()[0])
+
     def multi_stories(self, limit: int = 50, ids: list[str] | None = None) -> list[tuple[str, int]]:
         """Stories with more than one version, largest first: (story, versions)."""
         if ids is not None:

@@ -62,7 +62,7 @@ def test_markdown_html_and_epub_carry_metadata_and_escape_the_text(tmp_path: Pat
         run_import(archive, source)
     for fmt, target in (("markdown", "md"), ("html", "html"), ("epub", "book.epub")):
         assert main(["--data-dir", str(data), "export", "--format", fmt, "--to", str(tmp_path / target)]) == 0
-    assert "exported 1 articles" in capsys.readouterr().err
+    assert "exported 1 article " in capsys.readouterr().err
     [md] = list((tmp_path / "md").glob("*.md"))
     text = md.read_text(encoding="utf-8")
     assert text.startswith("---\nid: ") and "passengers who typed" in text
