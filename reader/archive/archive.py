@@ -20,7 +20,7 @@ from reader.archive.index import IndexDamaged
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
-from reader.archive.store import Store
+from reader.archive.store import Store, clean_tags
 from reader.archive.timeline import Period, periods
 from reader.archive.upkeep import IndexUpkeep
 from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
@@ -516,12 +516,7 @@ class Archive(IndexUpkeep):
         two tags that differ only in case are one (the first typed is kept), and
         `tag:europe` finds it in any case: the index lowercases tags.
         """
-        kept: dict[str, str] = {}
-        for tag in tags:
-            cleaned = " ".join(tag.split())
-            if cleaned and "," not in cleaned:
-                kept.setdefault(cleaned.casefold(), cleaned)
-        ordered = tuple(sorted(kept.values(), key=str.casefold))
+        ordered = clean_tags(tags)
         with self._guard:
             self.store.set_tags(article_id, ordered)
             self._try_sync()

@@ -12,12 +12,13 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
-from reader.archive.store import Store
+from reader.archive.store import Store, clean_tags
 from reader.archive.stories import versions_of
 from reader.ingest import IngestError, is_article_file, parse_source, read_source
 from reader.model import Article
@@ -174,12 +175,15 @@ def import_file(
     report: ImportReport,
     known: dict[str, str] | None = None,
     prepared: Prepared | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> str:
     """Import one file into the store (inside the caller's transaction).
 
     Returns the file's main outcome; per-article outcomes go into `report`.
     Raises IngestError for files that cannot be read or parsed. `prepared` is
     the file already analysed by a worker process; without it, it is done here.
+    `on_article()` is called after each article of a file that holds several
+    (an export), so the caller may commit a long file in batches.
     """
     key = str(path)
     rows = store.sources_for_path(key)
@@ -195,11 +199,20 @@ def import_file(
         report.unchanged += len(rows)
         return "unchanged"
     previous = {r[1]: r[2] for r in rows}  # part → article id
+    several = len(prepared.articles) > 1
+    # Until the last article of a file of several is stored, its source rows
+    # carry no size, time or hash: a run stopped after a batch commit reads the
+    # file again next time and finishes it, instead of taking it as unchanged.
+    recorded = replace(prepared, size=-1, mtime_ns=-1, digest="") if several else prepared
     outcomes: list[str] = []
     for article, analysis, fp in prepared.articles:
-        outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, prepared)
+        outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, recorded)
         report.merge(outcome)
         outcomes.append(outcome)
+        if several and on_article is not None:
+            on_article()
+    if several:
+        store.finish_sources(key, prepared.size, prepared.mtime_ns, prepared.digest)
     for outcome in ("added", "updated", "duplicates"):
         if outcome in outcomes:
             return outcome
@@ -254,34 +267,30 @@ def _set_story(store: Store, article_id: str, fp: Fingerprint) -> None:
 
 
 def _merge_state(store: Store, article_id: str, article: Article) -> None:
-    """Tags and reading state carried by a newsreader export, filling in only
-    what the archive lacks: its tags if the article has none, the star and the
-    read mark if it is unstarred or unread, its position if it has none, and the
-    highlights it does not have. An import never takes state away: the store
-    keeps no time for each change, so the archive's own state always wins."""
+    """Tags and reading state carried by a newsreader export (checked by its
+    reader), filling in only what the archive lacks: its tags if the article
+    has none, the star and the read mark if it is unstarred or unread, its
+    position if it has none, and the highlights it does not have. An import
+    never takes state away: the store keeps no time for each change, so the
+    archive's own state always wins."""
     if not article.state:
         return
-    state = dict(article.state)
-    tags = state.get("tags")
-    if isinstance(tags, list) and tags and not store.tags_of(article_id):
-        store.set_tags(article_id, [str(t) for t in tags])
+    state: dict[str, Any] = dict(article.state)
+    tags = clean_tags(state.get("tags") or ())
+    if tags and not store.tags_of(article_id):
+        store.set_tags(article_id, tags)
     is_read, starred, position = store.reading_state(article_id)
-    if state.get("starred") is True and not starred:
+    if state.get("starred") and not starred:
         store.set_starred(article_id, True)
-    if state.get("read") is True and not is_read:
+    if state.get("read") and not is_read:
         store.set_read(article_id, True)
-    theirs = state.get("read_position")
-    if isinstance(theirs, int | float) and not isinstance(theirs, bool) and theirs and not position:
-        store.set_position(article_id, float(theirs))
-    marked = state.get("highlights")
-    if isinstance(marked, list):
-        have = {(h.block, h.start, h.end, h.text, h.note) for h in store.highlights_of(article_id)}
-        for h in marked:
-            if not isinstance(h, dict):
-                continue
-            row = (int(h["block"]), int(h["start"]), int(h["end"]), str(h["text"]), str(h.get("note") or ""))
-            if row not in have:
-                store.add_highlight(article_id, *row)
+    if state.get("read_position") and not position:
+        store.set_position(article_id, float(state["read_position"]))
+    have = {(h.block, h.start, h.end, h.text, h.note) for h in store.highlights_of(article_id)}
+    for h in state.get("highlights") or ():
+        row = (h["block"], h["start"], h["end"], h["text"], h["note"])
+        if row not in have:
+            store.add_highlight(article_id, *row)
 
 
 def boilerplate_scope(article: Article, path: str) -> str:
@@ -296,8 +305,12 @@ def boilerplate_scope(article: Article, path: str) -> str:
     return "folder:" + os.path.dirname(path)
 
 
-# Files per store commit (and index update): what an interrupted import keeps.
+# Files (or articles of an export) per store commit and index update: what an
+# interrupted import keeps.
 IMPORT_BATCH = 200
+# Errors in storing one file's articles that say something about the file, not
+# the archive (a value SQLite cannot hold): that file fails, the import goes on.
+_DATA_ERRORS = (ValueError, TypeError, OverflowError, sqlite3.InterfaceError, sqlite3.ProgrammingError)
 # Below this many files a worker process costs more than it saves (it starts
 # in about a second and loads the gazetteers once).
 PARALLEL_MIN_FILES = 200
@@ -404,19 +417,39 @@ def import_paths(
     deferred = defer is not None and defer(total)
     workers = min(2, os.cpu_count() or 1) if deferred else 1
     stream = prepared_in_order(store, found.files, known, workers)
+
+    def checkpoint() -> None:
+        """After each article of an export: commit every `batch_size` articles,
+        as for files, so a huge export is not one transaction."""
+        nonlocal pending
+        pending += 1
+        if pending >= batch_size:
+            db.execute("RELEASE file")
+            db.execute("COMMIT")
+            pending = 0
+            try:
+                if callable(on_batch) and not deferred:
+                    on_batch()
+            finally:  # the caller's file savepoint must exist whatever happens
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("SAVEPOINT file")
+
     db.execute("BEGIN IMMEDIATE")
     try:
         for name, prepared in zip(found.files, stream, strict=True):
             path = Path(name)
             db.execute("SAVEPOINT file")
             try:
-                outcome = import_file(store, path, report, known, prepared)
-            except IngestError as exc:
+                outcome = import_file(store, path, report, known, prepared, checkpoint)
+            except (IngestError, *_DATA_ERRORS) as exc:
                 db.execute("ROLLBACK TO file")
                 db.execute("RELEASE file")
-                report.failures.append((str(path), str(exc)))
+                reason = str(exc)
+                if not isinstance(exc, IngestError):
+                    reason = f"could not store it: {type(exc).__name__}: {exc}"
+                report.failures.append((str(path), reason))
                 done += 1
-                yield Progress(done, total, str(path), "failed", str(exc))
+                yield Progress(done, total, str(path), "failed", reason)
                 continue
             except BaseException:
                 db.execute("ROLLBACK TO file")

@@ -190,6 +190,17 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as the archive keeps them: spaces squeezed, no commas, in the case
+    they were typed; two that differ only in case are one (the first is kept)."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        cleaned = " ".join(tag.split())
+        if cleaned and "," not in cleaned:
+            kept.setdefault(cleaned.casefold(), cleaned)
+    return tuple(sorted(kept.values(), key=str.casefold))
+
+
 def short_id(content_hash: str, length: int = 8) -> str:
     """A short, stable, typeable id from the hash of the first imported text."""
     raw = hashlib.sha256(content_hash.encode()).digest()
@@ -305,6 +316,13 @@ class Store(AnalysisRows, StoryRows):
             (path,),
         )
         return cur.fetchall()
+
+    def finish_sources(self, path: str, size: int, mtime_ns: int, file_hash: str) -> None:
+        """Record the size, time and hash of a file of several articles once all are stored."""
+        self.db.execute(
+            "UPDATE sources SET size = ?, mtime_ns = ?, file_hash = ? WHERE path = ? AND file_hash = ''",
+            (size, mtime_ns, file_hash, path),
+        )
 
     def touch_sources(self, path: str, size: int, mtime_ns: int) -> None:
         """Record a new mtime for a file whose bytes did not change."""
