@@ -99,10 +99,11 @@ class NewsReaderApp(App[None]):
     def action_open_quotes(self) -> None:
         from reader.tui.screens.browsers import QuoteBrowser
 
-        def chosen(article_id: str | None) -> None:
+        def chosen(key: str | None) -> None:
             main = self._main()
-            if article_id and main is not None:
-                main.search_for(f"id:{article_id}")
+            if key and main is not None:
+                article_id, quote = key.split("\n", 1)
+                main.open_at_quote(article_id, quote)
 
         self.push_screen(QuoteBrowser(self.archive), chosen)
 

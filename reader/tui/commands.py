@@ -16,6 +16,7 @@ from reader.sanitize import clean_line
 SCOPES = {
     "app": "Everywhere",
     "main": "Search and results",
+    "lists": "Every list (results, side panel, browsers)",
     "results": "Results list",
     "reader": "Reading pane",
     "panel": "Side panel",
@@ -196,8 +197,12 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Show each story once in the results, with its number of versions",
     ),
-    Command("down", "j,down", "cursor_down", "Down", "results", show=False, help="Next result"),
-    Command("up", "k,up", "cursor_up", "Up", "results", show=False, help="Previous result"),
+    Command("down", "j,down", "cursor_down", "Down", "lists", show=False, help="Next row (stops at the last)"),
+    Command("up", "k,up", "cursor_up", "Up", "lists", show=False, help="Previous row (stops at the first)"),
+    Command("first", "g,home", "first", "First", "lists", show=False, help="First row"),
+    Command("last", "G,end", "last", "Last", "lists", show=False, help="Last row"),
+    Command("page-down-list", "pagedown", "page_down", "Page down", "lists", show=False, help="A page of rows down"),
+    Command("page-up-list", "pageup", "page_up", "Page up", "lists", show=False, help="A page of rows up"),
     Command("open-article", "enter", "select", "Open", "results", show=False, help="Read the result"),
     Command("scroll-down", "j,down", "scroll_down", "Down", "reader", show=False, help="Scroll down"),
     Command("scroll-up", "k,up", "scroll_up", "Up", "reader", show=False, help="Scroll up"),
@@ -209,8 +214,6 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "prev-hit", "N", "previous_hit", "Prev hit", "reader", show=False, help="Previous search term in the article"
     ),
-    Command("panel-down", "j,down", "cursor_down", "Down", "panel", show=False, help="Next entity or quote"),
-    Command("panel-up", "k,up", "cursor_up", "Up", "panel", show=False, help="Previous entity or quote"),
     Command(
         "panel-choose",
         "enter",

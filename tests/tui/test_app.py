@@ -312,9 +312,9 @@ async def test_entity_and_quote_highlights_toggle_and_panel_searches(make_app) -
         await settle(pilot)
         panel = app.screen.query_one(SidePanel)
         assert panel.display and app.focused is panel
-        people = [o.id for o in panel._options if o.id and o.id.startswith("e:")]  # noqa: SLF001
+        people = [key for key in panel.keys if key.startswith("e:")]
         assert "e:Johan Lindqvist" in people
-        panel.highlighted = next(i for i, o in enumerate(panel._options) if o.id == "e:Johan Lindqvist")  # noqa: SLF001
+        panel.highlighted = panel.keys.index("e:Johan Lindqvist")
         await settle(pilot)
         assert reader.selected_entity == "Johan Lindqvist"
         await pilot.press("enter")
@@ -324,9 +324,8 @@ async def test_entity_and_quote_highlights_toggle_and_panel_searches(make_app) -
 
 
 async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-untyped-def]
-    from textual.widgets import OptionList
-
     from reader.tui.screens.browsers import EntityBrowser, QuoteBrowser
+    from reader.tui.widgets.listing import KeyList
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -340,7 +339,7 @@ async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-u
         await pilot.pause(0.3)
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
-        names = [o.id for o in app.screen.query_one(OptionList)._options]  # noqa: SLF001
+        names = app.screen.query_one(KeyList).keys
         assert "Johan Lindqvist" in names and "Kalmar" not in names
         await pilot.press("escape", "Q")
         assert isinstance(app.screen, QuoteBrowser)
@@ -348,7 +347,7 @@ async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-u
         await pilot.pause(0.3)
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
-        listing = app.screen.query_one(OptionList)
+        listing = app.screen.query_one(KeyList)
         assert listing.option_count >= 1
         await pilot.press("enter", "enter")
         await settle(pilot)
@@ -478,3 +477,24 @@ def test_speaker_label_goes_after_the_attribution_sentence() -> None:
         text.index("Berg.") + 5: " — Ann Berg",
         len(text): " — Ann Berg, speaker unknown",
     }
+
+
+async def test_keyboard_paging_in_the_reader_is_instant(make_app) -> None:  # type: ignore[no-untyped-def]
+    # Textual animates scrolling by default: a page took 0.7-1.0 s to arrive.
+    app = make_app()
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Kalmar", "enter", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert reader.max_scroll_y > reader.size.height
+        animated: list[str] = []
+        reader.animate = lambda attribute, *args, **kwargs: animated.append(attribute)  # type: ignore[method-assign]
+        for key, where in (("space", "page"), ("G", "end"), ("b", "page"), ("g", "top"), ("j", "line")):
+            await pilot.press(key)
+            assert not animated, f"{key} scrolls with an animation"
+            assert reader.scroll_y == reader.scroll_target_y
+            if where == "end":
+                assert reader.scroll_y == reader.max_scroll_y
+            if where == "top":
+                assert reader.scroll_y == 0

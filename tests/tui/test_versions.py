@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from reader.archive import Archive
 from reader.config import Config
 from reader.tui.screens.versions import DiffScreen, VersionsScreen
 from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.listing import KeyList
 from reader.tui.widgets.results import ResultsList
 from tests.archive.test_stories import _write_versions
 from tests.conftest import run_import
@@ -37,7 +38,7 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         assert len(results.hits) == collapsed + 2
         versioned = [h for h in results.hits if h.versions == 3]
         assert len(versioned) == 3
-        prompts = [str(results.get_option_at_index(n).prompt) for n in range(len(results.hits))]
+        prompts = [results.row_text(n) for n in range(len(results.hits))]
         assert sum("3 versions (v)" in p for p in prompts) == 3
         results.highlighted = [h.id for h in results.hits].index(versioned[0].id)
         await pilot.press("enter")
@@ -46,9 +47,9 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, VersionsScreen)
-        listing = app.screen.query_one(OptionList)
+        listing = app.screen.query_one(KeyList)
         assert listing.option_count == 3
-        labels = [str(listing.get_option_at_index(n).prompt) for n in range(3)]
+        labels = [listing.row_text(n) for n in range(3)]
         assert sum("reading" in label for label in labels) == 1
         assert sum("% differ" in label for label in labels) == 2
         # d on another version: the word diff against the one being read.
@@ -63,7 +64,7 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         await pilot.press("escape")
         assert isinstance(app.screen, VersionsScreen)
         # Enter reads the highlighted version.
-        chosen = app.screen.query_one(OptionList).get_option_at_index(other).id
+        chosen = app.screen.query_one(KeyList).key_at(other)
         await pilot.press("enter")
         await settle(pilot)
         page = app.screen.query_one(ArticleView).page
@@ -85,13 +86,13 @@ async def test_timeline_zooms_and_opens_a_period(make_app) -> None:  # type: ign
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
-        months = app.screen.query_one(OptionList).option_count
+        months = app.screen.query_one(KeyList).option_count
         await pilot.press("y")
         await settle(pilot)
-        listing = app.screen.query_one(OptionList)
+        listing = app.screen.query_one(KeyList)
         assert 1 <= listing.option_count <= months
         assert "by year" in str(app.screen.query_one("#timeline-title").render())
-        period = listing.get_option_at_index(listing.highlighted).id  # the latest year with articles
+        period = listing.current_key  # the first year with articles
         await pilot.press("enter")
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
@@ -115,9 +116,9 @@ async def test_save_a_search_list_it_with_unread_counts_and_run_it(make_app, fil
         await pilot.press("L")
         await settle(pilot)
         assert isinstance(app.screen, SavedSearches)
-        listing = app.screen.query_one(OptionList)
+        listing = app.screen.query_one(KeyList)
         assert listing.option_count == 1
-        label = str(listing.get_option_at_index(0).prompt)
+        label = listing.row_text(0)
         assert "Ferries" in label and f"{len(expected)} unread" in label
         await pilot.press("enter")
         await settle(pilot)
@@ -137,23 +138,23 @@ async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) ->
         await settle(pilot)
         await app.screen.workers.wait_for_complete()
         assert isinstance(app.screen, EntityBrowser)
-        listing = app.screen.query_one(OptionList)
-        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing = app.screen.query_one(KeyList)
+        names = listing.keys
         listing.highlighted = names.index("Johan Lindqvist")
         await pilot.press("r", "ctrl+a", "ctrl+k", *"Johan Lindqvist-Berg", "enter")
         await pilot.pause(0.3)
         await app.screen.workers.wait_for_complete()
         await settle(pilot)
-        listing = app.screen.query_one(OptionList)
-        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing = app.screen.query_one(KeyList)
+        names = listing.keys
         assert "Johan Lindqvist-Berg" in names and "Johan Lindqvist" not in names
         listing.highlighted = names.index("Johan Lindqvist-Berg")
         await pilot.press("x")
         await pilot.pause(0.3)
         await app.screen.workers.wait_for_complete()
         await settle(pilot)
-        listing = app.screen.query_one(OptionList)
-        assert "Johan Lindqvist-Berg" not in [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing = app.screen.query_one(KeyList)
+        assert "Johan Lindqvist-Berg" not in listing.keys
     with Archive(filled_dir) as archive:
         assert [c.describe() for c in archive.corrections()] == [
             "“Johan Lindqvist” → “Johan Lindqvist-Berg”",
@@ -170,16 +171,14 @@ async def test_entity_browser_refuses_a_merge_into_an_unknown_name(make_app, fil
         await pilot.press("E", "1")
         await settle(pilot)
         await app.screen.workers.wait_for_complete()
-        listing = app.screen.query_one(OptionList)
-        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
-        listing.highlighted = names.index("Johan Lindqvist")
+        listing = app.screen.query_one(KeyList)
+        listing.highlighted = listing.keys.index("Johan Lindqvist")
         await pilot.press("m", *"Nobody Of That Name", "enter")
         await pilot.pause(0.3)
         await app.screen.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, EntityBrowser)
-        listing = app.screen.query_one(OptionList)
-        assert "Johan Lindqvist" in [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        assert "Johan Lindqvist" in app.screen.query_one(KeyList).keys
     with Archive(filled_dir) as archive:
         assert archive.corrections() == []
 
@@ -215,7 +214,7 @@ async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_
         await pilot.press("p")
         await settle(pilot)
         panel = app.screen.query_one(SidePanel)
-        labels = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)]
+        labels = [panel.row_text(n) for n in range(panel.option_count)]
         assert labels[0] == "Saved searches" and "Rivers" in labels[1] and "1 unread" in labels[1]
         panel.highlighted = 1
         await pilot.press("enter")
@@ -235,8 +234,8 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
         await pilot.press("E")
         await settle(pilot)
         await app.screen.workers.wait_for_complete()
-        listing = app.screen.query_one(OptionList)
-        names = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
+        listing = app.screen.query_one(KeyList)
+        names = listing.keys
         name = next(n for n in names if n in dated)
         listing.highlighted = names.index(name)
         await pilot.press("T")

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
@@ -16,6 +15,8 @@ from reader.model import SearchFilters
 from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
+from reader.tui.plural import plural
+from reader.tui.widgets.listing import KeyList, Row, hanging
 
 QUERY_MARK = "query:"  # a browser's answer that is a whole search, not a name
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
@@ -24,7 +25,7 @@ KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organi
 
 class _Browser(Screen[str | None]):
     """What the list screens share: a title over a list refilled by a worker
-    (`load`), Escape to go back."""
+    (`load`), Escape to go back. The list moves as every list does (KeyList)."""
 
     TITLE_ID = ""
     LIST_ID = ""
@@ -32,34 +33,31 @@ class _Browser(Screen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="browser"):
             yield Label("", id=self.TITLE_ID)
-            yield OptionList(id=self.LIST_ID)
+            yield KeyList(id=self.LIST_ID)
         yield Footer()
 
     def highlighted_id(self) -> str | None:
-        """The id of the option under the cursor."""
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
+        """The key (a name, an id, a query) of the row under the cursor."""
+        return self.query_one(KeyList).current_key
+
+    def chosen_key(self, event: OptionList.OptionSelected) -> str | None:
+        return self.query_one(KeyList).key_at(event.option_index)
 
     def _start(self) -> None:
         """Called from a subclass's on_mount (Textual calls every class's on_mount)."""
-        self.query_one(OptionList).focus()
+        self.query_one(KeyList).focus()
         self.load()  # type: ignore[attr-defined]
 
-    def fill(self, options: list[Option]) -> None:
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(options)
-        if options:
-            listing.highlighted = 0
+    def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
+        self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
 
 
 class EntityBrowser(_Browser):
-    """Top entities across the archive; Enter lists the articles about one."""
+    """Top entities across the archive, one row per name; Enter lists the
+    articles about one; r/m/x correct it, u undoes the last correction."""
 
     BINDINGS = bindings("entities", built_in_too=False)
     TITLE_ID, LIST_ID = "entity-title", "entity-list"
@@ -72,19 +70,25 @@ class EntityBrowser(_Browser):
         self.archive = archive
         self.kind: str | None = None
 
+    def _start_correction(self, correction: Correction, keep: str | None) -> None:
+        # On a real archive a common name is in dozens of articles: re-indexing
+        # them takes seconds, so say at once that it is under way.
+        self.notify(f"{clean_line(correction.describe())}: correcting every article…", timeout=2)
+        self._correct(correction, keep)
+
     @work(thread=True, group="correct")
-    def _correct(self, correction: Correction) -> None:
+    def _correct(self, correction: Correction, keep: str | None) -> None:
         """Correct every article naming the entity (and its index entries), off the UI thread."""
         from reader.archive import CorrectionRefused
 
         try:
             changed = self.archive.correct(correction)
-        except CorrectionRefused as exc:
+        except CorrectionRefused as exc:  # an unknown name or merge target
             self.app.call_from_thread(self.notify, clean_line(str(exc)), severity="warning")
             return
-        noun = "article" if changed == 1 else "articles"
-        self.app.call_from_thread(self.notify, f"{clean_line(correction.describe())}: {changed} {noun}")
-        self.app.call_from_thread(self.load)
+        said = f"{clean_line(correction.describe())}: {plural(changed, 'article')} changed"
+        self.app.call_from_thread(self.notify, said)
+        self.app.call_from_thread(self.load, keep, True)
 
     def action_rename(self) -> None:
         self._ask("rename", "Rename “{}” to", prefill=True)
@@ -101,7 +105,7 @@ class EntityBrowser(_Browser):
 
         def answered(target: str | None) -> None:
             if target and target != name:
-                self._correct(Correction(action, name, target))
+                self._start_correction(Correction(action, name, target), target)
 
         self.app.push_screen(NameDialog(prompt.format(clean_line(name)), name if prefill else ""), answered)
 
@@ -123,40 +127,48 @@ class EntityBrowser(_Browser):
     def action_reject(self) -> None:
         name = self.highlighted_id()
         if name:
-            self._correct(Correction("reject", name))
+            self._start_correction(Correction("reject", name), None)
 
     def action_kind(self, key: str) -> None:
         self.kind = KINDS[key]
         self.load()
 
     @work(thread=True, exclusive=True, group="browse")
-    def load(self) -> None:
+    def load(self, keep: str | None = None, stay: bool = False) -> None:
         rows = self.archive.entities(self.kind, 300)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, rows)
+            self.app.call_from_thread(self._show, rows, keep, stay)
 
-    def _show(self, rows: list[tuple[str, str, int, int]]) -> None:
+    def _show(self, rows: list[tuple[str, str, int, int]], keep: str | None = None, stay: bool = False) -> None:
         title = (
             f"Entities across the archive: {KIND_NAMES[self.kind]} (a all · 1 people · 2 places · 3 orgs · 4 groups)"
         )
         self.query_one("#entity-title", Label).update(Text(title))
-        options = []
+        listed: list[Row] = []
+        seen: set[str] = set()
         for name, kind, mentions, articles in rows:
-            label = Text(f"{articles:>4} ", style="bold")
-            label.append("articles  ", style="dim")
-            label.append(f"{kind.lower():<7}", style="dim")
-            label.append(clean_line(name))
-            label.append(f"  ({mentions} mentions)", style="dim")
-            options.append(Option(label, id=name))
-        self.fill(options)
+            # One row per name: if the index still holds a name under two types
+            # (an older archive), the row with more articles stands for it.
+            if name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            lead = Text(f"{articles:>4} ", style="bold")
+            lead.append(f"{'article' if articles == 1 else 'articles':<9} ", style="dim")
+            lead.append(f"{kind.lower():<7}", style="dim")
+            body = Text(clean_line(name))
+            body.append(f"  ({plural(mentions, 'mention')})", style="dim")
+            listed.append(Row(name, hanging(lead, body)))
+        self.fill(listed, keep=keep, stay=stay)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.chosen_key(event))
 
 
 class QuoteBrowser(_Browser):
-    """Quotes across the archive, filtered by speaker or words; Enter opens the article."""
+    """Quotes across the archive, filtered by speaker or words, each once (a
+    story saved in several versions repeats its quotes); Enter opens the
+    article at the quote."""
 
     BINDINGS = bindings("quotes", built_in_too=False)
 
@@ -168,7 +180,7 @@ class QuoteBrowser(_Browser):
         with Vertical(classes="browser"):
             yield Label("Quotes across the archive: type a speaker or words, Enter in the list opens the article")
             yield Input(placeholder="speaker or words", id="quote-filter")
-            yield OptionList(id="quote-list")
+            yield KeyList(id="quote-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -181,7 +193,7 @@ class QuoteBrowser(_Browser):
 
     @on(Input.Submitted, "#quote-filter")
     def _to_list(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(KeyList).focus()
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self, words: str) -> None:
@@ -190,15 +202,22 @@ class QuoteBrowser(_Browser):
             self.app.call_from_thread(self._show, rows)
 
     def _show(self, rows: list[tuple[str, str, str | None, str, str]]) -> None:
-        options = []
-        for n, (aid, title, speaker, _, text) in enumerate(rows):
-            label = Text(clean_line(speaker) if speaker else "unknown speaker", style="bold")
+        listed: list[Row] = []
+        seen: set[str] = set()
+        for aid, title, speaker, _, text in rows:
             words = clean_line(text)
-            label.append(f": “{words[:200]}{'…' if len(words) > 200 else ''}”\n")
-            label.append(f"   {clean_line(title)}", style="dim")
-            options.append(Option(label, id=f"{n}:{aid}"))
-        self.fill(options)
+            # The same words again are another version of the story (saved twice,
+            # updated), whose speaker may be found in one version and not another.
+            said = " ".join(words.casefold().split())
+            if said in seen:
+                continue
+            seen.add(said)
+            body = Text(clean_line(speaker) if speaker else "unknown speaker", style="bold")
+            body.append(f": “{words[:200]}{'…' if len(words) > 200 else ''}”\n")
+            body.append(clean_line(title), style="dim")
+            listed.append(Row(f"{aid}\n{text}", hanging("• ", body)))
+        self.fill(listed)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss((event.option.id or ":").split(":", 1)[1] or None)
+        self.dismiss(self.chosen_key(event))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.tui.commands import COMMANDS, SCOPES, key_label
+from reader.tui.widgets.scrolling import InstantScroll
 
 
 def help_table() -> Table:
@@ -30,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help", classes="dialog"):
+        with InstantScroll(id="help", classes="dialog"):
             yield Static(Text("newsreader — keys", style="bold"), classes="dialog-title")
             yield Static(help_table())
 

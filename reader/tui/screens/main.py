@@ -59,6 +59,7 @@ class MainScreen(Screen[None]):
         self.filters = SearchFilters()
         self.collapse = True  # each story once in the results, with "N versions" (c shows every version)
         self.last_result: SearchResult | None = None
+        self._jump_to: tuple[str, str] | None = None  # (article id, quote): open it there
 
     def compose(self) -> ComposeResult:
         yield SearchBox(
@@ -165,7 +166,7 @@ class MainScreen(Screen[None]):
         # must not load (and analyse, and render) every article passed over.
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        article_id = event.option.id
+        article_id = self.query_one(ResultsList).key_at(event.option_index)
         if article_id and self._stale(article_id):
             self._preview_timer = self.set_timer(PREVIEW_AFTER_S, lambda: self.open_article(article_id, self._query))
 
@@ -174,8 +175,9 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         reader = self.query_one(ArticleView)
-        if event.option.id and self._stale(event.option.id):
-            self.open_article(event.option.id, self._query)
+        article_id = self.query_one(ResultsList).key_at(event.option_index)
+        if article_id and self._stale(article_id):
+            self.open_article(article_id, self._query)
         reader.focus()
         self._show_pane("reader")
         self._start_read_timer()
@@ -201,16 +203,22 @@ class MainScreen(Screen[None]):
                 hits[i] = spans
         boilerplate = self.archive.boilerplate(article_id)
         marks = placed(stored.article.blocks, stored.highlights)
+        at_block = None
+        if self._jump_to and self._jump_to[0] == article_id:
+            at_block = next((int(q["block"]) for q in stored.quotes if q["text"] == self._jump_to[1]), None)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, ArticlePage(stored, hits, query, boilerplate, marks))
+            page = ArticlePage(stored, hits, query, boilerplate, marks)
+            self.app.call_from_thread(self._show_article, page, at_block)
 
-    def _show_article(self, page: ArticlePage) -> None:
+    def _show_article(self, page: ArticlePage, at_block: int | None = None) -> None:
         reader = self.query_one(ArticleView)
         previous = reader.article_id
         if previous and previous != page.stored.id:
             self.archive.set_position(previous, reader.position)
             reader.selected_entity = None
-        reader.show(page)
+        if self._jump_to and self._jump_to[0] == page.stored.id:
+            self._jump_to = None
+        reader.show(page, block=at_block)
         self.query_one(SidePanel).show(page.stored)
 
     def _start_read_timer(self) -> None:
@@ -442,6 +450,14 @@ class MainScreen(Screen[None]):
         reader = self.query_one(ArticleView)
         reader.scroll_to_block(event.block)
         reader.focus()
+
+    def open_at_quote(self, article_id: str, quote: str) -> None:
+        """Show an article (alone in the results) scrolled to one of its quotes."""
+        self._jump_to = (article_id, quote)
+        self.search_for(f"id:{article_id}")
+        self.open_article(article_id, self._query)
+        self.query_one(ArticleView).focus()
+        self._show_pane("reader")
 
     def search_for(self, query: str) -> None:
         """Put a query in the search box and run it (from panels and browsers)."""

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
@@ -17,6 +16,7 @@ from reader.model import SavedSearch
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.screens.browsers import _Browser
+from reader.tui.widgets.listing import Row, hanging
 
 
 class SavedSearches(_Browser):
@@ -44,20 +44,20 @@ class SavedSearches(_Browser):
         title = "Saved searches (Enter: run · x: forget · ctrl+s on the results saves the current search)"
         empty = "No saved searches yet: ctrl+s on the results saves the current one"
         self.query_one(f"#{self.TITLE_ID}", Label).update(Text(title if found else empty))
-        options = []
+        rows = []
         for s in found:
-            label = Text(f"{s.unread:>4} unread ", style="bold" if s.unread else "dim")
-            label.append(f"{s.matches:>5} articles  ", style="dim")
-            label.append(clean_line(s.name), style="bold")
-            label.append("  " + clean_line(s.query))
+            lead = Text(f"{s.unread:>4} unread ", style="bold" if s.unread else "dim")
+            lead.append(f"{s.matches:>5} {'article ' if s.matches == 1 else 'articles'}  ", style="dim")
+            body = Text(clean_line(s.name), style="bold")
+            body.append("  " + clean_line(s.query))
             if s.filters.active:
-                label.append(f"  [{s.filters.describe()}]", style="dim")
-            options.append(Option(label, id=s.name))
-        self.fill(options)
+                body.append(f"  [{clean_line(s.filters.describe())}]", style="dim")
+            rows.append(Row(s.name, hanging(lead, body)))
+        self.fill(rows, stay=True)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.chosen_key(event))
 
     def action_forget(self) -> None:
         name = self.highlighted_id()

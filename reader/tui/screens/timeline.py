@@ -9,14 +9,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.archive.timeline import Period, bar
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
+from reader.tui.plural import plural
 from reader.tui.screens.browsers import _Browser
+from reader.tui.widgets.listing import Row
 
 BAR_WIDTH = 60
 
@@ -49,22 +50,21 @@ class TimelineScreen(_Browser):
         total = sum(p.count for p in found)
         self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
             Text(
-                f"Timeline of {what} by {self.grain}: {total} dated articles, {undated} undated"
+                f"Timeline of {what} by {self.grain}: {plural(total, 'dated article')}, {undated} undated"
                 "   (d day · w week · m month · y year · Enter: that period's articles)"
             )
         )
         largest = max((p.count for p in found), default=0)
-        options = []
+        rows = []
         for p in found:
             label = Text(f"{p.label:>10}  ", style="bold")
             label.append(f"{p.count:>5}  ", style="dim")
             label.append(bar(p.count, largest, BAR_WIDTH))
-            options.append(Option(label, id=p.date_query, disabled=p.count == 0))
-        self.fill(options)
-        listing = self.query_one(OptionList)
-        if options:
-            listing.highlighted = max(i for i, p in enumerate(found) if p.count)
+            rows.append(Row(p.date_query, label, disabled=p.count == 0))
+        # Oldest period first, the cursor on the first with articles, whatever
+        # the grain: the bars read down like a calendar.
+        self.fill(rows)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.chosen_key(event))

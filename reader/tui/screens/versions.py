@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
@@ -16,6 +15,8 @@ from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
 from reader.tui.screens.browsers import _Browser
+from reader.tui.widgets.listing import Row, hanging
+from reader.tui.widgets.scrolling import InstantScroll
 
 _STYLES = {"same": "", "added": "bold green", "removed": "red strike"}
 
@@ -53,29 +54,30 @@ class VersionsScreen(_Browser):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, members, rows, changed)
 
-    def _show(self, members: list[str], rows: dict, changed: dict[str, float]) -> None:  # type: ignore[type-arg]
+    def _show(self, members: list[str], rows_by_id: dict, changed: dict[str, float]) -> None:  # type: ignore[type-arg]
         count = len(members)
         title = f"{count} versions of this story (Enter: read · d: what changed against the one you read)"
         self.query_one("#versions-title", Label).update(Text(title if count > 1 else "No other version saved"))
-        options = []
+        rows = []
         for m in members:
-            if m not in rows:
+            if m not in rows_by_id:
                 continue
-            title, site, published = rows[m][0], rows[m][1], rows[m][2]
-            label = Text(published.strftime("%Y-%m-%d") if published else "undated   ", style="dim")
+            title, site, published = rows_by_id[m][0], rows_by_id[m][1], rows_by_id[m][2]
+            lead = Text(published.strftime("%Y-%m-%d") if published else "undated   ", style="dim")
             if m == self.current:
-                label.append("  reading     ", style="bold")
+                lead.append("  reading     ", style="bold")
             else:
-                label.append(f"  {changed.get(m, 0.0):>4.0%} differ", style="dim")
-            label.append("  " + clean_line(title))
+                lead.append(f"  {changed.get(m, 0.0):>4.0%} differ", style="dim")
+            body = Text(clean_line(title))
             if site:
-                label.append("  · " + clean_line(site), style="dim")
-            options.append(Option(label, id=m))
-        self.fill(options)
+                body.append("  · " + clean_line(site), style="dim")
+            rows.append(Row(m, hanging(lead + "  ", body)))
+        # The cursor starts on another version than the one being read: the one d compares.
+        self.fill(rows, keep=next((m for m in members if m != self.current), None))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.chosen_key(event))
 
     def action_diff(self) -> None:
         other = self.highlighted_id()
@@ -95,7 +97,7 @@ class DiffScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="browser"):
             yield Label("Comparing…", id="diff-title")
-            with VerticalScroll(id="diff-body"):
+            with InstantScroll(id="diff-body"):
                 yield Static("", id="diff-text")
         yield Footer()
 

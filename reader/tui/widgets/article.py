@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from reader.model import Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
 from reader.text.quotes import first_sentence, sentence_start
 from reader.tui.commands import bindings
+from reader.tui.widgets.scrolling import InstantScroll
 
 Spans = list[tuple[int, int]]
 
@@ -76,7 +76,7 @@ def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
             return end
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(InstantScroll, can_focus=True):
     """Shows one article; `f` expands folds in place, `n`/`N` walk the hits."""
 
     BINDINGS = bindings("reader")
@@ -111,16 +111,17 @@ class ArticleView(VerticalScroll, can_focus=True):
     def article_id(self) -> str | None:
         return self.page.stored.id if self.page else None
 
-    def show(self, page: ArticlePage | None, *, position: float | None = None) -> None:
-        """Render an article (None: an empty pane with a hint)."""
+    def show(self, page: ArticlePage | None, *, position: float | None = None, block: int | None = None) -> None:
+        """Render an article (None: an empty pane with a hint), at a position,
+        or with one block (a quote's) at the top."""
         self.page = page
         where = position if position is not None else (page.stored.read_position if page else 0.0)
-        self._rerender(where)
+        self._rerender(where, block)
 
-    def _rerender(self, position: float | None = None) -> None:
+    def _rerender(self, position: float | None = None, block: int | None = None) -> None:
         # Removing and mounting are asynchronous: one exclusive worker at a time,
         # so a fast reader paging through results never sees two articles mixed.
-        self.run_worker(self._render_blocks(position), exclusive=True, group="render-article")
+        self.run_worker(self._render_blocks(position, block), exclusive=True, group="render-article")
 
     def _restore(self, fraction: float) -> None:
         if fraction > 0 and self.max_scroll_y:
@@ -145,6 +146,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def select_entity(self, name: str | None) -> None:
         """Emphasise every mention of one entity (from the side panel)."""
+        if name == self.selected_entity:
+            return
         self.selected_entity = name
         self._rerender(self.position)
 
@@ -154,12 +157,14 @@ class ArticleView(VerticalScroll, can_focus=True):
                 self.scroll_to_widget(view, top=True, animate=False)
                 return
 
-    async def _render_blocks(self, position: float | None) -> None:
+    async def _render_blocks(self, position: float | None, block: int | None = None) -> None:
         views = self._views()
         with self.app.batch_update():
             await self.remove_children()
             await self.mount_all(views)
-        if position is not None:
+        if block is not None:
+            self.call_after_refresh(self.scroll_to_block, block)
+        elif position is not None:
             self.call_after_refresh(self._restore, position)
 
     def _views(self) -> list[Static]:

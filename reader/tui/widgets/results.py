@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from reader.model import Hit
 from reader.sanitize import clean_inline, clean_line
 from reader.tui.commands import bindings
+from reader.tui.widgets.listing import KeyList, Row, hanging
 
 
-class ResultsList(OptionList):
+class ResultsList(KeyList):
     """Search results; highlighting one previews it, Enter opens it."""
 
-    BINDINGS = bindings("results")
+    BINDINGS = bindings("results", built_in_too=False)
     COMPONENT_CLASSES = {"results--match", "results--meta", "results--unread"}
 
     def __init__(self, **kwargs: object) -> None:
@@ -24,13 +24,8 @@ class ResultsList(OptionList):
 
     def show(self, hits: list[Hit] | tuple[Hit, ...]) -> None:
         """Replace the list, keeping the cursor on the same article when it is still there."""
-        current = self.current_hit
         self.hits = list(hits)
-        self.clear_options()
-        self.add_options([Option(self._prompt(h), id=h.id) for h in self.hits])
-        if self.hits:
-            ids = [h.id for h in self.hits]
-            self.highlighted = ids.index(current.id) if current and current.id in ids else 0
+        self.fill([Row(h.id, self._prompt(h)) for h in self.hits])
 
     def replace_hit(self, hit: Hit) -> None:
         """Redraw one result after its star or read mark changed."""
@@ -45,13 +40,12 @@ class ResultsList(OptionList):
             return None
         return self.hits[self.highlighted]
 
-    def _prompt(self, hit: Hit) -> Text:
+    def _prompt(self, hit: Hit) -> RenderableType:
         match = self.get_component_rich_style("results--match", partial=True)
         meta = self.get_component_rich_style("results--meta", partial=True)
         unread = self.get_component_rich_style("results--unread", partial=True)
-        marks = ("★" if hit.starred else " ") + ("●" if not hit.is_read else " ")
+        marks = Text(("★" if hit.starred else " ") + ("●" if not hit.is_read else " ") + " ", style=unread)
         text = Text(no_wrap=False, overflow="fold")
-        text.append(marks + " ", style=unread)
         text.append(clean_line(hit.title), style=Style(bold=True))
         info = " · ".join(
             filter(
@@ -64,10 +58,11 @@ class ResultsList(OptionList):
             )
         )
         if info:
-            text.append("\n   " + info, style=meta)
-        snippet = Text("\n   ")
+            text.append("\n" + info, style=meta)
+        snippet = Text("\n")
         for part in hit.snippet:
             snippet.append(clean_inline(part.text), style=match if part.match else Style())
         snippet.truncate(200, overflow="ellipsis")
         text.append_text(snippet)
-        return text
+        # Wrapped lines start under the title, not under the marks.
+        return hanging(marks, text)

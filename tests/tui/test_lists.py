@@ -1,0 +1,145 @@
+"""Every list of the app moves the same way (j/k, arrows, g/G, PgUp/PgDn, no
+wrap), and the entity browser stands any data (one name with two types)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.archive import Archive
+from reader.tui.screens.main import MainScreen
+from reader.tui.widgets.listing import KeyList
+from tests.tui.conftest import settle
+
+
+async def _browser_ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.app.screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _two_types_for_one_name(app, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+    """The index as an archive of real pages has it: one name under two types
+    (a place in one article, an organisation in another)."""
+    original = app.archive.entities
+
+    def entities(kind=None, limit=50, query=""):  # type: ignore[no-untyped-def]
+        rows = original(kind, limit, query)
+        name, kind_of, mentions, articles = rows[0]
+        return [*rows, (name, "ORG" if kind_of != "ORG" else "PLACE", 1, 1)]
+
+    monkeypatch.setattr(app.archive, "entities", entities)
+    return original()[0][0]
+
+
+async def test_a_name_with_two_types_is_one_row_and_can_be_corrected(make_app, filled_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.browsers import EntityBrowser
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        twice = _two_types_for_one_name(app, monkeypatch)
+        await settle(pilot)
+        await pilot.press("E")
+        await _browser_ready(pilot)
+        assert app.is_running and isinstance(app.screen, EntityBrowser)  # it quit with DuplicateID
+        listing = app.screen.query_one(KeyList)
+        assert listing.keys.count(twice) == 1
+        listing.highlighted = listing.keys.index(twice)
+        await pilot.press("r", "ctrl+a", "ctrl+k", *f"{twice} Renamed", "enter")
+        await _browser_ready(pilot)
+        await _browser_ready(pilot)
+        assert app.is_running and f"{twice} Renamed" in app.screen.query_one(KeyList).keys
+    with Archive(filled_dir) as archive:
+        assert [c.action for c in archive.corrections()] == ["rename"]
+
+
+async def test_lists_move_alike_and_do_not_wrap(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await _browser_ready(pilot)
+        listing = app.screen.query_one(KeyList)
+        assert app.focused is listing and listing.highlighted == 0 and listing.option_count > 3
+        await pilot.press("j", "j")
+        assert listing.highlighted == 2
+        await pilot.press("k")
+        assert listing.highlighted == 1
+        await pilot.press("G")
+        last = listing.option_count - 1
+        assert listing.highlighted == last
+        await pilot.press("down", "j")  # stays on the last row: no wrap to the top
+        assert listing.highlighted == last
+        await pilot.press("g")
+        assert listing.highlighted == 0
+        await pilot.press("up", "k")
+        assert listing.highlighted == 0
+        await pilot.press("pagedown")
+        assert listing.highlighted > 1
+        await pilot.press("escape")
+        # The results list too: Down on the last result stays there.
+        results = app.screen.query_one(KeyList)
+        await pilot.press("G", "j")
+        assert results.highlighted == results.option_count - 1
+
+
+@pytest.mark.parametrize("key", ["E", "T", "L", "Q", "v"])
+async def test_every_list_screen_uses_the_one_list(make_app, key: str) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # an article open, for v
+        await settle(pilot)
+        await pilot.press("escape", key)
+        await _browser_ready(pilot)
+        assert not isinstance(app.screen, MainScreen)
+        assert len(app.screen.query(KeyList)) == 1
+
+
+async def test_the_timeline_opens_on_its_first_period(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await _browser_ready(pilot)
+        listing = app.screen.query_one(KeyList)
+        first = next(n for n in range(listing.option_count) if not listing.get_option_at_index(n).disabled)
+        assert listing.highlighted == first
+
+
+async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Path) -> None:
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from reader.tui.screens.browsers import QuoteBrowser
+    from reader.tui.widgets.article import ArticleView, BlockView
+    from tests.conftest import FIXTURES, run_import
+
+    src = tmp_path / "saved"
+    src.mkdir()
+    page = (FIXTURES / "harbour-scrape.txt").read_text(encoding="utf-8")
+    (src / "harbour.txt").write_text(page, encoding="utf-8")
+    # The same story saved again after an update: its quotes come twice.
+    (src / "harbour-updated.txt").write_text(page + "\n\nThe ferry ran again on Saturday.\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+        assert len(archive.quotes(words="priced us out")) == 2
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        assert isinstance(app.screen, QuoteBrowser)
+        await pilot.press(*"priced us out")
+        await _browser_ready(pilot)
+        listing = app.screen.query_one(KeyList)
+        assert listing.option_count == 1
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert app.focused is reader and reader.page is not None
+        [quote] = [q for q in reader.page.stored.quotes if "priced us out" in str(q["text"])]
+        view = next(v for v in reader.query(BlockView) if v.block_index == quote["block"])
+        assert reader.scroll_y > 0
+        assert reader.region.contains(view.region.x, view.region.y)  # the quote's paragraph is in sight
