@@ -143,3 +143,19 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
         view = next(v for v in reader.query(BlockView) if v.block_index == quote["block"])
         assert reader.scroll_y > 0
         assert reader.region.contains(view.region.x, view.region.y)  # the quote's paragraph is in sight
+
+
+async def test_the_cursor_stays_in_place_after_a_correction(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await _browser_ready(pilot)
+        listing = app.screen.query_one(KeyList)
+        await pilot.press("j", "j")
+        rejected, following = listing.keys[2], listing.keys[3]
+        await pilot.press("x")
+        await _browser_ready(pilot)
+        await _browser_ready(pilot)
+        assert rejected not in listing.keys
+        assert listing.highlighted == 2 and listing.current_key == following  # it jumped to the top
