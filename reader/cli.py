@@ -110,6 +110,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="article id (or an unambiguous prefix)")
     p.add_argument("--json", action="store_true")
 
+    for name, what in (
+        ("star", "star articles"),
+        ("unstar", "unstar articles"),
+        ("read", "mark articles read"),
+        ("unread", "mark articles unread"),
+    ):
+        p = sub.add_parser(name, help=f"{what} (by id or an unambiguous prefix)")
+        p.add_argument("ids", nargs="+", metavar="ID")
+
+    p = sub.add_parser("tag", help="add tags to an article (kept as typed; tag:word finds them in any case)")
+    p.add_argument("id", help="article id (or an unambiguous prefix)")
+    p.add_argument("tags", nargs="+", metavar="TAG")
+    p = sub.add_parser("untag", help="take tags off an article")
+    p.add_argument("id", help="article id (or an unambiguous prefix)")
+    p.add_argument("tags", nargs="*", metavar="TAG")
+    p.add_argument("--all", action="store_true", help="take off every tag")
+
     p = sub.add_parser("analyze", help="analyse a file without importing it")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
@@ -245,6 +262,12 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
                 "correct": _correct,
                 "highlight": _highlight,
                 "highlights": _highlights,
+                "star": _set_state,
+                "unstar": _set_state,
+                "read": _set_state,
+                "unread": _set_state,
+                "tag": _tag,
+                "untag": _tag,
                 "reindex": _reindex,
                 "doctor": _doctor,
             }[command]
@@ -369,6 +392,46 @@ def _stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
     if not args.json and len(found) == args.limit:
         _more(len(found), archive.count_stories(query), "story", "stories")
+    return EXIT_OK
+
+
+def _article_id(archive, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The full id an id or id prefix names; a _Failure if none or several."""
+    found = archive.ids_for_prefix(text)
+    if not found:
+        raise _Failure(f"no article with id '{clean_line(text)}'")
+    if len(found) > 1:
+        raise _Failure(f"'{clean_line(text)}' starts the ids of more than one article: give more of the id")
+    return str(found[0])
+
+
+def _set_state(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """star, unstar, read, unread: every id is checked before any is changed."""
+    ids = [_article_id(archive, text) for text in args.ids]
+    for article_id in dict.fromkeys(ids):
+        if args.command in ("star", "unstar"):
+            archive.set_starred(article_id, args.command == "star")
+        else:
+            archive.set_read(article_id, args.command == "read")
+    done = {"star": "starred", "unstar": "unstarred", "read": "marked read", "unread": "marked unread"}
+    _say(f"{done[args.command]} {plural(len(set(ids)), 'article')}")
+    return EXIT_OK
+
+
+def _tag(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """tag ID TAG…, untag ID TAG… (or --all); prints the article's tags after."""
+    article_id = _article_id(archive, args.id)
+    if any("," in t for t in args.tags):
+        raise _Failure("a tag cannot hold a comma (give each tag as its own argument)", EXIT_USAGE)
+    if args.command == "tag":
+        tags = archive.add_tags(article_id, args.tags)
+    elif args.all:
+        tags = archive.set_tags(article_id, [])
+    elif args.tags:
+        tags = archive.remove_tags(article_id, args.tags)
+    else:
+        raise _Failure("usage: newsreader untag ID TAG… (or --all)", EXIT_USAGE)
+    print(f"{article_id}: {', '.join(clean_line(t) for t in tags) or 'no tags'}")
     return EXIT_OK
 
 
@@ -649,5 +712,5 @@ def _analyze(args: argparse.Namespace) -> int:
                 data.pop(key)
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            sys.stdout.write(article_text(stored, Styler(sys.stdout)))
+            sys.stdout.write(article_text(stored, Styler(sys.stdout), state=False))
     return EXIT_OK

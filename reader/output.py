@@ -74,6 +74,9 @@ def hit_json(hit: Hit) -> str:
             "paths": [clean_line(p) for p in hit.paths],
             "story": hit.story,
             "versions": hit.versions,
+            "tags": [clean_line(t) for t in hit.tags],
+            "read": hit.is_read,
+            "starred": hit.starred,
         },
         ensure_ascii=False,
     )
@@ -86,6 +89,8 @@ def hit_lines(hit: Hit, style: Styler) -> str:
         head += f"  {style('· ' + site, 'dim')}"
     if hit.versions > 1:
         head += f"  {style(f'· {hit.versions} versions', 'dim')}"
+    if hit.tags:
+        head += f"  {style('· ' + ', '.join(clean_line(t) for t in hit.tags), 'dim')}"
     snippet = snippet_text(hit.snippet, style)
     return head + ("\n    " + snippet if snippet else "")
 
@@ -104,7 +109,7 @@ def article_json(stored: StoredArticle, boilerplate: frozenset[int] = frozenset(
         "paths": [clean_line(p) for p in stored.paths],
         "read": stored.is_read,
         "starred": stored.starred,
-        "tags": list(stored.tags),
+        "tags": [clean_line(t) for t in stored.tags],
         "blocks": [
             {**b.to_dict(), "text": clean_text(b.text), "boilerplate": i in boilerplate} for i, b in enumerate(a.blocks)
         ],
@@ -121,9 +126,15 @@ def article_json(stored: StoredArticle, boilerplate: frozenset[int] = frozenset(
 
 
 def article_text(
-    stored: StoredArticle, style: Styler, width: int = 80, boilerplate: frozenset[int] = frozenset()
+    stored: StoredArticle,
+    style: Styler,
+    width: int = 80,
+    boilerplate: frozenset[int] = frozenset(),
+    *,
+    state: bool = True,
 ) -> str:
-    """The clean article for reading in a terminal or a pager (site boilerplate left out)."""
+    """The clean article for reading in a terminal or a pager (site boilerplate
+    left out); `state`: with its star, read mark and tags (an archived article)."""
     import textwrap
 
     a = stored.article
@@ -135,7 +146,12 @@ def article_text(
     )
     if meta:
         lines.append(style(meta, "dim"))
-    lines.append(style(f"id {stored.id}" + (f" · {stored.paths[0]}" if stored.paths else ""), "dim"))
+    lines.append(style(f"id {stored.id}" + (f" · {clean_line(stored.paths[0])}" if stored.paths else ""), "dim"))
+    marks = ["starred" if stored.starred else "", "read" if stored.is_read else "unread"]
+    if stored.tags:
+        marks.append("tags: " + ", ".join(clean_line(t) for t in stored.tags))
+    if state:
+        lines.append(style(" · ".join(filter(None, marks)), "dim"))
     lines.append("")
     for index, block in enumerate(a.blocks):
         if index in boilerplate:

@@ -461,6 +461,14 @@ class Archive(IndexUpkeep):
         with self._guard:
             return self._get(article_id)
 
+    def ids_for_prefix(self, text: str) -> list[str]:
+        """The id itself if an article has it, else up to two ids starting with it
+        (one: the prefix is unambiguous; two: it is not; none: no such article)."""
+        with self._guard:
+            if text and self.store.summaries([text]):
+                return [text]
+            return self.store.ids_by_prefix(text)
+
     def _get(self, article_id: str) -> StoredArticle | None:
         found = self.store.get(article_id)
         if found is not None:
