@@ -1,0 +1,109 @@
+"""Smoke test on real saved pages: every listing command of the CLI, plain and
+--json, and each through a closed pipe, on an archive imported from a sample of
+../shared/eval-data (tests/conftest.py: real_archive_dir). No traceback, sane
+exit codes, JSON that parses, no terminal control characters."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests.conftest import real_pages
+
+# (command, whether it takes --json); "ID" is replaced by a real article id.
+LISTINGS = [
+    (["search", "police", "--limit", "500"], True),
+    (["search", "government OR minister", "--sort", "newest"], True),
+    (["search", "the"], True),  # stop words only: an empty query's answer
+    (["search", "ukrain"], True),
+    (["search", "--collapse", "year"], True),
+    (["search", "tag:smoke"], True),
+    (["search", "--saved", "smoke"], True),
+    (["searches"], True),
+    (["stories"], True),
+    (["stories", "police"], True),
+    (["timeline"], True),
+    (["timeline", "--by", "day", "police"], True),
+    (["entities"], True),
+    (["entities", "--type", "person", "--limit", "200"], True),
+    (["entities", "--type", "group"], True),
+    (["quotes"], True),
+    (["quotes", "--limit", "500", "--speaker", "a"], True),
+    (["highlights"], True),
+    (["show", "ID"], True),
+    (["stats"], True),
+    (["doctor"], True),
+    (["correct", "--list"], False),
+]
+
+
+def commands() -> list[list[str]]:
+    return [
+        c for command, takes_json in LISTINGS for c in ([command, [*command, "--json"]] if takes_json else [command])
+    ]
+
+
+@pytest.fixture(scope="module")
+def real(real_archive_dir: Path) -> tuple[list[str], str]:
+    """The archive's CLI arguments and one article id; with a saved search, a
+    tag and a highlight, so those listings have rows."""
+    from reader.archive import Archive
+
+    with Archive(real_archive_dir) as archive:
+        [first, *_] = archive.search("", limit=1).hits
+        archive.add_tags(first.id, ["Smoke"])
+        archive.save_search("smoke", "tag:smoke")
+        stored = archive.get(first.id)
+        assert stored is not None
+        words = next(b.text for b in stored.article.blocks if len(b.text.split()) > 4).split()[:4]
+        archive.add_highlight(first.id, " ".join(words), note="smoke")
+    return ["--data-dir", str(real_archive_dir)], first.id
+
+
+def test_every_listing_plain_and_json(real, capsys) -> None:  # type: ignore[no-untyped-def]
+    data, some_id = real
+    for command in commands():
+        args = [some_id if a == "ID" else a for a in command]
+        code = main([*data, *args])
+        out, err = capsys.readouterr()
+        assert code in (0, 1), (args, code, err)  # 1: doctor finding a problem
+        assert "Traceback" not in out + err, args
+        assert "\x1b" not in out + err and "\x07" not in out + err, args  # NO_COLOR, and no control codes from pages
+        if "--json" in args:
+            if args[0] == "show":
+                json.loads(out)
+            else:
+                for line in out.splitlines():
+                    json.loads(line)
+        elif args[0] != "correct":
+            assert out.strip() or err.strip(), f"{args} said nothing"
+
+
+def closed_pipe(*args: str) -> tuple[int, str]:
+    """Run a command whose stdout has no reader any more (like `… | head -1`)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy()
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    return proc.wait(timeout=300), err
+
+
+def test_every_listing_through_a_closed_pipe(real, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data, some_id = real
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.decompress(real_pages()[0].read_bytes()))
+    runs = [[some_id if a == "ID" else a for a in c] for c in commands()]
+    runs += [["analyze", str(page)], ["analyze", str(page), "--json"]]
+    for args in runs:
+        code, err = closed_pipe(*(args if args[0] == "analyze" else [*data, *args]))
+        assert "Traceback" not in err and "BrokenPipe" not in err, (args, err)
+        assert code in (0, 1, 141), (args, code, err)
