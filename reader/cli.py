@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="wait this long for another import to finish instead of failing",
     )
+    p.add_argument(
+        "--dry-run", action="store_true", help="list each file, what an import would do with it and why; change nothing"
+    )
 
     p = sub.add_parser("search", help="search the archive")
     p.add_argument(
@@ -295,6 +298,8 @@ def _app(args: argparse.Namespace) -> int:
 def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from reader.archive.importer import ImportReport
 
+    if args.dry_run:
+        return _dry_run(archive, args.paths)
     report = ImportReport()
     progress = ProgressLine(sys.stderr)
     interrupted = False
@@ -302,23 +307,49 @@ def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         for step in archive.import_paths(args.paths, report, wait_s=args.wait):
             progress.update(step.done, step.total, step.path, step.outcome, step.stage_label)
     except KeyboardInterrupt:
-        interrupted = True
+        interrupted = report.interrupted = True
     progress.finish()
-    _print_report(report, interrupted)
+    _print_report(report, interrupted, args.paths)
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if report.failures else EXIT_OK
 
 
-def _print_report(report, interrupted: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_report(report, interrupted: bool, paths: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from reader.archive.import_report import summary_lines
+    from reader.sanitize import clean_line
+
     out = Styler(sys.stdout)
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(("Interrupted; kept what was finished: " if interrupted else "Import done: ") + summary)
-    if not interrupted and report.added == 0 and report.updated == 0 and not report.failures:
-        print("Nothing new: every article was already in the archive.")
-    for path, reason in report.failures:
-        print(out(f"  failed: {clean_line(path)}: {clean_line(reason)}", "error"))
+    root = paths[0] if len(paths) == 1 and os.path.isdir(paths[0]) else None
+    for kind, line in summary_lines(report, root):
+        if kind == "note":
+            print(clean_line(line))
+        else:
+            print(out(f"  {kind}: {clean_line(line)}", "error" if kind == "failed" else "warn"))
+
+
+def _dry_run(archive, paths: list[str]) -> int:  # type: ignore[no-untyped-def]
+    """`import --dry-run`: each file, what an import would do with it, and why."""
+    from collections import Counter
+
+    from reader.sanitize import clean_line
+
+    out = Styler(sys.stdout)
+    planned = archive.plan_import(paths)
+    for item in planned:
+        style = {"skip": "warn", "fail": "error"}.get(item.action)
+        line = f"{item.action:<9}  {clean_line(item.path)}: {clean_line(item.reason)}"
+        print(out(line, style) if style else line)
+    if not planned:
+        print("Found no files to import there.")
+    else:
+        counts = Counter(item.action for item in planned)
+        order = ("import", "unchanged", "skip", "fail")
+        print("Dry run, nothing imported: " + ", ".join(f"{counts[a]} {a}" for a in order if counts[a]))
+    return EXIT_OK
 
 
 def _search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

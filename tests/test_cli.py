@@ -162,3 +162,38 @@ def test_search_sorted_newest_and_oldest_first(capsys, tmp_path: Path, fixtures_
     assert dated == sorted(dated, reverse=True) and len(dated) >= 2
     assert orders["newest"] == orders["--sort=-date"] and orders["oldest"] == orders["date"]
     assert [d for d in orders["oldest"] if d] == sorted(dated)
+
+
+def test_import_names_each_skipped_file_and_never_says_nothing_new(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    code, out, _ = cli(capsys, "--data-dir", str(tmp_path / "d"), "import", str(src))
+    assert code == 0
+    assert "1 skipped" in out and "skipped: budget.xlsx: unsupported format: .xlsx" in out
+    assert "Nothing new" not in out
+
+
+def test_import_of_an_empty_folder_says_so(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    _, out, _ = cli(capsys, "--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "empty"))
+    assert "Found no files to import" in out and "Nothing new" not in out
+
+
+def test_dry_run_lists_what_would_happen_and_imports_nothing(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "clip.md").write_text((fixtures_dir / "clipping.md").read_text())
+    (src / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    data = str(tmp_path / "d")
+    code, out, _ = cli(capsys, "--data-dir", data, "import", "--dry-run", str(src))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("import") and "clip.md: Markdown by its extension" in lines[0]
+    assert lines[1].startswith("skip") and "photo.jpg: unsupported format: .jpg" in lines[1]
+    assert lines[2] == "Dry run, nothing imported: 1 import, 1 skip"
+    _, out, _ = cli(capsys, "--data-dir", data, "stats", "--json")
+    assert json.loads(out)["articles"] == 0
+    cli(capsys, "--data-dir", data, "import", str(src))
+    _, out, _ = cli(capsys, "--data-dir", data, "import", "--dry-run", str(src))
+    assert out.splitlines()[0].startswith("unchanged")

@@ -27,7 +27,7 @@ from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResul
 from reader.text.corrections import TYPES, Correction, CorrectionRefused, follow_renames, renamed
 
 if TYPE_CHECKING:
-    from reader.archive.importer import ImportReport
+    from reader.archive.importer import ImportReport, Planned
     from reader.archive.progress import Progress
 
 # The body's analyzer, for finding query words in an article without an index.
@@ -317,6 +317,12 @@ class Archive(IndexUpkeep):
                 defer=ixmod.use_bulk,
                 final_steps=self.sync_steps,
             )
+
+    def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[Planned]:
+        """What importing `paths` would do with each file, and why (a dry run: nothing is written)."""
+        from reader.archive.importer import plan_import
+
+        return plan_import(self.store, paths, exclude=self.root)
 
     # -- reading ----------------------------------------------------------------
 

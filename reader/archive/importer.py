@@ -10,129 +10,23 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from reader.archive.discovery import Discovery, discover  # noqa: F401 - re-exported
+from reader.archive.import_report import OUTCOMES, ImportReport  # noqa: F401 - re-exported
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
 from reader.archive.store import Store, clean_tags
 from reader.archive.stories import versions_of
-from reader.ingest import IngestError, is_article_file, parse_source, read_source
+from reader.ingest import IngestError, NotAnArticle, parse_source, read_source
 from reader.model import Article
 from reader.text.analysis import analyze
 from reader.text.fingerprint import Fingerprint, fingerprint
 from reader.text.normalize import content_hash
 from reader.text.pipeline import finish
-
-OUTCOMES = ("added", "updated", "unchanged", "duplicates", "skipped", "failed")
-
-
-@dataclass
-class ImportReport:
-    """What an import did, per article (a file may hold several)."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    skipped: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    interrupted: bool = False
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    def counts(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in OUTCOMES}
-
-    def merge(self, outcome: str) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
-
-
-@dataclass
-class Discovery:
-    # Resolved paths as strings: a Path object costs ~300 bytes more, 17 MB
-    # of an import's memory for 50,000 files (measured).
-    files: list[str] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-
-def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = None) -> Discovery:
-    """Every article file under the given paths, each once.
-
-    Symbolic links are followed, but a directory is entered at most once (by
-    device and inode), so link loops end and a link out of the tree is read once.
-    Hidden files and directories (.git, .DS_Store) are passed over, and so is
-    `exclude` (the archive's own directory, if it lies inside an imported folder).
-    """
-    found = Discovery()
-    seen_dirs: set[tuple[int, int]] = set()
-    if exclude is not None and exclude.exists():
-        st = exclude.stat()
-        seen_dirs.add((st.st_dev, st.st_ino))
-    seen_files: set[str] = set()
-
-    def add_file(p: Path) -> None:
-        real = str(p.resolve())
-        if real in seen_files:
-            return
-        seen_files.add(real)
-        if is_article_file(p):
-            found.files.append(real)
-        else:
-            found.skipped.append(Path(real))
-
-    def walk(directory: Path) -> None:
-        try:
-            st = directory.stat()
-        except OSError as exc:
-            found.failures.append((str(directory), f"cannot open folder: {exc.strerror or exc}"))
-            return
-        key = (st.st_dev, st.st_ino)
-        if key in seen_dirs:
-            return
-        seen_dirs.add(key)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as exc:
-            found.failures.append((str(directory), f"cannot list folder: {exc.strerror or exc}"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            p = Path(entry.path)
-            try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-                is_file = entry.is_file(follow_symlinks=True)
-            except OSError:
-                is_dir = is_file = False
-            if is_dir:
-                walk(p)
-            elif is_file:
-                add_file(p)
-            elif entry.is_symlink():
-                found.failures.append((str(p), "broken or looping symbolic link"))
-
-    for raw in paths:
-        p = Path(raw).expanduser()
-        try:
-            st = p.stat()
-        except FileNotFoundError:
-            found.failures.append((str(p), "no such file or folder"))
-            continue
-        except OSError as exc:
-            found.failures.append((str(p), f"cannot open: {exc.strerror or exc}"))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            walk(p)
-        else:
-            add_file(p)
-    return found
 
 
 @dataclass(frozen=True)
@@ -146,6 +40,7 @@ class Prepared:
     digest: str = ""
     articles: tuple[tuple[Article, dict[str, list[dict[str, object]]], Fingerprint], ...] = ()
     error: str | None = None
+    skipped: bool = False  # `error` says why the file is not an article (not that it is broken)
     unchanged: bool = False  # size and mtime as recorded: nothing was read
 
 
@@ -155,6 +50,8 @@ def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
         source = read_source(path)
         articles = [finish(a) for a in parse_source(source)]
         analysed = tuple((a, analyze(a.blocks, known or {}), fingerprint(b.text for b in a.blocks)) for a in articles)
+    except NotAnArticle as exc:
+        return Prepared(str(path), error=str(exc), skipped=True)
     except IngestError as exc:
         return Prepared(str(path), error=str(exc))
     return Prepared(str(path), source.size, source.mtime_ns, source.digest, analysed)
@@ -193,7 +90,7 @@ def import_file(
         report.unchanged += len(rows)
         return "unchanged"
     if prepared.error is not None:
-        raise IngestError(prepared.error)
+        raise (NotAnArticle if prepared.skipped else IngestError)(prepared.error)
     if rows and all(r[5] == prepared.digest for r in rows):
         store.touch_sources(key, prepared.size, prepared.mtime_ns)
         report.unchanged += len(rows)
@@ -272,10 +169,12 @@ def _merge_state(store: Store, article_id: str, article: Article) -> None:
     has none, the star and the read mark if it is unstarred or unread, its
     position if it has none, and the highlights it does not have. An import
     never takes state away: the store keeps no time for each change, so the
-    archive's own state always wins."""
+    archive's own state always wins. Another tool's tags, marks and
+    highlights (source_*) are added the same way."""
     if not article.state:
         return
     state: dict[str, Any] = dict(article.state)
+    _add_source_state(store, article_id, article, state)
     tags = clean_tags(state.get("tags") or ())
     if tags and not store.tags_of(article_id):
         store.set_tags(article_id, tags)
@@ -293,6 +192,57 @@ def _merge_state(store: Store, article_id: str, article: Article) -> None:
             store.add_highlight(article_id, *row)
 
 
+def _add_source_state(store: Store, article_id: str, article: Article, state: dict[str, object]) -> None:
+    """What a read-later tool or clipper knew: its tags are added to ours, its
+    'read' and 'starred' only ever turn ours on, and its highlights are found by
+    their text in the article. Re-importing a changed file so never undoes what
+    the reader did here."""
+    tags = state.get("source_tags")
+    if isinstance(tags, list) and tags:
+        current = store.tags_of(article_id)
+        merged = clean_tags([*current, *(str(t) for t in tags)])
+        if len(merged) > len(current):
+            store.set_tags(article_id, merged)
+    if state.get("source_read") is True:
+        store.set_read(article_id, True)
+    if state.get("source_starred") is True:
+        store.set_starred(article_id, True)
+    marked = state.get("source_highlights")
+    if isinstance(marked, list):
+        spans = {(h.block, h.start, h.end) for h in store.highlights_of(article_id)}
+        for h in marked:
+            if not isinstance(h, dict):
+                continue
+            place = locate(article, str(h.get("text") or ""))
+            if place is not None and place[:3] not in spans:
+                store.add_highlight(article_id, *place, str(h.get("note") or ""))
+                spans.add(place[:3])
+
+
+def locate(article: Article, passage: str) -> tuple[int, int, int, str] | None:
+    """Where a highlighted passage stands in the article: (block, start, end, text).
+
+    Matched with whitespace collapsed; a passage that runs over several blocks
+    is marked from where it starts to the end of that block.
+    """
+    import re
+
+    words = passage.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    for i, block in enumerate(article.blocks):
+        m = pattern.search(block.text)
+        if m:
+            return i, m.start(), m.end(), m.group()
+    head = re.compile(r"\s+".join(re.escape(w) for w in words[:8]))
+    for i, block in enumerate(article.blocks):
+        m = head.search(block.text)
+        if m:
+            return i, m.start(), len(block.text), block.text[m.start() :]
+    return None
+
+
 def boilerplate_scope(article: Article, path: str) -> str:
     """Which articles share boilerplate: the same site, else the same folder of scrapes."""
     from urllib.parse import urlsplit
@@ -303,6 +253,35 @@ def boilerplate_scope(article: Article, path: str) -> str:
     if host:
         return "site:" + host.removeprefix("www.")
     return "folder:" + os.path.dirname(path)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What an import would do with one file: "import", "unchanged", "skip" or "fail", and why."""
+
+    path: str
+    action: str
+    reason: str
+    format: str | None = None
+
+
+def plan_import(store: Store, paths: Iterable[str | os.PathLike[str]], exclude: Path | None = None) -> list[Planned]:
+    """A dry run: every file the paths hold, what an import would do with it and
+    why, from names, first bytes and the archive's records, without parsing."""
+    from reader.ingest.detect import detect
+
+    found = discover(paths, exclude)
+    planned: list[Planned] = []
+    for name, fmt in zip(found.files, found.formats, strict=True):
+        rows = store.sources_for_path(name)
+        if unchanged_on_disk(rows, Path(name)):
+            planned.append(Planned(name, "unchanged", "already imported, not changed since", fmt))
+        else:
+            how = detect(Path(name)).reason
+            planned.append(Planned(name, "import", f"{how}; changed since imported" if rows else how, fmt))
+    planned += [Planned(p, "skip", reason) for p, reason in found.skipped]
+    planned += [Planned(p, "fail", reason) for p, reason in found.failures]
+    return sorted(planned, key=lambda item: item.path)
 
 
 # Files (or articles of an export) per store commit and index update: what an
@@ -408,8 +387,9 @@ def import_paths(
     """
     found = discover(paths, exclude)
     known = store.known_entities()  # the archive's evidence, read once per import
-    report.skipped += len(found.skipped)
+    report.skips.extend(found.skipped)
     report.failures.extend(found.failures)
+    report.found += len(found.files) + len(found.skipped)
     total = len(found.files)
     done = 0
     db = store.db
@@ -441,6 +421,13 @@ def import_paths(
             db.execute("SAVEPOINT file")
             try:
                 outcome = import_file(store, path, report, known, prepared, checkpoint)
+            except NotAnArticle as exc:
+                db.execute("ROLLBACK TO file")
+                db.execute("RELEASE file")
+                report.skips.append((str(path), str(exc)))
+                done += 1
+                yield Progress(done, total, str(path), "skipped", str(exc))
+                continue
             except (IngestError, *_DATA_ERRORS) as exc:
                 db.execute("ROLLBACK TO file")
                 db.execute("RELEASE file")

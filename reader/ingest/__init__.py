@@ -1,8 +1,9 @@
 """Ingest: one module per format, one door: `read_articles(path)` -> Articles.
 
-Formats are chosen by file suffix. A file that is not an article format is
-*skipped* (not failed); a file that is one but cannot be read *fails* with an
-IngestError that names the reason.
+Formats are chosen by extension, else by content (detect.py). A file that is
+not an article format, or holds no text we can read (a scanned PDF), is
+*skipped* with a reason (NotAnArticle); a file that is one but cannot be read
+*fails* with an IngestError that names the reason.
 """
 
 from __future__ import annotations
@@ -21,56 +22,41 @@ class IngestError(Exception):
     """A file in an article format that could not be turned into an article."""
 
 
+class NotAnArticle(IngestError):
+    """A file we do not read as an article (its format, or no text layer): skipped, with the reason."""
+
+
 Parser = Callable[[bytes, Path], list[Article]]
 
 
-def _html(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import html
+def _lazy(module: str) -> Parser:
+    """A format's parse(), imported on first use: trafilatura alone costs half a
+    second, and a folder of Markdown never needs it."""
 
-    return html.parse(data, path)
+    def parse(data: bytes, path: Path) -> list[Article]:
+        import importlib
 
+        parser: Parser = importlib.import_module(f"reader.ingest.{module}").parse
+        return parser(data, path)
 
-def _markdown(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import markdown
-
-    return markdown.parse(data, path)
-
-
-def _mhtml(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import mhtml
-
-    return mhtml.parse(data, path)
+    return parse
 
 
-def _wallabag(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import wallabag
-
-    return wallabag.parse(data, path)
-
-
-def _plaintext(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import plaintext
-
-    return plaintext.parse(data, path)
-
-
-# Parsers import lazily: trafilatura costs half a second and only HTML needs it.
 PARSERS: dict[str, Parser] = {
-    ".txt": _plaintext,
-    ".text": _plaintext,
-    ".md": _markdown,
-    ".markdown": _markdown,
-    ".html": _html,
-    ".htm": _html,
-    ".xhtml": _html,
-    ".mhtml": _mhtml,
-    ".mht": _mhtml,
-    ".json": _wallabag,
+    "txt": _lazy("plaintext"),
+    "md": _lazy("markdown"),
+    "html": _lazy("webpage"),
+    "mhtml": _lazy("mhtml"),
+    "json": _lazy("wallabag"),
+    "archivebox": _lazy("archivebox"),
 }
 
 
 def is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in PARSERS
+    """Whether `path` is in a format we import (by extension or, without one we know, by content)."""
+    from reader.ingest.detect import detect
+
+    return detect(path).format in PARSERS
 
 
 @dataclass(frozen=True)
@@ -112,9 +98,12 @@ def read_source(path: Path) -> SourceFile:
 
 def parse_source(source: SourceFile) -> list[Article]:
     """Parse a file's bytes with the parser for its suffix."""
-    parser = PARSERS.get(source.path.suffix.lower())
+    from reader.ingest.detect import detect
+
+    detected = detect(source.path, data=source.data)
+    parser = PARSERS.get(detected.format or "")
     if parser is None:
-        raise IngestError(f"not an article format: {source.path.suffix or 'no suffix'}")
+        raise NotAnArticle(detected.reason)
     if not source.data.strip():
         raise IngestError("empty file")
     try:

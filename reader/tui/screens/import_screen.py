@@ -17,6 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, DirectoryTree, Footer, Input, Label, ProgressBar, Static
 
 from reader.archive import Archive, ArchiveBusy
+from reader.archive.import_report import summary_lines
 from reader.archive.importer import ImportReport, Progress
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
@@ -161,11 +162,12 @@ class ImportScreen(Screen[None]):
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
         self.query_one("#import-current", Static).update(Text("Done."))
         text = Text()
-        if report.added == 0 and report.updated == 0 and not report.failures:
-            text.append("Nothing new: every article was already in the archive.\n")
-        for path, reason in report.failures:
-            text.append("✗ ", style="bold red")
-            text.append(f"{clean_line(self._relative(path))}: {clean_line(reason)}\n")
+        marks = {"skipped": ("– skipped ", "yellow"), "failed": ("✗ ", "bold red")}
+        for kind, line in summary_lines(report, str(self.import_root)):
+            if kind in marks:
+                mark, style = marks[kind]
+                text.append(mark, style=style)
+            text.append(clean_line(line) + "\n")
         summary.update(text)
         self.app.post_message(ImportFinished(report))
 
