@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse a file without importing it")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--explain", action="store_true", help="print the cues that decided each entity mention")
 
     p = sub.add_parser("entities", help="people, places, organisations and groups across the archive")
     p.add_argument("query", nargs="*", help="only in articles matching this search")
@@ -726,6 +727,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
     now = datetime.now(UTC)
     for n, article in enumerate(articles):
+        if args.explain:
+            from reader.sanitize import clean_line
+            from reader.text.entities import find_entities
+
+            lines: list[str] = []
+            find_entities(article.blocks, explain=lines)
+            sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
+            continue
         found = analyze(article.blocks)
         stored = StoredArticle(
             id=f"file-{n}",

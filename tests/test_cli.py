@@ -197,3 +197,14 @@ def test_dry_run_lists_what_would_happen_and_imports_nothing(capsys, tmp_path: P
     cli(capsys, "--data-dir", data, "import", str(src))
     _, out, _ = cli(capsys, "--data-dir", data, "import", "--dry-run", str(src))
     assert out.splitlines()[0].startswith("unchanged")
+
+
+def test_analyze_explain_prints_the_deciding_cues(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from reader.cli import main
+
+    fixture = Path(__file__).parent / "fixtures" / "harbour-scrape.txt"
+    assert main(["analyze", "--explain", str(fixture)]) == 0
+    out = capsys.readouterr().out
+    assert " → PERSON (" in out and " ← " in out

@@ -11,11 +11,13 @@ one entity in an article link to its longest name ("Mr Lukashenko" →
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model import Block
+from reader.text.entity_cues import OUTCOMES, deciding, scores
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
     ABBREVIATIONS,
@@ -43,6 +45,7 @@ _TOKEN = re.compile(
     r"|[.!?:;,\"“”‘’()]"
 )
 _SENTENCE_END = frozenset(".!?:")
+_GLUED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|ash|bin|ibn|abu|d)[-'’][A-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words written in lower case, not at a sentence start: evidence that a
 # capitalised copy elsewhere is only capitalised by position.
@@ -76,11 +79,12 @@ class Entity:
 class _Tok:
     """A word of a block with its offsets (a plain slotted class: one per word is made)."""
 
-    __slots__ = ("_bare", "capitalised", "end", "sentence_start", "start", "text")
+    __slots__ = ("_bare", "capitalised", "end", "i", "sentence_start", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, sentence_start: bool) -> None:
-        self.text, self.start, self.end, self.sentence_start = text, start, end, sentence_start
-        self.capitalised = text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, sentence_start: bool, i: int = 0) -> None:
+        self.text, self.start, self.end, self.sentence_start, self.i = text, start, end, sentence_start, i
+        # "al-Amr", "el-Sisi", "bin-Salman": a lower-case particle glued to a name.
+        self.capitalised = text[:1].isupper() or bool(_GLUED_PARTICLE.match(text))
         self._bare: str | None = None
 
     @property
@@ -111,7 +115,7 @@ def tokens(text: str) -> list[_Tok]:
             continue
         if out and out[-1].text.endswith(".") and word[:1].isupper() and word.lower() in NOT_NAMES:
             starts_sentence = True  # "… in the U.S. The rest": the acronym's dot ended the sentence
-        out.append(_Tok(word, m.start(), m.end(), starts_sentence))
+        out.append(_Tok(word, m.start(), m.end(), starts_sentence, len(out)))
         starts_sentence = False
     return out
 
@@ -129,11 +133,13 @@ class _Span:
     start: int
     end: int
     words: tuple[str, ...]
-    type: str | None  # None: undecided, settled by the article's other mentions
+    type: str | None  # "GROUP" (told by word form) or None: the decision types it
+    cues: tuple[str, ...] = ()
 
 
-def _runs(toks: list[_Tok]) -> list[list[int]]:
-    """Maximal runs of capitalised tokens, with connectors ("of", "de") inside."""
+def _runs(toks: list[_Tok], text: str = "") -> list[list[int]]:
+    """Maximal runs of capitalised tokens on one line, with connectors and name
+    particles inside ("Academy of Sciences", "Henrike van der Berg")."""
     runs: list[list[int]] = []
     i = 0
     while i < len(toks):
@@ -144,16 +150,25 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
         j = i + 1
         while j < len(toks):
             gap = toks[j].start - toks[j - 1].end
-            if gap > 1 or toks[j].sentence_start:
-                break
+            if gap > 1 or toks[j].sentence_start or (text and text[toks[j - 1].end] != " "):
+                break  # a line break or a tab ends a name: "Ukraine\nKurt Volker" is two
             if toks[j - 1].possessive and run and not _named_for_members(toks[j - 1], toks[j]):
                 break
             if toks[j].capitalised:
                 run.append(j)
                 j += 1
-            elif toks[j].text.lower() in CONNECTORS and j + 1 < len(toks) and toks[j + 1].capitalised:
-                run.extend([j, j + 1])
-                j += 2
+                continue
+            k = j  # "van der Berg", "bin Laden", "de la Cruz": particles before a capital
+            while (
+                k < len(toks)
+                and k - j < 3
+                and toks[k].text.lower() in CONNECTORS
+                and toks[k].start - toks[k - 1].end == 1
+            ):
+                k += 1
+            if k > j and k < len(toks) and toks[k].capitalised and toks[k].start - toks[k - 1].end == 1:
+                run.extend(range(j, k + 1))
+                j = k + 1
             else:
                 break
         runs.append(run)
@@ -172,18 +187,38 @@ def _named_for_members(possessive: _Tok, head: _Tok) -> bool:
     return word.endswith(("s'", "s’")) or possessive.bare.lower().endswith(("men", "people", "children"))
 
 
-WEAK_PLACE = "PLACE?"
 # Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
 ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy police reuters".split())
-SURNAME_REUSE = (
-    "PERSON?"  # an untyped name the article calls back by its last word  # a lone word only the gazetteer calls a place
+# Leading words that make a name a place: "Mount X", "Lake X", "Cape X".
+PLACE_FIRST = frozenset("mount mt monte lake cape fort port isle sierra gulf glacier".split())
+# Heads of natural places the head list lacks: "Rhone Glacier", "Monte Rosa Massif".
+NATURAL_HEADS = frozenset("glacier massif alps range peak falls canyon desert forest park".split())
+# Function words beside a name whose identity is a cue of its own ("before:of",
+# "after:'s"): the fit weighs each; no name's own words are cues.
+CONTEXT_WORDS = frozenset(
+    """the of by for with and at in from to on into against between near across over under
+    said says told a an his her their its than via including like as vs v beat beats""".split()
 )
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
+_NUMBER = re.compile(r"\d[\d.,:-]*")
+# Photo credits: "(Name/Agency)", "Photo: Name", "Credit: Agency" name who took a
+# picture, not anyone the article is about.
+_CREDIT = re.compile(
+    r"\([^()]{0,80}/[^()]{0,80}\)|(?:photo(?:graph)?s?|picture|image|credit|source)s?\s*(?:by|:)\s*[^.;]{0,80}",
+    re.IGNORECASE,
+)
+
+
+def _table_like(text: str, toks: list[_Tok]) -> bool:
+    """A paragraph that is a results table or line rather than prose: many of its
+    words are numbers ("Surrey 429 Kent 133-5 …"). Sports-table cues act only here."""
+    numbers = sum(1 for _ in _NUMBER.finditer(text))
+    words = len(toks)
+    return numbers >= 2 and numbers >= 0.3 * (numbers + words)
 
 
 def _score_follows(toks: list[_Tok], i: int) -> bool:
-    """A place's name followed by a small number or a score ("Surrey 429",
-    "Kent 133-5") names a team in a results line, not the place itself."""
+    """A small number or a score right after a name ("Surrey 429", "Kent 133-5")."""
     return i < len(toks) and bool(_SCORE.fullmatch(toks[i].text)) and toks[i].start - toks[i - 1].end <= 1
 
 
@@ -201,8 +236,8 @@ _ROW = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}) +\d")
 
 
 def _caps_table_row(block: int, text: str) -> list[_Span]:
-    """In a line of capitals only a table row's leading place is read: "SAN
-    FRANCISCO 57 74 .435" is a team (a country's name stays a place)."""
+    """In a line of capitals only a table row's leading place is read ("SAN
+    FRANCISCO 57 74 .435"); the decision tells a team from a country."""
     m = _ROW.match(text)
     if not m:
         return []
@@ -210,8 +245,8 @@ def _caps_table_row(block: int, text: str) -> list[_Span]:
     folded = ascii_fold(m.group(1)).lower()
     if folded not in g.places:
         return []
-    kind = "PLACE" if folded in g.countries else "ORG"
-    return [_Span(block, m.start(1), m.end(1), tuple(m.group(1).split()), kind)]
+    cues = ["table_row", "place", *(["country"] if folded in g.countries else [])]
+    return [_Span(block, m.start(1), m.end(1), tuple(m.group(1).split()), None, tuple(cues))]
 
 
 def _speaks_next(toks: list[_Tok], i: int) -> bool:
@@ -224,11 +259,22 @@ def _speaks_next(toks: list[_Tok], i: int) -> bool:
     )
 
 
-def _classify(
-    block: int, toks: list[_Tok], run: list[int], known: Mapping[str, str], lower_words: set[str]
-) -> list[_Span]:
-    """Split a run into entity spans (titles and demonyms peeled off) and type them."""
+@dataclass(frozen=True)
+class _Context:
+    """What the candidates of one block share: its tokens and the article's evidence."""
+
+    block: int
+    toks: list[_Tok]
+    table: bool
+    lower_words: set[str]
+    known: Mapping[str, str]
+
+
+def _candidates(ctx: _Context, run: list[int]) -> list[_Span]:
+    """Split a run into candidate spans (sentence-initial common words, demonyms
+    and titles peeled off, a title inside a run splitting it) with their cues."""
     g = gazetteer()
+    toks = ctx.toks
     words = [toks[k] for k in run]
     spans: list[_Span] = []
     titled = False
@@ -237,169 +283,190 @@ def _classify(
     whole = ascii_fold(" ".join(w.bare for w in words)).lower()
     if words and words[0].sentence_start and not (len(words) > 1 and whole in g.places):  # "New York"
         low = words[0].bare.lower()
-        if (low in lower_words or low in NOT_NAMES) and low not in TITLES:
+        if (low in ctx.lower_words or low in NOT_NAMES) and low not in TITLES:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
+    has_head = any(w.bare.lower() in ORG_HEADS for w in words)
     # Peel leading demonyms ("Polish President ...") and titles.
     while words:
         first = words[0]
         low = first.bare.lower().rstrip(".")
-        if (
-            len(words) > 1
-            and is_demonym(first.bare)
-            and whole not in g.places  # "Czech Republic"
-            and words[-1].bare.lower() not in ORG_HEADS  # "European Commission", "Polish Foreign Ministry"
-        ):
-            spans.append(_Span(block, first.start, first.start + len(first.bare), (first.bare,), "GROUP"))
+        if len(words) > 1 and is_demonym(first.bare) and whole not in g.places and not has_head:
+            # "Czech Republic" is a place; "Swiss Academy of Sciences", "European
+            # Commission" are bodies whose name starts with a people's.
+            spans.append(
+                _Span(
+                    block=ctx.block,
+                    start=first.start,
+                    end=first.start + len(first.bare),
+                    words=(first.bare,),
+                    type="GROUP",
+                )
+            )
             words = words[1:]
-        elif (
-            low in TITLES
-            and (len(words) > 1 or first.sentence_start is False and low not in TITLES)
-            and words[-1].bare.lower() not in ORG_HEADS  # "Foreign Ministry", "State Department": a body
-        ):
-            titled = True
+        elif low in TITLES and len(words) > 1 and words[-1].bare.lower() not in ORG_HEADS:
+            titled = True  # "Foreign Ministry", "State Department": a body, not a title
             words = words[1:]
         else:
             break
     while words and words[-1].text.lower() in CONNECTORS:
         words = words[:-1]
-    # "Minister of Foreign Affairs Dmytro Kuleba": a title phrase, then a person.
-    if len(words) >= 3 and any(w.bare.lower() in TITLES or w.text.lower() in CONNECTORS for w in words[:-1]):
-        for k in range(len(words) - 2, 0, -1):
-            if (
-                ascii_fold(words[k].bare).lower() in g.first_names
-                and (
-                    words[k - 1].bare.lower() in TITLES
-                    or words[k - 1].text.lower() in CONNECTORS
-                    or words[k - 1].bare.lower() not in g.first_names
-                )
-                and words[k - 1].bare.lower() not in NOT_NAMES
-            ):
-                if any(w.bare.lower() in TITLES for w in words[:k]):
-                    words, titled = words[k:], True
-                break
+    # A title inside a run splits it: "NASA Administrator Charles Bolden" is the
+    # body, then the person; "Minister of Foreign Affairs Dmytro Kuleba" a title
+    # phrase, then the person.
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].bare.lower().rstrip(".") in TITLES and words[k - 1].bare.lower() not in ORG_HEADS:
+            person = words[k:]
+            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS:
+                continue
+            body = words[: k - 1]
+            while body and (body[-1].bare.lower().rstrip(".") in TITLES or body[-1].text.lower() in CONNECTORS):
+                body = body[:-1]
+            if body and not all(w.bare.lower().rstrip(".") in TITLES or w.text.lower() in CONNECTORS for w in body):
+                spans.extend(_typed_spans(ctx, body, run, titled=False))
+            words, titled = person, True
+            break
     if not words:
         return spans
+    return [*spans, *_typed_spans(ctx, words, run, titled)]
+
+
+def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool) -> list[_Span]:
+    """One candidate span (or none), with the cues the decision weighs."""
+    g = gazetteer()
+    toks, block = ctx.toks, ctx.block
     first, last = words[0], words[-1]
     # Only the last word loses a possessive ending: an inner one belongs to
     # the name ("Fishermen's Union").
     names = (*(w.text for w in words[:-1]), words[-1].bare)
-    folded = ascii_fold(" ".join(names)).lower()
+    lows = [ascii_fold(n).lower() for n in names]
+    folded = " ".join(lows)
     start, end = first.start, last.start + len(last.bare)
-    idx_after = run[-1] + 1
+    idx_after = last.i + 1
+    idx_before = first.i - 1
     after = toks[idx_after].text.lower() if idx_after < len(toks) else ""
-    idx_before = run[0] - 1
-    before = toks[idx_before].text.lower() if idx_before >= 0 else ""
+    before = toks[idx_before].text.lower() if idx_before >= 0 and not first.sentence_start else ""
+    after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
 
     if len(words) == 1:
         word = first.bare
-        low = ascii_fold(word).lower()
-        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS or low in EVENT_HEADS:
-            return spans  # an initial alone names no one; "GMT", "Olympic" neither
+        low = lows[0]
+        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS:
+            return []  # an initial alone names no one; "GMT" nothing
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
-            return spans
-        if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
-            return [*spans, _Span(block, start, end, names, "ORG")]  # "CHICAGO 71 64 .526": a team
-        if word.isupper() and len(word) > 3 and "." not in word and low in g.places:
-            return [*spans, _Span(block, start, end, names, "PLACE")]  # a dateline: "LONDON 1996-08-30"
-        if word.isupper() and 2 <= len(word) <= 8:
-            code = word.replace(".", "")
-            code_kind = "PLACE" if code in g.country_codes and code not in ("EU", "UN") else "ORG"  # U.S., U.N.
-            return [*spans, _Span(block, start, end, names, code_kind)]
+            return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
-            return [*spans, _Span(block, start, end, names, "GROUP")]
-        if titled:
-            return [*spans, _Span(block, start, end, names, "PERSON")]
-        if low in g.places and low not in g.countries and _score_follows(toks, idx_after):
-            return [*spans, _Span(block, start, end, names, "ORG")]  # "Derbyshire 471 and 133-5": a team
-        if low not in g.first_names and low not in g.countries and _results_line(toks, run[0], idx_after):
-            return [*spans, _Span(block, start, end, names, "ORG")]  # "Lotte 6 Hyundai 2": teams
-        if re.fullmatch(r"(?:north|south|mid)?(?:east|west)|(?:north|south)(?:east|west)?|midwest", low):
-            return [*spans, _Span(block, start, end, names, "PLACE")]  # "the Midwest", "the Northeast"
-        after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
-        if before in ORG_CUES or ((after in ORG_CUES or after2 in ORG_CUES) and not first.possessive):
-            return [*spans, _Span(block, start, end, names, "ORG")]  # "tyre giant Pirelli", "Interfax news agency"
-        if low in g.places:
-            # Weak: a surname can be a town ("Clinton", "Dole"); a title or a
-            # speech verb elsewhere in the article outvotes it.
-            return [*spans, _Span(block, start, end, names, WEAK_PLACE)]
-        if low in known:
-            return [*spans, _Span(block, start, end, names, known[low])]
-        if low in ORG_HEADS and low not in ONE_OF_A_KIND_BODIES:
-            return spans  # "the Ministry", "Office": a body named by its kind, no name of its own
-        if first.sentence_start and _speaks_next(toks, idx_after):
-            return [*spans, _Span(block, start, end, names, "PERSON")]  # "Lebed told reporters"
-        if first.sentence_start:
-            # A capitalised first word is weak evidence; keep it only if the
-            # article names it elsewhere (settled when mentions are linked).
-            return [*spans, _Span(block, start, end, names, "?start")]
-        if after in PLACE_HEADS or before in PLACE_PREPOSITIONS:
-            return [*spans, _Span(block, start, end, names, "PLACE")]
-        if after in SPEECH_VERBS:
-            return [*spans, _Span(block, start, end, names, "PERSON")]
-        if before == "the" and not first.possessive:
-            return [*spans, _Span(block, start, end, names, "ORG")]
-        return [*spans, _Span(block, start, end, names, None)]
-
-    lows = [ascii_fold(n).lower() for n in names]
-    if lows[-1] in EVENT_HEADS:
-        return spans  # "World Cup", "PGA Tour": events, not organisations
-    if all(w.isupper() and len(w) <= 3 for w in names):
-        return spans  # "W L PCT GB": a table's column heads
-    if is_demonym(names[-1]) and all(low in COMPASS for low in lows[:-1]):
-        return [*spans, _Span(block, start, end, names, "GROUP")]  # "South Korean"
-    # "Joost Visser of FNV Havens": a person, then what they belong to.
-    if "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES:
+            return [_Span(block, start, end, names, "GROUP")]
+    elif all(w.isupper() and len(w) <= 3 for w in names):
+        return []  # "W L PCT GB": a table's column heads
+    elif is_demonym(names[-1]) and all(low in COMPASS for low in lows[:-1]):
+        return [_Span(block, start, end, names, "GROUP")]  # "South Korean"
+    elif "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES and not titled:
+        # "Joost Visser of FNV Havens": a person, then what they belong to.
         cut = lows.index("of", 2)
-        person = _Span(block, start, words[cut - 1].start + len(words[cut - 1].bare), names[:cut], "PERSON")
-        rest = words[cut + 1 :]
-        org = _Span(block, rest[0].start, end, tuple(w.bare for w in rest), "ORG")
-        return [*spans, person, org]
-    kind: str | None
-    if (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS) and not titled:
-        kind = "PLACE"  # North Sea, Vistula River, Wall Street, Middle East
-    elif len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}:
-        kind = "PLACE"  # West Bank, East Coast: a region, not a bank
-    elif folded in g.places and (folded in g.countries or not _score_follows(toks, idx_after)) and not titled:
-        kind = "PLACE"  # United States, before "United" makes it a club
-    elif any(low.rstrip(".") in ORG_HEADS for low in lows) and not titled:  # "Corp." is the head "corp"
-        kind = "ORG"
-    elif titled or lows[0] in NOT_PERSON_FIRST:
-        kind = "PERSON" if titled else None
-    elif folded in g.places and _score_follows(toks, idx_after):
-        kind = "ORG"  # "Los Angeles 5 Florida 3": teams (national sides keep their country's type)
-    elif folded in g.places or after in PLACE_HEADS:
-        kind = "PLACE"
-    elif (
-        (
-            lows[0] in g.first_names
-            or re.fullmatch(r"[a-z]\.", lows[0])  # "S. Waugh": an initial
-            or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))  # Jean-Michel
-        )
+        return [
+            *_typed_spans(ctx, words[:cut], run, titled),
+            *_typed_spans(ctx, words[cut + 1 :], run, False),
+        ]
+
+    cues = [
+        "one_word"
+        if len(words) == 1
+        else "two_words"
+        if len(words) == 2
+        else "three_words"
+        if len(words) == 3
+        else "long"
+    ]
+    add = cues.append
+    if first.sentence_start:
+        add("sentence_start")
+        if _speaks_next(toks, idx_after):
+            add("start_speaks")
+    if titled:
+        add("title")
+    if after in SPEECH_VERBS and not first.sentence_start:
+        add("speech_after")
+    if last.possessive:
+        add("possessive")
+    if folded in g.places:
+        add("place")
+        if folded in g.countries:
+            add("country")
+    word = names[0]
+    if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
+        add("acronym")
+        if word.replace(".", "") in g.country_codes:
+            add("country_code")
+        if len(word) > 3 and "." not in word and folded in g.places:
+            add("dateline")
+    elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 for n in names):
+        add("has_acronym")
+    if (
+        lows[0] in g.first_names
         and lows[0] not in NOT_NAMES
-        and len(words) <= 4
-        or after in SPEECH_VERBS
-        and len(words) <= 3
+        and len(words) > 1
+        or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))
     ):
-        kind = "PERSON"
-    elif before in PLACE_PREPOSITIONS and len(words) <= 3:
-        kind = "PLACE"
-    else:
-        kind = None
-    if first.sentence_start and lows[0] in NOT_NAMES and folded not in g.places:
-        # "The Kremlin", "Meanwhile Poland": drop the sentence's first word.
-        without_first = _Span(block, words[1].start, end, names[1:], kind)
-        return [*spans, without_first]
-    return [*spans, _Span(block, start, end, names, kind)]
+        add("first_name")
+    if re.fullmatch(r"[a-z]\.", lows[0]):
+        add("initial")
+    if lows[-1].rstrip(".") in ORG_HEADS:
+        add("org_head")
+    elif any(low.rstrip(".") in ORG_HEADS for low in lows[:-1]):
+        add("org_head_inner")
+    if len(words) > 1 and (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS or lows[-1] in NATURAL_HEADS):
+        add("place_head")
+    if len(words) > 1 and lows[0] in PLACE_FIRST:
+        add("place_first")
+    if re.fullmatch(r"(?:north|south|mid)?(?:east|west)|(?:north|south)(?:east|west)?|midwest", folded) or (
+        len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}
+    ):
+        add("region")
+    if after in PLACE_HEADS:
+        add("place_head_after")
+    if before in ORG_CUES or ((after in ORG_CUES or after2 in ORG_CUES) and not first.possessive):
+        add("org_cue")
+    if before in PLACE_PREPOSITIONS:
+        add("prep_before")
+    if before == "the":
+        add("the_before")
+    if lows[-1] in EVENT_HEADS:
+        add("event_head")
+    if lows[0] in NOT_PERSON_FIRST:
+        add("thing_first")
+    # National sides keep their country's type (CoNLL's convention and a reader's).
+    if ctx.table and folded in g.places and folded not in g.countries and _score_follows(toks, idx_after):
+        add("team_score")
+    if ctx.table and len(words) == 1 and folded not in g.countries and _results_line(toks, first.i, idx_after):
+        add("results_line")
+    if len(words) == 1:
+        if lows[0] in ONE_OF_A_KIND_BODIES:
+            add("one_of_a_kind")
+        elif lows[0] in ORG_HEADS:
+            return []  # "the Ministry", "Office": a body named by its kind, no name of its own
+        if lows[0] in ctx.lower_words:
+            add("lower_elsewhere")
+    if any("-" in n for n in names):
+        add("hyphenated")
+    if before in CONTEXT_WORDS:
+        add("before:" + before)
+    if after in CONTEXT_WORDS:
+        add("after:" + after)
+    add("ends:" + lows[-1][-2:])
+    known = ctx.known.get(folded)
+    if known in ("PERSON", "PLACE", "ORG"):
+        add("known_" + known)
+    return [_Span(block, start, end, names, None, tuple(cues))]
 
 
-def find_entities(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> list[Entity]:
-    """Entities of an article, each with every mention; canonical name = longest.
+def _credits(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
-    `known` maps lowercased single names to a type the archive has seen them as
-    in many articles: evidence for mentions the text alone leaves ambiguous.
-    """
+
+def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> list[_Span]:
+    """Every candidate name of an article with its cues, article-level cues added."""
     known = known or {}
     spans: list[_Span] = []
     lower_words = {word for block in blocks for word in _LOWER_WORD.findall(block.text)}
@@ -408,19 +475,64 @@ def find_entities(blocks: Sequence[Block], known: Mapping[str, str] | None = Non
             spans.extend(_caps_table_row(b, block.text))
             continue
         toks = tokens(block.text)
-        for run in _runs(toks):
-            spans.extend(_classify(b, toks, run, known, lower_words))
-    return _link(spans, blocks)
+        credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
+        ctx = _Context(b, toks, _table_like(block.text, toks), lower_words, known)
+        for run in _runs(toks, block.text):
+            for span in _candidates(ctx, run):
+                if not any(lo <= span.start and span.end <= hi for lo, hi in credits):
+                    spans.append(span)
+    return _article_cues(spans)
 
 
-def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
-    """Group mentions into entities and settle undecided types from the group."""
+def _article_cues(spans: list[_Span]) -> list[_Span]:
+    """Cues only the whole article shows: a lone word that is the last word of a
+    longer name ("Woods" after "Tiger Woods"), and the longer name so called back."""
+    last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2}
+    lone = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1}
+    out = []
+    for s in spans:
+        if s.type is not None:
+            out.append(s)
+            continue
+        extra: tuple[str, ...] = ()
+        if len(s.words) == 1 and ascii_fold(s.words[0]).lower() in last_words:
+            extra = ("surname_of_name",)
+        elif len(s.words) >= 2 and ascii_fold(s.words[-1]).lower() in lone:
+            extra = ("called_back",)
+        out.append(replace(s, cues=s.cues + extra) if extra else s)
+    return out
+
+
+# A type the article's evidence gives less than this share of belief is
+# shown as a plain name ("NAME"), without a type colour: precision first.
+# Set on development data (tests/eval/fit_entity_weights.py reports the sweep).
+UNCERTAIN_BELOW = 0.5
+UNCERTAIN = "NAME"
+
+
+def find_entities(
+    blocks: Sequence[Block], known: Mapping[str, str] | None = None, explain: list[str] | None = None
+) -> list[Entity]:
+    """Entities of an article, each with every mention; canonical name = longest.
+
+    `known` maps lowercased names to the type the archive decided for them:
+    evidence for mentions the text alone leaves ambiguous. `explain`, when
+    given, receives one line per mention saying which cues decided it.
+    """
+    return _link(candidates(blocks, known), blocks, explain)
+
+
+def _link(spans: list[_Span], blocks: Sequence[Block], explain: list[str] | None = None) -> list[Entity]:
+    """Group mentions into entities; each entity's type is the decision over
+    the evidence of all its mentions (mean belief per outcome)."""
     # Longest names first, so shorter mentions find the full name they belong to.
     order = sorted(range(len(spans)), key=lambda i: -len(spans[i].words))
     entities: list[Entity] = []
+    belief: list[list[float]] = []  # summed outcome probabilities per entity
+    groups: list[int] = []  # mentions told as a people's name by word form
     by_key: dict[str, int] = {}  # folded full name → entity
-    by_word: dict[str, list[int]] = {}  # folded single word of a person/org name → entities
-    types: list[dict[str, int]] = []
+    by_word: dict[str, list[int]] = {}  # folded single word of a multi-word name → entities
+    mention_scores: dict[int, tuple[float, ...]] = {}
     for i in order:
         span = spans[i]
         key = ascii_fold(" ".join(span.words)).lower()
@@ -428,20 +540,16 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
         if target is None and len(span.words) == 1:
             # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
             # a lone word links only to a single person (or place) it is part of.
-            candidates = by_word.get(ascii_fold(span.words[0]).lower(), [])
-            linkable = [c for c in candidates if entities[c].type in ("PERSON", "PLACE", "?")]
+            candidates_ = by_word.get(key, [])
+            linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
             target = linkable[0] if len(linkable) == 1 else None
-            # People are called back by their last name ("Tiger Woods … Woods"),
-            # organisations by their first word: weak evidence for an untyped name.
-            parts = entities[target].name.split() if target is not None else []
-            if len(parts) >= 2 and ascii_fold(parts[-1]).lower() == ascii_fold(span.words[0]).lower():
-                types[target][SURNAME_REUSE] = types[target].get(SURNAME_REUSE, 0) + 1  # type: ignore[index]
         text = blocks[span.block].text[span.start : span.end]
         mention = Mention(span.block, span.start, span.end, text)
         if target is None:
             target = len(entities)
             entities.append(Entity(name=" ".join(span.words), type="?", mentions=[]))
-            types.append({})
+            belief.append([0.0] * len(OUTCOMES))
+            groups.append(0)
             by_key[key] = target
             if len(span.words) >= 2:
                 for word in span.words:
@@ -449,33 +557,49 @@ def _link(spans: list[_Span], blocks: Sequence[Block]) -> list[Entity]:
                     if low not in CONNECTORS:
                         by_word.setdefault(low, []).append(target)
         entities[target].mentions.append(mention)
-        if span.type:
-            types[target][span.type] = types[target].get(span.type, 0) + 1
-        if entities[target].type == "?":
-            entities[target].type = _vote(types[target])
+        if span.type == "GROUP":
+            groups[target] += 1
+        else:
+            p = scores(span.cues)
+            mention_scores[i] = p
+            # Evidence adds up across mentions: log-probabilities are summed.
+            belief[target] = [a + math.log(b) for a, b in zip(belief[target], p, strict=True)]
     out: list[Entity] = []
-    for entity, votes in zip(entities, types, strict=True):
-        kind = _vote(votes)
-        decided = {k: v for k, v in votes.items() if k in TYPES or k == WEAK_PLACE}
-        if kind == "?start" or not decided:
-            # Only ever seen as a sentence's first word, or never typed: keep
-            # multi-word names (as organisations, the commonest untyped kind),
-            # drop lone words without any evidence.
-            if len(entity.name.split()) < 2 or "?start" in votes and len(votes) == 1:
-                continue
-            kind = "PERSON" if SURNAME_REUSE in votes else "ORG"
+    for n, (entity, summed) in enumerate(zip(entities, belief, strict=True)):
+        kind, share = _decide(summed, groups[n])
+        if kind is None:
+            continue
         entity.type = kind
         entity.mentions.sort(key=lambda m: (m.block, m.start))
         out.append(entity)
+        if explain is not None:
+            explain.append(f"{entity.name} → {kind} ({share:.2f})")
+    if explain is not None:
+        for i, span in enumerate(spans):
+            if i in mention_scores:
+                p = mention_scores[i]
+                best = OUTCOMES[max(range(len(p)), key=p.__getitem__)]
+                why = ", ".join(f"{c} {w:+.1f}" for c, w in deciding(span.cues, best))
+                text = blocks[span.block].text[span.start : span.end]
+                explain.append(f"  [{span.block}:{span.start}] {text!r}: {best} {max(p):.2f} ← {why}")
     out.sort(key=lambda e: (e.mentions[0].block, e.mentions[0].start))
     return out
 
 
-def _vote(votes: dict[str, int]) -> str:
-    typed = {k: v for k, v in votes.items() if k in TYPES}
-    if not typed and WEAK_PLACE in votes:
-        return "PLACE"
-    if typed:
-        # Titles and speech make people; prefer PERSON on ties.
-        return max(typed, key=lambda k: (typed[k], k == "PERSON"))
-    return "?start" if "?start" in votes else "?"
+def _lean(summed: list[float], groups: int) -> str:
+    if groups and not any(summed):
+        return "GROUP"
+    return OUTCOMES[max(range(len(summed)), key=summed.__getitem__)]
+
+
+def _decide(summed: list[float], groups: int) -> tuple[str | None, float]:
+    """(type, its probability given every mention's cues), or (None, …) for no entity."""
+    if groups and not any(summed):
+        return "GROUP", 1.0
+    top = max(summed)
+    exp = [math.exp(x - top) for x in summed]
+    best = max(range(len(summed)), key=summed.__getitem__)
+    share = exp[best] / sum(exp)
+    if OUTCOMES[best] == "NONE":
+        return None, share
+    return (OUTCOMES[best] if share >= UNCERTAIN_BELOW else UNCERTAIN), share

@@ -87,7 +87,9 @@ TITLES = frozenset(
     premier deputy speaker spokesman spokeswoman spokesperson officer inspector detective
     foreign defence defense interior home finance health justice transport environment
     economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
-    chair ceo director manager coach striker midfielder goalkeeper""".split()
+    chair ceo director manager coach striker midfielder goalkeeper administrator councillor
+    councilor commissioner superintendent sheriff attorney counsel dean provost rabbi imam
+    cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman""".split()
 )
 # Heads that make a capitalised name an organisation.
 ORG_HEADS = frozenset(
@@ -98,7 +100,8 @@ ORG_HEADS = frozenset(
     team united city fc news times post telegraph herald gazette journal tribune radio
     television tv network airlines airways railways press media agency reuters bureau board
     government administration assembly society trust fund centre center hospital museum
-    church democrats republicans coalition movement front show programme""".split()
+    church democrats republicans coalition movement front show programme academy laboratory
+    institution observatory library""".split()
 )
 # Lower-case words beside a lone name that make it an organisation:
 # "tyre giant Pirelli", "Interfax news agency", "the carrier said".
@@ -117,7 +120,8 @@ PLACE_HEADS = frozenset(
 COMPASS = frozenset("north south east west northern southern eastern western central middle far".split())
 # Heads that make a run an event or a competition ("World Cup", "U.S. Open"): no entity type of ours.
 EVENT_HEADS = frozenset(
-    "cup open tour games olympic olympics championship championships series trophy prix festival awards".split()
+    "cup open tour games olympic olympics championship championships series trophy prix festival awards finals final"
+    " marathon derby classic expo summit conference".split()
 )
 PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside towards toward via".split())
 SPEECH_VERBS = frozenset(

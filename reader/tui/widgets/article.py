@@ -29,6 +29,10 @@ class ArticlePage:
     marks: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # block → highlights (start, end, note)
 
 
+# Entity types with a colour; any other ("NAME": a name of uncertain type) is left plain.
+TYPED_KINDS = ("person", "place", "org", "group")
+
+
 class BlockView(Static):
     """One block of an article (a paragraph, caption, heading...)."""
 
@@ -228,8 +232,9 @@ class ArticleView(InstantScroll, can_focus=True):
             return None
         legend = Text()
         if self.show_entities and self.page.stored.entities:
-            for kind in ("person", "place", "org", "group"):
+            for kind in TYPED_KINDS:
                 legend.append(f"■ {kind}  ", style=self.get_component_rich_style(f"article--{kind}", partial=True))
+            legend.append("plain: type unsure  ")
         if self.show_quotes and self.page.stored.quotes:
             legend.append("“speech”", style=self.get_component_rich_style("article--speech", partial=True))
             legend.append("  ")
@@ -260,9 +265,12 @@ class ArticleView(InstantScroll, can_focus=True):
                 selected = e["name"] == self.selected_entity
                 if not (self.show_entities or selected):
                     continue
+                # A name whose type the recogniser is unsure of ("NAME") is shown plain.
+                kind = str(e["type"]).lower()
                 for m in e["mentions"]:
                     if m["block"] == index:
-                        styles.append((m["start"], m["end"], f"article--{str(e['type']).lower()}"))
+                        if kind in TYPED_KINDS:
+                            styles.append((m["start"], m["end"], f"article--{kind}"))
                         if selected:
                             styles.append((m["start"], m["end"], "article--selected"))
         return styles, labels, quoted

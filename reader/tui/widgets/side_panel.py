@@ -14,7 +14,7 @@ from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.widgets.listing import KeyList, Row, hanging
 
-TYPE_TITLES = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "GROUP": "Groups"}
+TYPE_TITLES = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "GROUP": "Groups", "NAME": "Other names"}
 
 
 class SidePanel(KeyList):

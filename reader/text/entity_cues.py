@@ -1,0 +1,100 @@
+"""Evidence and a decision for one candidate name: which cues it shows, and
+which type (or none) they add up to.
+
+Each cue is a named, yes-or-no fact about a candidate span and its
+neighbours (a title before it, a speech verb after it, an organisation's
+head word, a gazetteer hit…). The decision is a linear score per type over
+those cues, with the weights kept as data in `entity_weights.json` beside
+this module; `python -m tests.eval.fit_entity_weights` fits them on
+development data only (gum-dev, CoNLL testa, WikiGold) and writes that file.
+A new cue is one line here and a refit; `newsreader analyze --explain` prints
+the cues that decided each mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+# The decision's outcomes: the three typed kinds and "no entity". GROUP
+# (demonyms) is told by word form, before the decision, and is not scored.
+OUTCOMES = ("PERSON", "PLACE", "ORG", "NONE")
+# NEWSREADER_ENTITY_WEIGHTS: another weights file, for scoring a fit held out from a set.
+WEIGHTS_PATH = Path(os.environ.get("NEWSREADER_ENTITY_WEIGHTS") or Path(__file__).with_name("entity_weights.json"))
+
+# What each cue means, for --explain and for whoever adds the next one.
+CUES = {
+    "bias": "always on (the prior of each outcome)",
+    "one_word": "a single word",
+    "two_words": "two words",
+    "three_words": "three words",
+    "long": "four or more words",
+    "sentence_start": "the first word starts a sentence",
+    "start_speaks": "starts a sentence and a speech verb follows",
+    "title": "a title was peeled off before it (Mr, President, Councillor…)",
+    "speech_after": "a speech verb follows in the same sentence",
+    "possessive": "ends in a possessive ('s)",
+    "place": "the whole name is in the place gazetteer",
+    "country": "the whole name is a country",
+    "country_code": "an acronym that is a country code (US, UK)",
+    "acronym": "all capitals, 2-8 letters",
+    "has_acronym": "several words, one of them an acronym",
+    "dateline": "a capitalised place leading a line (LONDON)",
+    "first_name": "the first word is a first name",
+    "initial": "the first word is an initial (J.)",
+    "org_head": "ends in an organisation's head word (Ministry, Party, Bank…)",
+    "org_head_inner": "an organisation's head word inside it (Academy of Sciences)",
+    "place_head": "ends in a place's head word or a compass word (River, Sea, East)",
+    "place_first": "starts with a place's leading word (Mount, Lake, Cape)",
+    "region": "a compass region (the Midwest, West Bank)",
+    "place_head_after": "a place's head word follows (… border, … region)",
+    "org_cue": "a company word beside it (tyre giant X, X news agency)",
+    "prep_before": "a place preposition before it (in, at, from…)",
+    "the_before": "'the' before it",
+    "event_head": "ends in an event's head word (Cup, Open, Finals…)",
+    "thing_first": "starts with a word that makes a thing of it (Storm, Operation)",
+    "team_score": "a place followed by a score, in a table-like paragraph",
+    "results_line": "a lone name between scores",
+    "table_row": "a place leading a row of a table in capitals",
+    "one_of_a_kind": "a lone head word that still names one body (Congress, Reuters)",
+    "kind_only": "a lone head word that names only a kind (the Ministry)",
+    "lower_elsewhere": "the article also writes this word in lower case",
+    "hyphenated": "a hyphenated word in it",
+    "known_PERSON": "the archive has this name as a person in many articles",
+    "known_PLACE": "the archive has this name as a place in many articles",
+    "known_ORG": "the archive has this name as an organisation in many articles",
+    "surname_of_name": "a lone word the article also uses as the last word of a longer name",
+    "called_back": "a longer name the article calls back by its last word",
+    "before:WORD": "this function word just before it (of, by, with…: vocabulary in entities.CONTEXT_WORDS)",
+    "after:WORD": "this function word just after it",
+    "ends:XY": "the name's last two letters (word shape: -ia, -on, -rs…)",
+}
+
+
+@functools.cache
+def weights() -> dict[str, dict[str, float]]:
+    """outcome → cue → weight, from the data file (a cue missing there weighs 0)."""
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    return {outcome: dict(data["weights"].get(outcome, {})) for outcome in OUTCOMES}
+
+
+def scores(cues: Iterable[str], table: Mapping[str, Mapping[str, float]] | None = None) -> tuple[float, ...]:
+    """Probabilities of each outcome (in OUTCOMES order) given the cues."""
+    table = table or weights()
+    logits = [sum(table[o].get(c, 0.0) for c in cues) + table[o].get("bias", 0.0) for o in OUTCOMES]
+    top = max(logits)
+    exp = [math.exp(x - top) for x in logits]
+    total = sum(exp)
+    return tuple(e / total for e in exp)
+
+
+def deciding(cues: Iterable[str], outcome: str, n: int = 3) -> list[tuple[str, float]]:
+    """The cues that pushed most towards `outcome` against the runner-up, with their pull."""
+    table = weights()
+    others = [o for o in OUTCOMES if o != outcome]
+    pull = {c: table[outcome].get(c, 0.0) - max(table[o].get(c, 0.0) for o in others) for c in cues}
+    return sorted(pull.items(), key=lambda kv: -kv[1])[:n]

@@ -1,0 +1,138 @@
+"""Fit the entity decision's weights on development data and write them beside the code.
+
+    python -m tests.eval.fit_entity_weights [--without gum|conll-testa|wikigold] [--out PATH]
+
+Every candidate span the recogniser proposes in gum-dev, CoNLL-2003 testa and
+WikiGold is labelled with the gold type of the name it matches exactly
+(PERSON, PLACE, ORG) or NONE (no gold name there, a wrong span, or a name of
+another kind: MISC, GUM's events and objects); candidates on gum-dev's
+excluded spans are left out. A multinomial logistic regression over the
+candidates' named cues (reader/text/entity_cues.py), each set weighing the
+same and an L2 penalty keeping rare cues near zero, gives one weight per cue
+and outcome. Test splits (CoNLL testb) are never read here.
+
+`--without SET` fits on the other sets only, so that SET's score is out of
+sample (write it elsewhere with --out and point NEWSREADER_ENTITY_WEIGHTS at it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from reader.model import Block
+from reader.text.entities import candidates
+from reader.text.entity_cues import OUTCOMES, WEIGHTS_PATH
+from tests.eval.common import EVAL_DATA, require
+from tests.eval.eval_entities import gold_spans, read_conll, read_gum
+
+CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+SETS = ("gum", "conll-testa", "wikigold")
+L2 = 1.0  # per set-weighted example mass; chosen so weights stay within about ±6
+
+
+def gum_examples() -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for doc in read_gum():
+        gold = {(n["block"], n["start"], n["end"]): n["type"] for n in doc["names"]}  # type: ignore[attr-defined, index]
+        ignore = {(x["block"], x["start"], x["end"]) for x in doc["excluded"]}  # type: ignore[attr-defined, index]
+        blocks = [Block(b["kind"], b["text"]) for b in doc["blocks"]]  # type: ignore[attr-defined, index]
+        for span in candidates(blocks):
+            key = (span.block, span.start, span.end)
+            if span.type is None and key not in ignore:
+                out.append((span.cues, gold.get(key, "NONE")))
+    return out
+
+
+def conll_examples(path: Path) -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for doc in read_conll(path):
+        blocks, gold = [], {}
+        for b, sentence in enumerate(doc):
+            text, starts = "", []
+            for token, _ in sentence:
+                text += " " if text else ""
+                starts.append(len(text))
+                text += token
+            blocks.append(Block("paragraph", text))
+            for lo, hi, kind in gold_spans(sentence):
+                end = starts[hi - 1] + len(sentence[hi - 1][0])
+                gold[(b, starts[lo], end)] = CONLL_TYPES[kind]
+        for span in candidates(blocks):
+            if span.type is None:
+                out.append((span.cues, gold.get((span.block, span.start, span.end), "NONE")))
+    return out
+
+
+def examples(name: str) -> list[tuple[tuple[str, ...], str]]:
+    if name == "gum":
+        return gum_examples()
+    if name == "conll-testa":
+        return conll_examples(require(EVAL_DATA / "conll2003" / "eng.testa.iob2.txt"))
+    return conll_examples(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))
+
+
+def fit(data: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, dict[str, float]]:
+    cues = sorted({c for rows in data.values() for cues_, _ in rows for c in cues_} | {"bias"})
+    index = {c: i for i, c in enumerate(cues)}
+    rows = [(cues_, label, 1.0 / len(set_rows)) for set_rows in data.values() for cues_, label in set_rows]
+    x = np.zeros((len(rows), len(cues)))
+    y = np.zeros((len(rows), len(OUTCOMES)))
+    w = np.zeros(len(rows))
+    for r, (cues_, label, weight) in enumerate(rows):
+        x[r, index["bias"]] = 1.0
+        for c in cues_:
+            x[r, index[c]] = 1.0
+        y[r, OUTCOMES.index(label)] = 1.0
+        w[r] = weight
+    w /= w.sum()
+    theta = np.zeros((len(cues), len(OUTCOMES)))
+    penalty = np.full((len(cues), 1), L2 / len(rows) * len(data))
+    penalty[index["bias"]] = 0.0
+    # Full-batch gradient descent with momentum: a few thousand steps on ~25k rows.
+    velocity = np.zeros_like(theta)
+    for _ in range(3000):
+        logits = x @ theta
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = x.T @ ((p - y) * w[:, None]) + penalty * theta
+        velocity = 0.9 * velocity - 2.0 * grad
+        theta += velocity
+    return {o: {c: round(float(theta[index[c], k]), 3) for c in cues} for k, o in enumerate(OUTCOMES)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--without", choices=SETS, action="append", default=[])
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    args = parser.parse_args(argv)
+    used = [s for s in SETS if s not in args.without]
+    data = {name: examples(name) for name in used}
+    for name, rows in data.items():
+        counts = {o: sum(1 for _, label in rows if label == o) for o in OUTCOMES}
+        print(f"{name}: {len(rows)} candidates {counts}")
+    table = fit(data)
+    args.out.write_text(
+        json.dumps(
+            {
+                "note": "Fitted by python -m tests.eval.fit_entity_weights on development data only.",
+                "fitted_on": used,
+                "candidates": {name: len(rows) for name, rows in data.items()},
+                "weights": table,
+            },
+            indent=1,
+            sort_keys=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
