@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -15,7 +15,9 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
 from reader.archive import fast_search
-from reader.archive.schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS, word_terms
+from reader.archive.schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS
+from reader.archive.suggest import did_you_mean
+from reader.archive.words import analysed_words, matching_words  # noqa: F401 - matching_words re-exported
 
 # Whoosh expands `pre*` into every matching term (hundreds on 3 letters, seconds
 # per query at 50k articles: perf-notes.md). We keep the most frequent few.
@@ -220,7 +222,7 @@ def run(
         hits.append(RawHit(id=ids[docnum], score=score, snippet=snippet))
     suggestion = None
     if not hits and typed.strip() and not filters.strip():
-        suggestion = _did_you_mean(searcher, _expand(parse(ix, typed), searcher), typed)
+        suggestion = _did_you_mean(ix, searcher, typed)
     # The words to highlight in the reader: the query's body terms (after
     # prefix and fuzzy expansion). Asking Whoosh to record matched terms per
     # document (terms=True) unpickled data for every match: 2,400 per query at
@@ -230,21 +232,17 @@ def run(
     return hits, total, elapsed, suggestion, words
 
 
-def _did_you_mean(searcher: Searcher, as_typed: query.Query, typed: str) -> str | None:
-    """A near spelling of a query that found nothing, or None.
+def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:
+    """A near spelling of a query that found nothing (suggest.did_you_mean),
+    kept only if it finds something."""
 
-    Whoosh rebuilds the corrected string from token positions, which some
-    query shapes do not carry (a range glued to a word, ``[aa]aa``): its
-    formatter then fails on None offsets. A suggestion is a nicety, so such a
-    query simply gets none rather than being reported as a damaged index.
-    """
-    try:
-        corrected = searcher.correct_query(as_typed, typed)
-    except (TypeError, ValueError, AttributeError):
-        return None
-    if corrected.query != as_typed and corrected.string.strip() != typed.strip():
-        return corrected.string
-    return None
+    def finds(text: str) -> bool:
+        try:
+            return _ranked(searcher, _expand(parse(ix, text), searcher), 1, None, None)[1] > 0
+        except QueryError:
+            return False
+
+    return did_you_mean(searcher, typed, _lexicon(searcher.reader(), "body"), finds)
 
 
 def _ranked(
@@ -274,20 +272,6 @@ def _ranked(
     if len(ranked) < limit:
         return ranked, len(ranked)
     return ranked, len(results) if results.has_exact_length() else results.estimated_length()
-
-
-def analysed_words(text: str, analyzer: object) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, term) of each word of `text`, term None for a stop word."""
-    words = word_terms(analyzer)  # type: ignore[arg-type]
-    if words.simple:
-        return ((start, end, term) for _, start, end, term in words.spans(text))
-    tokens = analyzer(text, chars=True, removestops=False)  # type: ignore[operator]
-    return ((t.startchar, t.endchar, None if t.stopped else t.text) for t in tokens)
-
-
-def matching_words(text: str, terms: set[str], analyzer: object) -> Iterator[tuple[int, int]]:
-    """Character spans of the words of `text` that analyse to one of `terms`, in order."""
-    return ((start, end) for start, end, term in analysed_words(text, analyzer) if term in terms)
 
 
 def make_snippet(body: str, terms: set[str], analyzer: object) -> str:

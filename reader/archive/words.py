@@ -1,0 +1,22 @@
+"""Words of a text as the index's analyzer reads them, with their places:
+for snippets, the reader's highlights and 'did you mean'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reader.archive.schema import word_terms
+
+
+def analysed_words(text: str, analyzer: object) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, term) of each word of `text`, term None for a stop word."""
+    words = word_terms(analyzer)  # type: ignore[arg-type]
+    if words.simple:
+        return ((start, end, term) for _, start, end, term in words.spans(text))
+    tokens = analyzer(text, chars=True, removestops=False)  # type: ignore[operator]
+    return ((t.startchar, t.endchar, None if t.stopped else t.text) for t in tokens)
+
+
+def matching_words(text: str, terms: set[str], analyzer: object) -> Iterator[tuple[int, int]]:
+    """Character spans of the words of `text` that analyse to one of `terms`, in order."""
+    return ((start, end) for start, end, term in analysed_words(text, analyzer) if term in terms)
