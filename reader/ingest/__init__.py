@@ -47,6 +47,8 @@ PARSERS: dict[str, Parser] = {
     "md": _lazy("markdown"),
     "html": _lazy("webpage"),
     "mhtml": _lazy("mhtml"),
+    "pdf": _lazy("pdf"),
+    "epub": _lazy("epub"),
     "json": _lazy("wallabag"),
     "archivebox": _lazy("archivebox"),
 }
