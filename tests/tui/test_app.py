@@ -124,8 +124,15 @@ async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: 
         first = app.screen.query_one(ResultsList).hits[0]
         await pilot.press("s", "r", "t")
         await settle(pilot)
-        await pilot.press("ctrl+a", *"harbour, Sweden", "enter")
+        await pilot.press("ctrl+a", *"harbour, Sweden, sweden", "enter")
         await settle(pilot)
+        # Shown where the article's details are, as stored (and typed).
+        assert [n.message for n in app._notifications][-1] == "Tags: harbour, Sweden"  # noqa: SLF001
+        assert "harbour, Sweden" in app.screen.query_one(ResultsList).row_text(0)
+        await pilot.press("enter")
+        await settle(pilot)
+        header = " ".join(str(v.render()) for v in app.screen.query_one(ArticleView).query(".meta"))
+        assert "harbour, Sweden" in header
         await pilot.press("q")
     with Archive(filled_dir) as archive:
         stored = archive.get(first.id)
@@ -137,7 +144,7 @@ async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: 
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         hit = next(h for h in app.screen.query_one(ResultsList).hits if h.id == first.id)
-        assert hit.starred and hit.is_read
+        assert hit.starred and hit.is_read and hit.tags == ("harbour", "Sweden")
 
 
 async def test_next_hit_walks_matches(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -145,7 +145,7 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
         assert reader.region.contains(view.region.x, view.region.y)  # the quote's paragraph is in sight
 
 
-async def test_the_cursor_stays_in_place_after_a_correction(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -159,3 +159,12 @@ async def test_the_cursor_stays_in_place_after_a_correction(make_app) -> None:  
         await _browser_ready(pilot)
         assert rejected not in listing.keys
         assert listing.highlighted == 2 and listing.current_key == following  # it jumped to the top
+        await pilot.press("u")  # undo: the entity is back, under the cursor
+        await _browser_ready(pilot)
+        await _browser_ready(pilot)
+        assert listing.current_key == rejected
+        await pilot.press("u")
+        await _browser_ready(pilot)
+        assert [n.message for n in app._notifications][-1] == "No correction to undo"  # noqa: SLF001
+    with Archive(filled_dir) as archive:
+        assert archive.corrections() == []

@@ -90,6 +90,19 @@ class EntityBrowser(_Browser):
         self.app.call_from_thread(self.notify, said)
         self.app.call_from_thread(self.load, keep, True)
 
+    def action_undo(self) -> None:
+        self.notify("Taking back the last correction…", timeout=2)
+        self._undo()
+
+    @work(thread=True, group="correct")
+    def _undo(self) -> None:
+        undone = self.archive.undo_correction()
+        if undone is None:
+            self.app.call_from_thread(self.notify, "No correction to undo")
+            return
+        self.app.call_from_thread(self.notify, f"Undone: {clean_line(undone.describe())}")
+        self.app.call_from_thread(self.load, undone.name, True)
+
     def action_rename(self) -> None:
         self._ask("rename", "Rename “{}” to", prefill=True)
 

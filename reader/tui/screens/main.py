@@ -297,7 +297,9 @@ class MainScreen(Screen[None]):
                 if stored is not None:
                     from dataclasses import replace
 
-                    results.replace_hit(replace(hit, starred=stored.starred, is_read=stored.is_read))
+                    results.replace_hit(
+                        replace(hit, starred=stored.starred, is_read=stored.is_read, tags=stored.tags)
+                    )
 
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
@@ -481,9 +483,13 @@ class MainScreen(Screen[None]):
             return
 
         def save(tags: list[str] | None) -> None:
-            if tags is not None:
-                self.archive.set_tags(article_id, tags)
-                self.notify("Tags: " + (", ".join(sorted(set(tags))) or "none"), timeout=2)
+            if tags is None:
+                return
+            stored_tags = self.archive.set_tags(article_id, tags)
+            # The toast says what was kept (one of "Europe" and "europe"), as typed.
+            self.notify("Tags: " + (", ".join(stored_tags) or "none"), timeout=2)
+            self._refresh_hit(article_id)
+            self.query_one(ArticleView).set_tags(article_id, stored_tags)
 
         self.app.push_screen(TagsDialog(stored.tags), save)
 

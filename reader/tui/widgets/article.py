@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual.widgets import Static
@@ -148,6 +148,12 @@ class ArticleView(InstantScroll, can_focus=True):
             self.show_quotes = quotes
         self._rerender(self.position)
 
+    def set_tags(self, article_id: str, tags: tuple[str, ...]) -> None:
+        """Show an article's new tags in its header, if it is the one shown."""
+        if self.page is not None and self.page.stored.id == article_id:
+            self.page = replace(self.page, stored=replace(self.page.stored, tags=tags))
+            self._rerender(self.position)
+
     def select_entity(self, name: str | None) -> None:
         """Emphasise every mention of one entity (from the side panel)."""
         if name == self.selected_entity:
@@ -185,6 +191,7 @@ class ArticleView(InstantScroll, can_focus=True):
                     clean_line(a.byline or ""),
                     clean_line(a.site or ""),
                     a.published.strftime("%d %B %Y") if a.published else "",
+                    "tags: " + ", ".join(clean_line(t) for t in self.page.stored.tags) if self.page.stored.tags else "",
                 ],
             )
         )

@@ -54,6 +54,7 @@ class ResultsList(KeyList):
                     clean_line(hit.site or ""),
                     hit.published.strftime("%Y-%m-%d") if hit.published else "",
                     f"{hit.versions} versions (v)" if hit.versions > 1 else "",
+                    "tags: " + ", ".join(clean_line(t) for t in hit.tags) if hit.tags else "",
                 ],
             )
         )
