@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from multiprocessing import resource_tracker
 from pathlib import Path
 
@@ -137,6 +138,11 @@ class NewsReaderApp(App[None]):
         self.config.theme = theme
 
     async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ImportScreen) and screen.running:
+                # Stop after the file being read and let the importer commit
+                # and index what it finished, off the event loop; then go.
+                await asyncio.to_thread(screen.stop_and_wait)
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
             self.config.last_query = main._query  # noqa: SLF001

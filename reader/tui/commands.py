@@ -267,7 +267,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("saved-forget", "x", "forget", "Forget", "saved", help="Delete the saved search"),
     Command("saved-back", "escape", "dismiss_none", "Back", "saved", help="Back to the results"),
     Command("import-start", "enter", "start", "Import", "import", show=False, help="Import the folder"),
-    Command("import-close", "escape", "close", "Close", "import", help="Back to the reader"),
+    Command(
+        "import-cancel",
+        "ctrl+c",
+        "cancel",
+        "Cancel import",
+        "import",
+        help="Stop the import after the file being read; what is imported stays",
+    ),
+    Command("import-close", "escape", "close", "Close", "import", help="Back to the reader (once the import ends)"),
 )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -21,6 +23,7 @@ from reader.archive.import_report import summary_lines
 from reader.archive.importer import ImportReport, Progress
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
+from reader.tui.plural import plural
 
 log = logging.getLogger(__name__)
 UPDATE_EVERY_S = 0.05  # progress redraws at most 20 times a second
@@ -72,6 +75,12 @@ class ImportScreen(Screen[None]):
         self.running = False
         self.import_root = self.start_path
         self.report: ImportReport | None = None
+        # Set by Cancel (and by quitting): the worker stops after the file it is
+        # reading; the importer commits and indexes what it finished.
+        self.stop_requested = threading.Event()
+        self.stopped = threading.Event()  # the worker is done with the archive
+        self.stopped.set()
+        self.quitting = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import"):
@@ -79,6 +88,7 @@ class ImportScreen(Screen[None]):
             with Horizontal(id="import-path-row"):
                 yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
                 yield Button("Import", id="import-go", variant="primary")
+                yield Button("Cancel (ctrl+c)", id="import-cancel", variant="error", disabled=True)
             yield FolderTree(self.start_path, id="import-tree")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static("", id="import-current")
@@ -104,33 +114,87 @@ class ImportScreen(Screen[None]):
             return
         self.running = True
         self.import_root = path
+        self.stop_requested.clear()
+        self.stopped.clear()
         self.query_one("#import-summary", Static).update("")
+        self._set_running(True)
         self.run_import(path)
+
+    def _set_running(self, running: bool) -> None:
+        """While importing: the Cancel button is live and has the focus (so
+        ctrl+c reaches it, not the path box); the path and Import are not."""
+        cancel = self.query_one("#import-cancel", Button)
+        cancel.disabled = not running
+        self.query_one("#import-go", Button).disabled = running
+        self.query_one("#import-path", Input).disabled = running
+        if running:
+            cancel.focus()
+        else:
+            self.query_one("#import-path", Input).focus()
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.notify("No import is running", timeout=2)
+            return
+        self.stop_requested.set()
+        self.query_one("#import-current", Static).update(Text("Stopping after the file being read…"))
+
+    def stop_and_wait(self, timeout: float = 60.0) -> None:
+        """Quitting: stop the import as Cancel does and wait until what it
+        finished is committed (no message: the app is going)."""
+        self.quitting = True
+        self.stop_requested.set()
+        self.stopped.wait(timeout)
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: str) -> None:
         """Import on a separate Archive (its own connection), so searching stays free."""
+        app = self.app
         report = ImportReport()
         last = 0.0
+
+        def tell(callback: Callable[..., object], *args: object) -> None:
+            # Quitting, the app is going: nothing to show, and no traceback
+            # (it was NoActiveAppError from here).
+            if self.quitting or not app.is_running:
+                return
+            try:
+                app.call_from_thread(callback, *args)
+            except Exception:  # noqa: BLE001 - the app closed meanwhile
+                log.debug("import screen gone", exc_info=True)
+
+        error: str | None = None
+        cancelled = False
         try:
             with Archive(self.archive_root) as archive:
                 stage = None
-                for step in archive.import_paths([path], report):
-                    now = time.monotonic()
-                    # Throttled, but each stage of the index pass shows as it starts.
-                    new_stage = step.outcome == "indexing" and step.path != stage
-                    if new_stage or now - last >= UPDATE_EVERY_S or step.done == step.total:
-                        last = now
-                        stage = step.path if step.outcome == "indexing" else stage
-                        self.app.call_from_thread(self._progress, step, report)
+                steps = archive.import_paths([path], report)
+                try:
+                    for step in steps:
+                        indexing = step.outcome == "indexing"
+                        if self.stop_requested.is_set() and not indexing:
+                            # Closing the importer commits the files it
+                            # finished and indexes them; the rest are not read.
+                            cancelled = True
+                            break
+                        now = time.monotonic()
+                        # Throttled, but each stage of the index pass shows as it starts.
+                        new_stage = indexing and step.path != stage
+                        if new_stage or now - last >= UPDATE_EVERY_S or step.done == step.total:
+                            last = now
+                            stage = step.path if indexing else stage
+                            tell(self._progress, step, report)
+                finally:
+                    steps.close()
         except ArchiveBusy as exc:
-            self.app.call_from_thread(self._finished, report, str(exc))
-            return
+            error = str(exc)
         except Exception as exc:  # noqa: BLE001 - an import bug must not take the reader down
             log.exception("import failed")
-            self.app.call_from_thread(self._finished, report, f"import stopped: {type(exc).__name__}: {exc}")
-            return
-        self.app.call_from_thread(self._finished, report, None)
+            error = f"import stopped: {type(exc).__name__}: {exc}"
+        finally:
+            self.stopped.set()
+        tell(self._finished, report, error, cancelled)
 
     def _relative(self, path: str) -> str:
         """Paths under the imported folder are shown relative to it."""
@@ -149,12 +213,25 @@ class ImportScreen(Screen[None]):
             current.update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
 
-    def _finished(self, report: ImportReport, error: str | None) -> None:
+    def _finished(self, report: ImportReport, error: str | None, cancelled: bool = False) -> None:
         self.running = False
         self.report = report
+        self._set_running(False)
         summary = self.query_one("#import-summary", Static)
         if error:
             summary.update(Text("⚠ " + error))
+            return
+        if cancelled:
+            self.query_one("#import-counts", Static).update(Text(_counts(report)))
+            kept = report.added + report.updated
+            self.query_one("#import-current", Static).update(
+                Text(
+                    f"Cancelled. Kept the {plural(kept, 'article')} imported before the stop; "
+                    "the other files were not read (importing the folder again adds them)."
+                )
+            )
+            summary.update("")
+            self.app.post_message(ImportFinished(report))
             return
         bar = self.query_one("#import-progress", ProgressBar)
         if bar.total is None:
@@ -172,6 +249,10 @@ class ImportScreen(Screen[None]):
         self.app.post_message(ImportFinished(report))
 
     def action_close(self) -> None:
+        if self.running:
+            # Hidden, it would go on while the list said "0 articles".
+            self.notify("An import is running: ctrl+c (or Cancel) stops it; what it imported stays", timeout=3)
+            return
         self.app.pop_screen()
 
 

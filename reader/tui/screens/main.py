@@ -297,9 +297,7 @@ class MainScreen(Screen[None]):
                 if stored is not None:
                     from dataclasses import replace
 
-                    results.replace_hit(
-                        replace(hit, starred=stored.starred, is_read=stored.is_read, tags=stored.tags)
-                    )
+                    results.replace_hit(replace(hit, starred=stored.starred, is_read=stored.is_read, tags=stored.tags))
 
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
