@@ -49,6 +49,9 @@ PARSERS: dict[str, Parser] = {
     "mhtml": _lazy("mhtml"),
     "pdf": _lazy("pdf"),
     "epub": _lazy("epub"),
+    "warc": _lazy("warc"),
+    "wacz": _lazy("wacz"),
+    "webarchive": _lazy("webarchive"),
     "json": _lazy("wallabag"),
     "archivebox": _lazy("archivebox"),
 }
