@@ -297,3 +297,14 @@ def test_explain_names_the_cues_that_decided_each_mention() -> None:
     find_entities([Block("paragraph", "Councillor Declan Murphy said the road in Leeds would reopen.")], explain=lines)
     assert any(line.startswith("Declan Murphy → PERSON") for line in lines)
     assert any("'Declan Murphy': PERSON" in line and "first_name" in line for line in lines)
+
+
+def test_english_cues_run_on_english_text_only() -> None:
+    russian = "Наши люди сказали, что Москва не согласна. Наши планы остаются прежними, сказал он. " * 3
+    german = (
+        "Der Kanzler hat am Montag in Berlin gesagt, dass die Regierung mit den Ländern über die neuen "
+        "Regeln sprechen wird. Die Opposition kritisierte den Plan am Abend sehr deutlich."
+    )
+    assert _typed(russian) == {} and _typed(german * 2) == {}
+    english = "The minister Anna Berg said on Monday that the harbour in Kalmar would reopen with the ferry plan."
+    assert _typed(english * 2)["Anna Berg"] == "PERSON"
