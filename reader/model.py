@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+# A closed set: the app turns a kind into a CSS class name, so a kind from a
+# file is checked on the way in and mapped to "paragraph" on the way out.
 BLOCK_KINDS = ("heading", "paragraph", "caption", "blockquote", "list_item")
+# Years a publication date may have. Outside them a date is a placeholder (Hugo's
+# 0001-01-01 for "none", 9999-12-31 for "never") or hostile, and periods of a
+# timeline cannot be counted over it: such an article is undated.
+DATE_YEARS = range(1000, 2201)
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,9 @@ class Block:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
         occ = data.get("occurrences") or ()
+        kind = data.get("kind", "paragraph")
         return cls(
-            kind=str(data.get("kind", "paragraph")),
+            kind=kind if kind in BLOCK_KINDS else "paragraph",
             text=str(data.get("text", "")),
             repeats=int(data.get("repeats", 1)),
             occurrences=tuple(int(x) for x in occ),

@@ -23,7 +23,16 @@ from reader.archive.search import QueryError
 from reader.archive.store import Store, clean_tags
 from reader.archive.timeline import Period, periods
 from reader.archive.upkeep import IndexUpkeep
-from reader.model import Highlight, Hit, SavedSearch, SearchFilters, SearchResult, SnippetPart, StoredArticle
+from reader.model import (
+    DATE_YEARS,
+    Highlight,
+    Hit,
+    SavedSearch,
+    SearchFilters,
+    SearchResult,
+    SnippetPart,
+    StoredArticle,
+)
 from reader.text.corrections import TYPES, Correction, CorrectionRefused, follow_renames, renamed
 
 if TYPE_CHECKING:
@@ -247,8 +256,9 @@ class Archive(IndexUpkeep):
         """Articles per period for a query (all articles if empty), and how
         many matching articles have no date."""
         dates = self.store.published_dates(self._ids_for(query))
-        undated = sum(d is None for d in dates)
-        return periods((d.date() for d in dates if d is not None), grain), undated
+        # A date outside DATE_YEARS (stored before imports refused them) counts as none.
+        usable = [d.date() for d in dates if d is not None and d.year in DATE_YEARS]
+        return periods(usable, grain), len(dates) - len(usable)
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reader.model import DATE_YEARS
+
 GRAINS = ("day", "week", "month", "year")
 MAX_PERIODS = 2000  # a day-by-day timeline over decades is cut to its latest periods
 
@@ -63,20 +65,35 @@ def _next(start: date, grain: str) -> date:
     return start.replace(year=start.year + 1)
 
 
+def _back(last: date, grain: str, steps: int) -> date:
+    """The start of the period `steps` periods before the one starting at `last`."""
+    if grain == "day":
+        return last - timedelta(days=steps)
+    if grain == "week":
+        return last - timedelta(days=7 * steps)
+    if grain == "month":
+        months = last.year * 12 + last.month - 1 - steps
+        return date(months // 12, months % 12 + 1, 1)
+    return date(max(1, last.year - steps), 1, 1)
+
+
 def periods(days: Iterable[date], grain: str) -> list[Period]:
-    """Counts per period, every period from the first to the last included."""
+    """Counts per period, every period from the first to the last included
+    (the latest MAX_PERIODS of them). Days outside DATE_YEARS are left out: a
+    period there may not exist (after 9999) and would take millions of steps."""
     if grain not in GRAINS:
         raise ValueError(f"unknown period '{grain}' ({', '.join(GRAINS)})")
-    counts = Counter(_start_of(d, grain) for d in days)
+    counts = Counter(_start_of(d, grain) for d in days if d.year in DATE_YEARS)
     if not counts:
         return []
     out: list[Period] = []
-    start, last = min(counts), max(counts)
+    last = max(counts)
+    start = max(min(counts), _back(last, grain, MAX_PERIODS - 1))
     while start <= last:
         following = _next(start, grain)
         out.append(Period(start, following - timedelta(days=1), counts.get(start, 0), grain))
         start = following
-    return out[-MAX_PERIODS:]
+    return out
 
 
 def bar(count: int, largest: int, width: int) -> str:

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from reader.model import DATE_YEARS
 from reader.sanitize import clean_line
 
 _WS = re.compile(r"\s+")
@@ -23,10 +24,16 @@ def title_from_path(path: Path) -> str:
 
 
 def parse_date(value: object) -> datetime | None:
-    """Parse the date forms found in front matter and meta tags; None if unsure.
+    """Parse the date forms found in front matter and meta tags; None if unsure,
+    or if the year is outside DATE_YEARS (a placeholder, not a date).
 
     Naive results are taken as UTC so dates compare and sort consistently.
     """
+    parsed = _parse_date(value)
+    return parsed if parsed is not None and parsed.year in DATE_YEARS else None
+
+
+def _parse_date(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):

@@ -28,6 +28,20 @@ MAX_DEPTH = 250
 # An XML declaration naming an encoding: the text is decoded already, and lxml
 # refuses decoded text that still declares one.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# A numeric character reference (&#27; &#x1B;): one naming a C0 control makes
+# trafilatura's XML step drop the whole text, so the page came out empty.
+_CHAR_REF = re.compile(r"&#(?:([0-9]{1,10})|[xX]([0-9a-fA-F]{1,8}));?")
+
+
+def _without_control_refs(html: str) -> str:
+    """Drop references to C0 controls other than tab and line breaks (raw control
+    characters are stripped with the rest of the text's; these are not raw yet)."""
+
+    def keep(m: re.Match[str]) -> str:
+        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+        return "" if code < 32 and code not in (9, 10, 13) else m.group(0)
+
+    return _CHAR_REF.sub(keep, html)
 
 
 @dataclass(frozen=True)
@@ -198,7 +212,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
 
     from reader.ingest import IngestError
 
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _without_control_refs(_XML_DECLARATION.sub("", html, count=1))
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises several types for hopeless input

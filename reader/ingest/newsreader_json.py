@@ -159,14 +159,15 @@ def _count(value: object, where: str) -> int:
     return value
 
 
-def _date(text: str) -> datetime:
+def _date(text: str) -> datetime | None:
+    """An ISO date; None for one outside DATE_YEARS, as for any format."""
     from reader.ingest.common import parse_date
 
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise BadRecord("published", f"must be an ISO date, not {_shown(text)}") from None
-    return parse_date(parsed) or parsed
+    return parse_date(parsed)
 
 
 def _kind(value: object) -> str:

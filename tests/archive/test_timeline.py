@@ -74,3 +74,51 @@ def test_saved_searches_from_the_command_line(tmp_path: Path, capsys) -> None:  
     assert main(["--data-dir", str(data), "searches", "--delete", "Ferries"]) == 0
     assert main(["--data-dir", str(data), "searches", "--json"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_dates_outside_the_usable_years_are_left_out_and_never_overflow() -> None:
+    from reader.archive.timeline import MAX_PERIODS
+
+    placeholders = [date(9999, 12, 31), date(1, 1, 1), date(1, 1, 2), date(999, 12, 31), date(2201, 1, 1)]
+    for grain in ("day", "week", "month", "year"):
+        found = periods([*placeholders, date(2023, 5, 17)], grain)
+        assert [p.count for p in found] == [1], grain
+    far = periods([date(1000, 1, 1), date(2200, 12, 31)], "day")  # usable, 438,000 days apart
+    assert len(far) == MAX_PERIODS and far[-1].start == date(2200, 12, 31) and sum(p.count for p in far) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.dates(), max_size=6), st.sampled_from(["day", "week", "month", "year"]))
+def test_any_dates_give_a_bounded_timeline(days: list[date], grain: str) -> None:
+    from reader.archive.timeline import MAX_PERIODS
+    from reader.model import DATE_YEARS
+
+    found = periods(days, grain)
+    assert len(found) <= MAX_PERIODS
+    assert all(p.start.year in DATE_YEARS and p.end.year in DATE_YEARS for p in found)
+
+
+def test_placeholder_dates_are_no_dates_and_the_timeline_command_runs(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.archive import Archive
+
+    src = tmp_path / "src"
+    src.mkdir()
+    body = "The harbour board met on {} to vote on the new quay, and the vote was carried by seven to two."
+    (src / "never.md").write_text(f"---\ntitle: Never\ndate: 9999-12-31\n---\n\n{body.format('Monday')}\n")
+    (src / "zero.md").write_text(f"---\ntitle: Zero\ndate: 0001-01-01T00:00:00Z\n---\n\n{body.format('Tuesday')}\n")
+    (src / "dated.md").write_text(f"---\ntitle: Dated\ndate: 2023-05-17\n---\n\n{body.format('Friday')}\n")
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, src)
+        dates = {s.article.title: s.article.published for s in archive.store.iter_articles()}
+        assert dates["Never"] is None and dates["Zero"] is None and dates["Dated"] is not None
+        # An archive imported before dates were checked may hold such dates already.
+        with archive.store.transaction():
+            archive.store.db.execute(
+                "UPDATE articles SET published = '9999-12-31T00:00:00+00:00' WHERE title = 'Never'"
+            )
+            archive.store.db.execute("UPDATE articles SET published = '0001-01-01T00:00:00+00:00' WHERE title = 'Zero'")
+    for grain in ("day", "week", "month", "year"):
+        assert main(["--data-dir", str(data), "timeline", "--by", grain, "--json"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [r["count"] for r in rows if "period" in r] == [1] and rows[-1]["undated"] == 2

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.ingest import IngestError, is_article_file, read_articles
 from reader.text.pipeline import finish
@@ -128,3 +130,30 @@ def _read_page(path: Path, page: str):  # type: ignore[no-untyped-def]
     path.write_text(page, encoding="utf-8")
     [article] = read_articles(path)
     return article
+
+
+_QUAY_PAGE = (
+    "<html><head><title>Harbour board votes</title></head><body><article><h1>Harbour board votes</h1>"
+    "<p>The harbour board voted on Monday to rebuild the north {} quay before the winter storms arrive, "
+    "officials said.</p><p>Work on the quay will start in October and is expected to take eighteen months "
+    "in all, the board said.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("ref", ["&#27;", "&#27;[31m", "&#x1B;", "&#x1b", "&#0027;", "&#8;", "&#12;", "&#1;&#31;"])
+def test_html_with_a_control_character_reference_keeps_its_article(tmp_path: Path, ref: str) -> None:
+    page = tmp_path / "quay.html"
+    page.write_text(_QUAY_PAGE.format(ref), encoding="utf-8")
+    [article] = read_articles(page)
+    assert "rebuild the north" in article.body and "eighteen months" in article.body
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in article.body)
+
+
+@settings(max_examples=40, deadline=None)
+@given(code=st.integers(0, 160) | st.integers(0, 0x10FFFF + 10), hexadecimal=st.booleans())
+def test_any_numeric_character_reference_keeps_the_article(tmp_path_factory, code: int, hexadecimal: bool) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path_factory.mktemp("ref") / "quay.html"
+    ref = f"&#x{code:x};" if hexadecimal else f"&#{code};"
+    page.write_text(_QUAY_PAGE.format(ref), encoding="utf-8")
+    [article] = read_articles(page)
+    assert "eighteen months" in article.body

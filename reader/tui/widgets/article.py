@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.model import Block, StoredArticle
+from reader.model import BLOCK_KINDS, Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
 from reader.text.quotes import first_sentence, sentence_start
 from reader.tui.commands import bindings
@@ -305,7 +305,7 @@ class ArticleView(InstantScroll, can_focus=True):
             notes = []
         for note in notes:
             text.append("  ✎ " + clean_line(note), style=self.get_component_rich_style("article--note", partial=True))
-        classes = f"block -{block.kind}"
+        classes = f"block -{block.kind if block.kind in BLOCK_KINDS else 'paragraph'}"  # a class name: closed set
         if block.kind == "caption":
             text = Text("▣ ", style=self.get_component_rich_style("article--caption-mark", partial=True)) + text
         if repeat_of is not None:
