@@ -138,7 +138,7 @@ SPEECH_VERBS = frozenset(
     blasted blasts chided mocked demanded demands assured assures charged charges acknowledges
     advised advises""".split()
 )
-# Abbreviations whose full stop does not end a sentence ("Rep. Jerry Nadler").
+# Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()

@@ -135,8 +135,8 @@ def test_speakers_the_recogniser_missed_or_typed_as_places() -> None:
     assert appositive is not None and "Brand" in appositive
     [colon] = _speakers('Mara Quint, The Harbour Gazette: "The port has never been busier, and it shows."')
     assert colon == "Mara Quint"
-    [place_name] = _speakers('"We will reopen the pier when the sea allows," Monaco said.')
-    assert place_name == "Monaco"
+    [place_name] = _speakers('"We will reopen the pier when the sea allows," Chad said.')
+    assert place_name == "Chad"
     [verb] = _speakers('Kessler fumed: "Nobody asked the fishermen before the quay was sold."')
     assert verb == "Kessler"
 
@@ -149,9 +149,9 @@ def test_a_name_inside_a_quote_does_not_speak_it() -> None:
     # The second quote's speaker is the one who said the first, not the person
     # the first quote talks about (it used to be 'Ivo Brand').
     speakers = _speakers(
-        '"Nobody stood up to Ivo Brand like she did," Monaco said, adding, "She will finish the quay."'
+        '"Nobody stood up to Ivo Brand like she did," Chad said, adding, "She will finish the quay."'
     )
-    assert speakers == ["Monaco", "Monaco"]
+    assert speakers == ["Chad", "Chad"]
 
 
 def test_dotted_acronyms_do_not_end_the_sentence_before_a_quote() -> None:

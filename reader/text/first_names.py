@@ -1,0 +1,66 @@
+"""Which first names are women's and which are men's, from gender-guesser's
+dictionary: evidence for resolving "she" and "he" to the person named before."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from reader.text.gazetteer import ascii_fold
+
+_FEMALE = {"female", "mostly_female"}
+_MALE = {"male", "mostly_male"}
+
+
+@functools.cache
+def _genders() -> tuple[frozenset[str], frozenset[str]]:
+    """(women's names, men's names), lower-cased; a name used for both is in neither.
+
+    Loading the dictionary takes about a second, so the two sets are kept in
+    the cache directory under a key of this code and the package's version.
+    """
+    from importlib.metadata import version
+
+    from reader.paths import cache_dir
+
+    key = hashlib.sha256(Path(__file__).read_bytes() + version("gender-guesser").encode()).hexdigest()[:16]
+    path = cache_dir() / f"first-names-{key}.pickle"
+    try:
+        with path.open("rb") as cached:
+            female, male = pickle.load(cached)
+        return frozenset(female), frozenset(male)
+    except Exception:  # noqa: BLE001 - missing or unreadable: build it again
+        pass
+    from gender_guesser.detector import Detector
+
+    female_names, male_names = set(), set()
+    for name, codes in Detector(case_sensitive=False).names.items():
+        kinds = set(codes)
+        if kinds and kinds <= _FEMALE:
+            female_names.add(ascii_fold(name).lower())
+        elif kinds and kinds <= _MALE:
+            male_names.add(ascii_fold(name).lower())
+    built = (frozenset(female_names), frozenset(male_names))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".first-names-", delete=False) as aside:
+            pickle.dump(built, aside, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(aside.name, path)
+    except OSError:
+        pass  # a read-only cache directory: build it in each process
+    return built
+
+
+def gender(first_name: str) -> str | None:
+    """ "f", "m", or None when the name is both, unknown, or not a first name."""
+    female, male = _genders()
+    word = ascii_fold(first_name).lower().rstrip(".")
+    if word in female:
+        return "f"
+    if word in male:
+        return "m"
+    return None

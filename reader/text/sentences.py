@@ -1,0 +1,59 @@
+"""Sentence edges and speech verbs: what the quote finder and the speaker
+attribution both read a paragraph by."""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.vocab import ABBREVIATIONS, SPEECH_VERBS
+
+SPEECH = "|".join(
+    sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
+)
+_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
+# "his claims", "late-night tweets", "the reports": the same words as nouns.
+_NOUN_CUE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|such|many|several|recent|latest|"
+    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\w-\w+|['’]s)\s+$",
+    re.I,
+)
+_END = re.compile(r"[.!?]\s")
+_LAST_WORD = re.compile(r"(\w+)$")
+_INITIAL = re.compile(r"[A-Z]")
+
+
+def speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
+    """Speech verbs in `text` (up to `end`), leaving out the ones used as nouns."""
+    found = _VERB.finditer(text, 0, len(text) if end is None else end)
+    return [m for m in found if not _NOUN_CUE.search(text, max(0, m.start() - 24), m.start())]
+
+
+def speech_verb(text: str, end: int | None = None) -> re.Match[str] | None:
+    found = speech_verbs(text, end)
+    return found[0] if found else None
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether a mark found by _END ends a sentence: "Rep.", "Ltd.", an initial
+    ("Ann B. Lowe") and a dotted acronym ("the E.U. review") do not."""
+    if text[m.start()] != ".":
+        return True
+    word = _LAST_WORD.search(text, 0, m.start())
+    return not (word and (word.group(1).lower() in ABBREVIATIONS or _INITIAL.fullmatch(word.group(1))))
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first sentence end."""
+    for m in _END.finditer(text):
+        if _ends_sentence(text, m):
+            return text[: m.start() + 1]
+    return text
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins."""
+    start = 0
+    for m in _END.finditer(text, 0, pos):
+        if _ends_sentence(text, m):
+            start = m.start() + 1
+    return start
