@@ -16,10 +16,10 @@
   span (exact, after stripping marks and spaces), and the speaker of each
   matched quote whose gold Source is a name (not a pronoun) is checked.
 - PolNeAR dev (`polnear-dev`, where quote rules are tuned) scored the same way.
-  Speakers are scored strictly: the gold Source's head name (its first
-  capitalised run that is neither a possessive nor after a preposition) must be
-  our speaker's last word or wholly inside it (same_speaker); a Source with no
-  head name ("the president", "Obama's strategist") is not checked.
+  Speakers are scored strictly: the gold Source's head name (gold_head_name)
+  must end with our speaker's last word or lie wholly inside it (same_speaker);
+  a Source with no head name ("the president", "Obama's strategist") is not
+  checked.
 - LitBank, the books with single-quote dialogue: speech quote spans, exact and
   with at least half the tokens shared (and exact counting terms as quotes too),
   and the speaker of each exact hit against LitBank's character.
@@ -306,11 +306,9 @@ _NOT_HEAD = (
     | PRONOUNS
     | frozenset(
         "the a an and or of in on at for from to by with his her their its our my your this that who which "
-        "mr mrs ms dr jr sr".split()
+        "mr mrs ms dr jr sr ii iii".split()
     )
 )
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|der|al|bin|la|le|du)\s+)?[A-Z][\w'’.-]*)*")
-_PREPOSITIONS = re.compile(r"\b(?:of|at|for|from|in|with|to|by|on)\s+(?:the\s+)?$", re.I)
 
 
 def _name_words(text: str) -> list[str]:
@@ -320,20 +318,18 @@ def _name_words(text: str) -> list[str]:
 
 
 def gold_head_name(source: str) -> str | None:
-    """The name a gold PolNeAR Source is headed by: its first capitalised run
-    that is not a possessive ("Obama's former strategist" has none) and does not
-    follow a preposition ("a spokesman for Google" has none); None for a
-    description or a pronoun, which is not scored."""
-    for m in _NAME_RUN.finditer(source):
-        if re.match(r"['’]s\b", source[m.end() : m.end() + 2]) or re.search(r"['’]s$", m.group()):
-            continue
-        if _PREPOSITIONS.search(source[: m.start()]):
-            continue
-        if m.start() == 0 and m.group().split()[0].lower() in _NOT_HEAD and len(m.group().split()) == 1:
-            continue  # "The", "He" at the start
-        if _name_words(m.group()):
-            return m.group()
-    return None
+    """The name heading a gold PolNeAR Source, or None for a description or a
+    pronoun (not scored). The source is cut at its first comma, parenthesis or
+    preposition ("Representative Ann Lee of Ohio", "Ann Lee, a writer for X");
+    what is left must end in a capitalised run, which is the name ("White House
+    press secretary Ann Lee" -> "White House press secretary Ann Lee", matched on
+    "Lee"; "Obama's former strategist", "the president", "a spokesman for
+    Google" have none)."""
+    segment = re.split(r"[,(]|\s(?:of|at|for|from|in|with|by|who|which|on|to)\s", source.strip())[0].strip()
+    m = re.search(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$", segment)
+    if not m or re.search(r"['’]s$", m.group()):
+        return None
+    return m.group() if _name_words(m.group()) else None
 
 
 def same_speaker(ours: str | None, names: list[str]) -> bool:
