@@ -211,7 +211,8 @@ def _kind(text: str, before: str, after: str) -> str:
     sentence_like = bool(re.search(r"[.!?,;]$", text)) or len(words) > TERM_MAX_WORDS
     introduced = bool(re.search(r"[:,]\s*$", before)) and bool(speech_verb(before[-60:]))
     attributed = bool(re.match(r"\s*[,.!?]?\s*(?:\w+\s+){0,3}?(?:" + SPEECH + r")\b", after, re.I))
-    if _NAMING.search(before) or (_TITLE_CASE.fullmatch(text) and not introduced):
+    titled = bool(_TITLE_CASE.fullmatch(text.rstrip(",")))  # "Listen To The Music," in a list of songs
+    if _NAMING.search(before) or (titled and not introduced and not attributed):
         return "term"
     # A partial quote: "she says the plan has “big gaps”", "she called the bank's
     # conduct “reckless”": a few words lifted from what the sentence says someone said.

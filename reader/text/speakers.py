@@ -146,7 +146,12 @@ def _mention_features(article: Article, m: MentionRow) -> tuple[str, ...]:
         features.append("prepositional")
     if text[max(0, m[1] - 1) : m[1]] == "(" or _PARTY_CODE.fullmatch(m[3]):
         features.append("aside")
+    if any(w.lower() in _NEVER_IN_NAMES for w in m[3].split()):
+        features.append("not_a_name")  # "Am I" at a question's start
     return tuple(features)
+
+
+_NEVER_IN_NAMES = frozenset("i me am is are was were do does did will would can could shall should".split())
 
 
 def speaker(article: Article, span: Span, before: str, previous: tuple[int, str | None] | None) -> str | None:

@@ -148,9 +148,7 @@ def test_a_common_word_at_a_sentence_start_is_not_a_speaker() -> None:
 def test_a_name_inside_a_quote_does_not_speak_it() -> None:
     # The second quote's speaker is the one who said the first, not the person
     # the first quote talks about (it used to be 'Ivo Brand').
-    speakers = _speakers(
-        '"Nobody stood up to Ivo Brand like she did," Chad said, adding, "She will finish the quay."'
-    )
+    speakers = _speakers('"Nobody stood up to Ivo Brand like she did," Chad said, adding, "She will finish the quay."')
     assert speakers == ["Chad", "Chad"]
 
 

@@ -94,3 +94,13 @@ def test_every_cue_and_feature_the_code_uses_has_a_weight() -> None:
         re.findall(r'"([a-z_]+)", prefer_last', source)
     )
     assert used <= set(w["cues"])
+
+
+def test_titles_in_a_list_are_terms_and_a_question_opener_is_not_a_name() -> None:
+    blocks = [Block("paragraph", 'The band played "Harbour Lights," "Sea Of Glass," and "Home Again" to close.')]
+    assert {q.kind for q in find_quotes(blocks, find_entities(blocks))} == {"term"}
+    said = _said(
+        "Dr Holm paced the ward. Am I allergic to salt? The doctor tested the skin.",
+        '"It lit up if you were allergic," she said.',
+    )
+    assert said[0][1] == "Holm"
