@@ -9,6 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from reader.ingest import readlater
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.model import Article, Block
@@ -109,6 +110,10 @@ def blocks_from_markdown(body: str) -> tuple[list[Block], str | None]:
     return blocks, first_h1
 
 
+def _first(meta: dict[str, object], *keys: str) -> object:
+    return next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)
+
+
 def parse(data: bytes, path: Path) -> list[Article]:
     from reader.ingest import IngestError
 
@@ -117,12 +122,25 @@ def parse(data: bytes, path: Path) -> list[Article]:
     except DecodeError as exc:
         raise IngestError(str(exc)) from exc
     meta, body = split_front_matter(text)
+    if "url_omnivore" in meta or "#Omnivore" in body[:2000]:
+        body = readlater.drop_omnivore_header(body)
+    body, highlights = readlater.split_highlights(body)
     blocks, first_h1 = blocks_from_markdown(body)
+    if highlights and not any(b.kind != "heading" for b in blocks):
+        # An export of highlights only: they are what there is to read.
+        blocks += [Block("blockquote", h["text"]) for h in highlights]
     title = meta_text(meta.get("title")) or first_h1 or title_from_path(path)
-    byline = meta_text(meta.get("author") or meta.get("authors") or meta.get("byline"))
-    url = meta_text(meta.get("url") or meta.get("source") or meta.get("link"))
+    authors = _first(meta, "author", "authors", "byline", "creator")
+    if isinstance(authors, list):
+        authors = [readlater.clean_name(a) for a in authors]
+    elif authors is not None:
+        authors = readlater.clean_name(authors)
+    byline = meta_text(authors)
+    url = meta_text(_first(meta, "url", "source", "link", "url_original", "original_url", "original"))
     site = meta_text(meta.get("site") or meta.get("site_name") or meta.get("publisher"))
-    published = parse_date(meta.get("date") or meta.get("published") or meta.get("created") or meta.get("clipped"))
+    published = parse_date(
+        _first(meta, "date", "published", "date_published", "created", "clipped", "date_saved", "saved")
+    )
     language = meta_text(meta.get("lang") or meta.get("language"))
     if site is None and url:
         from urllib.parse import urlsplit
@@ -138,5 +156,11 @@ def parse(data: bytes, path: Path) -> list[Article]:
             url=url,
             published=published,
             language=language,
+            state=readlater.state(
+                tags=_first(meta, "tags", "keywords", "labels"),
+                read=_first(meta, "read", "is_read", "status", "state", "archived"),
+                starred=_first(meta, "starred", "favorite", "favourite", "is_starred", "flagged"),
+                highlights=highlights,
+            ),
         )
     ]

@@ -3,7 +3,8 @@ content) and newsreader's own (newsreader_json.py).
 
 Each entry becomes an article through the HTML path; the entry's own metadata
 (title, url, authors, dates, domain, language) wins over what the HTML says,
-since wallabag read it from the live page.
+since wallabag read it from the live page. Its tags, archived (read) and
+starred marks and annotations (highlights with notes) come along.
 """
 
 from __future__ import annotations
@@ -12,10 +13,22 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from reader.ingest import readlater
 from reader.ingest.common import meta_text, parse_date
 from reader.ingest.decode import DecodeError, decode
 from reader.ingest.html import parse_html_text
 from reader.model import Article
+
+
+def _annotations(value: object) -> list[dict[str, str]]:
+    """wallabag's annotations: the highlighted passage is the 'quote', the reader's note the 'text'."""
+    if not isinstance(value, list):
+        return []
+    return [
+        {"text": str(a["quote"]), "note": str(a.get("text") or "")}
+        for a in value
+        if isinstance(a, dict) and isinstance(a.get("quote"), str) and a["quote"].strip()
+    ]
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
@@ -56,6 +69,12 @@ def parse(data: bytes, path: Path) -> list[Article]:
                 published=parse_date(entry.get("published_at")) or parse_date(entry.get("created_at")),
                 language=meta_text(entry.get("language")) or article.language,
                 part=str(entry.get("id", n)),
+                state=readlater.state(
+                    tags=entry.get("tags"),
+                    read=entry.get("is_archived"),
+                    starred=entry.get("is_starred"),
+                    highlights=_annotations(entry.get("annotations")),
+                ),
             )
         )
     if not articles:
