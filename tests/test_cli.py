@@ -210,3 +210,27 @@ def test_analyze_explain_prints_the_deciding_cues(capsys: pytest.CaptureFixture[
     assert main(["analyze", "--explain", str(fixture)]) == 0
     out = capsys.readouterr().out
     assert " → PERSON (" in out and " ← " in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["osc-title-\x1b]0;owned\x07.txt", "colour-\x1b[31mred.txt", "csi8-\x9b31m.txt", "rlo-\u202etxt.exe.txt"],
+)
+def test_show_prints_a_hostile_file_name_without_its_controls(capsys, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / name).write_text(
+        "Harbour board votes on the quay\n\nThe harbour board voted on Monday to rebuild the north quay "
+        "before the winter storms arrive, officials said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "archive")
+    assert cli(capsys, "--data-dir", data, "import", str(src))[0] == 0
+    code, out, _ = cli(capsys, "--data-dir", data, "search", "--json", "harbour")
+    article_id = json.loads(out.splitlines()[0])["id"]
+    code, out, err = cli(capsys, "--data-dir", data, "show", article_id)
+    assert code == 0 and "rebuild the north quay" in out
+    path_line = next(line for line in out.splitlines() if line.startswith(f"id {article_id}"))
+    assert name.split("-")[0] in path_line  # the path is shown, cleaned
+    for control in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert control not in out + err

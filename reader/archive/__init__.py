@@ -12,9 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.archive.archive import Archive, ArchiveBusy, CorrectionRefused, IndexDamaged, QueryError
+    from reader.archive.archive import (
+        Archive,
+        ArchiveBusy,
+        CorrectionRefused,
+        IndexDamaged,
+        QueryError,
+        SourceUnavailable,
+    )
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError", "SourceUnavailable"]
 
 
 def __getattr__(name: str) -> object:

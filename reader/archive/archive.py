@@ -45,7 +45,12 @@ _TEXT_ANALYZER = text_analyzer()
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError", "SourceUnavailable"]
+
+
+class SourceUnavailable(Exception):
+    """An article's source file cannot be shown: gone, unreadable or not text."""
+
 
 COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 
@@ -471,6 +476,22 @@ class Archive(IndexUpkeep):
             starred=stored.starred,
             tags=stored.tags,
         )
+
+    def source_text(self, article_id: str) -> tuple[str, str]:
+        """(path, text) of an article's first source file, its text safe for a
+        terminal: a pager shows the file's escape codes and links as text, never
+        runs them. Raises SourceUnavailable saying why there is none."""
+        from reader.ingest import IngestError, source_text
+        from reader.sanitize import clean_text
+
+        stored = self.get(article_id)
+        if stored is None or not stored.paths:
+            raise SourceUnavailable("the article has no source file")
+        path = stored.paths[0]
+        try:
+            return path, clean_text(source_text(Path(path)))
+        except IngestError as exc:
+            raise SourceUnavailable(f"{path}: {exc}") from exc
 
     def get(self, article_id: str) -> StoredArticle | None:
         """An article by id or by an unambiguous id prefix."""

@@ -125,6 +125,19 @@ def parse_source(source: SourceFile) -> list[Article]:
     return articles
 
 
+def source_text(path: Path) -> str:
+    """A file's text as it stands on disk, decoded as an import decodes it (for
+    reading the source in a pager). IngestError for a file that is not text
+    (a PDF, an EPUB) or cannot be read."""
+    from reader.ingest.decode import DecodeError, decode
+
+    source = read_source(path)
+    try:
+        return decode(source.data, html=path.suffix.lower() in (".html", ".htm", ".xhtml"))
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc
+
+
 def read_articles(path: Path) -> list[Article]:
     """Read and parse one file into its articles (most files hold one)."""
     return parse_source(read_source(path))

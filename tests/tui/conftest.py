@@ -45,6 +45,7 @@ WORKER_GROUPS = {
     "diff",
     "timeline",
     "saved",
+    "source",
 }
 
 

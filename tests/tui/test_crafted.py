@@ -52,3 +52,42 @@ async def test_crafted_block_kinds_and_dates_open_and_chart(make_app, filled_dir
             await pilot.press(key)
             await settle(pilot)
         assert app.is_running and isinstance(app.screen, TimelineScreen)
+
+
+async def test_o_pages_the_source_cleaned_and_without_raw_control(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import contextlib
+    import subprocess
+
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from tests.conftest import run_import
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "quay.txt").write_text(
+        "Harbour board votes on the quay\n\nThe harbour board voted to rebuild the \x1b[31mnorth quay\x1b[0m, "
+        "said \x1b]8;;http://evil.example\x07the minutes\x1b]8;;\x07, before the winter storms arrive.\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+    paged: list[tuple[list[str], str]] = []
+
+    def pager(args: list[str]) -> int:
+        paged.append((args, Path(args[-1]).read_text(encoding="utf-8")))
+        return 0
+
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.setattr(subprocess, "call", pager)
+    app = NewsReaderApp(root, config=Config())
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over in a test
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+    [(args, shown)] = paged
+    assert args[:-1] == ["less"]  # no -R: the pager shows control characters, never sends them
+    assert "rebuild the north quay, said the minutes" in shown
+    assert "\x1b" not in shown and "\x07" not in shown and "evil.example" not in shown
+    assert not Path(args[-1]).exists()  # the cleaned copy is removed after the pager

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 
 from rich.text import Text
 from textual import on, work
@@ -15,11 +13,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from reader.archive import Archive, IndexDamaged, QueryError
+from reader.archive import Archive, IndexDamaged, QueryError, SourceUnavailable
 from reader.model import SavedSearch, SearchFilters, SearchResult
 from reader.sanitize import clean_line
 from reader.text.anchor import placed
 from reader.tui.commands import bindings
+from reader.tui.pager import page_text
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.side_panel import SidePanel
@@ -493,16 +492,19 @@ class MainScreen(Screen[None]):
 
     def action_open_source(self) -> None:
         article_id = self._current_id()
-        stored = self.archive.get(article_id) if article_id else None
-        if stored is None or not stored.paths:
+        if article_id:
+            self._read_source(article_id)
+
+    @work(thread=True, exclusive=True, group="source")
+    def _read_source(self, article_id: str) -> None:
+        """Read and clean the source file off the UI thread (it may be large)."""
+        try:
+            path, text = self.archive.source_text(article_id)
+        except SourceUnavailable as exc:
+            self.app.call_from_thread(self.notify, f"No source to show: {clean_line(str(exc))}", severity="warning")
             return
-        path = stored.paths[0]
-        if not os.path.exists(path):
-            self.notify(f"Source file is gone: {clean_line(path)}", severity="warning")
-            return
-        pager = shlex.split(os.environ.get("PAGER") or "less -R")
-        with self.app.suspend():
-            subprocess.call([*pager, path])
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(page_text, self.app, text, os.path.basename(path))
 
     def _watch_archive(self) -> None:
         """Refresh the results when another process (an import) changed the archive."""
