@@ -119,7 +119,7 @@ def parse_source(source: SourceFile) -> list[Article]:
         raise IngestError("document is nested too deeply to parse") from exc
     except Exception as exc:  # a parser bug must not stop an import
         raise IngestError(f"could not parse: {type(exc).__name__}: {exc}") from exc
-    articles = [a for a in articles if a.blocks or a.title]
+    articles = [with_site(a) for a in articles if a.blocks or a.title]
     if not articles:
         raise IngestError("no article text found")
     return articles
@@ -136,6 +136,21 @@ def source_text(path: Path) -> str:
         return decode(source.data, html=path.suffix.lower() in (".html", ".htm", ".xhtml"))
     except DecodeError as exc:
         raise IngestError(str(exc)) from exc
+
+
+def with_site(article: Article) -> Article:
+    """An article whose source names no site is credited to its URL's host,
+    so it can be filtered and grouped by site like the others."""
+    if article.site or not article.url:
+        return article
+    from dataclasses import replace
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(article.url).hostname
+    except ValueError:
+        return article
+    return replace(article, site=host.removeprefix("www.")) if host else article
 
 
 def read_articles(path: Path) -> list[Article]:

@@ -106,6 +106,14 @@ def _source_url(html: str) -> str | None:
     return links[0].get("href") if len(links) == 1 else None
 
 
+def _is_source_line(text: str, url: str | None) -> bool:
+    """'Original: https://…', the line an export adds to name the source, not article text."""
+    if not url or url not in text:
+        return False
+    label = text.replace(url, "").strip(" :-–—()[]")
+    return len(label.split()) <= 3 and (not label or _SOURCE_LINK.search(label) is not None)
+
+
 def _is_collection(package: etree._Element, documents: list[Document]) -> bool:
     if len(documents) < 2:
         return False
@@ -154,10 +162,12 @@ def parse(data: bytes, path: Path) -> list[Article]:
             article = _article(doc, path)
             if article is None:
                 continue
+            url = article.url or _source_url(doc.html)
             articles.append(
                 replace(
                     article,
-                    url=article.url or _source_url(doc.html),
+                    blocks=tuple(b for b in article.blocks if not _is_source_line(b.text, url)),
+                    url=url,
                     published=article.published or date,
                     language=article.language or language,
                     part=f"{n}:{doc.name}",

@@ -98,6 +98,8 @@ def test_a_read_later_export_is_one_article_per_document(tmp_path: Path) -> None
     assert all(a.format == "epub" and a.language == "en" for a in articles)
     assert articles[0].published is not None and articles[0].published.date().isoformat() == "2024-03-05"
     assert "third crane" in articles[0].body and "late crossing" not in articles[0].body
+    assert "Original" not in articles[0].body  # the export's source line is metadata
+    assert articles[0].site == "port.example"
     assert len({a.part for a in articles}) == 2
 
 

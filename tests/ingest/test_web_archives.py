@@ -122,7 +122,7 @@ def test_a_safari_webarchive_gives_the_main_page_and_its_url(tmp_path: Path) -> 
     path.write_bytes(plistlib.dumps(archive, fmt=plistlib.FMT_BINARY))
     [article] = read_articles(path)
     assert article.title == "Two new cranes for the harbour" and article.url == "https://port.example/cranes"
-    assert article.format == "webarchive"
+    assert article.format == "webarchive" and article.site == "port.example"
 
 
 def test_a_webarchive_that_is_not_one_fails_with_the_reason(tmp_path: Path) -> None:
