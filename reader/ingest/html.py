@@ -15,10 +15,11 @@ from typing import Any
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.ingest.seams import element_text
+from reader.ingest.shown import shown_texts
 from reader.ingest.titles import choose_title
 from reader.model import Article, Block
 from reader.sanitize import clean_text
-from reader.text.chrome import is_block_chrome
+from reader.text.chrome import is_block_chrome, is_body_like
 from reader.text.normalize import fold_key
 
 # Real pages nest 20-60 elements deep. libxml2 silently stops building the tree
@@ -187,7 +188,7 @@ def blocks_from_body(body: Any) -> list[Block]:
     return blocks
 
 
-def _headline(tree: object, doc: object) -> str | None:
+def _headline(tree: object, doc: object, first_paragraph: str | None) -> str | None:
     def meta(prop: str) -> str | None:
         found = tree.xpath(f'//meta[@property="{prop}" or @name="{prop}"]/@content')  # type: ignore[attr-defined]
         return squash(found[0]) if found else None
@@ -201,7 +202,9 @@ def _headline(tree: object, doc: object) -> str | None:
     hostname = getattr(doc, "hostname", None)
     if hostname:
         site_names.append(hostname.removeprefix("www.").split(".")[0])
-    chosen = choose_title(h1s, meta("og:title"), html_title, getattr(doc, "title", None), site_names)
+    chosen = choose_title(
+        h1s, meta("og:title"), html_title, getattr(doc, "title", None), site_names, shown_texts(tree, first_paragraph)
+    )
     return meta_text(chosen)
 
 
@@ -235,7 +238,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     if not blocks:
         raise IngestError("no article text found in the page")
     title = (
-        _headline(tree, doc)
+        _headline(tree, doc, next((b.text for b in blocks if is_body_like(b.text)), None))
         # A page whose title names only its site: the article's own first heading.
         or next((b.text for b in blocks if b.kind == "heading"), None)
         or (title_from_path(path) if path else "Untitled")

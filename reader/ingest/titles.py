@@ -8,6 +8,7 @@ written for social media, and a <title> with the site's name tacked on
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,8 @@ _DANGLING = re.compile(_SEPARATOR + r"\s*$")
 SIMILAR = 60.0
 # A single <h1> of this many words is a headline even when no meta title agrees.
 LONE_H1_WORDS = 4
+# A shown text must have this many words to be taken for a piece of the title.
+MIN_SEGMENT_WORDS = 3
 # Longer "site names" are a page's headline put in og:site_name by mistake.
 MAX_SITE_WORDS = 5
 
@@ -98,8 +101,54 @@ def _meta_inside(raw_h1: str, cleaned_meta: list[str]) -> str | None:
     return None
 
 
+_TOKEN = re.compile(r"\w+")
+# Between two words of a title, a mark that sets a part apart: "Headline - Site",
+# "Site: Headline", "Headline (from Site)", "Headline_English_Site", "Headline / Site".
+_PART_MARK = re.compile(r"[-|–—:·•»/(\[)\]_@]|\s\.\s")
+
+
+def _bounded_run(title: str, run: list[str]) -> bool:
+    """Whether `run` (folded words) is a part of the title set apart by marks
+    or its ends, or most of it: a headline, not words from inside one."""
+    norm = unicodedata.normalize("NFKC", title).casefold()
+    tokens = list(_TOKEN.finditer(norm))
+    words = [t.group().replace("_", " ").strip() for t in tokens]
+    n = len(run)
+    for i in range(len(words) - n + 1):
+        if fold_key(" ".join(words[i : i + n])).split() != run:
+            continue
+        before = norm[tokens[i - 1].end() : tokens[i].start()] if i else "|"
+        after = norm[tokens[i + n - 1].end() : tokens[i + n].start()] if i + n < len(tokens) else "|"
+        # Most of the title may end without a mark ("… duo on ChicagoSports.com").
+        if _PART_MARK.search(before) and (_PART_MARK.search(after) or n >= 0.6 * len(words)):
+            return True
+    return False
+
+
+def shown_segment(shown: list[str], titles: list[str], site_names: list[str]) -> str | None:
+    """The first text the page shows (nearest above the article) that is a
+    part of a meta title.
+
+    "Kemble quits as coach - World - Sport" with "Kemble quits as coach" in a
+    table cell: the page itself marks where the headline ends, whatever the
+    separators, and shows it in its own letter case.
+    """
+    for text in shown:
+        words = fold_key(text).split()
+        if len(words) < MIN_SEGMENT_WORDS or _site_like(text, site_names):
+            continue
+        if any(_bounded_run(title, words) for title in titles):
+            return text
+    return None
+
+
 def choose_title(
-    h1s: list[str], og_title: str | None, html_title: str | None, extracted: str | None, site_names: list[str]
+    h1s: list[str],
+    og_title: str | None,
+    html_title: str | None,
+    extracted: str | None,
+    site_names: list[str],
+    shown: list[str] | None = None,
 ) -> str | None:
     """The headline: the <h1> that agrees with the other titles, else the
     cleaned-up meta title."""
@@ -132,9 +181,15 @@ def choose_title(
     candidates = list(raw_by_clean)
     if candidates and not meta_titles:
         return candidates[0]
-    h1 = _best_h1(candidates, meta_titles) if candidates else None
+    # The page's own titles: trafilatura's is often one of the <h1>s (a logo's).
+    own_titles = [t for t in (og_title, html_title) if t]
+    h1 = _best_h1(candidates, own_titles or meta_titles) if candidates else None
     if h1 is not None:
         return _meta_inside(raw_by_clean[h1], cleaned_meta) or h1
+    # No <h1> agrees: the part of the title the page shows nearest above the article.
+    segment = shown_segment(shown or [], own_titles, site_names)
+    if segment is not None:
+        return squash(strip_site(segment, site_names))
     # A lone headline-sized <h1> is what the reader sees as the title, even
     # where the meta title says something else ("About Us - Site").
     if len(candidates) == 1 and len(candidates[0].split()) >= LONE_H1_WORDS:

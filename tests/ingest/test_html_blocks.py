@@ -77,3 +77,17 @@ def test_inline_markup_inside_a_word_is_not_split() -> None:
     )
     texts = [b.text for b in _article(body).blocks]
     assert any("McLeod Travel" in t for t in texts)
+
+
+def test_headline_in_a_layout_cell_beats_the_logo_h1_and_the_title_suffix() -> None:
+    body = (
+        "<table><tr><td><h1>Island Gazette</h1></td></tr><tr><td>"
+        "<font size='4'><b>Ferry slip to close for spring repairs</b></font><br>By Ewan Fraser"
+        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        "</td></tr></table>"
+    )
+    page = (
+        "<html><head><title>Ferry slip to close for spring repairs - News - Island Gazette</title></head>"
+        f"<body>{body}</body></html>"
+    )
+    assert finish(parse_html_text(page, None)).title == "Ferry slip to close for spring repairs"

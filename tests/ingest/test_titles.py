@@ -94,3 +94,35 @@ def test_of_meta_titles_differing_only_in_case_the_written_case_wins() -> None:
     )
     assert chosen == "Ferry returning to port with crew of nine"
     assert choose_title([], "Ferry Returns To Port", "Storm closes port", None, []) == "Ferry Returns To Port"
+
+
+def test_the_part_of_the_title_shown_above_the_article_is_the_headline() -> None:
+    title = "Ferry slip to close for spring repairs (from The Island Gazette )"
+    shown = ["Ferry slip to close for spring repairs", "Island Gazette", "Home | News | Sport"]
+    assert choose_title([], None, title, None, [], shown) == "Ferry slip to close for spring repairs"
+    # A section name and the site in front: "World -- Headline", "site.com: Headline".
+    title = "Gazette.example: World -- Storm closes the east harbour again"
+    assert choose_title([], None, title, None, [], ["Storm closes the east harbour again"]) == (
+        "Storm closes the east harbour again"
+    )
+
+
+def test_words_from_inside_the_title_are_not_a_headline() -> None:
+    # A tag link that happens to repeat three words of the headline.
+    title = "Wait, are dead skin cells actually a good thing? | Skin Notes"
+    assert choose_title([], None, title, None, ["Skin Notes"], ["dead skin cells"]) == (
+        "Wait, are dead skin cells actually a good thing?"
+    )
+
+
+def test_a_logo_h1_that_only_trafilatura_calls_the_title_loses_to_the_shown_headline() -> None:
+    # trafilatura takes the first <h1> (here the section's) for the page's title.
+    chosen = choose_title(
+        ["Sports", "Most read"],
+        None,
+        "Island Gazette | Ferry crews win the harbour cup",
+        "Sports",
+        [],
+        ["Ferry crews win the harbour cup", "Sports"],
+    )
+    assert chosen == "Ferry crews win the harbour cup"

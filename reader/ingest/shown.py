@@ -1,0 +1,78 @@
+"""Short texts a page shows in its body: where to look for the visible headline.
+
+Old pages (table layouts, no og: tags) set their headline in a <td>, <font>
+or <b> rather than an <h1>, and their <h1> is often the site's logo or a
+section name. Any short block of body text can be the headline; the title
+rules decide which, by agreement with the <title>.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.ingest.common import squash
+from reader.ingest.seams import BLOCK_TAGS, element_text
+from reader.text.normalize import fold_key
+
+_SKIPPED = frozenset({"head", "title", "script", "style", "noscript", "template", "option", "select", "textarea"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A headline is a line or two; longer blocks are paragraphs.
+MAX_CHARS = 300
+
+
+def _block_of(el: Any) -> Any:
+    """The element itself if it is a block or heading, else its nearest block ancestor."""
+    node = el
+    while node is not None and isinstance(node.tag, str) and node.tag not in BLOCK_TAGS and node.tag not in HEADINGS:
+        node = node.getparent()
+    return node
+
+
+def _begins(run: str, start: str) -> bool:
+    """Whether a text run is where the article's first paragraph begins (the
+    paragraph's first words may be split over a <b> dateline and the rest)."""
+    return run.startswith(start[:40]) or (len(run) >= 12 and start.startswith(run))
+
+
+def shown_texts(tree: Any, first_paragraph: str | None = None) -> list[str]:
+    """Short body texts above the article's first paragraph, nearest first.
+
+    A headline stands just above the text it heads; the site's name and
+    tagline stand at the top of the page, far from it, and related links
+    below it. Where the paragraph is not found, every short text in order. Each short block comes whole and
+    then as its single text runs, because a headline shares its cell with a
+    byline after a <br> ("Storm closes port<br>By Ann Lee").
+    """
+    body = next(iter(tree.iter("body")), None)
+    if body is None:
+        return []
+    start = fold_key(" ".join(first_paragraph.split()[:8])) if first_paragraph else ""
+    seen: set[int] = set()
+    groups: list[list[str]] = []
+    at = None  # index of the group where the article's first paragraph begins
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIPPED:
+            continue
+        if any(a.tag in _SKIPPED for a in el.iterancestors() if isinstance(a.tag, str)):
+            continue
+        for run in (el.text, *(child.tail for child in el)):
+            text = squash(run or "")
+            if not text:
+                continue
+            if at is None and start and _begins(fold_key(text), start):
+                at = len(groups)
+            if len(text) > MAX_CHARS:
+                continue
+            group = []
+            block = _block_of(el)
+            if block is not None and id(block) not in seen:
+                seen.add(id(block))
+                if len(block.text_content()) <= MAX_CHARS * 2:
+                    whole = squash(element_text(block))
+                    if whole and len(whole) <= MAX_CHARS:
+                        group.append(whole)
+            group.append(text)
+            groups.append(group)
+    # Above the article only; where it was not found, the whole page in order.
+    ordered = list(reversed(groups[:at])) if at is not None else groups
+    return [text for group in ordered for text in group]
