@@ -58,3 +58,17 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
             with contextlib.suppress(WorkerCancelled):  # superseded by a newer worker
                 await worker.wait()
         await pilot.pause()
+
+
+def record_toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every toast's message, kept: the app's own list drops a toast when it
+    times out, which a slow machine can reach before the test looks."""
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        said.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return said

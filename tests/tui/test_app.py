@@ -8,7 +8,7 @@ from reader.archive import Archive
 from reader.tui.screens.main import MainScreen, SearchBox, StatusLine
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle
+from tests.tui.conftest import record_toasts, settle
 
 
 def status_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -119,6 +119,7 @@ async def test_folds_toggle_shows_repeats_where_they_stood(make_app) -> None:  #
 
 async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
+    toasts = record_toasts(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         first = app.screen.query_one(ResultsList).hits[0]
@@ -127,7 +128,7 @@ async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: 
         await pilot.press("ctrl+a", *"harbour, Sweden, sweden", "enter")
         await settle(pilot)
         # Shown where the article's details are, as stored (and typed).
-        assert [n.message for n in app._notifications][-1] == "Tags: harbour, Sweden"  # noqa: SLF001
+        assert toasts[-1] == "Tags: harbour, Sweden"
         assert "harbour, Sweden" in app.screen.query_one(ResultsList).row_text(0)
         await pilot.press("enter")
         await settle(pilot)

@@ -10,7 +10,7 @@ import pytest
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.listing import KeyList
-from tests.tui.conftest import settle
+from tests.tui.conftest import record_toasts, settle
 
 
 async def _browser_ready(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +147,7 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
 
 async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
+    toasts = record_toasts(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("E")
@@ -165,6 +166,6 @@ async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make
         assert listing.current_key == rejected
         await pilot.press("u")
         await _browser_ready(pilot)
-        assert [n.message for n in app._notifications][-1] == "No correction to undo"  # noqa: SLF001
+        assert toasts[-1] == "No correction to undo"
     with Archive(filled_dir) as archive:
         assert archive.corrections() == []
