@@ -139,6 +139,11 @@ def parse(ix: FileIndex, text: str) -> query.Query:
         q = make_parser(ix).parse(text)
     except Exception as exc:  # Whoosh raises bare errors for odd input
         raise QueryError(f"could not parse query: {exc}") from exc
+    for fieldname, value in q.iter_all_terms():
+        # A date field given no date (date:"") survives the parser as a text
+        # term that fails only when the index is read, as 'index damaged'.
+        if fieldname == "published" and isinstance(value, str) and not value.strip():
+            raise QueryError(f"not a date in '{text}' (dates look like 2021, 2021-11 or 2021-11-15)")
     if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         if re.search(r"\b(date|published):", text, re.I):
             raise QueryError(f"not a date in '{text}' (dates look like 2021, 2021-11 or 2021-11-15)")

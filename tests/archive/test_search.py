@@ -73,6 +73,7 @@ def test_tags(filled) -> None:
         ("date:[2021-01-01 to", "unbalanced range"),
         ("colour:red", "unknown field 'colour:'"),
         ("date:yesterday", "not a date"),
+        ('date:""', "not a date"),  # found by the typed-query property test
     ],
 )
 def test_malformed_queries_raise_clear_errors(filled, query: str, message: str) -> None:
