@@ -84,9 +84,31 @@ class Article:
     def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
         masked = [_masked(block.text, b, spans) for b, block in enumerate(blocks)]
         kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans)]
+        kept = sorted(kept + _first_name_runs(masked, kept))
         article = cls(blocks, masked, kept)
         article.genders = _genders(article, mentions)
         return article
+
+
+_FIRST_NAME_RUN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){0,2}\b")
+
+
+def _first_name_runs(masked: list[str], mentions: list[MentionRow]) -> list[MentionRow]:
+    """Names the recogniser left out that start with a known first name ("Derya",
+    "Pete Moss"), outside quotations and not opening a sentence when alone:
+    evidence enough of a person to be a speaker candidate, typed NAME."""
+    taken = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+    found: list[MentionRow] = []
+    for b, text in enumerate(masked):
+        for m in _FIRST_NAME_RUN.finditer(text):
+            first = m.group(1)
+            if first.lower() in NOT_NAMES or not gender(first) or (b, m.start()) in taken or (b, m.end() - 1) in taken:
+                continue
+            alone = m.group() == first
+            if alone and not text[: m.start()].strip(" \t" + BLANK) or re.search(r"[.!?:]\s*$", text[: m.start()]):
+                continue  # a sentence's first word: "Will you…", "Grant me…"
+            found.append((b, m.start(), m.end(), m.group(), "NAME"))
+    return found
 
 
 def _masked(text: str, block: int, spans: list[Span]) -> str:
@@ -113,7 +135,7 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
     ("Mrs O'Neill"), else the first name ("Michelle O'Neill")."""
     out: dict[str, str] = {}
     for b, start, _, name, kind in mentions:
-        if kind != "PERSON" or name in out:
+        if kind not in _PERSONLIKE or name in out:
             continue
         title = re.search(r"(\w+)\.?\s+$", article.blocks[b].text[max(0, start - 12) : start])
         word = title.group(1).lower() if title else ""
@@ -122,7 +144,7 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
         elif word in _MALE_TITLES:
             out[name] = "m"
     for _, _, _, name, kind in mentions:
-        if kind == "PERSON" and name not in out:
+        if kind in _PERSONLIKE and name not in out:
             words = [w for w in name.split() if w.lower().rstrip(".") not in TITLES]
             if words:
                 found = gender(words[0])
@@ -131,7 +153,10 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
     return out
 
 
-_KIND_FEATURE = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group"}
+# "NAME": a name the recogniser found but could not type (shown plain); it may
+# be a person, so it is a candidate, scored as an untyped name.
+_KIND_FEATURE = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group", "NAME": "untyped"}
+_PERSONLIKE = frozenset({"PERSON", "NAME"})
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|in|on|to|by|about|against)\s+(?:the\s+)?$", re.I)
 _PARTY_CODE = re.compile(r"[RDI]-[A-Z][\w.]*")  # "(R-Utah)", ", D-Mo.,": an affiliation, not a speaker
 
@@ -146,6 +171,10 @@ def _mention_features(article: Article, m: MentionRow) -> tuple[str, ...]:
         features.append("prepositional")
     if text[max(0, m[1] - 1) : m[1]] == "(" or _PARTY_CODE.fullmatch(m[3]):
         features.append("aside")
+    lo = max(0, m[1] - 3)
+    comma = re.search(r",\s*$", text[lo : m[1]])
+    if comma and any(o[0] == m[0] and o[2] == lo + comma.start() for o in article.mentions):
+        features.append("appositive")  # "Ann Lee, Liberal of the coast district,": what Lee is
     if any(w.lower() in _NEVER_IN_NAMES for w in m[3].split()):
         features.append("not_a_name")  # "Am I" at a question's start
     return tuple(features)
@@ -299,7 +328,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         """Who "he"/"she"/"they" is: each person (or, for "they", organisation)
         named before, nearest first; a sentence's subject and an agreeing gender
         count for it, a clashing gender against it."""
-        allowed = {"PERSON", "ORG"} if pronoun == "they" else {"PERSON"}
+        allowed = _PERSONLIKE | {"ORG"} if pronoun == "they" else _PERSONLIKE
         earlier = [m for m in article.mentions if m[4] in allowed and (m[0], m[1]) < (block, pos)]
         seen: list[str] = []
         for m in reversed(earlier):
@@ -337,7 +366,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     # quote speaks if a speech verb follows anywhere in the sentence.
     lead_mention = re.match(r"[\s,.!?]*", after)
     first = lead_mention.end() if lead_mention else 0
-    opening = [m for m in article.mentions if m[0] == eb and m[1] == end + first and m[4] == "PERSON"]
+    opening = [m for m in article.mentions if m[0] == eb and m[1] == end + first and m[4] in _PERSONLIKE]
     if opening and speech_verb(after):
         add_mentions(opening[:1], "after_opening", prefer_last=False)
     # (A long window: '," Senator Ann Lee, Liberal of the coast district, said'
@@ -386,8 +415,10 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         tag = _TAG_AFTER.match(after)
         if tag and tag.group(1):
             add_antecedents(b, start, tag.group(1).lower(), "after_tag")
-        elif tag:
-            add_mentions(mentions_in(eb, end + tag.start(2), end + tag.end(2)), "after_tag", prefer_last=False)
+        elif tag and not add_mentions(mentions_in(eb, end + tag.start(2), end + tag.end(2)), "after_tag", False):
+            named = _name_run(re.match(r"(.*)", tag.group(2)))
+            if named:
+                out.append(Candidate(named, "after_tag", _run_features(named)))
 
     # Before the quote: "Lee said:", "she told Radio X, adding:", "according to
     # X". The speech verbs from the last back; the subject is the name (or
@@ -435,7 +466,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             out.append(Candidate(named, "colon_line", _run_features(named)))
     # Failing any cue, a person or body that opens the quote's sentence ("Lee
     # has called the plan “a mess”"): a weak guess the weights rank last.
-    opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in ("PERSON", "ORG")]
+    opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in _PERSONLIKE | {"ORG"}]
     if opener and _is_subject(article.blocks[b].text, opener[0][1], opener[0][2]):
         add_mentions(opener[:1], "sentence_subject", prefer_last=False)
     # A paragraph that only continues the previous paragraph's quotation.

@@ -100,7 +100,15 @@ def test_titles_in_a_list_are_terms_and_a_question_opener_is_not_a_name() -> Non
     blocks = [Block("paragraph", 'The band played "Harbour Lights," "Sea Of Glass," and "Home Again" to close.')]
     assert {q.kind for q in find_quotes(blocks, find_entities(blocks))} == {"term"}
     said = _said(
-        "Dr Holm paced the ward. Am I allergic to salt? The doctor tested the skin.",
+        "The ward was quiet when Marta Holm arrived. Am I allergic to salt? The doctor tested the skin.",
         '"It lit up if you were allergic," she said.',
     )
-    assert said[0][1] == "Holm"
+    assert said[0][1] == "Marta Holm"
+
+
+def test_a_first_name_the_recogniser_left_out_can_still_speak() -> None:
+    # A known first name is evidence of a person even when no entity was made of it.
+    said = _said("The ferry was late again.", '"Nobody asked the crew," Derya snaps. "Nobody ever does."')
+    assert said[0] == ("Nobody asked the crew,", "Derya")
+    # A first name opening a sentence alone is not taken for one ("Will you…").
+    assert _said('Will the ferry run? "Not today," the harbour office said.')[0][1] == "the harbour office"
