@@ -133,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse a file without importing it")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--explain", action="store_true", help="print the cues that decided each entity mention")
+    p.add_argument(
+        "--explain", action="store_true", help="print the cues that decided each entity mention and each speaker"
+    )
 
     p = sub.add_parser("entities", help="people, places, organisations and groups across the archive")
     p.add_argument("query", nargs="*", help="only in articles matching this search")
@@ -730,9 +732,11 @@ def _analyze(args: argparse.Namespace) -> int:
         if args.explain:
             from reader.sanitize import clean_line
             from reader.text.entities import find_entities
+            from reader.text.quotes import find_quotes
 
             lines: list[str] = []
-            find_entities(article.blocks, explain=lines)
+            entities = find_entities(article.blocks, explain=lines)
+            find_quotes(article.blocks, entities, explain=lines)  # each speaker's candidates and scores
             sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
             continue
         found = analyze(article.blocks)

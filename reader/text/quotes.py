@@ -18,6 +18,7 @@ from reader.model import Block
 from reader.text.entities import Entity
 from reader.text.sentences import SPEECH, first_sentence, sentence_start, speech_verb
 from reader.text.speakers import Article, speaker
+from reader.text.speakers import explain as explain_speaker
 from reader.text.vocab import PRONOUNS, SPEECH_VERBS
 
 __all__ = ["Quote", "find_quotes", "first_sentence", "sentence_start"]
@@ -132,8 +133,11 @@ def _reopens(text: str, closing: str) -> bool:
     return bool(first) and first in (closing, "‘" if closing == "’" else "“" if closing == "”" else closing)
 
 
-def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> list[Quote]:
-    """Quotations in the article, in order, with kind and speaker."""
+def find_quotes(
+    blocks: Sequence[Block], entities: Sequence[Entity] = (), explain: list[str] | None = None
+) -> list[Quote]:
+    """Quotations in the article, in order, with kind and speaker. `explain`,
+    when given, receives for each speech quote its speaker candidates and scores."""
     spans: list[tuple[int, int, int, int]] = []  # (block, start, end_block, end)
     open_at: tuple[int, int, str] | None = None  # outermost open quote: (block, pos, closing mark)
     depth: list[str] = []  # closing marks expected, outermost first
@@ -189,7 +193,7 @@ def find_quotes(blocks: Sequence[Block], entities: Sequence[Entity] = ()) -> lis
             open_at, depth, n = None, [], opened_at + 1
     if open_at is not None:
         spans.append((open_at[0], open_at[1], len(blocks) - 1, len(blocks[-1].text)))
-    return _attribute(blocks, spans, entities)
+    return _attribute(blocks, spans, entities, explain)
 
 
 def _quote_text(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> str:
@@ -232,7 +236,10 @@ _TITLE_CASE = re.compile(
 
 
 def _attribute(
-    blocks: Sequence[Block], spans: list[tuple[int, int, int, int]], entities: Sequence[Entity]
+    blocks: Sequence[Block],
+    spans: list[tuple[int, int, int, int]],
+    entities: Sequence[Entity],
+    explain: list[str] | None = None,
 ) -> list[Quote]:
     mentions = sorted((m.block, m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
     article = Article.build(blocks, spans, mentions)
@@ -247,6 +254,10 @@ def _attribute(
         before = masked[sentence_start(masked, start) : start]
         kind = _kind(text, before.replace("\x00", " "), blocks[eb].text[end : end + 60])
         who = speaker(article, span, before, previous) if kind == "speech" else None
+        if explain is not None and kind == "speech":
+            words = " ".join(text.split()[:8])
+            explain.append(f"quote ¶{b + 1} “{words}…” ← {who or 'no speaker'}")
+            explain.extend("    " + line for line in explain_speaker(article, span, before, previous))
         quotes.append(Quote(b, start, eb, end, text, kind, who))
         if kind == "speech":
             previous = (eb, who)

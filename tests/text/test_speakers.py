@@ -112,3 +112,12 @@ def test_a_first_name_the_recogniser_left_out_can_still_speak() -> None:
     assert said[0] == ("Nobody asked the crew,", "Derya")
     # A first name opening a sentence alone is not taken for one ("Will you…").
     assert _said('Will the ferry run? "Not today," the harbour office said.')[0][1] == "the harbour office"
+
+
+def test_analyze_explain_lists_each_speakers_candidates(capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.cli import main
+
+    assert main(["analyze", "--explain", str(DEMO / "rotterdam-storm-port.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "quote ¶10 “Our people want to work,…” ← Joost Visser" in out
+    assert "'Joost Visser' after_pronoun person subject gender_agrees" in out
