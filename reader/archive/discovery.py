@@ -51,7 +51,7 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
     snapshot are skipped as part of their page; every other file we do not
     read is listed with the reason.
     """
-    from reader.ingest import archivebox
+    from reader.ingest import archivebox, omnivore
 
     found = Discovery()
     seen_dirs: set[tuple[int, int]] = set()
@@ -107,6 +107,8 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
             page = resource_folder_of(p, pages) if is_dir else None
             if page is not None:
                 found.skipped.append((str(p.resolve()) + os.sep, f"resources of the saved page {page}"))
+            elif is_dir and entry.name in omnivore.FOLDERS and omnivore.is_export_dir(directory):
+                found.skipped.append((str(p.resolve()) + os.sep, "read through the Omnivore export's metadata files"))
             elif is_dir:
                 walk(p)
             elif is_file:

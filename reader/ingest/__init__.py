@@ -52,6 +52,7 @@ PARSERS: dict[str, Parser] = {
     "warc": _lazy("warc"),
     "wacz": _lazy("wacz"),
     "webarchive": _lazy("webarchive"),
+    "omnivore": _lazy("omnivore"),
     "json": _lazy("wallabag"),
     "archivebox": _lazy("archivebox"),
 }

@@ -51,6 +51,7 @@ NAMES = {
     "wacz": "WACZ web archive",
     "webarchive": "Safari web archive",
     "archivebox": "ArchiveBox snapshot",
+    "omnivore": "Omnivore export",
 }
 
 _HTML_START = re.compile(
@@ -83,6 +84,10 @@ def _zip_format(data: bytes | None, path: Path) -> str | None:
                 return "epub"
             if "datapackage.json" in names or any(n.startswith("archive/") and ".warc" in n for n in names):
                 return "wacz"
+            from reader.ingest.omnivore import METADATA
+
+            if any(METADATA.search(n) for n in names):
+                return "omnivore"
     except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, ValueError):
         return None
     return None

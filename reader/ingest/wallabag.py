@@ -44,6 +44,10 @@ def parse(data: bytes, path: Path) -> list[Article]:
 
     if is_export(entries):
         return parse_export(entries, path)  # type: ignore[arg-type]
+    from reader.ingest import omnivore
+
+    if omnivore.is_metadata(entries):
+        return omnivore.parse_folder_metadata(entries, path)
     if isinstance(entries, dict) and isinstance(entries.get("entries"), list):
         entries = entries["entries"]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
