@@ -34,18 +34,19 @@ def _begins(run: str, start: str) -> bool:
     return run.startswith(start[:40]) or (len(run) >= 12 and start.startswith(run))
 
 
-def shown_texts(tree: Any, first_paragraph: str | None = None) -> list[str]:
-    """Short body texts above the article's first paragraph, nearest first.
+def shown_texts(tree: Any, first_paragraph: str | None = None) -> tuple[list[str], list[str]]:
+    """Short body texts above the article's first paragraph (nearest first),
+    and those below it (in order).
 
     A headline stands just above the text it heads; the site's name and
     tagline stand at the top of the page, far from it, and related links
-    below it. Where the paragraph is not found, every short text in order. Each short block comes whole and
+    below it. Each short block comes whole and
     then as its single text runs, because a headline shares its cell with a
     byline after a <br> ("Storm closes port<br>By Ann Lee").
     """
     body = next(iter(tree.iter("body")), None)
     if body is None:
-        return []
+        return [], []
     start = fold_key(" ".join(first_paragraph.split()[:8])) if first_paragraph else ""
     seen: set[int] = set()
     groups: list[list[str]] = []
@@ -73,6 +74,6 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> list[str]:
                         group.append(whole)
             group.append(text)
             groups.append(group)
-    # Above the article only; where it was not found, the whole page in order.
-    ordered = list(reversed(groups[:at])) if at is not None else groups
-    return [text for group in ordered for text in group]
+    # Where the article was not found, the whole page counts as above it, in order.
+    above, below = (list(reversed(groups[:at])), groups[at:]) if at is not None else (groups, [])
+    return [t for g in above for t in g], [t for g in below for t in g]

@@ -101,18 +101,18 @@ def _meta_inside(raw_h1: str, cleaned_meta: list[str]) -> str | None:
     return None
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W_]+")  # "_" joins a site to a headline ("China_English_Xinhua")
 # Between two words of a title, a mark that sets a part apart: "Headline - Site",
 # "Site: Headline", "Headline (from Site)", "Headline_English_Site", "Headline / Site".
 _PART_MARK = re.compile(r"[-|–—:·•»/(\[)\]_@]|\s\.\s")
 
 
-def _bounded_run(title: str, run: list[str]) -> bool:
-    """Whether `run` (folded words) is a part of the title set apart by marks
-    or its ends, or most of it: a headline, not words from inside one."""
+def _part_rest(title: str, run: list[str]) -> list[str] | None:
+    """If `run` (folded words) is a part of the title set apart by marks or its
+    ends, or most of it, the title's other parts ("World", "Sport"); else None."""
     norm = unicodedata.normalize("NFKC", title).casefold()
     tokens = list(_TOKEN.finditer(norm))
-    words = [t.group().replace("_", " ").strip() for t in tokens]
+    words = [t.group() for t in tokens]
     n = len(run)
     for i in range(len(words) - n + 1):
         if fold_key(" ".join(words[i : i + n])).split() != run:
@@ -121,13 +121,14 @@ def _bounded_run(title: str, run: list[str]) -> bool:
         after = norm[tokens[i + n - 1].end() : tokens[i + n].start()] if i + n < len(tokens) else "|"
         # Most of the title may end without a mark ("… duo on ChicagoSports.com").
         if _PART_MARK.search(before) and (_PART_MARK.search(after) or n >= 0.6 * len(words)):
-            return True
-    return False
+            rest = norm[: tokens[i].start()] + "|" + norm[tokens[i + n - 1].end() :]
+            return [squash(p) for p in _PART_MARK.split(rest) if fold_key(p)]
+    return None
 
 
-def shown_segment(shown: list[str], titles: list[str], site_names: list[str]) -> str | None:
+def shown_segment(shown: list[str], titles: list[str], site_names: list[str]) -> tuple[str, list[str]] | None:
     """The first text the page shows (nearest above the article) that is a
-    part of a meta title.
+    part of a meta title, and the title's other parts.
 
     "Kemble quits as coach - World - Sport" with "Kemble quits as coach" in a
     table cell: the page itself marks where the headline ends, whatever the
@@ -137,8 +138,10 @@ def shown_segment(shown: list[str], titles: list[str], site_names: list[str]) ->
         words = fold_key(text).split()
         if len(words) < MIN_SEGMENT_WORDS or _site_like(text, site_names):
             continue
-        if any(_bounded_run(title, words) for title in titles):
-            return text
+        for title in titles:
+            rest = _part_rest(title, words)
+            if rest is not None:
+                return text, rest
     return None
 
 
@@ -149,12 +152,22 @@ def choose_title(
     extracted: str | None,
     site_names: list[str],
     shown: list[str] | None = None,
+    shown_below: list[str] | None = None,
 ) -> str | None:
-    """The headline: the <h1> that agrees with the other titles, else the
-    cleaned-up meta title."""
+    """The headline: the <h1> that agrees with the page's titles, else the part
+    of the title shown above the article, else the cleaned-up meta title.
+
+    `shown` holds short texts above the article's first paragraph, nearest
+    first; `shown_below` those after it."""
     meta_titles = [t for t in (og_title, extracted, html_title) if t]
     # Pages that give their headline as the site name get no site name.
     site_names = [n for n in site_names if len(n.split()) <= MAX_SITE_WORDS]
+    # The page's own titles: trafilatura's is often one of the <h1>s (a logo's).
+    own_titles = [t for t in (og_title, html_title) if t]
+    segment = shown_segment(shown or [], own_titles, site_names)
+    if segment is not None:
+        # The title's other parts are the site's and the section's names.
+        site_names = [*site_names, *(p for p in segment[1] if len(p.split()) <= MAX_SITE_WORDS)]
     # A title ending in a separator has one side left empty: the page's, when
     # what is left is name-sized and nothing else on the page is called that
     # ("Coast Rail Enquiries -"), else the site's ("Storm closes port |").
@@ -181,19 +194,19 @@ def choose_title(
     candidates = list(raw_by_clean)
     if candidates and not meta_titles:
         return candidates[0]
-    # The page's own titles: trafilatura's is often one of the <h1>s (a logo's).
-    own_titles = [t for t in (og_title, html_title) if t]
     h1 = _best_h1(candidates, own_titles or meta_titles) if candidates else None
     if h1 is not None:
         return _meta_inside(raw_by_clean[h1], cleaned_meta) or h1
     # No <h1> agrees: the part of the title the page shows nearest above the article.
-    segment = shown_segment(shown or [], own_titles, site_names)
     if segment is not None:
-        return squash(strip_site(segment, site_names))
+        return squash(strip_site(segment[0], site_names))
     # A lone headline-sized <h1> is what the reader sees as the title, even
     # where the meta title says something else ("About Us - Site").
     if len(candidates) == 1 and len(candidates[0].split()) >= LONE_H1_WORDS:
         return candidates[0]
+    below = shown_segment(shown_below or [], own_titles, site_names)
+    if below is not None:
+        return squash(strip_site(below[0], site_names))
     if cleaned_meta:
         return _as_written(cleaned_meta[0], cleaned_meta)
     return candidates[0] if candidates else None

@@ -126,3 +126,19 @@ def test_a_logo_h1_that_only_trafilatura_calls_the_title_loses_to_the_shown_head
         ["Ferry crews win the harbour cup", "Sports"],
     )
     assert chosen == "Ferry crews win the harbour cup"
+
+
+def test_the_titles_other_parts_are_names_an_h1_drops() -> None:
+    # The <h1> repeats the title's section; the page shows the bare headline above the article.
+    title = "Gazette - Ferry crews win the harbour cup - Rowing"
+    chosen = choose_title(
+        ["Ferry crews win the harbour cup - Rowing"], None, title, None, [], ["Ferry crews win the harbour cup"]
+    )
+    assert chosen == "Ferry crews win the harbour cup"
+
+
+def test_underscores_set_a_site_apart_and_a_headline_shown_below_still_counts() -> None:
+    title = "Ferry crews win the harbour cup_English_Gazette"
+    assert choose_title([], None, title, None, [], [], ["Ferry crews win the harbour cup"]) == (
+        "Ferry crews win the harbour cup"
+    )
