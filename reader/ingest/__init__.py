@@ -16,6 +16,11 @@ from pathlib import Path
 from reader.model import Article
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # saved articles are KBs; a 25 MB file is not one
+# Text past this is not one article (a book, a forum dump, a log): analysing
+# it would hold an import for seconds per megabyte (folding, entities, quotes
+# and the fingerprint took 5 CPU-seconds for 2.4 million characters), so such
+# a file is reported and skipped. Long-form articles run to ~100,000.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 class IngestError(Exception):
@@ -123,6 +128,13 @@ def parse_source(source: SourceFile) -> list[Article]:
     articles = [with_site(a) for a in articles if a.blocks or a.title]
     if not articles:
         raise IngestError("no article text found")
+    for article in articles:
+        chars = sum(len(b.text) for b in article.blocks)
+        if chars > MAX_ARTICLE_CHARS:
+            raise IngestError(
+                f"article text is {chars:,} characters; more than {MAX_ARTICLE_CHARS:,} are not imported "
+                "(a book or a dump, not an article)"
+            )
     return articles
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
 from reader.ingest.seams import element_text
 from reader.ingest.shown import shown_texts
 from reader.ingest.titles import choose_title
@@ -221,6 +222,8 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         raise IngestError(f"not parseable as HTML: {exc}") from exc
     if _depth(tree) > MAX_DEPTH:
         raise IngestError(f"HTML is nested more than {MAX_DEPTH} levels deep")
+    if paragraph_nodes(tree) > LARGE_PAGE_NODES:
+        return article_from_tree(tree, path, fmt)  # trafilatura's time grows with the square of this
     figures = _figures(tree)
     doc = trafilatura.bare_extraction(
         html,

@@ -1,0 +1,131 @@
+"""Pages too large for trafilatura: their blocks read in one walk of the tree.
+
+trafilatura asks libxml2 for `//p//text()` twice per page (main_extractor's
+_extract, external's _prefer_readability), and libxml2 merges each
+paragraph's text nodes into the result with a duplicate check against all
+found so far: quadratic in the text nodes inside paragraphs. Measured (CPU
+seconds for that one XPath): 10,000 plain paragraphs 0.15, 40,000 3.3; 2,000
+paragraphs of 20 links each 9.1, 4,000 of them 93. The whole extraction of a
+generated page took 3.0 s at 10,000 paragraphs and 15.6 s at 40,000. Among the
+788 real pages here the most nodes inside paragraphs is 5,759, so past
+LARGE_PAGE_NODES a page is read here instead: the main element's headings,
+paragraphs, list items, quotes, captions and table rows, in order, without
+navigation, headers, footers, asides, forms and scripts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader.ingest.common import meta_text, parse_date, squash, title_from_path
+from reader.model import Article, Block
+from reader.sanitize import clean_text
+from reader.text.chrome import is_block_chrome
+
+# Where trafilatura's quadratic step starts to cost: about 16,000 text nodes,
+# 0.35 s for each of its two XPath calls (and 4x that at twice the nodes).
+LARGE_PAGE_NODES = 8000
+
+_FURNITURE = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button")
+_KINDS = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "p": "paragraph",
+    "pre": "paragraph",
+    "li": "list_item",
+    "dd": "paragraph",
+    "figcaption": "caption",
+    "tr": "paragraph",
+}
+
+
+def paragraph_nodes(tree: Any) -> int:
+    """Elements inside paragraphs (each paragraph counted too): what sets the
+    number of text nodes trafilatura's `//p//text()` returns."""
+    return sum(1 for p in tree.iter("p") for _ in p.iter())
+
+
+def _paragraphs(tree: Any) -> int:
+    return sum(1 for _ in tree.iter("p"))
+
+
+def _main(tree: Any) -> Any:
+    """The element holding the article: the <article> or <main> with the most
+    paragraphs, else the body."""
+    best, most = None, 0
+    for el in tree.iter("article", "main"):
+        count = _paragraphs(el)
+        if count > most:
+            best, most = el, count
+    if best is not None:
+        return best
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
+def _blocks(root: Any) -> list[Block]:
+    blocks: list[Block] = []
+
+    def add(kind: str, text: str) -> None:
+        text = clean_text(squash(text))
+        if text and (kind == "heading" or not is_block_chrome(text)):
+            blocks.append(Block(kind, text))
+
+    def walk(el: Any, inside: str | None) -> None:
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _FURNITURE:
+                continue
+            if tag == "blockquote":
+                if any(c.tag == "p" for c in child):
+                    walk(child, "blockquote")
+                else:
+                    add("blockquote", child.text_content())
+            elif tag == "tr":
+                cells = (squash(c.text_content()) for c in child if c.tag in ("td", "th"))
+                add("paragraph", " | ".join(c for c in cells if c))
+            elif tag in _KINDS and not (tag == "li" and child.find(".//p") is not None):
+                add(inside or _KINDS[tag], child.text_content())
+            else:
+                walk(child, inside)
+
+    walk(root, None)
+    return blocks
+
+
+def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Article:
+    """The article of a large page, in time linear in its size."""
+    from reader.ingest.html import _headline
+
+    for el in list(tree.iter(*_FURNITURE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    blocks = _blocks(_main(tree))
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            found = tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')
+            if found:
+                return meta_text(found[0])
+        return None
+
+    title = (
+        _headline(tree, None)
+        or next((b.text for b in blocks if b.kind == "heading"), None)
+        or (title_from_path(path) if path else "Untitled")
+    )
+    return Article(
+        title=title,
+        blocks=tuple(blocks),
+        format=fmt,
+        byline=meta("author", "article:author"),
+        site=meta("og:site_name"),
+        url=meta("og:url"),
+        published=parse_date(meta("article:published_time", "date", "pubdate")),
+        language=meta_text(tree.get("lang")),
+    )

@@ -1,0 +1,103 @@
+"""Very large inputs cost a bounded amount: a page with thousands of paragraphs
+is read in one walk (not by trafilatura, whose time grows with their square),
+and text past the size of any article is skipped with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reader.ingest as ingest
+from reader.ingest import IngestError, read_articles
+from reader.ingest.large_html import LARGE_PAGE_NODES
+from reader.text.pipeline import finish
+
+
+def _large_page(paragraphs: int) -> str:
+    body = "\n".join(
+        f"<p>Paragraph {n} of the council's report on the harbour, read aloud by Anna Berg in Kalmar.</p>"
+        for n in range(paragraphs)
+    )
+    return (
+        '<html lang="en"><head><title>The harbour report, read in full</title>'
+        '<meta property="article:published_time" content="2021-11-15T08:00:00Z">'
+        '<meta property="og:site_name" content="Kalmar Tribune"></head><body>'
+        "<nav><ul><li>Home</li><li>News</li></ul></nav><header><p>Subscribe today</p></header>"
+        "<article><h1>The harbour report, read in full</h1>"
+        f"{body}<figure><img src=x.jpg><figcaption>The harbour at dawn.</figcaption></figure>"
+        "<table><tr><th>Berth</th><th>Ships</th></tr><tr><td>North</td><td>4</td></tr></table>"
+        "<blockquote><p>We will reopen the berth.</p></blockquote><script>var x = 1;</script>"
+        "</article><aside><p>Most read elsewhere</p></aside><footer><p>All rights reserved</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_a_page_with_thousands_of_paragraphs_is_read_without_trafilatura(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura was asked to extract a page past LARGE_PAGE_NODES")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", refuse)
+    page = tmp_path / "report.html"
+    page.write_text(_large_page(LARGE_PAGE_NODES + 1))
+    [article] = read_articles(page)
+    article = finish(article)
+    texts = [b.text for b in article.blocks]
+    assert article.title == "The harbour report, read in full"
+    assert article.site == "Kalmar Tribune" and article.published is not None
+    assert article.language == "en"
+    assert sum(t.startswith("Paragraph ") for t in texts) == LARGE_PAGE_NODES + 1
+    assert texts[0].startswith("Paragraph 0 ") and texts[LARGE_PAGE_NODES].startswith(f"Paragraph {LARGE_PAGE_NODES} ")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["The harbour at dawn."] == "caption"
+    assert kinds["We will reopen the berth."] == "blockquote"
+    assert "North | 4" in kinds
+    for furniture in ("Home", "Subscribe today", "Most read elsewhere", "All rights reserved", "var x = 1;"):
+        assert not any(furniture in t for t in texts)
+
+
+def test_a_page_of_few_paragraphs_full_of_links_is_read_without_trafilatura(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura was asked to extract a page past LARGE_PAGE_NODES")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", refuse)
+    paragraphs = LARGE_PAGE_NODES // 20 + 1
+    links = " ".join(f'<a href="/w{n}">word{n}</a>' for n in range(20))
+    page = tmp_path / "links.html"
+    page.write_text(
+        "<html><head><title>Links</title></head><body><article>"
+        + "".join(f"<p>Line {n}: {links}.</p>" for n in range(paragraphs))
+        + "</article></body></html>"
+    )
+    [article] = read_articles(page)
+    assert len(article.blocks) == paragraphs and "word19" in article.blocks[-1].text
+
+
+def test_a_page_of_ordinary_length_still_goes_through_trafilatura(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(1) or real(*a, **k))
+    page = tmp_path / "report.html"
+    page.write_text(_large_page(40))
+    [article] = read_articles(page)
+    assert calls and sum(b.text.startswith("Paragraph ") for b in article.blocks) == 40
+
+
+def test_text_longer_than_any_article_is_skipped_with_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 20_000)
+    book = tmp_path / "book.txt"
+    book.write_text("A long book\n\n" + "\n\n".join(f"Chapter line {n} of the long book goes on." for n in range(1000)))
+    with pytest.raises(IngestError, match=r"article text is \d{2},\d{3} characters; more than 20,000 are not imported"):
+        read_articles(book)
