@@ -101,6 +101,7 @@ def _blocks(root: Any) -> list[Block]:
 def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Article:
     """The article of a large page, in time linear in its size."""
     from reader.ingest.html import _headline
+    from reader.text.chrome import is_body_like
 
     for el in list(tree.iter(*_FURNITURE)):
         if el.getparent() is not None:
@@ -115,7 +116,7 @@ def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Articl
         return None
 
     title = (
-        _headline(tree, None)
+        _headline(tree, None, next((b.text for b in blocks if is_body_like(b.text)), None))
         or next((b.text for b in blocks if b.kind == "heading"), None)
         or (title_from_path(path) if path else "Untitled")
     )
