@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import plistlib
@@ -9,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -129,4 +132,27 @@ def test_a_webarchive_that_is_not_one_fails_with_the_reason(tmp_path: Path) -> N
     path = tmp_path / "x.webarchive"
     path.write_bytes(plistlib.dumps({"Other": 1}, fmt=plistlib.FMT_BINARY))
     with pytest.raises(IngestError, match="without a main resource"):
+        read_articles(path)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.binary(min_size=1, max_size=200),
+    st.integers(min_value=0, max_value=4000),
+    st.sampled_from(["a.warc.gz", "a.webarchive", "a.wacz"]),
+)
+def test_any_damage_to_a_web_archive_is_a_reason_never_a_crash(noise: bytes, at: int, name: str) -> None:
+    import tempfile
+
+    good = {
+        "a.warc.gz": make_warc(CRAWL),
+        "a.webarchive": plistlib.dumps(
+            {"WebMainResource": {"WebResourceData": CRANES, "WebResourceURL": "u"}}, fmt=plistlib.FMT_BINARY
+        ),
+        "a.wacz": make_wacz([]),
+    }[name]
+    data = good[:at] + noise + good[at + len(noise) :]
+    with tempfile.TemporaryDirectory() as tmp, contextlib.suppress(IngestError):
+        path = Path(tmp) / name
+        path.write_bytes(data)
         read_articles(path)

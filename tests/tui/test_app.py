@@ -226,6 +226,28 @@ async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) ->
         assert len(app.screen.query_one(ResultsList).hits) == 4
 
 
+async def test_import_screen_names_skipped_files_with_the_reason(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.import_screen import ImportScreen
+    from tests.ingest.pdf_maker import make_pdf
+
+    src = tmp_path / "downloads"
+    src.mkdir()
+    (src / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    (src / "scan.pdf").write_bytes(make_pdf([], image_pages=1))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        app.screen.query_one("#import-path").value = str(src)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen) and screen.report is not None and screen.report.skipped == 2
+        summary = str(screen.query_one("#import-summary").render())
+        assert "budget.xlsx: unsupported format: .xlsx" in summary and "scan.pdf: scanned PDF, no text" in summary
+        assert "Nothing new" not in summary
+
+
 async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A folder big enough for the analysis workers and the parallel index writer.
 
