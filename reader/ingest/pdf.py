@@ -10,6 +10,8 @@ running headers are found by; pypdf only gives a page's text as one string.
   words (digits aside) is a running header or footer; a bare page number
   ("3", "Page 3 of 7", "3/7") near an edge is dropped on any page. A browser's
   print footer often carries the page's URL; that becomes the article's URL.
+- Bulleted lines are list items; contents lines (leader dots and a page
+  number) are dropped.
 - The title is the document's own (its info dictionary) or the largest line on
   page one, chosen as for web pages; author and date come from the info.
 - A PDF whose pages are images with no text layer is skipped as a scan.
@@ -40,7 +42,14 @@ EDGE = 0.125
 RUNNING_SHARE = 0.5
 # Fewer characters than this per page on average, with images: a scan.
 SCAN_CHARS_PER_PAGE = 20
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/|von|de)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–]?(?:\s*(?:of|/|von|de)\s*\d{1,4})?$", re.I
+)
+# A contents line: words, a run of leader dots, a page number.
+_CONTENTS_LINE = re.compile(r"(?:\s?\.){5,}\s*\d+\s*$")
+# pdfminer's stand-in for a glyph it has no character for.
+_UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")
+_BULLET = re.compile(r"^[•◦▪‣●○■□–]\s+")
 _URL = re.compile(r"https?://\S+")
 _DIGITS = re.compile(r"\d+")
 _PLACEHOLDER_TITLE = re.compile(r"^(?:untitled|document\d*|microsoft word - .*|.*\.(?:docx?|odt|rtf|pdf|tex))$", re.I)
@@ -168,9 +177,10 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
 
     def flush() -> None:
         if rows:
-            text = clean_text(_join(rows))
-            if text:
-                blocks.append(Block(kind, text))
+            text = clean_text(_UNKNOWN_GLYPH.sub("", _join(rows)))
+            if text and not _CONTENTS_LINE.search(text):
+                bullet = kind == "paragraph" and _BULLET.match(text)
+                blocks.append(Block("list_item", text[bullet.end() :]) if bullet else Block(kind, text))
             rows.clear()
 
     extents: dict[tuple[int, int], tuple[float, float]] = {}
@@ -186,7 +196,8 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         starts_paragraph = (
             new_box
             or this_kind != kind
-            # an indented first line, or the line before it stopped well short of the margin
+            # a bullet, an indented first line, or the line before it stopped well short of the margin
+            or _BULLET.match(line.text) is not None
             or (this_kind == "paragraph" and line.x0 - box_left > line.size * 0.8)
             or (
                 previous is not None

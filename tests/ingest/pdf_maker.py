@@ -21,7 +21,8 @@ def _escape(text: str) -> str:
 
 
 def _pdf_string(text: str) -> bytes:
-    return b"(" + _escape(text).encode("latin-1") + b")"
+    # WinAnsiEncoding, as the fonts declare: "•" is one byte there.
+    return b"(" + _escape(text).encode("cp1252") + b")"
 
 
 def make_pdf(pages: list[list[Line]], info: dict[str, str] | None = None, image_pages: int = 0) -> bytes:

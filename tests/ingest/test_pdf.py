@@ -149,3 +149,23 @@ def test_any_damage_to_a_pdf_is_a_reason_never_a_crash(noise: bytes, cut: int) -
         path.write_bytes(data)
         with contextlib.suppress(IngestError):
             read_articles(path)
+
+
+def test_bullets_are_list_items_and_contents_lines_and_roman_page_numbers_go(tmp_path: Path) -> None:
+    lines = [
+        Line("A guide to the quay", 72, 780, 20),
+        Line("Contents", 72, 740, 15),
+        Line("Cranes . . . . . . . . . . . . . . . . 2", 72, 715),
+        Line("The port offers three services to ships calling there:", 72, 680),
+        Line("• Two cranes for containers", 72, 660),
+        Line("• A fuel berth on the north side", 72, 646),
+        Line("iv", 290, 40, 9),
+    ]
+    path = tmp_path / "guide.pdf"
+    path.write_bytes(make_pdf([lines]))
+    [article] = read_articles(path)
+    assert [(b.kind, b.text) for b in article.blocks if b.kind == "list_item"] == [
+        ("list_item", "Two cranes for containers"),
+        ("list_item", "A fuel berth on the north side"),
+    ]
+    assert ". . ." not in article.body and "iv" not in article.body.split()
