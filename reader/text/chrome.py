@@ -30,7 +30,7 @@ _ROLE = re.compile(
     re.I,
 )
 _DATE_WORDS = re.compile(
-    r"^(?:published|updated|posted|last updated|first published|date)?\s*:?\s*(?:on\s+)?"
+    r"^(?:published|updated|posted|last updated|last modified|modified|first published|date)?\s*:?\s*(?:on\s+)?"
     r"(?P<date>.+?)\s*$",
     re.I,
 )
@@ -83,6 +83,31 @@ def _key(line: str) -> str:
     return " ".join(w.lower() for w in words(line))
 
 
+# Separators between menu items: "Home | News | Sport", "Email · Facebook".
+_MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=\S)")
+MENU_ITEM_WORDS = 4  # "Rugby Union", "Terms and Conditions"; longer is a phrase
+
+
+def is_menu_row(line: str) -> bool:
+    """Two or more short items between separators, none a sentence: a menu,
+    a breadcrumb or a row of share buttons."""
+    items = [i.strip() for i in _MENU_SEPARATOR.split(line.strip())]
+    if len(items) < 2 or any(not i for i in items):
+        return False
+    return all(len(words(i)) <= MENU_ITEM_WORDS and not _SENTENCE_END.search(i) for i in items)
+
+
+# A prompt to pass the article on or talk about it: a share/comment verb
+# addressed to "this article", "this story", or a social network.
+_SHARE_PROMPT = re.compile(
+    r"^(?:share|comment|email|e-mail|print|save|send|tweet|post|discuss|bookmark|join the (?:discussion|conversation))"
+    r"\b.*\b(?:(?:this|the)\s+(?:article|story|page|post|piece|video|gallery|report)|facebook|twitter|whatsapp"
+    r"|linkedin|pinterest|reddit|friends?|comments?)\b",
+    re.I,
+)
+SHARE_PROMPT_WORDS = 10
+
+
 def is_chrome(line: str) -> bool:
     """Chrome wherever it stands: placeholders, menu words, banners, counters, notices."""
     if _PLACEHOLDER.search(line):
@@ -93,6 +118,8 @@ def is_chrome(line: str) -> bool:
     if key in CHROME_PHRASES or _COMMENT_COUNT.match(key) or _BANNER.match(line.strip()):
         return True
     n = len(key.split())
+    if n <= SHARE_PROMPT_WORDS and _SHARE_PROMPT.match(line.strip()):
+        return True
     lowered = line.lower()
     if n <= 12 and any(cue in lowered for cue in CHROME_CUES):
         return True
@@ -140,8 +167,23 @@ def is_block_chrome(text: str) -> bool:
     )
 
 
+# "Published: 10:42, 3 February 2023 | Updated: 16:05, 3 February 2023"
+_DATE_PARTS = re.compile(r"\s+[|•·]\s+|\s+-\s+(?=(?:last\s+)?(?:updated|modified|posted|published)\b)", re.I)
+
+
 def as_date(line: str) -> datetime | None:
-    """A line that is only a date (with time and a 'Published' label) → that date."""
+    """A line that is only a date (with time and a 'Published' label) → that
+    date; of several labelled dates on one line, the first (the publication)."""
+    if len(line) > 160:
+        return None
+    parts = _DATE_PARTS.split(line.strip())
+    if len(parts) > 1:
+        dates = [_one_date(p) for p in parts]
+        return dates[0] if all(d is not None for d in dates) else None
+    return _one_date(line)
+
+
+def _one_date(line: str) -> datetime | None:
     if len(line) > 80:
         return None
     if _ISO_STAMP.match(line.strip()):
@@ -174,7 +216,7 @@ def as_byline(line: str) -> str | None:
     return squash(", ".join(n for n in names if n)) or None
 
 
-def _headline_index(lines: list[str], first_body: int) -> int | None:
+def _headline_index(lines: list[str], first_body: int, menus: set[int]) -> int | None:
     """The headline: the longest headline-shaped line above the first body line.
 
     Headline-shaped means several words, no trailing full stop (headlines rarely
@@ -183,6 +225,8 @@ def _headline_index(lines: list[str], first_body: int) -> int | None:
     """
     best: int | None = None
     for i in range(min(first_body, len(lines))):
+        if i in menus:
+            continue
         line = lines[i]
         n = len(words(line))
         if n < 4 or len(line) > 400 or line.rstrip().endswith(("...", "…")):
@@ -216,13 +260,18 @@ def clean_scrape(text: str) -> CleanScrape:
     body_rows = [i for i, ln in enumerate(kept) if is_body_like(ln)]
     first_body = body_rows[0] if body_rows else len(kept)
     last_body = body_rows[-1] if body_rows else -1
-    head = _headline_index(kept, first_body)
+    menus = {i for i, ln in enumerate(kept) if is_menu_row(ln)}
+    head = _headline_index(kept, first_body, menus)
     if head is not None:
         out.title = kept[head]
     elif kept:
         out.title = None
     for i, line in enumerate(kept):
         if i == head:
+            continue
+        # A menu row inside the article may be a table's row; outside it, a menu.
+        if i in menus and not first_body <= i <= last_body:
+            out.chrome.append(line)
             continue
         short = len(words(line)) <= 3 and not _SENTENCE_END.search(line)
         # Above the headline and below the body, short unpunctuated lines are menus,
