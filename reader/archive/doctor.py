@@ -75,24 +75,49 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
                 finding.repaired = f"rebuilt from the store ({count} articles)"
             return report
 
+        read, failed, broken = ixmod.unreadable_postings(ix)
+        ok = not failed and not broken
+        if ok:
+            detail = f"{read} term lists read"
+        elif broken:
+            detail = f"the term list could not be read ({broken})"
+        else:
+            detail = f"{failed} of {read + failed} term lists unreadable"
+        finding = report.add("index postings readable", ok, detail)
+        if not ok:
+            if repair:
+                ix.close()
+                count = archive.reindex()
+                finding.repaired = f"rebuilt from the store ({count} articles)"
+            else:
+                finding.detail += " (searches meeting them fail; the store is intact)"
+            return report
+
+        # Without --repair nothing is written: the queue is reported, not
+        # replayed (archive.index() would replay it).
         queued = store.queued()
         finding = report.add("index queue empty", not queued, f"{len(queued)} changes waiting")
         if queued and repair:
             archive._ix = ix  # noqa: SLF001
             archive.sync_index()
             finding.repaired = f"applied {len(queued)} queued changes"
+            queued = []
 
         stored_ids = store.all_ids()
-        indexed = ixmod.index_ids(archive.index())
+        indexed = ixmod.index_ids(ix if not repair else archive.index())
         missing = stored_ids - indexed
         orphans = indexed - stored_ids
-        finding = report.add("every article indexed", not missing, f"{len(missing)} missing from the index")
+        waiting = len(missing & set(queued))
+        detail = f"{len(missing)} missing from the index" + (f" ({waiting} of them queued)" if waiting else "")
+        finding = report.add("every article indexed", not missing, detail)
         if missing and repair:
             for article_id in missing:
                 store.queue_index(article_id)
             archive.sync_index()
             finding.repaired = f"indexed {len(missing)}"
-        finding = report.add("no orphans in the index", not orphans, f"{len(orphans)} not in the store")
+        waiting = len(orphans & set(queued))
+        detail = f"{len(orphans)} not in the store" + (f" ({waiting} of them queued for removal)" if waiting else "")
+        finding = report.add("no orphans in the index", not orphans, detail)
         if orphans and orphans == indexed:
             # A store that has none of the index's articles was lost or replaced:
             # the index may be the only trace of them, so it is never emptied here.

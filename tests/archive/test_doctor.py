@@ -125,3 +125,46 @@ def test_a_store_whose_creation_was_interrupted_leaves_no_file(tmp_path: Path, m
     with pytest.raises(KeyboardInterrupt):
         storemod.Store(tmp_path / "store.sqlite3")
     assert list(tmp_path.iterdir()) == []  # no empty store.sqlite3 to be refused later
+
+
+def test_plain_doctor_reports_the_queue_and_writes_nothing(archive, fixtures_dir: Path) -> None:
+    run_import(archive, fixtures_dir)
+    some = sorted(archive.store.all_ids())[0]
+    ixmod.apply(archive.index(), [], [some])  # the index lost it; the store queued it again
+    with archive.store.transaction():
+        archive.store.queue_index(some)
+    with Archive(archive.root) as fresh:  # a new process's view: nothing opened yet
+        report = examine(fresh)
+        failed = {f.check: f.detail for f in report.findings if not f.ok}
+        assert not report.healthy
+        assert failed["index queue empty"] == "1 changes waiting"
+        assert failed["every article indexed"] == "1 missing from the index (1 of them queued)"
+        assert fresh.store.queued() == [some]  # reported, not replayed
+        assert some not in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
+        assert examine(fresh, repair=True).healthy
+        assert fresh.store.queued() == [] and some in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
+
+
+def _zero_inside_segment(index_dir: Path, fraction: float) -> None:
+    segment = next(index_dir.glob("*.seg"))
+    data = bytearray(segment.read_bytes())
+    start = int(len(data) * fraction)
+    data[start : start + 4000] = bytes(4000)
+    segment.write_bytes(bytes(data))
+
+
+def test_damaged_postings_are_found_and_rebuilt(tmp_path: Path) -> None:
+    from tests.bench.corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", 60)
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, tmp_path / "corpus")
+    _zero_inside_segment(tmp_path / "d" / "index", 0.3)
+    with Archive(tmp_path / "d") as archive:
+        report = examine(archive)
+        [bad] = [f for f in report.findings if not f.ok]
+        assert bad.check == "index postings readable" and "term lists unreadable" in bad.detail
+        repaired = examine(archive, repair=True)
+        assert repaired.healthy and [f.check for f in repaired.findings if f.repaired] == ["index postings readable"]
+        assert examine(archive).healthy
+        assert archive.search("storm").total > 0
