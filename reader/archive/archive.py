@@ -350,25 +350,34 @@ class Archive(IndexUpkeep):
         filters: SearchFilters | None = None,
         collapse: bool = False,
         complete_last_word: bool = False,
+        suggest: bool = True,
     ) -> SearchResult:
         """Ranked hits for a query; an empty query lists the archive newest first.
 
         `collapse` shows each story once, at its best-ranked version, with how
         many versions it has. `complete_last_word` also finds words that start
         with the query's last word (search as you type: search.completed()).
+        `suggest` False leaves out the did-you-mean of a query that finds
+        nothing (the app asks suggestion() apart, so no key waits for it).
         """
         filters = filters or SearchFilters()
         complete = complete_last_word
         with self._guard, _reading_index():
             if not collapse:
                 return self._with_stories(
-                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete)
+                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete, suggest=suggest)
                 )
             # Snippets only for the hits shown: the wide read is four times as
             # many, and making snippets was most of a collapsed search's time.
             wide = self._with_stories(
                 self._search(
-                    text, limit=limit * COLLAPSE_WIDEN, sort=sort, filters=filters, snippets=False, complete=complete
+                    text,
+                    limit=limit * COLLAPSE_WIDEN,
+                    sort=sort,
+                    filters=filters,
+                    snippets=False,
+                    complete=complete,
+                    suggest=suggest,
                 )
             )
             seen: set[str] = set()
@@ -383,6 +392,11 @@ class Archive(IndexUpkeep):
                 marked = searchmod.snippets_for(self._searcher(), [h.id for h in hits], set(wide.terms))
                 hits = [dataclasses.replace(h, snippet=_parts(m)) for h, m in zip(hits, marked, strict=True)]
             return dataclasses.replace(wide, hits=tuple(hits))
+
+    def suggestion(self, text: str) -> str | None:
+        """A near spelling of a query that finds nothing ("did you mean"), or None."""
+        with self._guard, _reading_index():
+            return searchmod.suggestion(self.index(), self._searcher(), text)
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
         """The hits with their story, its number of versions, and their tags."""
@@ -400,7 +414,15 @@ class Archive(IndexUpkeep):
         return dataclasses.replace(result, hits=hits)
 
     def _search(
-        self, text: str, *, limit: int, sort: str, filters: SearchFilters, snippets: bool = True, complete: bool = False
+        self,
+        text: str,
+        *,
+        limit: int,
+        sort: str,
+        filters: SearchFilters,
+        snippets: bool = True,
+        complete: bool = False,
+        suggest: bool = True,
     ) -> SearchResult:
         if filters.active:
             allow = (
@@ -419,6 +441,7 @@ class Archive(IndexUpkeep):
                 allow_ids=allow,
                 snippets=snippets,
                 complete_last_word=complete,
+                suggest=suggest,
             )
             hits = self._hits(raw)
             return SearchResult(
@@ -432,7 +455,14 @@ class Archive(IndexUpkeep):
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self._searcher()
         raw, total, elapsed, suggestion, terms = searchmod.run(
-            self.index(), searcher, text, limit=limit, sort=sort, snippets=snippets, complete_last_word=complete
+            self.index(),
+            searcher,
+            text,
+            limit=limit,
+            sort=sort,
+            snippets=snippets,
+            complete_last_word=complete,
+            suggest=suggest,
         )
         hits = self._hits(raw)
         return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)

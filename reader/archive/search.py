@@ -188,12 +188,15 @@ def run(
     filters: str = "",
     allow_ids: set[str] | None = None,
     complete_last_word: bool = False,
+    suggest: bool = True,
 ) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
     """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words).
 
     `filters` is more query text that must also match (dates, site, tag...);
     `allow_ids` keeps only those articles (starred, unread: state the store holds);
-    `complete_last_word` searches the last word as typed so far (completed()).
+    `complete_last_word` searches the last word as typed so far (completed());
+    `suggest` False leaves out the did-you-mean, which can cost far more than
+    the search (suggestion() makes it on its own).
     """
     started = time.perf_counter()
     if text.strip():
@@ -226,7 +229,7 @@ def run(
         snippet = make_snippet(searcher.stored_fields(docnum).get("body", ""), wanted, analyzer) if snippets else ""
         hits.append(RawHit(id=ids[docnum], score=score, snippet=snippet))
     suggestion = None
-    if not hits and typed.strip() and not filters.strip():
+    if suggest and not hits and typed.strip() and not filters.strip():
         suggestion = _did_you_mean(ix, searcher, typed)
     # The words to highlight in the reader: the query's body terms (after
     # prefix and fuzzy expansion). Asking Whoosh to record matched terms per
@@ -235,6 +238,14 @@ def run(
     words = tuple(sorted(wanted)) if hits else ()
     elapsed = (time.perf_counter() - started) * 1000
     return hits, total, elapsed, suggestion, words
+
+
+def suggestion(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:
+    """A near spelling of a query, as run() gives for one that finds nothing."""
+    if not typed.strip():
+        return None
+    parse(ix, typed)
+    return _did_you_mean(ix, searcher, typed)
 
 
 def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:

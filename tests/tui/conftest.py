@@ -45,15 +45,20 @@ WORKER_GROUPS = {
     "diff",
     "timeline",
     "saved",
+    "suggest",
     "source",
 }
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the debounce timer and our workers, instead of sleeping."""
+    """Wait for our workers (and those they start after a refresh), instead of sleeping."""
     await pilot.pause(0.25)
-    for _ in range(3):
+    quiet = 0
+    for _ in range(12):  # until two rounds in a row start no new worker
         pending = [w for w in pilot.app.workers if w.group in WORKER_GROUPS and not w.is_finished]
+        quiet = 0 if pending else quiet + 1
+        if quiet == 2:
+            break
         for worker in pending:
             with contextlib.suppress(WorkerCancelled):  # superseded by a newer worker
                 await worker.wait()

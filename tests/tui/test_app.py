@@ -56,6 +56,56 @@ async def test_results_come_while_a_word_is_still_being_typed(make_app) -> None:
         assert [h.title.split()[0] for h in results.hits] == ["River"]
 
 
+async def test_a_key_starts_its_search_at_once(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """No timer stands between a key and its search: the first key's search
+    starts at once, and waiting for the search workers alone (no time
+    passing) brings the typed query's results."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        archive = app.screen.archive
+        real, searched = archive.search, []
+        monkeypatch.setattr(archive, "search", lambda text, **kw: (searched.append(text), real(text, **kw))[1])
+        await pilot.press("slash", *"abertay")
+        assert searched[:1] == ["a"] or app.screen._searching  # noqa: SLF001
+        for _ in range(4):
+            for worker in [w for w in app.workers if w.group == "search" and not w.is_finished]:
+                await worker.wait()
+            await pilot.pause()
+        assert [h.title.split()[0] for h in results.hits] == ["River"]
+        assert searched[0] == "a" and searched[-1] == "abertay"
+
+
+async def test_while_a_search_runs_only_the_newest_query_waits(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Keys typed during a slow search queue no searches of their own: the
+    newest query runs when it ends, and the stale answer is never shown."""
+    import threading
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        archive = app.screen.archive
+        real, searched, gate = archive.search, [], threading.Event()
+
+        def slow(text, **kwargs):  # type: ignore[no-untyped-def]
+            searched.append(text)
+            if text == "a":
+                gate.wait(10)
+            return real(text, **kwargs)
+
+        monkeypatch.setattr(archive, "search", slow)
+        shown = []
+        show = app.screen._show_result  # noqa: SLF001
+        monkeypatch.setattr(app.screen, "_show_result", lambda text, result: (shown.append(text), show(text, result)))
+        await pilot.press("slash", *"abertay")
+        gate.set()
+        await settle(pilot)
+        assert searched == ["a", "abertay"]
+        assert shown == ["abertay"]
+        assert [h.title.split()[0] for h in app.screen.query_one(ResultsList).hits] == ["River"]
+
+
 async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from tests.archive.test_index import _damage_postings
 
@@ -528,3 +578,20 @@ async def test_keyboard_paging_in_the_reader_is_instant(make_app) -> None:  # ty
                 assert reader.scroll_y == reader.max_scroll_y
             if where == "top":
                 assert reader.scroll_y == 0
+
+
+async def test_did_you_mean_comes_after_the_results_without_holding_them(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The search itself makes no suggestion (it can cost far more than the
+    search); the status line gains "did you mean" once it is made."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        archive = app.screen.archive
+        real, asked = archive.search, []
+        monkeypatch.setattr(
+            archive, "search", lambda text, **kw: (asked.append(kw.get("suggest", True)), real(text, **kw))[1]
+        )
+        await pilot.press("slash", *"harbuor", "space")
+        await settle(pilot)
+        assert asked and not any(asked)
+        assert "0 articles" in status_text(app) and "did you mean: harbour" in status_text(app)

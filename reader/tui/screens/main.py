@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from rich.text import Text
@@ -23,7 +24,6 @@ from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.side_panel import SidePanel
 
-DEBOUNCE_S = 0.15  # long enough to skip most keystrokes of a word, short enough to feel live
 MARK_READ_AFTER_S = 3.0
 PREVIEW_AFTER_S = 0.12
 WATCH_EVERY_S = 2.0  # how often to look for articles another process imported
@@ -47,7 +47,10 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.archive = archive
         self.initial_query = query
-        self._debounce: Timer | None = None
+        # One search at a time: while one runs, only the newest query waits.
+        self._searching = False
+        self._next_search: str | None = None
+        self._preview_on_paint = False
         self._read_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._query = query
@@ -105,30 +108,53 @@ class MainScreen(Screen[None]):
     def _query_changed(self, event: Input.Changed) -> None:
         self._query = event.value
         self._typed = True
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_S, lambda: self.run_search(self._query))
+        self.run_search(self._query)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
         self.run_search(event.value)
         self.query_one(ResultsList).focus()
 
-    @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str) -> None:
-        """Run a query off the UI thread; a late answer to an old query is dropped."""
-        worker = get_current_worker()
+        """Search for `text` now or, while a search runs, as soon as it ends.
+
+        No key waits for a timer (a fixed 150 ms debounce was paid on every
+        key before any work began); while a search runs, typing on replaces
+        the query that waits, so at most one stale search is ever run and its
+        answer is dropped unseen.
+        """
+        if self._searching:
+            self._next_search = text
+            return
+        self._searching = True
+        self._search_in_thread(text)
+
+    @work(thread=True, group="search")
+    def _search_in_thread(self, text: str) -> None:
+        result: SearchResult | str | None = None
         try:
             # A typed query's last word counts as typed so far: results come while typing it.
-            result: SearchResult | str = self.archive.search(
-                text, limit=PAGE_SIZE, filters=self.filters, collapse=self.collapse, complete_last_word=self._typed
+            result = self.archive.search(
+                text,
+                limit=PAGE_SIZE,
+                filters=self.filters,
+                collapse=self.collapse,
+                complete_last_word=self._typed,
+                suggest=False,  # made apart (_suggest_in_thread): it can take longer than the search
             )
         except (QueryError, IndexDamaged) as exc:
             result = str(exc)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_result, text, result)
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._search_finished, text, result)
+
+    def _search_finished(self, text: str, result: SearchResult | str | None) -> None:
+        self._searching = False
+        waiting, self._next_search = self._next_search, None
+        if waiting is not None:
+            self.run_search(waiting)  # this answer is stale: the filters or the query changed since
+        elif result is not None:
+            self._show_result(text, result)
 
     def _show_result(self, text: str, result: SearchResult | str) -> None:
         if text != self._query:
@@ -140,6 +166,9 @@ class MainScreen(Screen[None]):
             return
         status.remove_class("-error")
         self.last_result = result
+        # The new list's first row is previewed as soon as the list has
+        # painted; the resting delay is for a cursor passing over rows.
+        self._preview_on_paint = bool(result.hits)
         self.query_one(ResultsList).show(result.hits)
         noun = "article" if result.total == 1 else "articles"
         line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
@@ -151,11 +180,27 @@ class MainScreen(Screen[None]):
             line += (
                 " · one row per story (c: every version)" if self.collapse else " · every version (c: one per story)"
             )
-        if not result.hits and result.suggestion:
-            line += f" · did you mean: {clean_line(result.suggestion)}"
         status.update(Text(line))
         if not result.hits:
             self.query_one(ArticleView).show(None)
+            if text.strip() and not self.filters.active:
+                self._suggest_in_thread(text, line)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest_in_thread(self, text: str, line: str) -> None:
+        """Add "did you mean" to the status of a query that found nothing, once
+        it is made, unless the query has changed by then."""
+        try:
+            suggestion = self.archive.suggestion(text)
+        except (QueryError, IndexDamaged):
+            return
+        if suggestion and not get_current_worker().is_cancelled:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._show_suggestion, text, line, suggestion)
+
+    def _show_suggestion(self, text: str, line: str, suggestion: str) -> None:
+        if text == self._query and not self._searching:
+            self.query_one(StatusLine).update(Text(f"{line} · did you mean: {clean_line(suggestion)}"))
 
     # -- opening articles ------------------------------------------------------
 
@@ -166,8 +211,20 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         article_id = self.query_one(ResultsList).key_at(event.option_index)
-        if article_id and self._stale(article_id):
+        on_paint, self._preview_on_paint = self._preview_on_paint, False
+        if not article_id or not self._stale(article_id):
+            return
+        if on_paint:
+            self.call_after_refresh(self._preview_unless_typed_on, article_id, self._query)
+        else:
             self._preview_timer = self.set_timer(PREVIEW_AFTER_S, lambda: self.open_article(article_id, self._query))
+
+    def _preview_unless_typed_on(self, article_id: str, query: str) -> None:
+        """Open the new list's first row, unless a key has since changed the query or the row."""
+        results = self.query_one(ResultsList)
+        current = results.key_at(results.highlighted)
+        if query == self._query and not self._searching and current == article_id and self._stale(article_id):
+            self.open_article(article_id, query)
 
     @on(ResultsList.OptionSelected)
     def _open(self, event: ResultsList.OptionSelected) -> None:
