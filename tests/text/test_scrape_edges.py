@@ -1,6 +1,7 @@
 """Scrapes from sites other than the sample: dates, menus and share lines found by evidence.
 
-The fixture (tests/fixtures/valley-scrape.txt, invented text) is in the shape of
+The fixture (tests/text/data/valley-scrape.txt, invented text; not in tests/fixtures,
+whose three articles the app and archive tests count) is in the shape of
 a regional news site: pipe menus, a "Published … | Updated …" line, share and
 comment prompts above and below the article.
 """
@@ -13,9 +14,11 @@ from pathlib import Path
 from reader.ingest import read_articles
 from reader.text.chrome import as_date, clean_scrape, is_menu_row
 
+VALLEY = Path(__file__).parent / "data" / "valley-scrape.txt"
 
-def test_valley_scrape_keeps_the_article_and_drops_the_sites_furniture(fixtures_dir: Path) -> None:
-    [article] = read_articles(fixtures_dir / "valley-scrape.txt")
+
+def test_valley_scrape_keeps_the_article_and_drops_the_sites_furniture() -> None:
+    [article] = read_articles(VALLEY)
     texts = [b.text for b in article.blocks]
     assert article.title == "Valley bus company cuts night routes as driver shortage bites"
     assert article.byline == "Gwen Pryce"
