@@ -90,11 +90,9 @@ def fold(blocks: list[Block]) -> list[Block]:
     by_tail: dict[str, list[int]] = defaultdict(list)
     pending_teasers: list[tuple[int, str]] = []  # (group, key) waiting for their full text
 
-    cursor = 0
+    blocks, whole_copies = _without_whole_copies(blocks)
     for block in blocks:
-        # A block already folded stands for several source positions.
-        occ = list(block.occurrences) if block.occurrences else [cursor]
-        cursor += max(1, len(block.occurrences))
+        occ = list(block.occurrences)
         key = fold_key(block.text)
         if not key:
             continue
@@ -129,10 +127,68 @@ def fold(blocks: list[Block]) -> list[Block]:
         by_tail[tail].append(index)
         if is_truncated(block.text):
             pending_teasers.append((index, fold_key(strip_ellipsis(block.text))))
-    return [
+    # An article printed whole in one block folds into the run that repeats it.
+    for first, positions in whole_copies.items():
+        group = next(g for g in groups if first in g)
+        group.extend(positions)
+    out = [
         Block(kind=kinds[i], text=texts[i], repeats=len(groups[i]), occurrences=tuple(sorted(groups[i])))
         for i in range(len(groups))
     ]
+    return sorted(out, key=lambda b: b.occurrences[0])
+
+
+# A block this many words long or more may be the article printed whole.
+MIN_WHOLE_WORDS = 2 * MIN_FOLD_WORDS
+
+
+def _without_whole_copies(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
+    """Blocks with their source positions, less any block that is a run of two
+    or more other blocks printed as one (a page that prints its article once
+    as one block and once as headings and paragraphs); for each such block, its
+    positions under the position of the run's block nearest to it."""
+    placed: list[Block] = []
+    cursor = 0
+    for block in blocks:
+        # A block already folded stands for several source positions.
+        occ = block.occurrences or (cursor,)
+        cursor += max(1, len(block.occurrences))
+        placed.append(Block(kind=block.kind, text=block.text, repeats=block.repeats, occurrences=tuple(occ)))
+    keys = [fold_key(b.text) for b in placed]
+    by_head: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys):
+        if key:
+            by_head[_candidates_key(key)[0]].append(j)
+    dropped: set[int] = set()
+    merges: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        if len(key.split()) < MIN_WHOLE_WORDS:
+            continue
+        for j in by_head.get(_candidates_key(key)[0], []):
+            end = _run_spelling(key, keys, j, skip=i)
+            if end is not None and j not in dropped:
+                dropped.add(i)
+                # Into the run's block nearest the copy, so the copy's position
+                # never makes two other blocks look adjacent on a second fold.
+                nearest = j if i < j else end
+                merges.setdefault(placed[nearest].occurrences[0], []).extend(placed[i].occurrences)
+                break
+    return [b for n, b in enumerate(placed) if n not in dropped], merges
+
+
+def _run_spelling(key: str, keys: list[str], start: int, skip: int) -> int | None:
+    """The end of the run of two or more blocks from `start` whose keys, joined,
+    are `key`; None if there is none. The run may not include block `skip`."""
+    joined = ""
+    for k in range(start, len(keys)):
+        if k == skip or not keys[k]:
+            return None
+        joined = f"{joined} {keys[k]}".strip()
+        if joined == key:
+            return k if k > start else None
+        if not key.startswith(joined + " "):
+            return None
+    return None
 
 
 def _foldable(block: Block, key: str, group: list[int], occ: list[int]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.model import Block
@@ -159,3 +159,30 @@ def test_a_caption_ending_in_a_number_is_split_from_the_next() -> None:
     assert split_glued(["The Boeing 737Max returned to service on Tuesday after repairs"]) == [
         "The Boeing 737Max returned to service on Tuesday after repairs"
     ]
+
+
+def test_an_article_printed_whole_and_again_as_headings_and_paragraphs_folds_into_one() -> None:
+    parts = [
+        "Harbour fees rise again",
+        "The harbour board raised its mooring fees by a tenth on Tuesday, the second rise in two years.",
+        "Fishermen said the rise would cost each boat more than it earns in a good month of summer.",
+    ]
+    whole = " ".join(parts)
+    out = fold([P(whole), Block("heading", parts[0]), P(parts[1]), P(parts[2])])
+    assert [b.text for b in out] == parts
+    assert out[0].kind == "heading" and out[0].occurrences == (0, 1)
+    assert sum(b.repeats for b in out) == 4
+
+
+@settings(max_examples=100, deadline=None)
+@given(paragraphs, st.booleans())
+def test_a_whole_copy_of_the_article_folds_like_the_original(texts: list[str], whole_first: bool) -> None:
+    assume(len(texts) >= 2 and len(" ".join(texts).split()) >= 16)
+    single = fold([P(t) for t in texts])
+    whole = [P(" ".join(texts))]
+    printed = whole + [P(t) for t in texts] if whole_first else [P(t) for t in texts] + whole
+    out = fold(printed)
+    assert [b.text for b in out] == [b.text for b in single]
+    assert sum(b.repeats for b in out) == len(printed)
+    assert sorted(p for b in out for p in b.occurrences) == list(range(len(printed)))
+    assert fold(out) == out
