@@ -122,3 +122,15 @@ def test_a_closed_pipe_ends_every_command_quietly(tmp_path: Path) -> None:
     for extra in ([], ["--json"]):
         code, err = closed_pipe("analyze", str(fixture), *extra)
         assert "Traceback" not in err and code in (0, 141), err
+
+
+def test_plurals_of_one(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    data = ["--data-dir", str(tmp_path / "d")]
+    assert main([*data, "import", str(fixtures_dir / "clipping.md")]) == 0
+    capsys.readouterr()
+    code, out, _ = cli(capsys, *data, "doctor")
+    assert code == 0 and "1 document" in out and "1 documents" not in out
+    code, out, err = cli(capsys, *data, "search", "sauna")
+    assert "1 article ·" in err
+    code, out, err = cli(capsys, *data, "reindex")
+    assert "Reindexed 1 article." in out

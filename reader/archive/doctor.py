@@ -67,12 +67,12 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
 
         try:
             ix = ixmod.open_index(archive.index_dir)
-            report.add("index opens", True, f"{ix.doc_count()} documents")
+            report.add("index opens", True, _count(ix.doc_count(), "document"))
         except ixmod.IndexUnreadable as exc:
             finding = report.add("index opens", False, str(exc))
             if repair:
                 count = archive.reindex()
-                finding.repaired = f"rebuilt from the store ({count} articles)"
+                finding.repaired = f"rebuilt from the store ({_count(count, 'article')})"
             return report
 
         read, failed, broken = ixmod.unreadable_postings(ix)
@@ -96,7 +96,7 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
         # Without --repair nothing is written: the queue is reported, not
         # replayed (archive.index() would replay it).
         queued = store.queued()
-        finding = report.add("index queue empty", not queued, f"{len(queued)} changes waiting")
+        finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
         if queued and repair:
             archive._ix = ix  # noqa: SLF001
             archive.sync_index()
@@ -130,3 +130,7 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
             archive._refresh_searchers()  # noqa: SLF001
             finding.repaired = f"removed {len(orphans)}"
     return report
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
