@@ -137,7 +137,7 @@ def test_plain_doctor_reports_the_queue_and_writes_nothing(archive, fixtures_dir
         report = examine(fresh)
         failed = {f.check: f.detail for f in report.findings if not f.ok}
         assert not report.healthy
-        assert failed["index queue empty"] == "1 changes waiting"
+        assert failed["index queue empty"] == "1 change waiting"
         assert failed["every article indexed"] == "1 missing from the index (1 of them queued)"
         assert fresh.store.queued() == [some]  # reported, not replayed
         assert some not in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
