@@ -113,8 +113,8 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
                 walk(p)
             elif is_file:
                 add_file(p)
-            elif entry.is_symlink():
-                found.failures.append((str(p), "broken or looping symbolic link"))
+            else:
+                _not_a_file(p, found)
 
     for raw in paths:
         p = Path(raw).expanduser()
@@ -128,6 +128,27 @@ def discover(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = Non
             continue
         if stat.S_ISDIR(st.st_mode):
             walk(p)
-        else:
+        elif stat.S_ISREG(st.st_mode):
             add_file(p)
+        else:
+            _not_a_file(p, found)
     return found
+
+
+def _not_a_file(path: Path, found: Discovery) -> None:
+    """A named pipe, device or socket is skipped with what it is, never opened
+    (reading a pipe would hang the import while it holds the write lock); a
+    link is reported with where it leads, a link into /dev as a device."""
+    from reader.ingest import not_a_file
+
+    try:
+        st = path.stat()
+    except OSError:
+        if path.is_symlink():
+            found.failures.append((str(path), "broken or looping symbolic link"))
+        return
+    kind = not_a_file(st.st_mode) or "not a regular file"
+    if path.is_symlink():
+        found.skipped.append((str(path), f"a symbolic link to {kind} ({os.readlink(path)}), not a file"))
+    else:
+        found.skipped.append((str(path), f"{kind}, not a file"))

@@ -84,10 +84,32 @@ class SourceFile:
         return hashlib.sha256(self.data).hexdigest()
 
 
+def not_a_file(mode: int) -> str | None:
+    """What a path that is not a regular file is, in words (None for a file)."""
+    import stat
+
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
 def read_source(path: Path) -> SourceFile:
-    """Read a file boundedly; raise IngestError with a reason a person understands."""
+    """Read a file boundedly; raise IngestError with a reason a person understands.
+
+    What the path is gets checked before it is opened: a named pipe would
+    hang the import (holding the archive's write lock), a device read forever."""
     try:
         st = path.stat()
+        kind = not_a_file(st.st_mode)
+        if kind is not None:
+            raise IngestError(f"{kind}, not a file")
         if st.st_size > MAX_FILE_BYTES:
             raise IngestError(
                 f"file is {st.st_size / 1e6:.0f} MB; articles over {MAX_FILE_BYTES // 1024 // 1024} MB are not imported"
