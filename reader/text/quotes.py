@@ -212,7 +212,14 @@ def _kind(text: str, before: str, after: str) -> str:
     a few words in scare quotes ('hybrid attack') or a name given ('a robot
     named “Better Idea”', a title in capitals)."""
     words = text.split()
-    sentence_like = bool(re.search(r"[.!?,;]$", text)) or len(words) > TERM_MAX_WORDS
+    # A word or two inside a sentence, with its full stop or comma inside the
+    # marks ("the dish was “mild.”"), is a term unless someone is said to say
+    # it; standing alone ("‘No.’") or asked or exclaimed, it is said.
+    punctuated = bool(re.search(r"[.,;]$", text))
+    inside_sentence = len(words) <= 2 and bool(re.search(r"\w", before))
+    sentence_like = (
+        bool(re.search(r"[!?]$", text)) or (punctuated and not inside_sentence) or len(words) > TERM_MAX_WORDS
+    )
     introduced = bool(re.search(r"[:,]\s*$", before)) and bool(speech_verb(before[-60:]))
     attributed = bool(re.match(r"\s*[,.!?]?\s*(?:\w+\s+){0,3}?(?:" + SPEECH + r")\b", after, re.I))
     titled = bool(_TITLE_CASE.fullmatch(text.rstrip(",")))  # "Listen To The Music," in a list of songs
@@ -221,7 +228,8 @@ def _kind(text: str, before: str, after: str) -> str:
     # A partial quote: "she says the plan has “big gaps”", "she called the bank's
     # conduct “reckless”": a few words lifted from what the sentence says someone said.
     partial = bool(speech_verb(before))
-    return "speech" if sentence_like or introduced or partial or (attributed and len(words) >= 2) else "term"
+    attributed = attributed and (len(words) >= 2 or punctuated)
+    return "speech" if sentence_like or introduced or partial or attributed else "term"
 
 
 # "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said.

@@ -245,8 +245,10 @@ def _description(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
     text = match.group(1).strip()
-    last = text.split()[-1].lower()
-    return None if last in _NOT_DESCRIPTION_END or last.endswith("ly") else text
+    words = [w.lower() for w in text.split()]
+    if words[-1].endswith("ly") or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
+        return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
+    return text
 
 
 def _run_features(name: str) -> tuple[str, ...]:

@@ -121,3 +121,14 @@ def test_analyze_explain_lists_each_speakers_candidates(capsys) -> None:  # type
     out = capsys.readouterr().out
     assert "quote ¶10 “Our people want to work,…” ← Joost Visser" in out
     assert "'Joost Visser' after_pronoun person subject gender_agrees" in out
+
+
+def test_a_word_or_two_inside_a_sentence_is_a_term_and_a_clause_is_no_description() -> None:
+    # The quote browser's first rows on a real archive were words like these.
+    blocks = [Block("paragraph", 'The salsa is "mild." The mole is "rich," and the broth "bright."')]
+    assert {q.kind for q in find_quotes(blocks, find_entities(blocks))} == {"term"}
+    # Standing alone, or said by someone, a short quote is speech.
+    assert _said('"No."', '"Never," said Harlan.') == [("No.", None), ("Never,", "Harlan")]
+    # "the man could be heard" is a clause, not a speaker.
+    [(_, who)] = _said('On the tape the man could be heard: "My girlfriend is trying to get an appointment."')
+    assert who is None
