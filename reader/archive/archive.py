@@ -16,11 +16,12 @@ from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
+from reader.archive.folder import make_root
 from reader.archive.index import IndexDamaged
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.schema import text_analyzer
 from reader.archive.search import QueryError
-from reader.archive.store import Store, clean_tags
+from reader.archive.store import Store, StoreError, clean_tags
 from reader.archive.timeline import Period, periods
 from reader.archive.upkeep import IndexUpkeep
 from reader.model import (
@@ -60,7 +61,7 @@ class Archive(IndexUpkeep):
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_root(self.root)
         self.store = Store(self.root / "store.sqlite3")
         self.index_dir = self.root / "index"
         self._lock = WriteLock(self.root / "write.lock")
@@ -630,7 +631,7 @@ def _reading_index() -> Iterator[None]:
     IndexDamaged (with the fix), the details logged. Query errors pass."""
     try:
         yield
-    except (QueryError, IndexDamaged):
+    except (QueryError, IndexDamaged, StoreError):
         raise
     except Exception as exc:
         # The message says what to do; the traceback is for --verbose.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.archive import index as ixmod
+from reader.archive.folder import ArchiveUnusable, check_index_dir
 
 
 @dataclass
@@ -65,6 +66,11 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
             ixmod.remove_rebuild(archive.index_dir)
             finding.repaired = "removed (the index in use was never touched)"
 
+        try:
+            check_index_dir(archive.index_dir)
+        except ArchiveUnusable as exc:
+            report.add("index opens", False, str(exc))  # never removed here: the file is not ours
+            return report
         try:
             ix = ixmod.open_index(archive.index_dir)
             report.add("index opens", True, _count(ix.doc_count(), "document"))

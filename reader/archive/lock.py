@@ -23,8 +23,12 @@ class WriteLock:
         self._fd: int | None = None
 
     def acquire(self, wait_s: float = 0.0) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            from reader.archive.folder import lock_trouble
+
+            raise lock_trouble(self.path, exc) from None
         deadline = time.monotonic() + wait_s
         while True:
             try:

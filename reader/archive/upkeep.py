@@ -14,6 +14,7 @@ from pathlib import Path
 from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
+from reader.archive.folder import check_index_dir
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.progress import FINISHING, INDEXING, STORIES
 from reader.archive.store import Store
@@ -39,6 +40,7 @@ class IndexUpkeep:
         brought up to date with any changes queued by an interrupted writer."""
         if self._ix is not None:
             return self._ix
+        check_index_dir(self.index_dir)
         try:
             self._ix = ixmod.open_index(self.index_dir)
         except ixmod.IndexUnreadable as exc:
@@ -165,6 +167,7 @@ class IndexUpkeep:
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the index from the store; returns the number of articles indexed."""
+        check_index_dir(self.index_dir)
         with self._writing(wait_s=5):
             self._ix = None
             tmp = ixmod.rebuild_dir(self.index_dir)
