@@ -309,11 +309,16 @@ def _import(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     report = ImportReport()
     progress = ProgressLine(sys.stderr)
     interrupted = False
+    from reader.archive import DiskFull
+
     try:
         for step in archive.import_paths(args.paths, report, wait_s=args.wait):
             progress.update(step.done, step.total, step.path, step.outcome, step.stage_label)
     except KeyboardInterrupt:
         interrupted = report.interrupted = True
+    except DiskFull as exc:
+        progress.finish()
+        raise _Failure(str(exc)) from exc
     progress.finish()
     _print_report(report, interrupted, args.paths)
     if interrupted:

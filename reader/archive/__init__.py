@@ -16,12 +16,13 @@ if TYPE_CHECKING:
         Archive,
         ArchiveBusy,
         CorrectionRefused,
+        DiskFull,
         IndexDamaged,
         QueryError,
         SourceUnavailable,
     )
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError", "SourceUnavailable"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "DiskFull", "IndexDamaged", "QueryError", "SourceUnavailable"]
 
 
 def __getattr__(name: str) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -46,7 +47,7 @@ _TEXT_ANALYZER = text_analyzer()
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "IndexDamaged", "QueryError", "SourceUnavailable"]
+__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "DiskFull", "IndexDamaged", "QueryError", "SourceUnavailable"]
 
 
 class SourceUnavailable(Exception):
@@ -316,7 +317,7 @@ class Archive(IndexUpkeep):
         an Archive of its own in a worker thread (its own SQLite connection), so
         searching stays free while an import runs.
         """
-        with self._writing(wait_s=wait_s):
+        with self._writing(wait_s=wait_s), _disk_full_said(self):
             self.index()  # make sure the index exists before we write to it
 
             def index_batch() -> None:
@@ -623,6 +624,31 @@ class Archive(IndexUpkeep):
         if not wanted or not text:
             return []
         return list(searchmod.matching_words(text, wanted, _TEXT_ANALYZER))
+
+
+class DiskFull(Exception):
+    """The disk filled during an import; what was committed before is kept."""
+
+
+@contextmanager
+def _disk_full_said(archive: Archive) -> Iterator[None]:
+    """A full disk during an import, said in one line with what was kept."""
+    from reader.archive.importer import is_disk_full
+
+    before = archive.store.count()
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not is_disk_full(exc):
+            raise
+        if archive.store.db.in_transaction:
+            archive.store.db.execute("ROLLBACK")
+        what = "the store" if isinstance(exc, sqlite3.OperationalError) else f"the search index ({archive.index_dir})"
+        kept = archive.store.count() - before
+        log.info("disk full", exc_info=True)
+        raise DiskFull(
+            f"disk full while writing {what}; {kept} new articles kept, run the import again when there is space"
+        ) from exc
 
 
 @contextmanager

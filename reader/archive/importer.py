@@ -364,6 +364,28 @@ def prepared_in_order(
         executor.shutdown(wait=False, cancel_futures=True)
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """A write failed for want of space: the OS's ENOSPC/EDQUOT, or SQLite's
+    SQLITE_FULL ("database or disk is full")."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+
+
+def _undo_file(db: sqlite3.Connection) -> None:
+    """Roll back one file's savepoint; after SQLITE_FULL SQLite may have rolled
+    back the whole transaction already ("no such savepoint" was then raised
+    over the real error)."""
+    try:
+        db.execute("ROLLBACK TO file")
+        db.execute("RELEASE file")
+    except sqlite3.OperationalError:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+
+
 def import_paths(
     store: Store,
     paths: Iterable[str | os.PathLike[str]],
@@ -439,8 +461,7 @@ def import_paths(
                 yield Progress(done, total, str(path), "failed", reason)
                 continue
             except BaseException:
-                db.execute("ROLLBACK TO file")
-                db.execute("RELEASE file")
+                _undo_file(db)
                 raise
             db.execute("RELEASE file")
             done += 1
@@ -452,11 +473,15 @@ def import_paths(
                     on_batch()
                 db.execute("BEGIN IMMEDIATE")
             yield Progress(done, total, str(path), outcome)
-    except BaseException:
+    except BaseException as exc:
         stream.close()  # stops the worker process
+        full = is_disk_full(exc)
         if db.in_transaction:
-            db.execute("COMMIT")  # finished files are whole; keep them
-        if callable(on_batch):
+            try:
+                db.execute("COMMIT")  # finished files are whole; keep them
+            except sqlite3.Error:
+                db.execute("ROLLBACK")  # the disk is full: keep what the last batch committed
+        if callable(on_batch) and not full:  # a full disk: the queue waits for the next open
             on_batch()
         raise
     db.execute("COMMIT")
