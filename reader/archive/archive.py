@@ -8,7 +8,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -310,7 +310,7 @@ class Archive(IndexUpkeep):
 
     def import_paths(
         self, paths: Iterable[str | os.PathLike[str]], report: ImportReport, *, wait_s: float = 0.0
-    ) -> Iterator[Progress]:
+    ) -> Generator[Progress, None, None]:
         """Import files and folders; yields Progress per file, fills `report`.
 
         Raises ArchiveBusy if another process is writing. The app runs this on
