@@ -595,3 +595,26 @@ async def test_did_you_mean_comes_after_the_results_without_holding_them(make_ap
         await settle(pilot)
         assert asked and not any(asked)
         assert "0 articles" in status_text(app) and "did you mean: harbour" in status_text(app)
+
+
+async def test_an_empty_archive_opens_on_a_first_screen_that_says_how_to_import(tmp_path: Path) -> None:
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from tests.conftest import FIXTURES, run_import
+
+    root = tmp_path / "archive"
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        welcome = app.screen.query_one("#welcome")
+        assert welcome.display and not app.screen.query_one(ResultsList).display
+        said = str(welcome.render())
+        assert "Press i to import" in said and "newsreader import" in said and "newsreader --demo" in said
+        assert "0 articles" not in status_text(app)
+        await pilot.press("tab")  # no pane to switch to: the first screen stays
+        assert welcome.display
+        with Archive(root) as archive:  # an import from a shell meanwhile
+            run_import(archive, FIXTURES)
+        app.screen.refresh_results()
+        await settle(pilot)
+        assert not welcome.display and len(app.screen.query_one(ResultsList).hits) == 3

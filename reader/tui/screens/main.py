@@ -70,6 +70,7 @@ class MainScreen(Screen[None]):
             id="search",
         )
         with Horizontal(id="panes"):
+            yield Static(_welcome(), id="welcome")
             yield ResultsList(id="results")
             yield ArticleView(id="reader")
             yield SidePanel(id="side-panel")
@@ -166,6 +167,13 @@ class MainScreen(Screen[None]):
             return
         status.remove_class("-error")
         self.last_result = result
+        # An empty archive (not an empty search) gets a first screen that says
+        # how to fill it, instead of "0 articles" beside an empty pane.
+        empty = result.total == 0 and not text.strip() and not self.filters.active
+        self.set_class(empty, "-empty")
+        if empty:
+            status.update(Text("The archive is empty: i imports a folder"))
+            return
         # The new list's first row is previewed as soon as the list has
         # painted; the resting delay is for a cursor passing over rows.
         self._preview_on_paint = bool(result.hits)
@@ -572,3 +580,19 @@ class MainScreen(Screen[None]):
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""
         self.run_search(self._query)
+
+
+def _welcome() -> Text:
+    """The first screen of an empty archive: how to import, and the demo."""
+    text = Text()
+    text.append("Your archive is empty.\n\n", style="bold")
+    text.append("Press ")
+    text.append("i", style="bold reverse")
+    text.append(" to import a folder of saved articles: web pages (.html, .mhtml), text (.txt, .md), ")
+    text.append("wallabag or newsreader JSON exports. Folders are read recursively; nothing is changed in them.\n\n")
+    text.append("Or from a shell, while this stays open (new articles appear here as they arrive):\n")
+    text.append("    newsreader import ~/saved-articles\n\n", style="bold")
+    text.append("To look around first: the same reader on a bundled demo archive, kept apart from yours:\n")
+    text.append("    newsreader --demo\n\n", style="bold")
+    text.append("? lists every key · q quits", style="dim")
+    return text
