@@ -12,7 +12,7 @@ import shlex
 import subprocess
 import tempfile
 
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 
 DEFAULT_PAGER = "less"
 
@@ -28,5 +28,7 @@ def page_text(app: App[object], text: str, name: str) -> None:
     try:
         with app.suspend():
             subprocess.call([*pager, shown.name])
+    except SuspendNotSupported:  # a terminal (or test driver) the app cannot hand over
+        app.notify("This terminal cannot hand the screen to a pager", severity="warning")
     finally:
         os.unlink(shown.name)

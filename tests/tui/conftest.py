@@ -47,6 +47,9 @@ WORKER_GROUPS = {
     "saved",
     "suggest",
     "source",
+    "browse",
+    "correct",
+    "highlight",
 }
 
 

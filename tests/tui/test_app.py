@@ -618,3 +618,19 @@ async def test_an_empty_archive_opens_on_a_first_screen_that_says_how_to_import(
         app.screen.refresh_results()
         await settle(pilot)
         assert not welcome.display and len(app.screen.query_one(ResultsList).hits) == 3
+
+
+async def test_dialogs_are_centred(make_app) -> None:  # type: ignore[no-untyped-def]
+    # The highlight, rename and save-search dialogs sat at the top left, over the search box.
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for key, dialog in (("h", "#highlight-dialog"), ("ctrl+s", "#name-dialog"), ("t", "#tags-dialog")):
+            await pilot.press(key)
+            await pilot.pause()
+            region = app.screen.query_one(dialog).region
+            assert abs(region.x - (120 - region.right)) <= 1, (key, region)
+            assert abs(region.y - (36 - region.bottom)) <= 1, (key, region)
+            await pilot.press("escape")
