@@ -236,17 +236,22 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from reader.archive import Archive
-    from reader.archive.store import StoreError
+    from reader.archive.store import StoreDamaged, StoreError
 
     try:
         return Archive(_data_dir(args))
     except StoreError as exc:
+        if args.command == "doctor" and isinstance(exc, StoreDamaged):
+            # The doctor still reports on a store too damaged to open.
+            from reader.archive.doctor import examine_unopenable
+
+            raise _Failure(str(exc), _doctor(None, args, examine_unopenable(_data_dir(args), str(exc)))) from exc
         raise _Failure(str(exc)) from exc
 
 
 def _dispatch(args: argparse.Namespace, err: Styler) -> int:
     from reader.archive import ArchiveBusy, CorrectionRefused, IndexDamaged, QueryError
-    from reader.archive.store import StoreError
+    from reader.archive.store import StoreError, StoreReadError
 
     command = args.command or "app"
     if command == "analyze":
@@ -289,6 +294,10 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
         raise _Failure(str(exc)) from exc
     except StoreError as exc:  # an archive path that is not what it must be (folder.py)
         raise _Failure(str(exc)) from exc
+    except StoreReadError as exc:
+        raise _Failure(
+            f"the store could not be read ({exc}): `newsreader doctor` says what is damaged and what can be saved"
+        ) from exc
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -707,10 +716,10 @@ def _reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     return EXIT_OK
 
 
-def _doctor(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _doctor(archive, args: argparse.Namespace, report=None) -> int:  # type: ignore[no-untyped-def]
     from reader.archive.doctor import examine
 
-    report = examine(archive, repair=args.repair)
+    report = report or examine(archive, repair=args.repair)
     if args.json:
         print(json.dumps({"healthy": report.healthy, "findings": [f.__dict__ for f in report.findings]}))
     else:
@@ -718,7 +727,7 @@ def _doctor(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         for f in report.findings:
             mark = out("ok", "ok") if f.ok else (out("fixed", "warn") if f.repaired else out("PROBLEM", "error"))
             print(f"{mark:>8}  {f.check}: {f.detail}" + (f" → {f.repaired}" if f.repaired else ""))
-        if not report.healthy:
+        if not report.healthy and not any(f.check == "what can be saved" for f in report.findings):
             print("Run `newsreader doctor --repair` to fix the index side.")
     return EXIT_OK if report.healthy else EXIT_FAILED
 

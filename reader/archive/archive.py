@@ -659,6 +659,8 @@ def _reading_index() -> Iterator[None]:
         yield
     except (QueryError, IndexDamaged, StoreError):
         raise
+    except sqlite3.DatabaseError:
+        raise  # the store's damage, not the index's: the CLI and the app say so
     except Exception as exc:
         # The message says what to do; the traceback is for --verbose.
         log.info("reading the index failed", exc_info=True)

@@ -11,7 +11,9 @@ clear a dead writer's lock. The store itself is never changed by a repair.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.archive import index as ixmod
 from reader.archive.folder import ArchiveUnusable, check_index_dir
@@ -39,15 +41,75 @@ class DoctorReport:
         return finding
 
 
+def _integrity(db: sqlite3.Connection) -> list[str]:
+    """SQLite's integrity check; a store too damaged to check says why (the
+    check itself raised 'database disk image is malformed')."""
+    try:
+        rows = db.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [f"the check could not run: {exc}"]
+    return [] if rows == [("ok",)] else [str(r[0]) for r in rows]
+
+
+def _readable_articles(db: sqlite3.Connection | None) -> tuple[int, str]:
+    """How many article rows can be read, and why reading stopped ("" if it did not)."""
+    if db is None:
+        return 0, "the store does not open"
+    count = 0
+    try:
+        for _ in db.execute("SELECT id, title, blocks FROM articles"):
+            count += 1
+    except sqlite3.DatabaseError as exc:
+        return count, str(exc)
+    return count, ""
+
+
+def _what_can_be_saved(report: DoctorReport, db: sqlite3.Connection | None, index_dir: Path) -> None:
+    readable, stopped = _readable_articles(db)
+    detail = f"{readable} article rows read" + (f", then: {stopped}" if stopped else "")
+    report.add("store articles readable", not stopped, detail)
+    try:
+        documents = ixmod.open_index(index_dir).doc_count()
+    except Exception:  # the index may be damaged too
+        documents = 0
+    saved = f"the index still holds {documents} articles' text and metadata; " if documents else ""
+    report.add(
+        "what can be saved",
+        False,
+        "the store is damaged and is never written to by a repair: copy the archive folder away first; "
+        f"{saved}`sqlite3 store.sqlite3 .recover` rebuilds the rows SQLite can still read, then `newsreader reindex`",
+    )
+
+
+def examine_unopenable(root: Path, error: str) -> DoctorReport:
+    """The report for a store that does not even open: what is damaged, what is left."""
+    report = DoctorReport()
+    report.add("store opens", False, error)
+    path = root / "store.sqlite3"
+    db = None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        problems = _integrity(db)
+        report.add("store integrity (SQLite)", not problems, "; ".join(problems[:5]) if problems else "ok")
+    except sqlite3.Error as exc:
+        report.add("store integrity (SQLite)", False, f"the check could not run: {exc}")
+        db = None
+    _what_can_be_saved(report, db, root / "index")
+    if db is not None:
+        db.close()
+    return report
+
+
 def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-untyped-def]
     """Run every check on an open Archive; with repair, fix the index side."""
     report = DoctorReport()
     store = archive.store
-    integrity = store.db.execute("PRAGMA integrity_check").fetchall()
-    ok = integrity == [("ok",)]
-    report.add("store integrity (SQLite)", ok, "ok" if ok else "; ".join(r[0] for r in integrity[:5]))
-    if not ok:
-        return report  # nothing else can be trusted; the store needs a backup, not a repair
+    problems = _integrity(store.db)
+    report.add("store integrity (SQLite)", not problems, "; ".join(problems[:5]) if problems else "ok")
+    if problems:
+        # Nothing else can be trusted, and a repair must not write to a damaged store.
+        _what_can_be_saved(report, store.db, archive.index_dir)
+        return report
 
     with archive._writing(wait_s=5):  # noqa: SLF001 - repairs need the write lock
         # Whoosh's lock file stays on disk after a writer ends; the lock is the

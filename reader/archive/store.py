@@ -174,6 +174,15 @@ class StoreError(Exception):
     """The store file is unusable (not SQLite, or from a newer newsreader)."""
 
 
+class StoreDamaged(StoreError):
+    """The store file is damaged: SQLite cannot read it (or part of it)."""
+
+
+# What reading a damaged store raises anywhere (SQLite's "database disk image
+# is malformed"), under a name the CLI and the app can catch without SQLite.
+StoreReadError = sqlite3.DatabaseError
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -253,7 +262,7 @@ class Store(AnalysisRows, StoryRows):
                 )
             self._open()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: {exc}") from exc
+            raise StoreDamaged(f"{path}: {exc}") from exc
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
