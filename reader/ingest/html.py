@@ -29,7 +29,8 @@ from reader.text.normalize import fold_key
 MAX_DEPTH = 250
 # An XML declaration naming an encoding: the text is decoded already, and lxml
 # refuses decoded text that still declares one.
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Up to the first ">": a crawl can garble it so that no "?>" closes it.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # A numeric character reference (&#27; &#x1B;): one naming a C0 control makes
 # trafilatura's XML step drop the whole text, so the page came out empty.
 _CHAR_REF = re.compile(r"&#(?:([0-9]{1,10})|[xX]([0-9a-fA-F]{1,8}));?")

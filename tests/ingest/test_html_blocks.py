@@ -91,3 +91,14 @@ def test_headline_in_a_layout_cell_beats_the_logo_h1_and_the_title_suffix() -> N
         f"<body>{body}</body></html>"
     )
     assert finish(parse_html_text(page, None)).title == "Ferry slip to close for spring repairs"
+
+
+def test_a_garbled_xml_declaration_does_not_stop_the_page() -> None:
+    # A crawl that pasted a keyword list into the declaration: no "?>" before the first ">".
+    page = (
+        '<?xml version="1.0" encoding="harbour, ferry, repairs, island">\n'
+        "<html><head><title>Ferry slip to close for spring repairs</title></head>"
+        f"<body><article><h1>Ferry slip to close for spring repairs</h1><p>{_LEAD}</p><p>{_SECOND}</p>"
+        f"<p>{_THIRD}</p></article></body></html>"
+    )
+    assert _LEAD in finish(parse_html_text(page, None)).body
