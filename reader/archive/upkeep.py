@@ -39,7 +39,13 @@ class IndexUpkeep:
         """The open index, rebuilt from the store if missing or unreadable, and
         brought up to date with any changes queued by an interrupted writer."""
         if self._ix is not None:
-            return self._ix
+            if (self.index_dir / "SCHEMA").exists():  # one stat a call
+                return self._ix
+            # Deleted under a running app or command: every search would fail
+            # until a reindex, so it is rebuilt from the store now, once.
+            log.info("the index folder went away; rebuilding it")
+            self._ix = None
+            self._refresh_searchers()
         check_index_dir(self.index_dir)
         try:
             self._ix = ixmod.open_index(self.index_dir)

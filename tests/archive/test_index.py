@@ -180,3 +180,15 @@ def test_the_cli_reports_a_damaged_index_without_a_traceback(tmp_path: Path, fix
     assert done.returncode == 1
     assert "search index could not be read" in done.stderr and "newsreader reindex" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_index_deleted_while_the_archive_is_open_is_rebuilt_on_the_next_search(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, FIXTURES)
+        found = archive.search("harbour").total
+        assert found > 0
+        shutil.rmtree(archive.index_dir)  # what a user (or a cleaner) does while the app is open
+        assert archive.search("harbour").total == found
+        assert (archive.index_dir / "SCHEMA").exists()
