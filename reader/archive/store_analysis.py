@@ -98,31 +98,54 @@ class AnalysisRows:
     def unanalysed(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE analysis IS NULL")]
 
-    def known_entities(self, min_articles: int = 3) -> dict[str, str]:
-        """Single names seen as one type in at least `min_articles` articles."""
+    def known_entities(self, min_articles: int = 3, min_share: float = 0.6) -> dict[str, str]:
+        """The archive's decision on each name seen in at least `min_articles`
+        articles: the reader's type corrections first, then the type most of
+        its articles give it (at least `min_share` of them). Lower-cased name →
+        type; names the archive left unsure ("NAME") or split are not decided."""
         rows = self.db.execute(
-            "SELECT lower(name), type, count(*) AS n FROM entities WHERE instr(name, ' ') = 0 "
-            "GROUP BY lower(name), type HAVING n >= ? ORDER BY n",
-            (min_articles,),
+            "SELECT lower(name), type, count(DISTINCT article_id) FROM entities GROUP BY lower(name), type"
         )
-        return {name: kind for name, kind, _ in rows}
+        votes: dict[str, dict[str, int]] = {}
+        for name, kind, n in rows:
+            votes.setdefault(name, {})[kind] = n
+        decided = {}
+        for name, by_type in votes.items():
+            total = sum(by_type.values())
+            kind, n = max(by_type.items(), key=lambda kv: kv[1])
+            if total >= min_articles and n >= min_share * total and kind in ("PERSON", "PLACE", "ORG", "GROUP"):
+                decided[name] = kind
+        for c in self.corrections():
+            if c.action == "type":
+                decided[c.name.casefold()] = c.target
+            elif c.action == "reject":
+                decided.pop(c.name.casefold(), None)
+        return decided
 
     def top_entities(
         self, kind: str | None, limit: int, ids: list[str] | None = None
     ) -> list[tuple[str, str, int, int]]:
-        """(name, type, mentions, articles), most articles first."""
-        where, args = _entity_filter(kind, ids)
+        """(name, type, mentions, articles), most articles first: one row per
+        name (any case), typed as most of its articles type it."""
+        where, args = [], []
+        if ids is not None:
+            where.append(f"article_id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
         sql = (
-            f"SELECT name, type, sum(mentions), count(DISTINCT article_id) AS n FROM entities {where}"
-            " GROUP BY name, type ORDER BY n DESC, sum(mentions) DESC, name LIMIT ?"
+            "WITH per AS (SELECT lower(name) AS k, name, type, sum(mentions) AS m, "
+            "count(DISTINCT article_id) AS n FROM entities "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY lower(name), type), "
+            "ranked AS (SELECT name, type, sum(m) OVER w AS m, sum(n) OVER w AS n, "
+            "row_number() OVER (PARTITION BY k ORDER BY n DESC, m DESC, type) AS r FROM per "
+            "WINDOW w AS (PARTITION BY k)) "
+            "SELECT name, type, m, n FROM ranked WHERE r = 1"
+            + (" AND type = ?" if kind else "")
+            + " ORDER BY n DESC, m DESC, name LIMIT ?"
         )
+        if kind:
+            args.append(kind)
         return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
-
-    def count_entities(self, kind: str | None, ids: list[str] | None = None) -> int:
-        """How many rows top_entities has without a limit."""
-        where, args = _entity_filter(kind, ids)
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM entities {where} GROUP BY name, type)"
-        return int(self.db.execute(sql, args).fetchone()[0])
 
     def find_quotes(
         self, speaker: str | None, ids: list[str] | None, limit: int, words: str | None = None

@@ -521,7 +521,7 @@ def find_entities(
     """
     if not reads_as_english(blocks):
         return []  # the cues are English ones: elsewhere they mislead (a Russian page's every first word)
-    return _link(candidates(blocks, known), blocks, explain)
+    return _link(candidates(blocks, known), blocks, explain, known or {})
 
 
 # Common English words: a text in another language written in Latin letters
@@ -556,9 +556,13 @@ def reads_as_english(blocks: Sequence[Block]) -> bool:
     return common >= len(prose) / 20 and common >= other
 
 
-def _link(spans: list[_Span], blocks: Sequence[Block], explain: list[str] | None = None) -> list[Entity]:
+def _link(
+    spans: list[_Span], blocks: Sequence[Block], explain: list[str] | None = None, known: Mapping[str, str] = {}
+) -> list[Entity]:
     """Group mentions into entities; each entity's type is the decision over
-    the evidence of all its mentions (mean belief per outcome)."""
+    the evidence of all its mentions, unless the archive has decided the name
+    (`known`: corrections first, then most of its articles): one name, one type.
+    A country's other names (US, U.S., USA, America's long forms) are one entity."""
     # Longest names first, so shorter mentions find the full name they belong to.
     order = sorted(range(len(spans)), key=lambda i: -len(spans[i].words))
     entities: list[Entity] = []
@@ -570,6 +574,13 @@ def _link(spans: list[_Span], blocks: Sequence[Block], explain: list[str] | None
     for i in order:
         span = spans[i]
         key = ascii_fold(" ".join(span.words)).lower()
+        country = gazetteer().country_aliases.get(key.replace(".", ""))
+        if country:
+            # One key for every name of the country; a code is shown as the
+            # country's name, a written-out name as written.
+            key = country.lower()
+            if len(span.words) == 1 and len(span.words[0].replace(".", "")) <= 3:
+                span = replace(span, words=(country,))
         target = by_key.get(key)
         if target is None and len(span.words) == 1:
             # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
@@ -601,6 +612,9 @@ def _link(spans: list[_Span], blocks: Sequence[Block], explain: list[str] | None
     out: list[Entity] = []
     for n, (entity, summed) in enumerate(zip(entities, belief, strict=True)):
         kind, share = _decide(summed, groups[n])
+        decided = known.get(ascii_fold(entity.name).lower())
+        if decided:
+            kind, share = decided, 1.0
         if kind is None:
             continue
         entity.type = kind

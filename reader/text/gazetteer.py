@@ -31,6 +31,9 @@ class Gazetteer:
     country_codes: frozenset[str]  # UK, US, ... as written
     continents: frozenset[str]  # lowercased
     first_names: frozenset[str]  # lowercased
+    # Another name of a country → the name the reader sees: "us", "usa", "u.s"
+    # (dots dropped) and "united states of america" → "United States".
+    country_aliases: dict[str, str]
 
 
 @functools.cache
@@ -108,12 +111,27 @@ def _build() -> Gazetteer:
     places.update(c["name"] for c in gc.get_cities().values())
     # "Wales [Cymru GB-CYM]": the name without the bracketed local form and code.
     places.update(s.name.split(" [")[0] for s in pycountry.subdivisions)
+    aliases: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        shown = c["name"]
+        aliases[ascii_fold(shown).lower()] = shown
+        # Only the codes newsrooms write for countries: most two- and
+        # three-letter codes are other things in running text (AI, TV, IT).
+        if c.get("iso") in ("US", "GB"):
+            for alias in {"US": ("us", "usa"), "GB": ("uk", "gb")}[c["iso"]]:
+                aliases[alias] = shown
+        fuzzy = pycountry.countries.get(alpha_2=c.get("iso"))
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(fuzzy, attr, None) if fuzzy else None
+            if value:
+                aliases.setdefault(ascii_fold(value).lower(), shown)
     return Gazetteer(
         places=frozenset(ascii_fold(p).lower() for p in places),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
         continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
         first_names=_first_names(),
+        country_aliases=aliases,
     )
 
 

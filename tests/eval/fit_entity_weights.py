@@ -78,28 +78,36 @@ def examples(name: str) -> list[tuple[tuple[str, ...], str]]:
 def fit(data: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, dict[str, float]]:
     cues = sorted({c for rows in data.values() for cues_, _ in rows for c in cues_} | {"bias"})
     index = {c: i for i, c in enumerate(cues)}
-    rows = [(cues_, label, 1.0 / len(set_rows)) for set_rows in data.values() for cues_, label in set_rows]
-    x = np.zeros((len(rows), len(cues)))
-    y = np.zeros((len(rows), len(OUTCOMES)))
-    w = np.zeros(len(rows))
-    for r, (cues_, label, weight) in enumerate(rows):
-        x[r, index["bias"]] = 1.0
-        for c in cues_:
-            x[r, index[c]] = 1.0
-        y[r, OUTCOMES.index(label)] = 1.0
-        w[r] = weight
+    # Identical (cues, label) rows are merged, their weights summed: the same
+    # few cue sets recur thousands of times.
+    merged: dict[tuple[tuple[int, ...], int], float] = {}
+    for set_rows in data.values():
+        for cues_, label in set_rows:
+            key = (tuple(sorted({index["bias"], *(index[c] for c in cues_)})), OUTCOMES.index(label))
+            merged[key] = merged.get(key, 0.0) + 1.0 / len(set_rows)
+    keys = list(merged)
+    lengths = np.array([len(k[0]) for k in keys])
+    cols = np.concatenate([np.array(k[0]) for k in keys])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    row_of = np.repeat(np.arange(len(keys)), lengths)
+    y = np.zeros((len(keys), len(OUTCOMES)))
+    y[np.arange(len(keys)), [k[1] for k in keys]] = 1.0
+    w = np.array([merged[k] for k in keys])
     w /= w.sum()
     theta = np.zeros((len(cues), len(OUTCOMES)))
-    penalty = np.full((len(cues), 1), L2 / len(rows) * len(data))
+    penalty = np.full((len(cues), 1), L2 / sum(len(r) for r in data.values()) * len(data))
     penalty[index["bias"]] = 0.0
-    # Full-batch gradient descent with momentum: a few thousand steps on ~25k rows.
+    # Full-batch gradient descent with momentum over the sparse rows.
     velocity = np.zeros_like(theta)
     for _ in range(3000):
-        logits = x @ theta
+        logits = np.add.reduceat(theta[cols], starts, axis=0)
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
-        grad = x.T @ ((p - y) * w[:, None]) + penalty * theta
+        g_rows = (p - y) * w[:, None]
+        grad = np.zeros_like(theta)
+        np.add.at(grad, cols, g_rows[row_of])
+        grad += penalty * theta
         velocity = 0.9 * velocity - 2.0 * grad
         theta += velocity
     return {o: {c: round(float(theta[index[c], k]), 3) for c in cues} for k, o in enumerate(OUTCOMES)}

@@ -1,0 +1,53 @@
+"""One name, one type across the archive: the entity index and the archive's decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.archive.store import Store
+from reader.model import Article, Block
+from reader.text.corrections import Correction
+from reader.text.entities import find_entities
+
+
+def _store_with(tmp_path: Path, typed: list[tuple[str, str]]) -> Store:
+    """One article per (name, type), each naming it once."""
+    store = Store(tmp_path / "store.sqlite3")
+    with store.transaction():
+        for n, (name, kind) in enumerate(typed):
+            article = Article(title=f"a{n}", blocks=(Block("paragraph", f"text {n} about {name}"),), format="text")
+            aid = store.add_article(article, f"hash{n}")
+            mention = {"block": 0, "start": 0, "end": len(name)}
+            store.set_analysis(aid, {"entities": [{"name": name, "type": kind, "mentions": [mention]}], "quotes": []})
+    return store
+
+
+def test_the_entity_index_has_one_row_per_name(tmp_path: Path) -> None:
+    store = _store_with(tmp_path, [("Ford", "PLACE"), ("Ford", "ORG"), ("ford", "ORG"), ("Oslo", "PLACE")])
+    rows = store.top_entities(None, 10)
+    assert [(name.lower(), kind, articles) for name, kind, _, articles in rows] == [
+        ("ford", "ORG", 3),
+        ("oslo", "PLACE", 1),
+    ]
+    assert [r[0].lower() for r in store.top_entities("PLACE", 10)] == ["oslo"]  # Ford is decided ORG
+    store.close()
+
+
+def test_the_archive_decides_a_name_by_votes_and_corrections_come_first(tmp_path: Path) -> None:
+    store = _store_with(
+        tmp_path, [("Apple", "ORG")] * 3 + [("Apple", "PERSON"), ("Kalmar", "PLACE")] + [("Dole", "PLACE")] * 3
+    )
+    assert store.known_entities() == {"apple": "ORG", "dole": "PLACE"}  # Kalmar: one article is no evidence
+    with store.transaction():
+        store.add_correction(Correction("type", "Dole", "PERSON"))
+    assert store.known_entities()["dole"] == "PERSON"
+    store.close()
+
+
+def test_an_article_follows_the_archive_decision_and_merges_country_names() -> None:
+    blocks = [
+        Block("paragraph", "Officials in the U.S. met Apple on Monday, and the United States and the USA agreed.")
+    ]
+    found = {e.name: e for e in find_entities(blocks, known={"apple": "ORG"})}
+    assert found["Apple"].type == "ORG"
+    assert len(found["United States"].mentions) == 3 and "USA" not in found and "U.S." not in found
