@@ -127,25 +127,14 @@ class AnalysisRows:
     ) -> list[tuple[str, str, int, int]]:
         """(name, type, mentions, articles), most articles first: one row per
         name (any case), typed as most of its articles type it."""
-        where, args = [], []
-        if ids is not None:
-            where.append(f"article_id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
-        sql = (
-            "WITH per AS (SELECT lower(name) AS k, name, type, sum(mentions) AS m, "
-            "count(DISTINCT article_id) AS n FROM entities "
-            + ("WHERE " + " AND ".join(where) if where else "")
-            + " GROUP BY lower(name), type), "
-            "ranked AS (SELECT name, type, sum(m) OVER w AS m, sum(n) OVER w AS n, "
-            "row_number() OVER (PARTITION BY k ORDER BY n DESC, m DESC, type) AS r FROM per "
-            "WINDOW w AS (PARTITION BY k)) "
-            "SELECT name, type, m, n FROM ranked WHERE r = 1"
-            + (" AND type = ?" if kind else "")
-            + " ORDER BY n DESC, m DESC, name LIMIT ?"
-        )
-        if kind:
-            args.append(kind)
-        return [tuple(r) for r in self.db.execute(sql, (*args, limit))]  # type: ignore[misc]
+        sql, args = _decided_entities(kind, ids)
+        rows = self.db.execute(sql + " ORDER BY n DESC, m DESC, name LIMIT ?", (*args, limit))
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def count_entities(self, kind: str | None, ids: list[str] | None = None) -> int:
+        """How many rows top_entities has without a limit."""
+        sql, args = _decided_entities(kind, ids)
+        return int(self.db.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
 
     def find_quotes(
         self, speaker: str | None, ids: list[str] | None, limit: int, words: str | None = None
@@ -231,6 +220,21 @@ def _entity_filter(kind: str | None, ids: list[str] | None) -> tuple[str, list[s
         where.append(f"article_id IN ({','.join('?' * len(ids))})")
         args.extend(ids)
     return ("WHERE " + " AND ".join(where) if where else ""), args
+
+
+def _decided_entities(kind: str | None, ids: list[str] | None) -> tuple[str, list[str]]:
+    """SELECT name, type, m (mentions), n (articles): one row per name (any
+    case), its type the one most of its articles give it; `kind` filters on that."""
+    where, args = _entity_filter(None, ids)
+    sql = (
+        "WITH per AS (SELECT lower(name) AS k, name, type, sum(mentions) AS m, "
+        f"count(DISTINCT article_id) AS n FROM entities {where} GROUP BY lower(name), type), "
+        "ranked AS (SELECT name, type, sum(m) OVER w AS m, sum(n) OVER w AS n, "
+        "row_number() OVER (PARTITION BY k ORDER BY n DESC, m DESC, type) AS r FROM per "
+        "WINDOW w AS (PARTITION BY k)) "
+        "SELECT name, type, m, n FROM ranked WHERE r = 1" + (" AND type = ?" if kind else "")
+    )
+    return sql, [*args, *([kind] if kind else [])]
 
 
 def _quote_filter(speaker: str | None, ids: list[str] | None, words: str | None) -> tuple[str, list[str]]:

@@ -24,8 +24,10 @@ from reader.text.vocab import (
     COMPASS,
     CONNECTORS,
     EVENT_HEADS,
+    HONORIFICS,
     NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
+    OFFICE_WORDS,
     ORG_CUES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -277,7 +279,7 @@ def _candidates(ctx: _Context, run: list[int]) -> list[_Span]:
     toks = ctx.toks
     words = [toks[k] for k in run]
     spans: list[_Span] = []
-    titled = False
+    titled: bool | str = False  # "honorific" when the peeled title is Mr, Dr…
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
     whole = ascii_fold(" ".join(w.bare for w in words)).lower()
@@ -305,8 +307,14 @@ def _candidates(ctx: _Context, run: list[int]) -> list[_Span]:
                 )
             )
             words = words[1:]
-        elif low in TITLES and len(words) > 1 and words[-1].bare.lower() not in ORG_HEADS:
-            titled = True  # "Foreign Ministry", "State Department": a body, not a title
+        elif (
+            low in TITLES
+            and len(words) > 1
+            and words[-1].bare.lower() not in ORG_HEADS  # "Foreign Ministry", "State Department": a body
+            and (low not in OFFICE_WORDS or words[1].bare.lower().rstrip(".") in TITLES)  # "Environment Canada"
+            and _person_after_title(words[1:])
+        ):
+            titled = "honorific" if low in HONORIFICS else True
             words = words[1:]
         else:
             break
@@ -332,7 +340,18 @@ def _candidates(ctx: _Context, run: list[int]) -> list[_Span]:
     return [*spans, *_typed_spans(ctx, words, run, titled)]
 
 
-def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool) -> list[_Span]:
+def _person_after_title(rest: list[_Tok]) -> bool:
+    """What follows a title can be a person's name: a few words, no "of" or
+    "for" inside, not ending in a body's, place's or event's head ("Professor
+    of Linguistics", "State Prize" and "Energy Forum" are not a titled person)."""
+    lows = [w.bare.lower().rstrip(".") for w in rest]
+    if len(lows) > 4 or lows[0] in CONNECTORS or any(w in ("of", "for", "and") for w in lows):
+        return False
+    last = lows[-1]
+    return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
+
+
+def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool | str) -> list[_Span]:
     """One candidate span (or none), with the cues the decision weighs."""
     g = gazetteer()
     toks, block = ctx.toks, ctx.block
@@ -385,7 +404,7 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool)
         if _speaks_next(toks, idx_after):
             add("start_speaks")
     if titled:
-        add("title")
+        add("honorific" if titled == "honorific" else "title")
     if after in SPEECH_VERBS and not first.sentence_start:
         add("speech_after")
     if last.possessive:

@@ -88,8 +88,17 @@ TITLES = frozenset(
     foreign defence defense interior home finance health justice transport environment
     economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
     chair ceo director manager coach striker midfielder goalkeeper administrator councillor
-    councilor commissioner superintendent sheriff attorney counsel dean provost rabbi imam
+    councilor commissioner superintendent sheriff attorney counsel provost rabbi imam
     cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman""".split()
+)
+# Titles that only ever stand before a person's name (a body is never "Dr X").
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev sen rep gov sgt capt col lt".split())
+# Words of TITLES that only make a title with another after them ("Foreign
+# Secretary X", "Health Minister Y"); alone they start a body's name
+# ("Environment Canada", "State University").
+OFFICE_WORDS = frozenset(
+    """foreign defence defense interior home finance health justice transport environment
+    economy education culture trade energy tourism fisheries cabinet state vice deputy""".split()
 )
 # Heads that make a capitalised name an organisation.
 ORG_HEADS = frozenset(
@@ -156,7 +165,8 @@ NOT_NAMES = frozenset(
     why how where which no not yes ahead asked speaking until since despite during without
     within among against because unless whether even just only still now once later earlier
     instead indeed perhaps such much any few none nothing everyone everybody people thanks
-    please sorry well oh ok okay""".split()
+    please sorry well oh ok okay am is are was were do does did can could should would shall has
+    have had""".split()
 )
 # Peoples' names that do not grow from their country's name (Netherlands /
 # Dutch), which is_demonym() cannot derive; the regular ones it derives.
