@@ -634,3 +634,38 @@ async def test_dialogs_are_centred(make_app) -> None:  # type: ignore[no-untyped
             assert abs(region.x - (120 - region.right)) <= 1, (key, region)
             assert abs(region.y - (36 - region.bottom)) <= 1, (key, region)
             await pilot.press("escape")
+
+
+async def test_small_things_say_something_and_tab_reaches_the_panel(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.widgets.side_panel import SidePanel
+
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"abertay", "enter", "enter")  # an article with nothing folded
+        await settle(pilot)
+        await pilot.press("f")
+        assert toasts and toasts[-1].startswith("Nothing folded")
+        await pilot.press("p", "escape")  # the panel shown, focus back in the reader
+        await pilot.press("tab")
+        assert isinstance(app.focused, SidePanel)  # Tab reaches the side panel
+        await pilot.press("tab")
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_n_walks_an_entitys_mentions_after_opening_it_from_the_browser(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.screen.search_for('entity:"Johan Lindqvist"')
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        await pilot.press("n")
+        assert "No search terms in this article" not in toasts
+        assert reader.hit_count >= 2 and len(reader.query(".-current-hit")) == 1

@@ -15,7 +15,7 @@ from reader.tui.widgets.listing import KeyList
 from reader.tui.widgets.results import ResultsList
 from tests.archive.test_stories import _write_versions
 from tests.conftest import run_import
-from tests.tui.conftest import settle
+from tests.tui.conftest import record_toasts, settle
 
 
 async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> None:
@@ -26,6 +26,7 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
     with Archive(root) as archive:
         run_import(archive, tmp_path / "saved")
     app = NewsReaderApp(root, config=Config(), save_config=False)
+    toasts = record_toasts(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"dispute", "enter")
@@ -54,12 +55,18 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         assert sum("% differ" in label for label in labels) == 2
         # d on another version: the word diff against the one being read.
         other = next(n for n, label in enumerate(labels) if "reading" not in label)
+        listing.highlighted = next(n for n, label in enumerate(labels) if "reading" in label)
+        await pilot.press("d")  # on the version being read: said, not silently ignored
+        assert isinstance(app.screen, VersionsScreen) and toasts[-1].startswith("That is the version you are reading")
         listing.highlighted = other
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, DiffScreen)
         title = str(app.screen.query_one("#diff-title").render())
         assert "words added" in title and "removed" in title
+        # Which two versions: their titles, sites and dates, not their ids.
+        assert reading not in title and "struck:" in title and "bold:" in title
+        assert app.screen_stack[1].query_one(ArticleView).page.stored.article.title in title  # type: ignore[union-attr]
         assert str(app.screen.query_one("#diff-text", Static).render())
         await pilot.press("escape")
         assert isinstance(app.screen, VersionsScreen)

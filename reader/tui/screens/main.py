@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 
 from rich.text import Text
 from textual import on, work
@@ -260,11 +261,17 @@ class MainScreen(Screen[None]):
         if stored is None:
             return
         terms = self.last_result.terms if self.last_result and self.last_result.query == query else ()
-        hits = {}
+        hits: dict[int, list[tuple[int, int]]] = {}
         for i, block in enumerate(stored.article.blocks):
             spans = self.archive.match_spans(block.text, terms)
             if spans:
                 hits[i] = spans
+        # An entity's articles (from the browser or the panel): n/N walk its mentions.
+        wanted = {name.casefold() for name in _entity_names(query, self.filters)}
+        for entity in stored.entities if wanted else ():
+            if str(entity["name"]).casefold() in wanted:
+                for m in entity["mentions"]:  # type: ignore[attr-defined]
+                    hits.setdefault(int(m["block"]), []).append((int(m["start"]), int(m["end"])))
         boilerplate = self.archive.boilerplate(article_id)
         marks = placed(stored.article.blocks, stored.highlights)
         at_block = None
@@ -313,8 +320,11 @@ class MainScreen(Screen[None]):
         self._show_pane("results")
 
     def action_switch_pane(self) -> None:
-        reader = self.query_one(ArticleView)
-        if self.focused is reader:
+        """Tab: results → reader → side panel (when shown) → results."""
+        reader, panel = self.query_one(ArticleView), self.query_one(SidePanel)
+        if self.focused is reader and self.has_class("-panel"):
+            panel.focus()
+        elif self.focused is reader or self.focused is panel:
             self.query_one(ResultsList).focus()
             self._show_pane("results")
         else:
@@ -596,3 +606,12 @@ def _welcome() -> Text:
     text.append("    newsreader --demo\n\n", style="bold")
     text.append("? lists every key · q quits", style="dim")
     return text
+
+
+_ENTITY_FIELD = re.compile(r'\bentity:(?:"([^"]+)"|(\S+))')
+
+
+def _entity_names(query: str, filters: SearchFilters) -> list[str]:
+    """The entity names a query (or its filters) asks for: entity:"Name"."""
+    names = [quoted or bare for quoted, bare in _ENTITY_FIELD.findall(query)]
+    return names + ([filters.entity] if filters.entity else [])

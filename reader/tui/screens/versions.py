@@ -14,6 +14,7 @@ from reader.archive import Archive
 from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
+from reader.tui.plural import plural
 from reader.tui.screens.browsers import _Browser
 from reader.tui.widgets.listing import Row, hanging
 from reader.tui.widgets.scrolling import InstantScroll
@@ -81,7 +82,9 @@ class VersionsScreen(_Browser):
 
     def action_diff(self) -> None:
         other = self.highlighted_id()
-        if other and other != self.current:
+        if other == self.current:
+            self.notify("That is the version you are reading: move to another (j/k) to compare them", timeout=3)
+        elif other:
             self.app.push_screen(DiffScreen(self.archive, older=other, newer=self.current))
 
 
@@ -108,17 +111,23 @@ class DiffScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="diff")
     def compare(self) -> None:
         changes = word_diff(_paragraphs(self.archive, self.older), _paragraphs(self.archive, self.newer))
+        rows = self.archive.store.summaries([self.older, self.newer])
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, changes)
+            self.app.call_from_thread(self._show, changes, rows)
 
-    def _show(self, changes: list[Change]) -> None:
+    def _show(self, changes: list[Change], rows: dict) -> None:  # type: ignore[type-arg]
         summary = summarise(changes)
-        self.query_one("#diff-title", Label).update(
-            Text(
-                f"{self.older} → {self.newer}: {summary.added} words added, {summary.removed} removed, "
-                f"{summary.same} the same",
-            )
+        title = Text()
+        for label, aid in (("struck: ", self.older), ("bold:   ", self.newer)):
+            title_, site, published = rows[aid][:3] if aid in rows else (aid, None, None)
+            title.append(label, style="dim")
+            title.append(clean_line(title_), style="bold")
+            details = [clean_line(site or ""), published.strftime("%Y-%m-%d") if published else "undated"]
+            title.append("  · " + " · ".join(d for d in details if d) + "\n", style="dim")
+        title.append(
+            f"{plural(summary.added, 'word')} added, {summary.removed} removed, {summary.same} the same", style="bold"
         )
+        self.query_one("#diff-title", Label).update(title)
         text = Text()
         for n, change in enumerate(changes):
             if text and not change.text.startswith("\n") and not changes[n - 1].text.endswith("\n"):

@@ -138,6 +138,10 @@ class ArticleView(InstantScroll, can_focus=True):
         return self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
 
     def toggle_folds(self) -> None:
+        page = self.page
+        if page is None or not (page.boilerplate or any(b.repeats > 1 for b in page.stored.article.blocks)):
+            self.notify("Nothing folded in this article: no repeated captions, teasers or site paragraphs", timeout=2)
+            return
         self.folds_open = not self.folds_open
         self._rerender(self.position)
 
