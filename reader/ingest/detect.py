@@ -77,6 +77,8 @@ def suffix_of(path: Path) -> str:
 
 
 def _zip_format(data: bytes | None, path: Path) -> str | None:
+    if data is None and not _regular(path):
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as zf:
             names = set(zf.namelist())
@@ -129,9 +131,21 @@ def sniff(head: bytes, path: Path, data: bytes | None = None) -> str | None:
     return None
 
 
+def _regular(path: Path) -> bool:
+    """Only regular files are opened to sniff: opening a FIFO would wait for a writer."""
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _read(path: Path) -> bytes:
     from reader.ingest import MAX_FILE_BYTES
 
+    if not _regular(path):
+        return b""
     try:
         with path.open("rb") as fh:
             return fh.read(MAX_FILE_BYTES)
@@ -171,6 +185,8 @@ def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> 
 
 
 def _read_head(path: Path) -> bytes:
+    if not _regular(path):
+        return b""
     try:
         with path.open("rb") as fh:
             return fh.read(HEAD_BYTES)

@@ -67,3 +67,12 @@ def test_any_bytes_get_a_format_or_a_reason(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         found = detect(write(Path(tmp) / "blob", data))
     assert found.format is not None or found.reason.startswith("unsupported format")
+
+
+def test_a_fifo_without_an_extension_is_not_opened_to_sniff(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    found = detect(fifo)  # opening it would wait for a writer forever
+    assert found.format is None
