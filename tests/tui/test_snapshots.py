@@ -66,6 +66,7 @@ def test_import_summary(snap_compare, filled_dir: Path, tmp_path: Path, monkeypa
         "The last keeper of the Skerry light retired on Sunday after fifty winters on the rock.\n"
     )
     (src / "week-1" / "empty.txt").write_text("")
+    (src / "week-1" / "budget.xlsx").write_bytes(b"PK\x03\x04")
     monkeypatch.chdir(src)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -84,7 +84,9 @@ class ImportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import"):
-            yield Label("Import a folder of saved articles (.txt, .html, .md); Tab to the tree, Enter to start")
+            yield Label(
+                "Import a folder of saved pages, PDFs, EPUBs, web archives and exports; Tab to the tree, Enter to start"
+            )
             with Horizontal(id="import-path-row"):
                 yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
                 yield Button("Import", id="import-go", variant="primary")
