@@ -210,6 +210,12 @@ class AnalysisRows:
         return frozenset(i for i, k in keys.items() if k in common)
 
 
+# A search's articles, bound as one JSON array: a listing over every article a
+# search finds cannot be cut into chunks (it counts and ranks across them), and
+# one "?" per id failed past SQLite's limit on bound variables (32,766).
+_IN_IDS = "{column} IN (SELECT value FROM json_each(?))"
+
+
 def _entity_filter(kind: str | None, ids: list[str] | None) -> tuple[str, list[str]]:
     """The WHERE clause (and its arguments) of an entity listing."""
     where, args = [], []
@@ -217,8 +223,8 @@ def _entity_filter(kind: str | None, ids: list[str] | None) -> tuple[str, list[s
         where.append("type = ?")
         args.append(kind)
     if ids is not None:
-        where.append(f"article_id IN ({','.join('?' * len(ids))})")
-        args.extend(ids)
+        where.append(_IN_IDS.format(column="article_id"))
+        args.append(json.dumps(ids))
     return ("WHERE " + " AND ".join(where) if where else ""), args
 
 
@@ -247,8 +253,8 @@ def _quote_filter(speaker: str | None, ids: list[str] | None, words: str | None)
         where.append("(lower(q.speaker) LIKE ? OR lower(q.text) LIKE ?)")
         args.extend([f"%{words.lower()}%"] * 2)
     if ids is not None:
-        where.append(f"q.article_id IN ({','.join('?' * len(ids))})")
-        args.extend(ids)
+        where.append(_IN_IDS.format(column="q.article_id"))
+        args.append(json.dumps(ids))
     return "WHERE " + " AND ".join(where), args
 
 

@@ -51,3 +51,16 @@ def test_an_article_follows_the_archive_decision_and_merges_country_names() -> N
     found = {e.name: e for e in find_entities(blocks, known={"apple": "ORG"})}
     assert found["Apple"].type == "ORG"
     assert len(found["United States"].mentions) == 3 and "USA" not in found and "U.S." not in found
+
+
+def test_listings_over_a_search_of_any_size(tmp_path: Path) -> None:
+    """Entities and quotes of a search's articles: more ids than SQLite binds
+    as separate variables (32,766 by default; 250,000 in some builds) failed the
+    whole listing."""
+    store = _store_with(tmp_path, [("Ford", "ORG"), ("Oslo", "PLACE")])
+    [(oslo_id,)] = store.db.execute("SELECT article_id FROM entities WHERE name = 'Oslo'").fetchall()
+    ids = [f"missing{n}" for n in range(300_000)] + [oslo_id]  # past 32,766 and Debian builds' 250,000
+    assert [r[0] for r in store.top_entities(None, 10, ids)] == ["Oslo"]
+    assert store.count_entities(None, ids) == 1
+    assert store.find_quotes(None, ids, 10) == [] and store.count_quotes(None, ids) == 0
+    store.close()
