@@ -40,12 +40,22 @@ class Command:
     show: bool = True  # in the footer
     palette: bool = False  # offered in the command palette
     help: str = ""  # longer text for the help screen and the palette
+    narrow: bool = True  # in the footer below 100 columns too (False: only in help and the palette)
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("quit", "q", "quit", "Quit", "app", palette=True, help="Leave newsreader"),
+    Command("quit", "q", "quit", "Quit", "app", palette=True, help="Leave newsreader", narrow=False),
     Command("help", "question_mark", "help", "Help", "app", palette=True, help="Every key, by screen"),
-    Command("import", "i", "open_import", "Import", "app", palette=True, help="Import a folder of saved articles"),
+    Command(
+        "import",
+        "i",
+        "open_import",
+        "Import",
+        "app",
+        palette=True,
+        help="Import a folder of saved articles",
+        narrow=False,
+    ),
     Command(
         "reindex",
         "ctrl+r",
@@ -67,9 +77,9 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         help="Results → reader → side panel (p shows it) → results",
     ),
-    Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article"),
-    Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread"),
-    Command("tags", "t", "edit_tags", "Tags", "main", palette=True, help="Edit the article's tags"),
+    Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article", narrow=False),
+    Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread", narrow=False),
+    Command("tags", "t", "edit_tags", "Tags", "main", palette=True, help="Edit the article's tags", narrow=False),
     Command(
         "open",
         "o",
@@ -88,6 +98,7 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         palette=True,
         help="Expand or collapse folded repeats (captions, teasers)",
+        narrow=False,
     ),
     Command(
         "filters",
@@ -106,6 +117,7 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         palette=True,
         help="Highlight people, places, organisations and groups",
+        narrow=False,
     ),
     Command(
         "quotes",
@@ -115,6 +127,7 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         palette=True,
         help="Highlight quotations (speech and terms) with their speakers",
+        narrow=False,
     ),
     Command(
         "panel",
@@ -231,11 +244,13 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         help="Entity: list every article about it; quote: scroll to it",
     ),
-    Command("entities-all", "a", "kind('a')", "All", "entities", help="All kinds"),
-    Command("entities-people", "1", "kind('1')", "People", "entities", help="People only"),
-    Command("entities-places", "2", "kind('2')", "Places", "entities", help="Places only"),
-    Command("entities-orgs", "3", "kind('3')", "Orgs", "entities", help="Organisations only"),
-    Command("entities-groups", "4", "kind('4')", "Groups", "entities", help="Groups (nationalities) only"),
+    Command("entities-all", "a", "kind('a')", "All", "entities", help="All kinds", narrow=False),
+    Command("entities-people", "1", "kind('1')", "People", "entities", help="People only", narrow=False),
+    Command("entities-places", "2", "kind('2')", "Places", "entities", help="Places only", narrow=False),
+    Command("entities-orgs", "3", "kind('3')", "Orgs", "entities", help="Organisations only", narrow=False),
+    Command(
+        "entities-groups", "4", "kind('4')", "Groups", "entities", help="Groups (nationalities) only", narrow=False
+    ),
     Command(
         "entities-open",
         "enter",
@@ -290,6 +305,10 @@ COMMANDS: tuple[Command, ...] = (
 # Bindings the widgets already have (OptionList's Enter, arrows): listed in
 # help, not bound a second time.
 _BUILT_IN = frozenset({"select", "cursor_down", "cursor_up"})
+
+
+# What the footer leaves out below 100 columns, so what it shows fits.
+NARROW_HIDDEN_ACTIONS = frozenset(c.action for c in COMMANDS if not c.narrow)
 
 
 def bindings(scope: str, *, built_in_too: bool = True) -> list[BindingType]:

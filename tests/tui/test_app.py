@@ -669,3 +669,18 @@ async def test_n_walks_an_entitys_mentions_after_opening_it_from_the_browser(mak
         await pilot.press("n")
         assert "No search terms in this article" not in toasts
         assert reader.hit_count >= 2 and len(reader.query(".-current-hit")) == 1
+
+
+async def test_the_footer_fits_at_80_columns(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        for key in ("", "E"):  # the main screen, the entity browser
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            shown = list(app.screen.query(FooterKey))
+            assert shown and all(k.region.right <= 80 and k.region.width > 0 for k in shown)  # it was cut at "F Fil"
+            assert "help" in {k.action for k in shown}

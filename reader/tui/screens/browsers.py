@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
@@ -16,6 +16,7 @@ from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row, hanging
 
 QUERY_MARK = "query:"  # a browser's answer that is a whole search, not a name
@@ -34,7 +35,7 @@ class _Browser(Screen[str | None]):
         with Vertical(classes="browser"):
             yield Label("", id=self.TITLE_ID)
             yield KeyList(id=self.LIST_ID)
-        yield Footer()
+        yield KeyFooter()
 
     def highlighted_id(self) -> str | None:
         """The key (a name, an id, a query) of the row under the cursor."""
@@ -194,7 +195,7 @@ class QuoteBrowser(_Browser):
             yield Label("Quotes across the archive: type a speaker or words, Enter in the list opens the article")
             yield Input(placeholder="speaker or words", id="quote-filter")
             yield KeyList(id="quote-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import Button, DirectoryTree, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, Static
 
 from reader.archive import Archive, ArchiveBusy
 from reader.archive.import_report import summary_lines
@@ -24,6 +24,7 @@ from reader.archive.importer import ImportReport, Progress
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
+from reader.tui.widgets.key_footer import KeyFooter
 
 log = logging.getLogger(__name__)
 UPDATE_EVERY_S = 0.05  # progress redraws at most 20 times a second
@@ -96,7 +97,7 @@ class ImportScreen(Screen[None]):
             yield Static("", id="import-current")
             yield Static("", id="import-counts")
             yield Static("", id="import-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive, IndexDamaged, QueryError, SourceUnavailable
@@ -22,6 +22,7 @@ from reader.text.anchor import placed
 from reader.tui.commands import bindings
 from reader.tui.pager import page_text
 from reader.tui.widgets.article import ArticlePage, ArticleView
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.side_panel import SidePanel
 
@@ -76,7 +77,7 @@ class MainScreen(Screen[None]):
             yield ArticleView(id="reader")
             yield SidePanel(id="side-panel")
         yield StatusLine("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_interval(WATCH_EVERY_S, self._watch_archive)

@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
@@ -16,6 +16,7 @@ from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
 from reader.tui.screens.browsers import _Browser
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import Row, hanging
 from reader.tui.widgets.scrolling import InstantScroll
 
@@ -102,7 +103,7 @@ class DiffScreen(Screen[None]):
             yield Label("Comparing…", id="diff-title")
             with InstantScroll(id="diff-body"):
                 yield Static("", id="diff-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#diff-body").focus()
