@@ -193,3 +193,20 @@ def test_any_typed_query_is_results_or_a_query_error(filled, text: str, complete
         assert str(exc)
         return
     assert result.total >= len(result.hits)
+
+
+def test_a_whole_typed_word_is_not_completed_from_its_stem(archive, tmp_path: Path) -> None:
+    """Typing "police" finds what `newsreader search police` finds: the
+    completion of a whole word would be its stem's ("polic*": policy)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text(
+        "# Police patrol the harbour\n\nThe police patrolled the harbour all night after the storm.\n"
+    )
+    (src / "b.md").write_text(
+        "# A new policy on ferries\n\nThe council adopted a new policy on ferry fares on Tuesday.\n"
+    )
+    run_import(archive, src)
+    assert archive.search("police", complete_last_word=True).total == archive.search("police").total == 1
+    assert archive.search("polic", complete_last_word=True).total == 2  # being typed: police and policy
+    assert archive.search("harbour sto", complete_last_word=True).total == 1
