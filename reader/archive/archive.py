@@ -71,6 +71,8 @@ class Archive(IndexUpkeep):
         # The app calls in from worker threads and the UI thread; SQLite's one
         # connection and the index handle are used by one caller at a time.
         self._guard = threading.RLock()
+        # Writers of this process, one thread at a time (see _writing).
+        self._writers = threading.RLock()
 
     def close(self) -> None:
         self.store.close()

@@ -32,6 +32,7 @@ class IndexUpkeep:
     store: Store
     index_dir: Path
     _lock: WriteLock
+    _writers: threading.RLock
     _ix: FileIndex | None
     _local: threading.local
 
@@ -61,25 +62,35 @@ class IndexUpkeep:
     def _try_sync(self) -> None:
         """Replay the index queue if no other process is writing (else leave it)."""
         try:
-            with self._writing(wait_s=0):
+            with self._writing(wait_s=0, wait_for_threads=False):
                 self.sync_index()
         except ArchiveBusy:
             log.info("index queue left to the process that holds the write lock")
 
     @contextmanager
-    def _writing(self, wait_s: float = 0.0) -> Iterator[None]:
-        """Hold the archive's write lock (re-entrant within this Archive)."""
-        if self._lock.held:
-            yield
-            return
-        self._lock.acquire(wait_s=wait_s)
+    def _writing(self, wait_s: float = 0.0, *, wait_for_threads: bool = True) -> Iterator[None]:
+        """Hold the archive's write lock: re-entrant in one thread; another
+        thread of this process waits for it (or, with `wait_for_threads`
+        False, gets ArchiveBusy at once); another process is ArchiveBusy after
+        `wait_s`. The lock file is per process: two of the app's worker threads
+        correcting entities at once both took it as held and wrote the index
+        together, and Whoosh's LockError took the app down."""
+        if not self._writers.acquire(blocking=wait_for_threads):
+            raise ArchiveBusy("another task of this program is writing to the archive")
         try:
-            if self.index_dir.exists():
-                # We hold the archive lock, so a Whoosh lock left now is a dead writer's.
-                ixmod.clear_stale_lock(self.index_dir)
-            yield
+            if self._lock.held:
+                yield
+                return
+            self._lock.acquire(wait_s=wait_s)
+            try:
+                if self.index_dir.exists():
+                    # We hold the archive lock, so a Whoosh lock left now is a dead writer's.
+                    ixmod.clear_stale_lock(self.index_dir)
+                yield
+            finally:
+                self._lock.release()
         finally:
-            self._lock.release()
+            self._writers.release()
 
     def sync_index(self) -> int:
         """Apply queued store changes to the index; returns how many were applied."""

@@ -122,3 +122,43 @@ def test_the_command_refuses_lists_and_undoes(corrected, capsys) -> None:  # typ
     assert "no corrections to undo" in capsys.readouterr().err
     assert main([*data, "entities", "--json"]) == 0
     assert "Ines Varga-Holm" not in capsys.readouterr().out
+
+
+def test_corrections_from_two_threads_at_once_both_land(corrected) -> None:  # type: ignore[no-untyped-def]
+    """The app makes each correction in a worker thread on one Archive: two
+    quick ones used to write the index together and fail with Whoosh's LockError."""
+    import threading
+
+    from reader.archive import index as ixmod
+
+    start, errors = threading.Barrier(2), []
+    real_apply = ixmod.apply_chunks
+
+    def slow_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threading.Event().wait(0.2)  # hold the index writer long enough for the other thread to arrive
+        return real_apply(*args, **kwargs)
+
+    ixmod.apply_chunks = slow_apply
+    try:
+
+        def run(correction: Correction) -> None:
+            start.wait()
+            try:
+                corrected.correct(correction)
+            except Exception as exc:  # noqa: BLE001 - the test reports any failure
+                errors.append(exc)
+
+        threads = [
+            threading.Thread(target=run, args=(Correction("reject", "Storm Petra"),)),
+            threading.Thread(target=run, args=(Correction("rename", "Harbour Board", "Harbour Authority"),)),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        ixmod.apply_chunks = real_apply
+    assert errors == []
+    found = names(corrected)
+    assert "Storm Petra" not in found and "Harbour Authority" in found
+    assert corrected.search('entity:"Harbour Authority"').total == 2
