@@ -104,7 +104,7 @@ def test_demo_archive_builds_and_searches(capsys) -> None:  # type: ignore[no-un
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
+        [sys.executable, "-P", "-m", "reader", *args],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},

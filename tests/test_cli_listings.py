@@ -68,14 +68,18 @@ def test_plurals(capsys) -> None:  # type: ignore[no-untyped-def]
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+        [sys.executable, "-P", "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
     )
 
 
 def closed_pipe(*args: str) -> tuple[int, str]:
     """Run a command whose output pipe has no reader any more (`… | head -1` after its line)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", *args],
+        [sys.executable, "-P", "-m", "reader", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=os.environ.copy(),

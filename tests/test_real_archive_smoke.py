@@ -90,7 +90,10 @@ def test_every_listing_plain_and_json(real, capsys) -> None:  # type: ignore[no-
 def closed_pipe(*args: str) -> tuple[int, str]:
     """Run a command in a subprocess whose stdout has no reader any more (like `… | head -1`)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy()
+        [sys.executable, "-P", "-m", "reader", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()

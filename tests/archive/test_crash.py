@@ -23,7 +23,7 @@ N = 240
 
 def _start_import(data: Path, corpus: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+        [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -86,7 +86,7 @@ def test_sigkill_at_several_points_then_resume(tmp_path: Path) -> None:
             assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
             assert examine(archive).healthy
     finished = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+        [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -97,7 +97,7 @@ def test_sigkill_at_several_points_then_resume(tmp_path: Path) -> None:
         assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
         assert archive.search("storm").total > 0
     again = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+        [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -111,7 +111,7 @@ def test_a_second_import_is_told_the_archive_is_busy(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Archive(data) as holder, holder._writing():  # noqa: SLF001 - another writer, deterministically
         second = subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
+            [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
             capture_output=True,
             text=True,
             timeout=120,
@@ -120,7 +120,7 @@ def test_a_second_import_is_told_the_archive_is_busy(tmp_path: Path) -> None:
     with Archive(data) as archive:
         assert archive.store.count() == 0  # the refused import wrote nothing
     waited = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(corpus), "--wait", "5"],
+        [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus), "--wait", "5"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -62,7 +62,7 @@ def test_a_full_tmpfs(tmp_path: Path) -> None:
     try:
         write_corpus(tmp_path / "c", 60)
         done = subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(mount / "a"), "import", str(tmp_path / "c")],
+            [sys.executable, "-P", "-m", "reader", "--data-dir", str(mount / "a"), "import", str(tmp_path / "c")],
             capture_output=True,
             text=True,
             timeout=300,

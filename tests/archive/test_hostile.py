@@ -136,7 +136,7 @@ def test_cli_output_is_terminal_safe(tmp_path: Path) -> None:
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", data, *args],
+            [sys.executable, "-P", "-m", "reader", "--data-dir", data, *args],
             capture_output=True,
             text=True,
             env=env,

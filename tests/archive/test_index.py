@@ -173,7 +173,7 @@ def test_the_cli_reports_a_damaged_index_without_a_traceback(tmp_path: Path, fix
     import sys
 
     data = ["--data-dir", str(tmp_path / "d")]
-    newsreader = [sys.executable, "-m", "reader", *data]
+    newsreader = [sys.executable, "-P", "-m", "reader", *data]
     subprocess.run([*newsreader, "import", str(fixtures_dir)], check=True, capture_output=True)
     _damage_postings(tmp_path / "d" / "index")
     done = subprocess.run([*newsreader, "search", "ferry"], capture_output=True, text=True)

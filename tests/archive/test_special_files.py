@@ -40,7 +40,7 @@ def test_analyze_of_a_pipe_says_so_instead_of_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.html"
     os.mkfifo(fifo)
     done = subprocess.run(
-        [sys.executable, "-m", "reader", "analyze", str(fifo)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-P", "-m", "reader", "analyze", str(fifo)], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 1
     assert done.stderr.strip().endswith(f"{fifo}: a named pipe, not a file")

@@ -206,7 +206,7 @@ def measure_size(n: int, work: Path, kb: float, runs: int) -> dict[str, float]:
         write_corpus(corpus, n, kb=kb)
     files = sorted(corpus.rglob("article-*"))
     corpus_mb = _size_mb(corpus)
-    newsreader = [py, "-m", "reader", "--data-dir", str(archive)]
+    newsreader = [py, "-P", "-m", "reader", "--data-dir", str(archive)]
     row: dict[str, float] = {"n": n, "corpus_mb": corpus_mb}
 
     print(f"[{n}] import…", file=sys.stderr)

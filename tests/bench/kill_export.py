@@ -47,7 +47,19 @@ def _whole(path: Path, fmt: str) -> bool:
 def kill_exports(code: Path, data: Path, fmt: str, runs: int, seed: int) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="kill-export-"))
     target = work / f"out.{fmt}"
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data), "export", "--format", fmt, "--to", str(target)]
+    cmd = [
+        sys.executable,
+        "-P",
+        "-m",
+        "reader",
+        "--data-dir",
+        str(data),
+        "export",
+        "--format",
+        fmt,
+        "--to",
+        str(target),
+    ]
     force = "--force" in subprocess.run([*cmd[:6], "--help"], cwd=code, capture_output=True, text=True).stdout
     started = time.monotonic()
     subprocess.run(cmd, cwd=code, check=True, capture_output=True)
@@ -99,7 +111,7 @@ def _write_export(path: Path, articles: int) -> None:
 def _import_once(code: Path, export: Path, data: Path, kill_after: float | None) -> tuple[float, int, int]:
     """(seconds, peak WAL bytes, articles kept) of one import, SIGKILLed after `kill_after` s if given."""
     shutil.rmtree(data, ignore_errors=True)
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(export)]
+    cmd = [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(export)]
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0

@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         data = root / "data"
         started = time.perf_counter()
         importer = subprocess.Popen(
-            [sys.executable, "-m", "reader", "--data-dir", str(data), "import", str(root / "corpus")],
+            [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(root / "corpus")],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,

@@ -530,7 +530,7 @@ async def test_articles_imported_by_another_process_appear(make_app, filled_dir:
             await settle(pilot)
             assert len(app.screen.query_one(ResultsList).hits) == 3
             done = subprocess.run(
-                [sys.executable, "-m", "reader", "--data-dir", str(filled_dir), "import", str(src)],
+                [sys.executable, "-P", "-m", "reader", "--data-dir", str(filled_dir), "import", str(src)],
                 capture_output=True,
                 text=True,
                 timeout=120,
