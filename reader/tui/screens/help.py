@@ -14,8 +14,12 @@ from reader.tui.widgets.scrolling import InstantScroll
 
 def help_table() -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
-    table.add_column("key", style="bold", no_wrap=True)
-    table.add_column("what")
+    # The key column is as wide as the longest key; a screen's title wraps in
+    # it. Titles kept on one line made it 45 columns wide, and at 80 columns
+    # the descriptions wrapped a word to a line.
+    keys = max(len(str(key_label(c.keys))) for c in COMMANDS)
+    table.add_column("key", style="bold", width=max(keys, len("ctrl+p")) + 8)
+    table.add_column("what", ratio=1)
     for scope, title in SCOPES.items():
         table.add_row(Text(title, style="bold underline"), "")
         for command in COMMANDS:
