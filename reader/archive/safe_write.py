@@ -29,13 +29,20 @@ def inside(path: Path, folder: Path) -> bool:
     return resolved == root or root in resolved.parents
 
 
-def check_file_target(path: Path, *, force: bool, protected: Path | None) -> None:
-    """Raise TargetRefused unless `path` may be (over)written as a regular file."""
+def _existing_mode(path: Path, protected: Path | None) -> int | None:
+    """The mode of what is at `path` (None: nothing), refusing a place inside `protected`."""
     if protected is not None and inside(path, protected):
         raise TargetRefused(f"{path} is inside the archive folder {protected}; export somewhere else")
     try:
-        mode = path.lstat().st_mode
+        return path.lstat().st_mode
     except FileNotFoundError:
+        return None
+
+
+def check_file_target(path: Path, *, force: bool, protected: Path | None) -> None:
+    """Raise TargetRefused unless `path` may be (over)written as a regular file."""
+    mode = _existing_mode(path, protected)
+    if mode is None:
         return
     if stat.S_ISLNK(mode):
         raise TargetRefused(f"{path} is a symbolic link; give the path of a file, not of a link")
@@ -49,11 +56,8 @@ def check_file_target(path: Path, *, force: bool, protected: Path | None) -> Non
 
 def check_folder_target(path: Path, *, protected: Path | None) -> None:
     """Raise TargetRefused unless `path` is a folder (or can become one) outside `protected`."""
-    if protected is not None and inside(path, protected):
-        raise TargetRefused(f"{path} is inside the archive folder {protected}; export somewhere else")
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
+    mode = _existing_mode(path, protected)
+    if mode is None:
         return
     if stat.S_ISLNK(mode):
         raise TargetRefused(f"{path} is a symbolic link; give the path of a folder, not of a link")
