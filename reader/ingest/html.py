@@ -190,6 +190,16 @@ def blocks_from_body(body: Any) -> list[Block]:
     return blocks
 
 
+def page_title(tree: object, doc: object, blocks: list[Block], path: Path | None) -> str:
+    """The article's title: the page's headline, else (a page whose title names
+    only its site) the article's own first heading, else the file's name."""
+    return (
+        _headline(tree, doc, next((b.text for b in blocks if is_body_like(b.text)), None))
+        or next((b.text for b in blocks if b.kind == "heading"), None)
+        or (title_from_path(path) if path else "Untitled")
+    )
+
+
 def _headline(tree: object, doc: object, first_paragraph: str | None) -> str | None:
     def meta(prop: str) -> str | None:
         found = tree.xpath(f'//meta[@property="{prop}" or @name="{prop}"]/@content')  # type: ignore[attr-defined]
@@ -240,12 +250,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     blocks = place_captions(blocks, figures)
     if not blocks:
         raise IngestError("no article text found in the page")
-    title = (
-        _headline(tree, doc, next((b.text for b in blocks if is_body_like(b.text)), None))
-        # A page whose title names only its site: the article's own first heading.
-        or next((b.text for b in blocks if b.kind == "heading"), None)
-        or (title_from_path(path) if path else "Untitled")
-    )
+    title = page_title(tree, doc, blocks, path)
     return Article(
         title=title,
         blocks=tuple(blocks),

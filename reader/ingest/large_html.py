@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ingest.common import meta_text, parse_date, squash, title_from_path
+from reader.ingest.common import meta_text, parse_date, squash
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
@@ -100,8 +100,7 @@ def _blocks(root: Any) -> list[Block]:
 
 def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Article:
     """The article of a large page, in time linear in its size."""
-    from reader.ingest.html import _headline
-    from reader.text.chrome import is_body_like
+    from reader.ingest.html import page_title
 
     for el in list(tree.iter(*_FURNITURE)):
         if el.getparent() is not None:
@@ -115,11 +114,7 @@ def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Articl
                 return meta_text(found[0])
         return None
 
-    title = (
-        _headline(tree, None, next((b.text for b in blocks if is_body_like(b.text)), None))
-        or next((b.text for b in blocks if b.kind == "heading"), None)
-        or (title_from_path(path) if path else "Untitled")
-    )
+    title = page_title(tree, None, blocks, path)
     return Article(
         title=title,
         blocks=tuple(blocks),
