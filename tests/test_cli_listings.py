@@ -76,7 +76,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def closed_pipe(*args: str) -> tuple[int, str]:
+def closed_pipe(*args: str, timeout: float = 120) -> tuple[int, str]:
     """Run a command whose output pipe has no reader any more (`… | head -1` after its line)."""
     proc = subprocess.Popen(
         [sys.executable, "-P", "-m", "reader", *args],
@@ -87,7 +87,7 @@ def closed_pipe(*args: str) -> tuple[int, str]:
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader has gone before the first line is written
     err = proc.stderr.read().decode("utf-8", "replace")
-    return proc.wait(timeout=120), err
+    return proc.wait(timeout=timeout), err
 
 
 PIPED = [

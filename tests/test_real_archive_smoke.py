@@ -9,7 +9,6 @@ import contextlib
 import gzip
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 
 from reader.cli import main
 from tests.conftest import real_pages
+from tests.test_cli_listings import closed_pipe
 
 # (command, whether it takes --json); "ID" is replaced by a real article id.
 LISTINGS = [
@@ -87,20 +87,6 @@ def test_every_listing_plain_and_json(real, capsys) -> None:  # type: ignore[no-
             assert out.strip() or err.strip(), f"{args} said nothing"
 
 
-def closed_pipe(*args: str) -> tuple[int, str]:
-    """Run a command in a subprocess whose stdout has no reader any more (like `… | head -1`)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "reader", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=os.environ.copy(),
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()
-    err = proc.stderr.read().decode("utf-8", "replace")
-    return proc.wait(timeout=300), err
-
-
 def in_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys, args: list[str]) -> int:  # type: ignore[no-untyped-def]
     """Run a command in this process with stdout a real pipe whose read end is
     closed: the same EPIPE as a subprocess gets, without starting Python again."""
@@ -130,6 +116,6 @@ def test_every_listing_through_a_closed_pipe(real, tmp_path: Path, monkeypatch, 
     page = tmp_path / "page.html"
     page.write_bytes(gzip.decompress(real_pages()[0].read_bytes()))
     for args in ([*data, "search", "police", "--limit", "500"], ["analyze", str(page), "--json"]):
-        code, err = closed_pipe(*args)
+        code, err = closed_pipe(*args, timeout=300)
         assert "Traceback" not in err and "BrokenPipe" not in err, (args, err)
         assert code in (0, 141), (args, code, err)
