@@ -141,14 +141,15 @@ def _regular(path: Path) -> bool:
         return False
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """Up to `limit` bytes of a regular file (the import's size cap by default); b"" if unreadable."""
     from reader.ingest import MAX_FILE_BYTES
 
     if not _regular(path):
         return b""
     try:
         with path.open("rb") as fh:
-            return fh.read(MAX_FILE_BYTES)
+            return fh.read(MAX_FILE_BYTES if limit is None else limit)
     except OSError:
         return b""
 
@@ -174,7 +175,7 @@ def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> 
     if fmt in PARSERS:
         return Detected(fmt, f"{NAMES[fmt]} by its extension")
     if head is None:
-        head = data[:HEAD_BYTES] if data is not None else _read_head(path)
+        head = data[:HEAD_BYTES] if data is not None else _read(path, HEAD_BYTES)
     sniffed = sniff(head, path, data)
     what = f"extension {suffix}" if suffix else "no extension"
     if sniffed in PARSERS:
@@ -182,13 +183,3 @@ def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> 
     if suffix:
         return Detected(None, f"unsupported format: {suffix}")
     return Detected(None, "unsupported format: no extension, and the content is not a format we read")
-
-
-def _read_head(path: Path) -> bytes:
-    if not _regular(path):
-        return b""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(HEAD_BYTES)
-    except OSError:
-        return b""
