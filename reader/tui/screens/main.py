@@ -233,7 +233,9 @@ class MainScreen(Screen[None]):
         """Open the new list's first row, unless a key has since changed the query or the row."""
         results = self.query_one(ResultsList)
         current = results.key_at(results.highlighted)
-        if query == self._query and not self._searching and current == article_id and self._stale(article_id):
+        reading = self.focused is self.query_one(ArticleView)  # an article opened meanwhile (at a quote, say)
+        fresh = query == self._query and not self._searching and current == article_id
+        if fresh and not reading and self._jump_to is None and self._stale(article_id):
             self.open_article(article_id, query)
 
     @on(ResultsList.OptionSelected)
