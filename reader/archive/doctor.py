@@ -11,6 +11,7 @@ clear a dead writer's lock. The store itself is never changed by a repair.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,7 +112,10 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
         _what_can_be_saved(report, store.db, archive.index_dir)
         return report
 
-    with archive._writing(wait_s=5):  # noqa: SLF001 - repairs need the write lock
+    # Repairs need the write lock; a read-only archive can only be looked at
+    # (and nobody can be writing to it from here).
+    reading_only = archive.store.read_only and not repair
+    with contextlib.nullcontext() if reading_only else archive._writing(wait_s=5):  # noqa: SLF001
         # Whoosh's lock file stays on disk after a writer ends; the lock is the
         # flock on it. Held while we hold the archive means a writer outside our lock.
         held = ixmod.index_lock_held(archive.index_dir)

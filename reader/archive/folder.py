@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.archive.store import StoreError
+from reader.archive.store import ArchiveReadOnly, StoreError
 
 
 class ArchiveUnusable(StoreError):
@@ -33,11 +33,8 @@ def writable(root: Path) -> bool:
     return os.access(root, os.W_OK)
 
 
-def read_only(root: Path) -> ArchiveUnusable:
-    return ArchiveUnusable(
-        f"the archive folder {root} is read-only: this command writes to it (reading commands such as "
-        "search, show and stats work)"
-    )
+def read_only(root: Path) -> ArchiveReadOnly:
+    return ArchiveReadOnly(root)
 
 
 def check_index_dir(directory: Path) -> None:
@@ -46,9 +43,9 @@ def check_index_dir(directory: Path) -> None:
         raise ArchiveUnusable(f"{directory} is a file, not the index folder: move it away and the index is rebuilt")
 
 
-def lock_trouble(path: Path, exc: OSError) -> ArchiveUnusable:
+def lock_trouble(path: Path, exc: OSError) -> StoreError:
     if isinstance(exc, IsADirectoryError):
         return ArchiveUnusable(f"{path} is a folder; it should be the archive's lock file: remove it")
-    if isinstance(exc, PermissionError) and not writable(path.parent):
+    if not writable(path.parent):
         return read_only(path.parent)
     return ArchiveUnusable(f"cannot open the archive's lock file {path}: {exc.strerror or exc}")

@@ -148,7 +148,7 @@ def index_lock_held(directory: Path) -> bool:
         return False
     import fcntl
 
-    with lock_file.open("a") as fh:
+    with lock_file.open("rb") as fh:  # not for writing: a read-only archive is checked too
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -178,6 +178,17 @@ class StoreDamaged(StoreError):
     """The store file is damaged: SQLite cannot read it (or part of it)."""
 
 
+class ArchiveReadOnly(StoreError):
+    """The archive cannot be written here (a read-only folder, mount or store
+    file): it is read as it stands, and a command that would change it is
+    refused with this, naming the folder."""
+
+    def __init__(
+        self, root: Path, why: str = "this command writes to it (reading commands such as search, show and stats work)"
+    ) -> None:
+        super().__init__(f"the archive folder {root} is read-only: {why}")
+
+
 # What reading a damaged store raises anywhere (SQLite's "database disk image
 # is malformed"), under a name the CLI and the app can catch without SQLite.
 StoreReadError = sqlite3.DatabaseError
@@ -226,6 +237,7 @@ def _create(path: Path) -> None:
     try:
         creating = Store.__new__(Store)
         creating.path = Path(tmp)
+        creating.read_only = False
         try:
             creating._open()
         finally:
@@ -244,14 +256,44 @@ def _create(path: Path) -> None:
                 os.unlink(leftover)
 
 
+def _writable(path: Path) -> bool:
+    """Whether this process may write the store and its WAL files beside it
+    (access() also says no on a read-only mount, even to root)."""
+    if not os.access(path.parent, os.W_OK):
+        return False
+    return not os.path.lexists(path) or os.access(path, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store opened for reading only. A WAL database is read through its
+    -shm file, which a read-only folder cannot get: with no -wal file left
+    (every clean close checkpoints and removes it) the file alone is the whole
+    archive, and SQLite is told so (immutable). A -wal file holding changes
+    is read through the -shm file if one is there."""
+    from urllib.parse import quote
+
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    uri = f"file:{quote(str(path))}?mode=ro" + ("" if pending else "&immutable=1")
+    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA query_only=ON")
+    return db
+
+
 class Store(AnalysisRows, StoryRows):
     """Articles, their source files, reading state and tags, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = not _writable(path)
         try:
             if not os.path.lexists(path):
+                if self.read_only:
+                    raise ArchiveReadOnly(path.parent, "it has no store yet, and one cannot be made there")
                 _create(path)
             elif path.is_file() and path.stat().st_size == 0:
                 # SQLite would take it for a new, empty database: the archive
@@ -261,15 +303,45 @@ class Store(AnalysisRows, StoryRows):
                     "Restore it from a backup, or move it away to start a new archive"
                 )
             self._open()
+        except sqlite3.OperationalError as exc:
+            if self.read_only and "unable to open" in str(exc):
+                # A -wal file of changes without its -shm, which cannot be made here.
+                raise ArchiveReadOnly(
+                    path.parent,
+                    f"its store has changes in {path.name}-wal that SQLite reads only where it may write beside "
+                    "them: copy the folder somewhere writable to read it",
+                ) from exc
+            raise StoreDamaged(f"{path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(f"{path}: {exc}") from exc
 
     def _open(self) -> None:
+        if self.read_only:
+            self.db = _connect_read_only(self.path)
+            self._check_version()
+            return
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
+
+    def _check_version(self) -> None:
+        """A read-only store is read as it is: never migrated, so it must be of this schema."""
+        version = int(self.meta("schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); upgrade to read it")
+        if version < SCHEMA_VERSION:
+            raise ArchiveReadOnly(
+                self.path.parent,
+                "its store is from an older newsreader and must be upgraded, which writes to it: "
+                "open it once where it can be written",
+            )
+
+    def writable(self) -> None:
+        """Raise ArchiveReadOnly before a write to a store opened read-only."""
+        if self.read_only:
+            raise ArchiveReadOnly(self.path.parent)
 
     def close(self) -> None:
         self.db.close()
@@ -309,6 +381,7 @@ class Store(AnalysisRows, StoryRows):
         if self.db.in_transaction:
             yield
             return
+        self.writable()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -556,12 +629,15 @@ class Store(AnalysisRows, StoryRows):
         return (bool(row[0]), bool(row[1]), float(row[2])) if row else (False, False, 0.0)
 
     def set_read(self, article_id: str, is_read: bool) -> None:
+        self.writable()
         self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(is_read), article_id))
 
     def set_starred(self, article_id: str, starred: bool) -> None:
+        self.writable()
         self.db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def set_position(self, article_id: str, position: float) -> None:
+        self.writable()
         self.db.execute("UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id))
 
     def tags_of(self, article_id: str) -> tuple[str, ...]:

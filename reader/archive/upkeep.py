@@ -17,7 +17,7 @@ from reader.archive import index as ixmod
 from reader.archive.folder import check_index_dir
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.progress import FINISHING, INDEXING, STORIES
-from reader.archive.store import Store
+from reader.archive.store import ArchiveReadOnly, Store
 from reader.model import StoredArticle
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,26 @@ class IndexUpkeep:
         try:
             self._ix = ixmod.open_index(self.index_dir)
         except ixmod.IndexUnreadable as exc:
+            if self.store.read_only:
+                raise ArchiveReadOnly(
+                    self.index_dir.parent,
+                    f"its search index cannot be used ({exc}) and cannot be rebuilt there (show, stats "
+                    "and the other commands that do not search work)",
+                ) from None
             log.info("rebuilding index: %s", exc)
             self.reindex(progress=on_rebuild)
             assert self._ix is not None
             return self._ix
+        if self.store.read_only:
+            return self._ix  # searched as it stands: changes queued for it wait for a writable folder
         if self.store.queued() or self.store.unanalysed() or self.store.stories_pending():
             self._try_sync()
         return self._ix
 
     def _try_sync(self) -> None:
         """Replay the index queue if no other process is writing (else leave it)."""
+        if self.store.read_only:
+            return
         try:
             with self._writing(wait_s=0, wait_for_threads=False):
                 self.sync_index()
@@ -75,6 +85,7 @@ class IndexUpkeep:
         `wait_s`. The lock file is per process: two of the app's worker threads
         correcting entities at once both took it as held and wrote the index
         together, and Whoosh's LockError took the app down."""
+        self.store.writable()
         if not self._writers.acquire(blocking=wait_for_threads):
             raise ArchiveBusy("another task of this program is writing to the archive")
         try:
