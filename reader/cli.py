@@ -250,7 +250,7 @@ def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _dispatch(args: argparse.Namespace, err: Styler) -> int:
-    from reader.archive import ArchiveBusy, CorrectionRefused, IndexDamaged, QueryError
+    from reader.archive import ArchiveBusy, CorrectionRefused, DiskFull, IndexDamaged, QueryError
     from reader.archive.store import StoreError, StoreReadError
 
     command = args.command or "app"
@@ -291,6 +291,8 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
     except IndexDamaged as exc:
         raise _Failure(str(exc)) from exc
     except CorrectionRefused as exc:
+        raise _Failure(str(exc)) from exc
+    except DiskFull as exc:  # reindex, doctor --repair (import says what it kept itself)
         raise _Failure(str(exc)) from exc
     except StoreError as exc:  # an archive path that is not what it must be (folder.py)
         raise _Failure(str(exc)) from exc

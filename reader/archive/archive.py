@@ -17,6 +17,7 @@ from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
 from reader.archive import search as searchmod
+from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import IndexDamaged
 from reader.archive.lock import ArchiveBusy, WriteLock
@@ -628,15 +629,9 @@ class Archive(IndexUpkeep):
         return list(searchmod.matching_words(text, wanted, _TEXT_ANALYZER))
 
 
-class DiskFull(Exception):
-    """The disk filled during an import; what was committed before is kept."""
-
-
 @contextmanager
 def _disk_full_said(archive: Archive) -> Iterator[None]:
     """A full disk during an import, said in one line with what was kept."""
-    from reader.archive.importer import is_disk_full
-
     before = archive.store.count()
     try:
         yield
@@ -659,7 +654,7 @@ def _reading_index() -> Iterator[None]:
     IndexDamaged (with the fix), the details logged. Query errors pass."""
     try:
         yield
-    except (QueryError, IndexDamaged, StoreError):
+    except (QueryError, IndexDamaged, StoreError, DiskFull):
         raise
     except sqlite3.DatabaseError:
         raise  # the store's damage, not the index's: the CLI and the app say so

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive import index as ixmod
+from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import ArchiveUnusable, check_index_dir
 
 
@@ -116,92 +117,107 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
     # (and nobody can be writing to it from here).
     reading_only = archive.store.read_only and not repair
     with contextlib.nullcontext() if reading_only else archive._writing(wait_s=5):  # noqa: SLF001
-        # Whoosh's lock file stays on disk after a writer ends; the lock is the
-        # flock on it. Held while we hold the archive means a writer outside our lock.
-        held = ixmod.index_lock_held(archive.index_dir)
-        finding = report.add("index write lock free", not held, "held by another process" if held else "free")
-        if held:
-            finding.detail += " (a newsreader writing without the archive lock, or another program: stop it)"
-
-        rebuilding = ixmod.rebuild_dir(archive.index_dir)
-        left = rebuilding.exists()
-        finding = report.add(
-            "no unfinished rebuild", not left, f"{rebuilding} left by a reindex that was stopped" if left else "none"
-        )
-        if left and repair:
-            ixmod.remove_rebuild(archive.index_dir)
-            finding.repaired = "removed (the index in use was never touched)"
-
         try:
-            check_index_dir(archive.index_dir)
-        except ArchiveUnusable as exc:
-            report.add("index opens", False, str(exc))  # never removed here: the file is not ours
-            return report
-        try:
-            ix = ixmod.open_index(archive.index_dir)
-            report.add("index opens", True, _count(ix.doc_count(), "document"))
-        except ixmod.IndexUnreadable as exc:
-            finding = report.add("index opens", False, str(exc))
-            if repair:
-                count = archive.reindex()
-                finding.repaired = f"rebuilt from the store ({_count(count, 'article')})"
-            return report
-
-        read, failed, broken = ixmod.unreadable_postings(ix)
-        ok = not failed and not broken
-        if ok:
-            detail = f"{read} term lists read"
-        elif broken:
-            detail = f"the term list could not be read ({broken})"
-        else:
-            detail = f"{failed} of {read + failed} term lists unreadable"
-        finding = report.add("index postings readable", ok, detail)
-        if not ok:
-            if repair:
-                ix.close()
-                count = archive.reindex()
-                finding.repaired = f"rebuilt from the store ({count} articles)"
-            else:
-                finding.detail += " (searches meeting them fail; the store is intact)"
-            return report
-
-        # Without --repair nothing is written: the queue is reported, not
-        # replayed (archive.index() would replay it).
-        queued = store.queued()
-        finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
-        if queued and repair:
-            archive._ix = ix  # noqa: SLF001
-            archive.sync_index()
-            finding.repaired = f"applied {len(queued)} queued changes"
-            queued = []
-
-        stored_ids = store.all_ids()
-        indexed = ixmod.index_ids(ix if not repair else archive.index())
-        missing = stored_ids - indexed
-        orphans = indexed - stored_ids
-        waiting = len(missing & set(queued))
-        detail = f"{len(missing)} missing from the index" + (f" ({waiting} of them queued)" if waiting else "")
-        finding = report.add("every article indexed", not missing, detail)
-        if missing and repair:
-            for article_id in missing:
-                store.queue_index(article_id)
-            archive.sync_index()
-            finding.repaired = f"indexed {len(missing)}"
-        waiting = len(orphans & set(queued))
-        detail = f"{len(orphans)} not in the store" + (f" ({waiting} of them queued for removal)" if waiting else "")
-        finding = report.add("no orphans in the index", not orphans, detail)
-        if orphans and orphans == indexed:
-            # A store that has none of the index's articles was lost or replaced:
-            # the index may be the only trace of them, so it is never emptied here.
-            finding.detail += (
-                "; not removed: the store has none of the index's articles (a lost or replaced store?)."
-                " Restore the store from a backup; `newsreader reindex` makes the index match it"
-            )
-        elif orphans and repair:
-            ixmod.apply(archive.index(), [], orphans)
-            archive._refresh_searchers()  # noqa: SLF001
-            finding.repaired = f"removed {len(orphans)}"
+            _examine_index(archive, report, repair)
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not is_disk_full(exc):
+                raise
+            raise DiskFull(
+                f"disk full while repairing the search index ({archive.index_dir}); nothing is lost (the store "
+                "holds every article, and the index is made from it): run `newsreader doctor --repair` again "
+                "when there is space"
+            ) from exc
     return report
+
+
+def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type: ignore[no-untyped-def]
+    """The index's checks (and repairs), under the write lock when repairing."""
+    store = archive.store
+    # Whoosh's lock file stays on disk after a writer ends; the lock is the
+    # flock on it. Held while we hold the archive means a writer outside our lock.
+    held = ixmod.index_lock_held(archive.index_dir)
+    finding = report.add("index write lock free", not held, "held by another process" if held else "free")
+    if held:
+        finding.detail += " (a newsreader writing without the archive lock, or another program: stop it)"
+
+    rebuilding = ixmod.rebuild_dir(archive.index_dir)
+    left = rebuilding.exists()
+    finding = report.add(
+        "no unfinished rebuild", not left, f"{rebuilding} left by a reindex that was stopped" if left else "none"
+    )
+    if left and repair:
+        ixmod.remove_rebuild(archive.index_dir)
+        finding.repaired = "removed (the index in use was never touched)"
+
+    try:
+        check_index_dir(archive.index_dir)
+    except ArchiveUnusable as exc:
+        report.add("index opens", False, str(exc))  # never removed here: the file is not ours
+        return
+    try:
+        ix = ixmod.open_index(archive.index_dir)
+        report.add("index opens", True, _count(ix.doc_count(), "document"))
+    except ixmod.IndexUnreadable as exc:
+        finding = report.add("index opens", False, str(exc))
+        if repair:
+            count = archive.reindex()
+            finding.repaired = f"rebuilt from the store ({_count(count, 'article')})"
+        return
+
+    read, failed, broken = ixmod.unreadable_postings(ix)
+    ok = not failed and not broken
+    if ok:
+        detail = f"{read} term lists read"
+    elif broken:
+        detail = f"the term list could not be read ({broken})"
+    else:
+        detail = f"{failed} of {read + failed} term lists unreadable"
+    finding = report.add("index postings readable", ok, detail)
+    if not ok:
+        if repair:
+            ix.close()
+            count = archive.reindex()
+            finding.repaired = f"rebuilt from the store ({count} articles)"
+        else:
+            finding.detail += " (searches meeting them fail; the store is intact)"
+        return
+
+    # Without --repair nothing is written: the queue is reported, not
+    # replayed (archive.index() would replay it).
+    queued = store.queued()
+    finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
+    if queued and repair:
+        archive._ix = ix  # noqa: SLF001
+        archive.sync_index()
+        finding.repaired = f"applied {len(queued)} queued changes"
+        queued = []
+
+    stored_ids = store.all_ids()
+    indexed = ixmod.index_ids(ix if not repair else archive.index())
+    missing = stored_ids - indexed
+    orphans = indexed - stored_ids
+    waiting = len(missing & set(queued))
+    detail = f"{len(missing)} missing from the index" + (f" ({waiting} of them queued)" if waiting else "")
+    finding = report.add("every article indexed", not missing, detail)
+    if missing and repair:
+        for article_id in missing:
+            store.queue_index(article_id)
+        archive.sync_index()
+        finding.repaired = f"indexed {len(missing)}"
+    waiting = len(orphans & set(queued))
+    detail = f"{len(orphans)} not in the store" + (f" ({waiting} of them queued for removal)" if waiting else "")
+    finding = report.add("no orphans in the index", not orphans, detail)
+    if orphans and orphans == indexed:
+        # A store that has none of the index's articles was lost or replaced:
+        # the index may be the only trace of them, so it is never emptied here.
+        finding.detail += (
+            "; not removed: the store has none of the index's articles (a lost or replaced store?)."
+            " Restore the store from a backup; `newsreader reindex` makes the index match it"
+        )
+    elif orphans and repair:
+        ixmod.apply(archive.index(), [], orphans)
+        archive._refresh_searchers()  # noqa: SLF001
+        finding.repaired = f"removed {len(orphans)}"
 
 
 def _count(n: int, noun: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive.discovery import Discovery, discover  # noqa: F401 - re-exported
+from reader.archive.disk_full import is_disk_full
 from reader.archive.import_report import OUTCOMES, ImportReport  # noqa: F401 - re-exported
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
 from reader.archive.store import Store, clean_tags
@@ -362,16 +363,6 @@ def prepared_in_order(
             yield item if isinstance(item, Prepared) else item.result()
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """A write failed for want of space: the OS's ENOSPC/EDQUOT, or SQLite's
-    SQLITE_FULL ("database or disk is full")."""
-    import errno
-
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
 
 
 def _undo_file(db: sqlite3.Connection) -> None:

@@ -264,6 +264,15 @@ def _writable(path: Path) -> bool:
     return not os.path.lexists(path) or os.access(path, os.W_OK)
 
 
+def _no_space_beside(path: Path) -> bool:
+    """Whether the file system holding `path` is full (under 1 MB left to this user)."""
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 1024 * 1024
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """The store opened for reading only. A WAL database is read through its
     -shm file, which a read-only folder cannot get: with no -wal file left
@@ -310,6 +319,12 @@ class Store(AnalysisRows, StoryRows):
                     path.parent,
                     f"its store has changes in {path.name}-wal that SQLite reads only where it may write beside "
                     "them: copy the folder somewhere writable to read it",
+                ) from exc
+            if _no_space_beside(path):
+                # SQLite's "disk I/O error": its -shm (32 KB) and -wal could not be made.
+                raise StoreError(
+                    f"disk full: the store {path} cannot be opened, since SQLite needs a little space beside it "
+                    "for its journal; nothing was changed: run this again when there is space"
                 ) from exc
             raise StoreDamaged(f"{path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:

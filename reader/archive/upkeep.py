@@ -14,6 +14,7 @@ from pathlib import Path
 from whoosh.index import FileIndex
 
 from reader.archive import index as ixmod
+from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import check_index_dir
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.progress import FINISHING, INDEXING, STORIES
@@ -198,31 +199,48 @@ class IndexUpkeep:
         check_index_dir(self.index_dir)
         with self._writing(wait_s=5):
             self._ix = None
-            tmp = ixmod.rebuild_dir(self.index_dir)
-            ix = ixmod.create_index(tmp)
-            total = self.store.count()
-            w = ixmod.writer(ix, bulk=ixmod.use_bulk(total))
-            done = 0
             try:
-                for stored in self.store.iter_articles():
-                    w.add_document(**ixmod.document(stored))
-                    done += 1
-                    if progress and (done == 1 or done % 100 == 0 or done == total):
-                        progress(done, total)
-            except BaseException:
-                w.cancel()
+                done = self._build(ixmod.rebuild_dir(self.index_dir), progress)
+            except BaseException as exc:
+                # The half-built index goes (on a full disk it holds the space
+                # needed); the index in use, if any, was never touched.
+                ixmod.remove_rebuild(self.index_dir)
+                if is_disk_full(exc):
+                    raise DiskFull(
+                        f"disk full while rebuilding the search index ({self.index_dir}); the store is unchanged and "
+                        "the half-built index was removed: run this again when there is space"
+                    ) from exc
                 raise
-            w.commit()
-            ix.close()
             if self.index_dir.exists():
                 import shutil
 
                 shutil.rmtree(self.index_dir)
-            os.replace(tmp, self.index_dir)
+            os.replace(ixmod.rebuild_dir(self.index_dir), self.index_dir)
             self.store.unqueue(self.store.queued())
             self._ix = ixmod.open_index(self.index_dir)
             self._refresh_searchers()
             return done
+
+    def _build(self, directory: Path, progress: Callable[[int, int], None] | None) -> int:
+        """A new index of every stored article in `directory`; returns how many."""
+        ix = ixmod.create_index(directory)
+        total = self.store.count()
+        w = ixmod.writer(ix, bulk=ixmod.use_bulk(total))
+        done = 0
+        try:
+            for stored in self.store.iter_articles():
+                w.add_document(**ixmod.document(stored))
+                done += 1
+                if progress and (done == 1 or done % 100 == 0 or done == total):
+                    progress(done, total)
+        except BaseException:
+            w.cancel()
+            raise
+        try:
+            w.commit()
+        finally:
+            ix.close()
+        return done
 
     def _searcher(self):  # type: ignore[no-untyped-def]
         """One searcher per thread, refreshed when the index has changed."""
