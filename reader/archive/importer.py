@@ -22,7 +22,7 @@ from reader.archive.import_report import OUTCOMES, ImportReport  # noqa: F401 - 
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
 from reader.archive.store import Store, clean_tags
 from reader.archive.stories import versions_of
-from reader.ingest import IngestError, NotAnArticle, parse_source, read_source
+from reader.ingest import IngestError, NotAnArticle, export_stream, parse_source, read_source
 from reader.model import Article
 from reader.text.analysis import analyze
 from reader.text.fingerprint import Fingerprint, fingerprint
@@ -43,11 +43,16 @@ class Prepared:
     error: str | None = None
     skipped: bool = False  # `error` says why the file is not an article (not that it is broken)
     unchanged: bool = False  # size and mtime as recorded: nothing was read
+    # A newsreader export checked whole, its articles read again one at a time
+    # as they are stored (export_stream.py), never all held: `articles` is empty.
+    streamed: bool = False
 
 
 def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
     """Read and analyse one file; errors come back as a reason, never raised."""
     try:
+        if export_stream.is_streamed_export(path):
+            return _check_stream(path)
         source = read_source(path)
         articles = [finish(a) for a in parse_source(source)]
         analysed = tuple((a, analyze(a.blocks, known or {}), fingerprint(b.text for b in a.blocks)) for a in articles)
@@ -56,6 +61,30 @@ def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
     except IngestError as exc:
         return Prepared(str(path), error=str(exc))
     return Prepared(str(path), source.size, source.mtime_ns, source.digest, analysed)
+
+
+def _check_stream(path: Path) -> Prepared:
+    """A streamed export's first pass: every record checked (a bad one fails
+    the file before anything is stored, as for a file read whole) and the
+    file's digest taken, holding one article at a time."""
+    try:
+        st = path.stat()
+        header: dict[str, object] = {}
+        count = sum(1 for _ in export_stream.articles(path, header))
+    except OSError as exc:
+        raise IngestError(f"could not read: {exc.strerror or exc}") from exc
+    if not count:
+        raise IngestError("no article text found")
+    return Prepared(str(path), st.st_size, st.st_mtime_ns, str(header["sha256"]), streamed=True)
+
+
+def _analysed(
+    articles: Iterable[Article], known: dict[str, str]
+) -> Iterator[tuple[Article, dict[str, list[dict[str, object]]], Fingerprint]]:
+    """Articles finished and analysed one at a time, as prepare() does for a file read whole."""
+    for article in articles:
+        article = finish(article)
+        yield article, analyze(article.blocks, known), fingerprint(b.text for b in article.blocks)
 
 
 def unchanged_on_disk(rows: list[sqlite3.Row], path: Path) -> bool:
@@ -97,13 +126,16 @@ def import_file(
         report.unchanged += len(rows)
         return "unchanged"
     previous = {r[1]: r[2] for r in rows}  # part → article id
-    several = len(prepared.articles) > 1
+    several = prepared.streamed or len(prepared.articles) > 1
+    articles = prepared.articles
+    if prepared.streamed:
+        articles = _analysed(export_stream.articles(path), known or {})  # type: ignore[assignment]
     # Until the last article of a file of several is stored, its source rows
     # carry no size, time or hash: a run stopped after a batch commit reads the
     # file again next time and finishes it, instead of taking it as unchanged.
     recorded = replace(prepared, size=-1, mtime_ns=-1, digest="") if several else prepared
     outcomes: list[str] = []
-    for article, analysis, fp in prepared.articles:
+    for article, analysis, fp in articles:
         outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, recorded)
         report.merge(outcome)
         outcomes.append(outcome)

@@ -37,22 +37,34 @@ def is_export(data: object) -> bool:
 def parse_export(data: dict[str, object], path: Path) -> list[Article]:
     from reader.ingest import IngestError
 
-    version = data.get("version", 0)
+    check_version(data)
+    records = data.get("articles")
+    if not isinstance(records, list):
+        raise IngestError("a newsreader export without an 'articles' list")
+    return [parse_record(record, n) for n, record in enumerate(records)]
+
+
+def check_version(header: dict[str, object]) -> None:
+    """The export's version must be one this newsreader reads."""
+    from reader.ingest import IngestError
+
+    version = header.get("version", 0)
     if not isinstance(version, int) or isinstance(version, bool):
         raise IngestError(f"a newsreader export whose version is not a number ({_shown(version)})")
     if version > 1:
         raise IngestError(f"written by a newer newsreader (export version {version}); upgrade to read it")
-    records = data.get("articles")
-    if not isinstance(records, list):
-        raise IngestError("a newsreader export without an 'articles' list")
-    articles = []
-    for n, record in enumerate(records):
-        try:
-            articles.append(_article(record, n))
-        except BadRecord as exc:
-            named = f" (id {_shown(record.get('id'))})" if isinstance(record, dict) and "id" in record else ""
-            raise IngestError(f"article {n + 1} of the export{named}: {exc}") from None
-    return articles
+
+
+def parse_record(record: object, n: int) -> Article:
+    """The article of the export's record number `n` (from 0), checked against
+    the export's shape; IngestError naming the article and the field if not."""
+    from reader.ingest import IngestError
+
+    try:
+        return _article(record, n)
+    except BadRecord as exc:
+        named = f" (id {_shown(record.get('id'))})" if isinstance(record, dict) and "id" in record else ""
+        raise IngestError(f"article {n + 1} of the export{named}: {exc}") from None
 
 
 def _article(record: object, n: int) -> Article:
