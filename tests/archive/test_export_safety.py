@@ -90,6 +90,14 @@ def test_a_pipe_at_the_target_is_refused(data: Path, tmp_path: Path, capsys) -> 
     assert "not a regular file" in capsys.readouterr().err
 
 
+def test_a_device_at_the_target_is_refused_in_one_line(data: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Written straight to the device before (exit 0, the export gone into /dev/null).
+    assert _export(data, "--to", "/dev/null", "--force") == 1
+    assert capsys.readouterr().err.strip() == (
+        "newsreader: /dev/null is not a regular file (a device, a pipe or a socket)"
+    )
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_folder_exports_keep_unrelated_files_and_replace_their_own_only_with_force(
     data: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
