@@ -50,6 +50,8 @@ WORKER_GROUPS = {
     "browse",
     "correct",
     "highlight",
+    "position",
+    "watch",
 }
 
 

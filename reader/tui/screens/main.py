@@ -288,12 +288,19 @@ class MainScreen(Screen[None]):
         reader = self.query_one(ArticleView)
         previous = reader.article_id
         if previous and previous != page.stored.id:
-            self.archive.set_position(previous, reader.position)
+            self._save_position(previous, reader.position)
             reader.selected_entity = None
         if self._jump_to and self._jump_to[0] == page.stored.id:
             self._jump_to = None
         reader.show(page, block=at_block)
         self.query_one(SidePanel).show(page.stored)
+
+    @work(thread=True, group="position")
+    def _save_position(self, article_id: str, position: float) -> None:
+        """Remember where the reader left an article, off the UI thread: the
+        preview changes on every key typed, and the archive waits for a
+        running search before it writes."""
+        self.archive.set_position(article_id, position)
 
     def _start_read_timer(self) -> None:
         if self._read_timer is not None:
@@ -584,9 +591,19 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(page_text, self.app, text, os.path.basename(path))
 
+    @work(thread=True, exclusive=True, group="watch")
     def _watch_archive(self) -> None:
-        """Refresh the results when another process (an import) changed the archive."""
-        if self.archive.changed_elsewhere() and not isinstance(self.focused, SearchBox):
+        """Refresh the results when another process (an import) changed the archive.
+
+        Asked off the UI thread: the archive answers one caller at a time, so
+        asking while a search ran froze the screen (and the keys typed) until
+        the search ended, every WATCH_EVERY_S."""
+        if self.archive.changed_elsewhere():
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._changed_elsewhere)
+
+    def _changed_elsewhere(self) -> None:
+        if not isinstance(self.focused, SearchBox):
             self.run_search(self._query)
             self.refresh_saved()
 
