@@ -60,6 +60,29 @@ class WordTerms:
                 term = terms[word] = _term_of(self.analyzer, word)
             yield index, match.start(), match.end(), term
 
+    def spans_of(self, text: str, term: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each word of the text that analyses to `term`.
+
+        Only words that begin as the term does, lowercased and accent-folded,
+        are analysed: stemming changes a word's end, never its first letters,
+        and analysing every word of an article to find one term's spellings
+        was most of a "did you mean" (8,000 words never seen before at 10,000
+        articles: 160 ms)."""
+        if self._pattern is None:
+            raise ValueError("not a one-word-one-term analyzer")
+        head = term[:2]
+        terms = self._terms
+        for match in self._pattern.finditer(text):
+            word = match.group()
+            if not word[:2].lower().translate(accent_map).startswith(head):
+                continue
+            try:
+                found = terms[word]
+            except KeyError:
+                found = terms[word] = _term_of(self.analyzer, word)
+            if found == term:
+                yield match.start(), match.end()
+
 
 _WORD_TERMS: dict[int, WordTerms] = {}
 

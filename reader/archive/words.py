@@ -20,3 +20,12 @@ def analysed_words(text: str, analyzer: object) -> Iterator[tuple[int, int, str 
 def matching_words(text: str, terms: set[str], analyzer: object) -> Iterator[tuple[int, int]]:
     """Character spans of the words of `text` that analyse to one of `terms`, in order."""
     return ((start, end) for start, end, term in analysed_words(text, analyzer) if term in terms)
+
+
+def spellings(text: str, term: str, analyzer: object) -> Iterator[tuple[int, int]]:
+    """Character spans of the words of `text` that analyse to `term`, in order
+    (only words that could, by their first letters, are analysed)."""
+    words = word_terms(analyzer)  # type: ignore[arg-type]
+    if words.simple:
+        return words.spans_of(text, term)
+    return matching_words(text, {term}, analyzer)

@@ -48,3 +48,17 @@ def test_the_command_offers_it(capsys, tmp_path: Path, fixtures_dir: Path) -> No
     capsys.readouterr()
     assert main([*data, "search", "fery", "fees"]) == 0
     assert "Did you mean: ferry fees" in capsys.readouterr().err
+
+
+def test_spellings_of_a_term_are_found_however_written() -> None:
+    """Only words beginning as the term does are analysed; lowercasing and
+    accent folding count, so Öland and FERRIES are found."""
+    from reader.archive.schema import text_analyzer
+    from reader.archive.words import matching_words, spellings
+
+    analyzer = text_analyzer()
+    text = "Ferries to Öland: the FERRIES, a ferry, ferrymen and the Oland ferries' quay."
+    for term in ("ferri", "oland", "ferrymen", "quai"):
+        found = [text[a:b] for a, b in spellings(text, term, analyzer)]
+        assert found == [text[a:b] for a, b in matching_words(text, {term}, analyzer)], term
+    assert [text[a:b] for a, b in spellings(text, "oland", analyzer)] == ["Öland", "Oland"]
