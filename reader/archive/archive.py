@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING
 
 from whoosh.index import FileIndex
 
-from reader.archive import index as ixmod
-from reader.archive import search as searchmod
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
-from reader.archive.index import IndexDamaged
+from reader.archive.index import search as searchmod
+from reader.archive.index import whoosh_index as ixmod
+from reader.archive.index.search import QueryError
+from reader.archive.index.upkeep import IndexUpkeep
+from reader.archive.index.whoosh_index import IndexDamaged
+from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
-from reader.archive.schema import text_analyzer
-from reader.archive.search import QueryError
-from reader.archive.store import Store, StoreError, clean_tags
+from reader.archive.store.database import Store, StoreError, clean_tags
 from reader.archive.timeline import Period, periods
-from reader.archive.upkeep import IndexUpkeep
 from reader.model import (
     DATE_YEARS,
     Highlight,

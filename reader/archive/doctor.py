@@ -16,9 +16,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.archive import index as ixmod
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import ArchiveUnusable, check_index_dir
+from reader.archive.index import whoosh_index as ixmod
 
 
 @dataclass

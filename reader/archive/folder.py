@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.archive.store import ArchiveReadOnly, StoreError
+from reader.archive.store.database import ArchiveReadOnly, StoreError
 
 
 class ArchiveUnusable(StoreError):

@@ -20,7 +20,7 @@ from reader.archive.discovery import Discovery, discover  # noqa: F401 - re-expo
 from reader.archive.disk_full import is_disk_full
 from reader.archive.import_report import OUTCOMES, ImportReport  # noqa: F401 - re-exported
 from reader.archive.progress import FINISHING, INDEXING, STORIES, Progress  # noqa: F401 - re-exported
-from reader.archive.store import Store, clean_tags
+from reader.archive.store.database import Store, clean_tags
 from reader.archive.stories import versions_of
 from reader.ingest import IngestError, NotAnArticle, export_stream, parse_source, read_source
 from reader.model import Article

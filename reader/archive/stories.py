@@ -13,7 +13,7 @@ a few quoted sentences at most.
 
 from __future__ import annotations
 
-from reader.archive.store_stories import StoryRows
+from reader.archive.store.story_rows import StoryRows
 from reader.text.fingerprint import Fingerprint, overlap
 
 SAME_JACCARD = 0.5

@@ -65,7 +65,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from reader.archive import Archive
-    from reader.archive.store import StoreDamaged, StoreError
+    from reader.archive.store.database import StoreDamaged, StoreError
 
     try:
         return Archive(_data_dir(args))
@@ -80,7 +80,7 @@ def _open_archive(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _dispatch(args: argparse.Namespace, err: Styler) -> int:
     from reader.archive import ArchiveBusy, CorrectionRefused, DiskFull, IndexDamaged, QueryError
-    from reader.archive.store import StoreError, StoreReadError
+    from reader.archive.store.database import StoreError, StoreReadError
 
     command = args.command or "app"
     if command == "analyze":
@@ -132,7 +132,7 @@ def _dispatch(args: argparse.Namespace, err: Styler) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
-    from reader.archive.store import StoreError
+    from reader.archive.store.database import StoreError
     from reader.tui.app import run_app  # Textual is imported only here
 
     try:

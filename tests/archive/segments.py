@@ -8,7 +8,7 @@ from pathlib import Path
 
 from whoosh.index import FileIndex
 
-from reader.archive.index import create_index, writer
+from reader.archive.index.whoosh_index import create_index, writer
 
 
 def index_in_segments(directory: Path, segments: Iterable[Iterable[dict[str, object]]]) -> FileIndex:

@@ -129,7 +129,7 @@ def test_corrections_from_two_threads_at_once_both_land(corrected) -> None:  # t
     quick ones used to write the index together and fail with Whoosh's LockError."""
     import threading
 
-    from reader.archive import index as ixmod
+    from reader.archive.index import whoosh_index as ixmod
 
     start, errors = threading.Barrier(2), []
     real_apply = ixmod.apply_chunks

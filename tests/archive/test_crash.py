@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.archive import index as ixmod
 from reader.archive.doctor import examine
+from reader.archive.index import whoosh_index as ixmod
 from tests.bench.corpus import write_corpus
 from tests.processes import assert_all_end, descendants
 
@@ -133,7 +133,7 @@ def test_a_second_import_is_told_the_archive_is_busy(tmp_path: Path) -> None:
 # helpers, before the commit: the moment a kill leaves the most behind.
 _STALLED_REINDEX = """
 import sys, time
-import reader.archive.index as ixmod
+import reader.archive.index.whoosh_index as ixmod
 import reader.output as output
 ixmod.BULK_MIN_DOCS = 100
 def update(self, done, total, *rest):

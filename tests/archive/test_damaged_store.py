@@ -60,7 +60,7 @@ def test_doctor_finishes_on_a_store_with_a_damaged_page(tmp_path: Path) -> None:
 def test_search_blames_the_store_not_the_index(
     tmp_path: Path, fixtures_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.archive.store import Store
+    from reader.archive.store.database import Store
 
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "import", str(fixtures_dir)]) == 0

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive, DiskFull
-from reader.archive import index as ixmod
 from reader.archive.doctor import examine
+from reader.archive.index import whoosh_index as ixmod
 from tests.bench.corpus import write_corpus
 from tests.conftest import run_import
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.archive import index as ixmod
 from reader.archive.doctor import examine
+from reader.archive.index import whoosh_index as ixmod
 from tests.conftest import run_import
 
 
@@ -77,7 +77,7 @@ def test_an_empty_store_file_is_reported_never_taken_for_a_new_archive(
 ) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
-    from reader.archive.store import StoreError
+    from reader.archive.store.database import StoreError
     from reader.cli import main
 
     data = tmp_path / "d"
@@ -116,7 +116,7 @@ def test_repair_never_empties_the_index_because_the_store_has_none_of_its_articl
 def test_a_store_whose_creation_was_interrupted_leaves_no_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
-    from reader.archive import store as storemod
+    from reader.archive.store import database as storemod
 
     def fail(self) -> None:  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt  # as if the process stopped while writing the schema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.archive.store import Store
+from reader.archive.store.database import Store
 from reader.model import Article, Block
 from reader.text.corrections import Correction
 from reader.text.entities import find_entities

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query
 
-from reader.archive import fast_search, postings
-from reader.archive.index import writer
-from reader.archive.search import _expand, parse
+from reader.archive.index import fast_search, postings
+from reader.archive.index.search import _expand, parse
+from reader.archive.index.whoosh_index import writer
 from tests.archive.segments import index_in_segments
 
 WORDS = (

@@ -178,7 +178,7 @@ def test_paragraphs_a_site_repeats_are_marked_boilerplate(archive, tmp_path: Pat
 def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
     import sqlite3
 
-    from reader.archive import store as storemod
+    from reader.archive.store import database as storemod
 
     db = sqlite3.connect(tmp_path / "old.sqlite3")
     db.executescript(storemod._SCHEMA_V1 + "; INSERT INTO meta VALUES ('schema_version', '1');")  # noqa: SLF001
@@ -197,7 +197,7 @@ def test_large_import_uses_workers_and_one_parallel_index_pass(archive, tmp_path
     # spawned analysis workers, the store committed in batches, then the whole
     # index written by Whoosh's parallel writer (spawned helpers) in one commit.
     from reader.archive import importer
-    from reader.archive import index as ixmod
+    from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)

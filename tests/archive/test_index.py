@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.archive import index as ixmod
+from reader.archive.index import whoosh_index as ixmod
 from tests.conftest import run_import
 
 
@@ -155,7 +155,7 @@ def _damage_postings(index_dir: Path) -> None:
 
 
 def test_a_search_through_damaged_postings_says_so_and_reindex_repairs_it(tmp_path: Path, fixtures_dir: Path) -> None:
-    from reader.archive.index import IndexDamaged
+    from reader.archive.index.whoosh_index import IndexDamaged
 
     with Archive(tmp_path / "d") as archive:
         run_import(archive, fixtures_dir)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import formats
 
-from reader.archive.schema import WordPositions, build_schema, name_analyzer, text_analyzer
+from reader.archive.index.whoosh_schema import WordPositions, build_schema, name_analyzer, text_analyzer
 
 WORDS = [
     "the",

@@ -108,7 +108,7 @@ def test_did_you_mean(filled) -> None:
     ],
 )
 def test_the_last_word_is_completed_while_typing(typed: str, searched: str) -> None:
-    from reader.archive.search import completed
+    from reader.archive.index.search import completed
 
     assert completed(typed) == searched
 
@@ -166,8 +166,8 @@ WORDS = "Migrants migrant the Kuźnica kuznica border's will willing running ran
 def test_words_found_for_snippets_are_the_analyzers(words: list[str], seps: str) -> None:
     """matching_words reads words by the analyzer's own pattern and asks it once
     per spelling; the spans are the ones the analyzer's full chain gives."""
-    from reader.archive.schema import text_analyzer
-    from reader.archive.search import matching_words
+    from reader.archive.index.search import matching_words
+    from reader.archive.index.whoosh_schema import text_analyzer
 
     analyzer = text_analyzer()
     text = seps.join(words)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.archive import Archive
 from reader.archive.importer import ImportReport
-from reader.archive.store import Store
+from reader.archive.store.database import Store
 from reader.archive.stories import same_story, versions_of
 from reader.cli import main
 from reader.text.fingerprint import fingerprint, overlap, shingles

@@ -53,8 +53,8 @@ def test_the_command_offers_it(capsys, tmp_path: Path, fixtures_dir: Path) -> No
 def test_spellings_of_a_term_are_found_however_written() -> None:
     """Only words beginning as the term does are analysed; lowercasing and
     accent folding count, so Öland and FERRIES are found."""
-    from reader.archive.schema import text_analyzer
-    from reader.archive.words import matching_words, spellings
+    from reader.archive.index.whoosh_schema import text_analyzer
+    from reader.archive.index.words import matching_words, spellings
 
     analyzer = text_analyzer()
     text = "Ferries to Öland: the FERRIES, a ferry, ferrymen and the Oland ferries' quay."

@@ -11,8 +11,8 @@ from whoosh import query
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3TermInfo
 from whoosh.query.spans import SpanNear2
 
-from reader.archive import fast_search, postings, whoosh_speedups, whoosh_version
-from reader.archive.index import create_index
+from reader.archive.index import fast_search, postings, whoosh_speedups, whoosh_version
+from reader.archive.index.whoosh_index import create_index
 from tests.archive.test_fast_search import _check, _parsed
 from tests.conftest import run_import
 
@@ -117,7 +117,7 @@ def test_a_layout_it_cannot_read_is_answered_by_whoosh_not_called_damaged(
 
     monkeypatch.setattr(fast_search, "read_postings", renamed)
     monkeypatch.setattr(fast_search, "_logged", set())
-    with caplog.at_level(logging.WARNING, logger="reader.archive.fast_search"):
+    with caplog.at_level(logging.WARNING, logger="reader.archive.index.fast_search"):
         assert _answers(filled) == before
     assert [r.getMessage() for r in caplog.records].count(
         "fast search fell back to Whoosh (AttributeError: 'W3LeafMatcher' object has no attribute '_postfile')"

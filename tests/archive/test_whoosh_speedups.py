@@ -10,7 +10,7 @@ from typing import TypeVar
 import pytest
 from whoosh.qparser import QueryParser
 
-from reader.archive import whoosh_speedups
+from reader.archive.index import whoosh_speedups
 from tests.archive.segments import index_in_segments
 
 T = TypeVar("T")

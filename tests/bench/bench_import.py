@@ -111,9 +111,9 @@ def _size_mb(path: Path) -> float:
 
 def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
     """Index our stored documents with Whoosh alone, as the importer's writer does."""
-    from reader.archive import index as ixmod
     from reader.archive.importer import IMPORT_BATCH
-    from reader.archive.store import Store
+    from reader.archive.index import whoosh_index as ixmod
+    from reader.archive.store.database import Store
 
     store = Store(archive_dir / "store.sqlite3")
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY rowid")]

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.archive.store import Store
+from reader.archive.store.database import Store
 from reader.archive.stories import versions_of
 from reader.text.fingerprint import Fingerprint, fingerprint
 from tests.bench.bench_import import pct

@@ -6,7 +6,7 @@ Writes an index of generated documents in several segments, deletes some,
 then runs generated queries (words, prefixes, fuzzy words, phrases, fields,
 dates, AND/OR/NOT nests) both ways with limits 1, 20 and all, and prints how
 many agreed. Exit code 1 on any difference. Run it on each Whoosh-Reloaded
-release before adding it to reader/archive/whoosh_version.VERIFIED.
+release before adding it to reader/archive/index/whoosh_version.VERIFIED.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.archive import fast_search, whoosh_version
-from reader.archive.index import writer
+from reader.archive.index import fast_search, whoosh_version
+from reader.archive.index.whoosh_index import writer
 from tests.archive.segments import index_in_segments
 from tests.archive.test_fast_search import WORDS, _check, _document, _parsed
 

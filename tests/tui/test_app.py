@@ -310,7 +310,7 @@ async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, mon
     from multiprocessing import resource_tracker
 
     from reader.archive import importer
-    from reader.archive import index as ixmod
+    from reader.archive.index import whoosh_index as ixmod
     from reader.tui.screens.import_screen import ImportScreen
     from tests.bench.corpus import write_corpus
 

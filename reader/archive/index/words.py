@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.archive.schema import word_terms
+from reader.archive.index.whoosh_schema import word_terms
 
 
 def analysed_words(text: str, analyzer: object) -> Iterator[tuple[int, int, str | None]]:

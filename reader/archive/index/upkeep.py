@@ -13,12 +13,12 @@ from pathlib import Path
 
 from whoosh.index import FileIndex
 
-from reader.archive import index as ixmod
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import check_index_dir
+from reader.archive.index import whoosh_index as ixmod
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.progress import FINISHING, INDEXING, STORIES
-from reader.archive.store import ArchiveReadOnly, Store
+from reader.archive.store.database import ArchiveReadOnly, Store
 from reader.model import StoredArticle
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from reader.archive.sql import rows_for_ids
+from reader.archive.store.sql import rows_for_ids
 from reader.text.fingerprint import Fingerprint, band_keys
 
 

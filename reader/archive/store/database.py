@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.archive.sql import rows_for_ids
-from reader.archive.store_analysis import AnalysisRows, block_keys  # noqa: F401 - re-exported
-from reader.archive.store_stories import StoryRows
+from reader.archive.store.analysis_rows import AnalysisRows, block_keys  # noqa: F401 - re-exported
+from reader.archive.store.sql import rows_for_ids
+from reader.archive.store.story_rows import StoryRows
 from reader.model import Article, Block, Highlight, StoredArticle
 
 SCHEMA_VERSION = 8

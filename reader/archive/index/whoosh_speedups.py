@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from whoosh.codec import whoosh3
 from whoosh.query.spans import Span, SpanNear2
 
-from reader.archive import whoosh_version
+from reader.archive.index import whoosh_version
 
 
 class _LengthsInMemory:

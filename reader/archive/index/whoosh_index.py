@@ -17,9 +17,9 @@ from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
-from reader.archive import whoosh_speedups  # noqa: F401  (installs itself)
+from reader.archive.index import whoosh_speedups  # noqa: F401  (installs itself)
+from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.archive.lifeline import hold, lifeline
-from reader.archive.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.model import StoredArticle
 
 log = logging.getLogger(__name__)

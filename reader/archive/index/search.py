@@ -14,10 +14,10 @@ from whoosh import qparser, query, sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
-from reader.archive import fast_search
-from reader.archive.schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS
-from reader.archive.suggest import did_you_mean
-from reader.archive.words import analysed_words, matching_words  # noqa: F401 - matching_words re-exported
+from reader.archive.index import fast_search
+from reader.archive.index.suggest import did_you_mean
+from reader.archive.index.whoosh_schema import FIELD_ALIASES, KNOWN_FIELDS, SEARCH_FIELDS
+from reader.archive.index.words import analysed_words, matching_words  # noqa: F401 - matching_words re-exported
 
 # Whoosh expands `pre*` into every matching term (hundreds on 3 letters, seconds
 # per query at 50k articles: perf-notes.md). We keep the most frequent few.

@@ -43,8 +43,8 @@ from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from reader.archive import whoosh_version
-from reader.archive.postings import Postings, delta_arrays, field_lengths, read_postings
+from reader.archive.index import whoosh_version
+from reader.archive.index.postings import Postings, delta_arrays, field_lengths, read_postings
 
 _log = logging.getLogger(__name__)
 

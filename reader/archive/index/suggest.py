@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh.searching import Searcher
 
-from reader.archive.words import analysed_words, spellings
+from reader.archive.index.words import analysed_words, spellings
 
 # Edits are counted with OSA (a swap of two letters is one edit, "credti").
 # A stem this long or shorter may differ by one edit from the typed word's,
