@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import formats
@@ -63,3 +66,26 @@ def test_every_text_field_uses_word_positions() -> None:
     schema = build_schema()
     text_fields = [name for name in schema.names() if type(schema[name]).__name__ == "TEXT"]
     assert text_fields and all(isinstance(schema[name].format, WordPositions) for name in text_fields)
+
+
+def test_an_index_written_before_the_schema_moved_opens_without_a_rebuild(
+    tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexes name WordPositions' module in their pickled schema; until
+    index/whoosh_schema.py it was reader.archive.schema."""
+    from reader.archive import Archive
+    from tests.conftest import run_import
+    from tests.test_cli import run_cli
+
+    data = tmp_path / "data"
+    with monkeypatch.context() as patched:
+        patched.setattr(WordPositions, "__module__", "reader.archive.schema")
+        with Archive(data) as archive:
+            run_import(archive, fixtures_dir)
+    old_name = b"creader.archive.schema\nWordPositions\n"
+    assert any(old_name in toc.read_bytes() for toc in (data / "index").glob("*.toc"))
+
+    done = run_cli("--data-dir", str(data), "search", "ferry")  # a new process, as after an upgrade
+    assert done.returncode == 0, done.stderr
+    assert "ferry" in done.stdout.lower()
+    assert any(old_name in toc.read_bytes() for toc in (data / "index").glob("*.toc"))  # not rebuilt

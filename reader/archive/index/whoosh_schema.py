@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 from whoosh import fields, formats
@@ -16,6 +17,11 @@ from whoosh.analysis import (
 from whoosh.support.charset import accent_map
 
 SCHEMA_VERSION = "5"
+
+# Whoosh pickles the schema into the index, WordPositions by its module's name:
+# indexes written before this module moved here name `reader.archive.schema`.
+# Under that name too, they open as they are instead of all being rebuilt.
+sys.modules.setdefault("reader.archive.schema", sys.modules[__name__])
 
 
 def text_analyzer() -> Analyzer:
