@@ -33,12 +33,27 @@ class ArticlePage:
 TYPED_KINDS = ("person", "place", "org", "group")
 
 
-class BlockView(Static):
-    """One block of an article (a paragraph, caption, heading...)."""
+@dataclass(frozen=True)
+class Piece:
+    """What one line of the reading pane shows: a block, or the title, meta, legend or a hint."""
 
-    def __init__(self, text: Text, index: int, classes: str) -> None:
-        super().__init__(text, classes=classes)
-        self.block_index = index
+    text: Text
+    classes: str
+    index: int = -1  # the block's index in the article; -1 for the rest
+
+
+class BlockView(Static):
+    """One piece of the reading pane (a paragraph, caption, heading... or the title)."""
+
+    def __init__(self, piece: Piece) -> None:
+        super().__init__(piece.text, classes=piece.classes)
+        self.block_index = piece.index
+
+    def show(self, piece: Piece) -> None:
+        """Show another piece in this widget (cheaper than a new one)."""
+        self.update(piece.text)
+        self.set_classes(piece.classes)
+        self.block_index = piece.index
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
@@ -172,22 +187,36 @@ class ArticleView(InstantScroll, can_focus=True):
                 return
 
     async def _render_blocks(self, position: float | None, block: int | None = None) -> None:
-        views = self._views()
+        """Show the pieces in the widgets already mounted, mounting or removing
+        only the difference: a preview replaced on every key typed remounted
+        every block (widget creation, styling and mounting were most of a
+        preview's time)."""
+        pieces, hits = self._pieces()
+        views = list(self.query_children(BlockView))
         with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(views)
+            for view, piece in zip(views, pieces, strict=False):
+                view.show(piece)
+            if len(views) > len(pieces):
+                await self.remove_children(views[len(pieces) :])
+            elif len(pieces) > len(views):
+                await self.mount_all([BlockView(p) for p in pieces[len(views) :]])
+        views = list(self.query_children(BlockView))
+        self._hit_views = [views[n] for n in hits if n < len(views)]
+        self._hit_index = -1
         if block is not None:
             self.call_after_refresh(self.scroll_to_block, block)
         elif position is not None:
             self.call_after_refresh(self._restore, position)
 
-    def _views(self) -> list[Static]:
+    def _pieces(self) -> tuple[list[Piece], list[int]]:
+        """The pieces to show, and which of them (by place) hold a search hit."""
         self._hit_views = []
         self._hit_index = -1
         if self.page is None:
-            return [Static("Choose an article from the results (Enter), or press / to search.", classes="hint")]
+            return [Piece(Text("Choose an article from the results (Enter), or press / to search."), "hint")], []
         a = self.page.stored.article
-        views: list[Static] = [Static(Text(clean_line(a.title)), classes="title")]
+        views: list[Piece] = [Piece(Text(clean_line(a.title)), "title")]
+        hits: list[int] = []
         meta = " · ".join(
             filter(
                 None,
@@ -200,29 +229,27 @@ class ArticleView(InstantScroll, can_focus=True):
             )
         )
         if meta:
-            views.append(Static(Text(meta), classes="meta"))
+            views.append(Piece(Text(meta), "meta"))
         legend = self._legend()
         if legend is not None:
-            views.append(Static(legend, classes="legend"))
+            views.append(Piece(legend, "legend"))
         hidden = 0
         for index, block, repeat_of in self._layout(a.blocks):
             if index in self.page.boilerplate and not self.folds_open:
                 hidden += repeat_of is None
                 continue
-            view = self._block_view(index, block, repeat_of)
+            piece = self._block_piece(index, block, repeat_of)
             if index in self.page.boilerplate:
-                view.add_class("-boilerplate")
-            views.append(view)
+                piece = replace(piece, classes=piece.classes + " -boilerplate")
             if repeat_of is None and self.page.hits.get(index):
-                self._hit_views.append(view)
+                hits.append(len(views))
+            views.append(piece)
         if hidden:
             noun = "paragraph" if hidden == 1 else "paragraphs"
             views.append(
-                Static(
-                    Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), classes="hint"
-                )
+                Piece(Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), "hint")
             )
-        return views
+        return views, hits
 
     def _layout(self, blocks: tuple[Block, ...]) -> list[tuple[int, Block, int | None]]:
         """Blocks in reading order; with folds open, every repeat where it stood."""
@@ -286,7 +313,7 @@ class ArticleView(InstantScroll, can_focus=True):
                             styles.append((m["start"], m["end"], "article--selected"))
         return styles, labels, quoted
 
-    def _block_view(self, index: int, block: Block, repeat_of: int | None) -> BlockView:
+    def _block_piece(self, index: int, block: Block, repeat_of: int | None) -> Piece:
         text = Text(clean_text(block.text).replace("\n", " "))
         assert self.page is not None
         if repeat_of is None:
@@ -321,7 +348,7 @@ class ArticleView(InstantScroll, can_focus=True):
             where = ", ".join(f"¶{p + 1}" for p in block.occurrences) if self.folds_open else ""
             badge = f" ×{block.repeats}" + (f" at {where}" if where else "")
             text.append(badge, style=fold)
-        return BlockView(text, index, classes)
+        return Piece(text, classes, index)
 
     # -- actions --------------------------------------------------------------
 
