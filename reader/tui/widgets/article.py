@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rich.text import Text
@@ -12,6 +10,7 @@ from textual.widgets import Static
 from reader.model import BLOCK_KINDS, Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
 from reader.text.quotes import first_sentence, sentence_start
+from reader.text.speaker_labels import block_quotes, speaker_labels
 from reader.tui.commands import bindings
 from reader.tui.widgets.scrolling import InstantScroll
 
@@ -54,45 +53,6 @@ class BlockView(Static):
         self.update(piece.text)
         self.set_classes(piece.classes)
         self.block_index = piece.index
-
-
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
-_CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-
-
-def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()) -> dict[int, str]:
-    """Where to put "— Speaker" after quotes: at the end of the sentence the quote
-    ends in (after its "…," she said.), not inside it; one label per place and speaker.
-
-    `quoted` holds the block's quotation spans (end past the text for one that runs
-    on into the next paragraph): a label never goes inside one, so a sentence end
-    inside the next quotation ("…," adding: "That's it. We…") is skipped to after
-    that quotation, and where no sentence end is left outside quotes the label
-    goes straight after its own quote's closing mark. The text itself is never changed.
-    """
-    placed: dict[int, list[str]] = {}
-    for end, speaker in ends:
-        at = _label_place(text, end, quoted)
-        names = placed.setdefault(at, [])
-        name = speaker or "speaker unknown"
-        if name not in names:
-            names.append(name)
-    return {at: " — " + ", ".join(names) for at, names in placed.items()}
-
-
-def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
-    pos = end
-    while True:
-        if _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace()):
-            return pos  # the quotation ends its sentence: '…retreat."'
-        found = _SENTENCE_END.search(text, pos)
-        at = found.end() if found else len(text)
-        inside = [hi for lo, hi in quoted if lo < at < hi]
-        if not inside:
-            return at
-        pos = max(inside)
-        if pos >= len(text):
-            return end
 
 
 class ArticleView(InstantScroll, can_focus=True):
@@ -288,16 +248,8 @@ class ArticleView(InstantScroll, can_focus=True):
         labels: list[tuple[int, str]] = []
         stored = self.page.stored
         if self.show_quotes:
-            for q in stored.quotes:
-                first, last = int(q["block"]), int(q.get("end_block", q["block"]))
-                if not first <= index <= last:
-                    continue
-                lo = int(q["start"]) if index == first else 0
-                hi = int(q["end"]) if index == last else length
-                styles.append((lo, min(hi, length), f"article--{q['kind']}"))
-                quoted.append((lo, min(hi, length) if index == last else length + 1))
-                if index == last and q["kind"] == "speech":
-                    labels.append((min(hi, length), clean_line(str(q["speaker"])) if q.get("speaker") else ""))
+            parts, quoted, labels = block_quotes(stored.quotes, index, length)
+            styles.extend((lo, hi, f"article--{kind}") for lo, hi, kind in parts)
         if self.show_entities or self.selected_entity:
             for e in stored.entities:
                 selected = e["name"] == self.selected_entity

@@ -1,0 +1,72 @@
+"""Where the reading pane puts each quote's "— Speaker" label: after the sentence
+that closes the quote, never inside a quotation. Plain text logic, so the quote
+checker (tests/eval/check_quotes.py) places labels exactly as the pane does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reader.sanitize import clean_line
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+_CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()) -> dict[int, str]:
+    """Where to put "— Speaker" after quotes: at the end of the sentence the quote
+    ends in (after its "…," she said.), not inside it; one label per place and speaker.
+
+    `quoted` holds the block's quotation spans (end past the text for one that runs
+    on into the next paragraph): a label never goes inside one, so a sentence end
+    inside the next quotation ("…," adding: "That's it. We…") is skipped to after
+    that quotation, and where no sentence end is left outside quotes the label
+    goes straight after its own quote's closing mark. The text itself is never changed.
+    """
+    placed: dict[int, list[str]] = {}
+    for end, speaker in ends:
+        at = _label_place(text, end, quoted)
+        names = placed.setdefault(at, [])
+        name = speaker or "speaker unknown"
+        if name not in names:
+            names.append(name)
+    return {at: " — " + ", ".join(names) for at, names in placed.items()}
+
+
+def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    pos = end
+    while True:
+        if _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace()):
+            return pos  # the quotation ends its sentence: '…retreat."'
+        found = _SENTENCE_END.search(text, pos)
+        at = found.end() if found else len(text)
+        inside = [hi for lo, hi in quoted if lo < at < hi]
+        if not inside:
+            return at
+        pos = max(inside)
+        if pos >= len(text):
+            return end
+
+
+def block_quotes(
+    quotes: Sequence[Mapping[str, Any]], index: int, length: int
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, str]]]:
+    """For block `index` (of `length` characters), from an article's stored quotes:
+    (start, end, kind) of each quotation's part in it, the quotation spans a label
+    must stay out of (end past the text for one running on into the next
+    paragraph), and (end, speaker or "") of each speech quote that closes in it."""
+    parts: list[tuple[int, int, str]] = []
+    quoted: list[tuple[int, int]] = []
+    ends: list[tuple[int, str]] = []
+    for q in quotes:
+        first, last = int(q["block"]), int(q.get("end_block", q["block"]))
+        if not first <= index <= last:
+            continue
+        lo = int(q["start"]) if index == first else 0
+        hi = min(int(q["end"]), length) if index == last else length
+        parts.append((lo, hi, str(q["kind"])))
+        quoted.append((lo, hi if index == last else length + 1))
+        if index == last and q["kind"] == "speech":
+            ends.append((hi, clean_line(str(q["speaker"])) if q.get("speaker") else ""))
+    return parts, quoted, ends
