@@ -1,10 +1,11 @@
 """Find quotations, and tell speech from scare-quoted terms.
 
 Quote marks of every common kind: “curly”, "straight", ‘British single’,
-'straight single', «guillemets», a quote nested in a quote, and a quote that
-runs over several paragraphs (reopened at each paragraph, closed once at the
-end). Apostrophes are told apart from single quotes by what stands on either
-side: Berg's, dockers' union, don't, '90s, rock 'n' roll, O'Brien, isn ‘t.
+'straight single', «guillemets», ''doubled apostrophes'' (a wire's double
+mark), a quote nested in a quote, and a quote that runs over several paragraphs
+(reopened at each paragraph, curly or straight, closed once at the end).
+Apostrophes are told apart from single quotes by what stands on either side:
+Berg's, dockers' union, don't, '90s, rock 'n' roll, O'Brien, isn ‘t.
 Who said each quotation is decided in speakers.py.
 """
 
@@ -66,6 +67,8 @@ def _is_open(text: str, i: int) -> bool:
         return False  # don't, O'Brien, Lukashenko's
     if after.isspace() or after in ".,;:!?)":
         return False
+    if after in "\"'”’»" and not (before.isspace() or before in "([“‘—–"):
+        return False  # ,'" : a single quote closing just before its double one ("'Now… opens both)
     return not (text[i] in "'‘’" and _ELISION.match(text, i))
 
 
@@ -91,7 +94,8 @@ def _is_close(text: str, i: int) -> bool:
     return True
 
 
-_MARK = re.compile("[“«„”»‘\"'’]")
+# '' is a double mark where a page (or a wire's plain text) writes it so.
+_MARK = re.compile("''|[“«„”»‘\"'’]")
 
 
 def _marks(text: str) -> list[tuple[int, str, str]]:
@@ -105,7 +109,15 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in "“«„":
+        if ch == "''":
+            view = text[:i] + '"' + text[i + 2 :]
+            if _is_open(view, i):
+                out.append((i, '"', "open"))
+            elif _is_close(view, i):
+                out.append((i + 1, '"', "close"))
+        elif ch == '"' and i > 0 and text[i - 1] in ",.!?" and text[i + 1 : i + 2].islower():
+            out.append((i, ch, "close"))  # ',"he told': a closing mark with its space lost
+        elif ch in "“«„":
             out.append((i, ch, "open"))
         elif ch in "”»":
             out.append((i, ch, "close"))
@@ -126,11 +138,22 @@ _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "
 _SINGLE = frozenset("'‘’")
 
 
+def _closes(mark: str, expected: str) -> bool:
+    """Whether a closing `mark` ends a quotation waiting for `expected`."""
+    return (
+        mark == expected
+        or (mark in _SINGLE and expected in _SINGLE)
+        or (mark == "”" and expected == '"')
+        or (mark == '"' and expected == "”")
+    )
+
+
 def _reopens(text: str, closing: str) -> bool:
     """Whether a paragraph starts with the mark that continues a quotation left
     open (by `closing`, the mark it is waiting for) at the end of the last one."""
     first = text.lstrip()[:1]
-    return bool(first) and first in (closing, "‘" if closing == "’" else "“" if closing == "”" else closing)
+    # Curly or straight, whichever the page used this time: “… then "… then “…”.
+    return bool(first) and first in ("‘'" if closing in _SINGLE else '“"„«')
 
 
 def find_quotes(
@@ -170,14 +193,9 @@ def find_quotes(
                         role = "close"
                     else:
                         continue
-                expected = depth[-1]
-                closes = (
-                    (mark == expected)
-                    or (mark in _SINGLE and expected in _SINGLE)
-                    or (mark == "”" and expected == '"')
-                    or (mark == '"' and expected == "”")
-                )
-                if role == "close" and closes:
+                if role == "close" and not _closes(mark, depth[-1]) and len(depth) > 1 and _closes(mark, depth[-2]):
+                    depth.pop()  # "…that 'the pier is safe," she said: the inner quote was never closed
+                if role == "close" and _closes(mark, depth[-1]):
                     depth.pop()
                     if not depth:
                         spans.append((open_at[0], open_at[1], b, pos + 1))

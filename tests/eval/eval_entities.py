@@ -216,7 +216,8 @@ def score_gum(docs: list[dict[str, object]], errors: list[str] | None = None) ->
 
 # -- PolNeAR ---------------------------------------------------------------------
 
-_DQ = re.compile(r"“[^”“]*”|\"[^\"]*\"")
+# Double quotation marks: curly, straight, and the '' pairs some wires write.
+_DQ = re.compile(r"“[^”“]*”|\"[^\"]*\"|''(?:(?!'')[^\n])*''")
 
 
 def polnear(limit: int | None, split: str = "test", errors: list[str] | None = None) -> dict[str, float]:

@@ -1,0 +1,103 @@
+"""Where a quotation ends: it never runs on across its own attribution, so the
+speaker is found and no "— Speaker" label lands inside a quotation. Each case is
+a shape found by tests/eval/check_quotes.py on real pages (sentences made up)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model import Block
+from reader.text.entities import find_entities
+from reader.text.quotes import find_quotes
+from reader.text.speaker_labels import block_quotes, speaker_labels
+from tests.eval.check_quotes import check_article, quote_depth
+
+
+def _quotes(*paragraphs: str) -> list[tuple[int, str, str | None]]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return [(q.block, q.text, q.speaker) for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+
+
+def _findings(*paragraphs: str) -> list[str]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    quotes = [q.to_dict() for q in find_quotes(blocks, find_entities(blocks))]
+    return [kind for kind, _ in check_article(blocks, quotes)]
+
+
+def test_a_nested_single_quote_closed_just_before_the_double_one_ends_there() -> None:
+    # ,'" : the single mark closes the inner quote; it used to open a new one
+    # (a quote mark follows it), and the quotation ran on over "Ann Berg said".
+    text = '"My mother always told me, \'Keep the pier lights on,\'" Ann Berg said. "So we do."'
+    assert _quotes(text) == [
+        (0, "My mother always told me, 'Keep the pier lights on,", "Ann Berg"),
+        (0, "So we do.", "Ann Berg"),
+    ]
+    assert _findings(text) == []
+
+
+def test_an_inner_single_quote_left_open_closes_with_its_double_quote() -> None:
+    text = '"The board wrote that \'the pier is safe for now," Ann Berg said. "We will see."'
+    assert [speaker for _, _, speaker in _quotes(text)] == ["Ann Berg", "Ann Berg"]
+    assert _findings(text) == []
+
+
+def test_doubled_apostrophes_are_a_double_quote_mark() -> None:
+    # ''…'' is how some papers' wires write a double quotation mark.
+    text = "''We stay open,'' the harbour master said, ''whatever the weather.'' Ann Berg agreed."
+    assert [t for _, t, _ in _quotes(text)] == ["We stay open,", "whatever the weather."]
+    assert _findings(text) == []
+
+
+def test_a_closing_mark_glued_to_the_attribution_still_closes() -> None:
+    text = '"We stay open,"she told reporters. "Whatever the weather."'
+    assert [t for _, t, _ in _quotes(text)] == ["We stay open,", "Whatever the weather."]
+
+
+def test_a_quotation_over_paragraphs_may_reopen_with_a_straight_mark() -> None:
+    # The page mixes curly and straight marks from one paragraph to the next:
+    # the quotation still runs on, and its one label comes after its last paragraph.
+    paragraphs = (
+        "Harbour master Ann Berg said: “The pier stays shut this winter.",
+        '"The ferries will use the north quay until March.',
+        "“We will reopen in spring.”",
+    )
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    quotes = [q.to_dict() for q in find_quotes(blocks, find_entities(blocks))]
+    assert [(q["block"], q.get("end_block", q["block"]), q["speaker"]) for q in quotes] == [(0, 2, "Ann Berg")]
+    labelled = []
+    for i, block in enumerate(blocks):
+        _, quoted, ends = block_quotes(quotes, i, len(block.text))
+        if speaker_labels(block.text, ends, quoted):
+            labelled.append(i)
+    assert labelled == [2]
+    assert _findings(*paragraphs) == []
+
+
+def test_the_checker_counts_a_label_inside_a_quotation() -> None:
+    # A quote the finder stopped short of its end leaves its label inside.
+    blocks = [Block("paragraph", 'Ann Berg said: "We stay. We wait." The ferries left.')]
+    quotes = [{"block": 0, "start": 15, "end": 24, "text": "We stay.", "kind": "speech", "speaker": "Ann Berg"}]
+    assert [kind for kind, _ in check_article(blocks, quotes)] == ["label_in_quote"]
+    assert quote_depth(blocks[0].text, 23) == 1 and quote_depth(blocks[0].text, 34) == 0
+
+
+_WORDS = st.sampled_from(["the pier", "Ann Berg", "said", "it's", "seas", "calm", "We", "she told"])
+_PIECES = st.one_of(_WORDS, st.sampled_from(['"', "“", "”", "'", "''", "‘", "’", ".", ",", ":", "!", " ", ". "]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_every_quote_lies_inside_its_paragraph_and_in_order(text: str) -> None:
+    blocks = [Block("paragraph", text)]
+    quotes = find_quotes(blocks, find_entities(blocks))
+    last = 0
+    for q in quotes:
+        assert last <= q.start < q.end <= len(text)
+        last = q.end
+
+
+def test_a_quotation_opening_with_a_quote_inside_it_still_opens() -> None:
+    # "'… : the double mark opens before the single one (kept when ,'" became a close).
+    text = "\"'The pier is shut,' the sign said. And so it was,\" Ann Berg said."
+    assert _quotes(text) == [(0, "The pier is shut,' the sign said. And so it was,", "Ann Berg")]
