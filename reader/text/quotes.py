@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from reader.model import Block
 from reader.text.entities import Entity
 from reader.text.sentences import SPEECH, first_sentence, sentence_start, speech_verb
-from reader.text.speakers import Article, speaker
+from reader.text.speakers import BLANK, Article, speaker
 from reader.text.speakers import explain as explain_speaker
 from reader.text.vocab import PRONOUNS, SPEECH_VERBS
 
@@ -250,6 +250,27 @@ def _kind(text: str, before: str, after: str) -> str:
     return "speech" if sentence_like or introduced or partial or attributed else "term"
 
 
+def _scare_quote(text: str, before: str, after: str) -> bool:
+    """Whether a quote no speaker was found for is a scare quote or a quoted term:
+    a few words standing inside a sentence as a noun phrase would ('the
+    so-called “jobs machine” of the south', 'a “desperate” move'), with words
+    before them in the sentence, no question or exclamation and no sentence of
+    their own. One word is a term even beside a speech verb ('critics called
+    it “reckless”' names no one); two to four words only with no speech verb in
+    the sentence (beside one they are more often a partial quote of someone
+    named elsewhere, which PolNeAR counts as a quotation)."""
+    words = text.split()
+    if len(words) > TERM_MAX_WORDS or re.search(r"[!?…]$", text) or not re.search(r"\w", before):
+        return False
+    if re.search(r"[.;:]", text.rstrip(".,")):
+        return False  # two sentences, or a clause with its own stops
+    if text.endswith(".") and len(words) > 2 and not re.match(r"\s*[a-z]", after):
+        return False  # a short sentence of its own
+    if len(words) == 1:
+        return True
+    return not speech_verb(before.replace(BLANK, " ")) and not speech_verb(first_sentence(after))
+
+
 # "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said.
 _NAMING = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$", re.I
@@ -280,6 +301,8 @@ def _attribute(
         before = masked[sentence_start(masked, start) : start]
         kind = _kind(text, before.replace("\x00", " "), blocks[eb].text[end : end + 60])
         who = speaker(article, span, before, previous) if kind == "speech" else None
+        if kind == "speech" and who is None and _scare_quote(text, before, blocks[eb].text[end : end + 160]):
+            kind = "term"  # a few words no one is found to have said: a scare quote, not a quotation
         if explain is not None and kind == "speech":
             words = " ".join(text.split()[:8])
             explain.append(f"quote ¶{b + 1} “{words}…” ← {who or 'no speaker'}")

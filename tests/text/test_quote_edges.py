@@ -101,3 +101,25 @@ def test_a_quotation_opening_with_a_quote_inside_it_still_opens() -> None:
     # "'… : the double mark opens before the single one (kept when ,'" became a close).
     text = "\"'The pier is shut,' the sign said. And so it was,\" Ann Berg said."
     assert _quotes(text) == [(0, "The pier is shut,' the sign said. And so it was,", "Ann Berg")]
+
+
+def _kinds(text: str) -> list[tuple[str, str, str | None]]:
+    blocks = [Block("paragraph", text)]
+    return [(q.text, q.kind, q.speaker) for q in find_quotes(blocks, find_entities(blocks))]
+
+
+def test_a_scare_quote_no_one_is_said_to_say_is_a_term() -> None:
+    # A word or a short phrase standing in a sentence, with no speaker found: a
+    # scare quote, kept out of the quote browser and the speaker labels.
+    assert _kinds("The pier has become a “lifeline” for the island's ferries.") == [("lifeline", "term", None)]
+    assert _kinds("On the quay the new toll was called a “desperate” move.") == [("desperate", "term", None)]
+    assert _kinds("The “jobs machine” of the coast has stalled since the storm.") == [("jobs machine", "term", None)]
+
+
+def test_a_short_quote_with_a_speaker_or_a_sentence_of_its_own_stays_speech() -> None:
+    assert _kinds("Harbour master Ann Berg called the storm “unprecedented”.") == [
+        ("unprecedented", "speech", "Ann Berg")
+    ]
+    assert [k for _, k, _ in _kinds("The crowd shouted “Hell yeah!” at the pier.")] == ["speech"]
+    # Beside a speech verb, a few words are a partial quote of someone named elsewhere.
+    assert [k for _, k, _ in _kinds("Officials said the pier was “safe for now” on Monday.")] == ["speech"]

@@ -169,3 +169,31 @@ async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make
         assert toasts[-1] == "No correction to undo"
     with Archive(filled_dir) as archive:
         assert archive.corrections() == []
+
+
+async def test_the_quote_browser_lists_quotations_not_scare_quotes(tmp_path: Path) -> None:
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from reader.tui.screens.browsers import QuoteBrowser
+    from tests.conftest import run_import
+
+    src = tmp_path / "saved"
+    src.mkdir()
+    (src / "pier.txt").write_text(
+        "The island pier reopens after the winter storm\n\nThe pier reopened on Monday after the storm.\n\n"
+        "“We will keep it open all winter,” harbour master Ann Berg said.\n\n"
+        "On the quay the new toll was called a “desperate” move.\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        assert isinstance(app.screen, QuoteBrowser)
+        await _browser_ready(pilot)
+        listing = app.screen.query_one(KeyList)
+        assert listing.option_count == 1
+        assert "keep it open" in listing.keys[0]  # the row's key: the article id and the quote's words
