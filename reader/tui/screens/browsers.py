@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList
 from textual.worker import get_current_worker
 
@@ -16,6 +15,8 @@ from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
+from reader.tui.screens.dialogs import NameDialog
+from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row, hanging
 
@@ -24,39 +25,7 @@ KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
 KIND_NAMES = {None: "all", "PERSON": "people", "PLACE": "places", "ORG": "organisations", "GROUP": "groups"}
 
 
-class _Browser(Screen[str | None]):
-    """What the list screens share: a title over a list refilled by a worker
-    (`load`), Escape to go back. The list moves as every list does (KeyList)."""
-
-    TITLE_ID = ""
-    LIST_ID = ""
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="browser"):
-            yield Label("", id=self.TITLE_ID)
-            yield KeyList(id=self.LIST_ID)
-        yield KeyFooter()
-
-    def highlighted_id(self) -> str | None:
-        """The key (a name, an id, a query) of the row under the cursor."""
-        return self.query_one(KeyList).current_key
-
-    def chosen_key(self, event: OptionList.OptionSelected) -> str | None:
-        return self.query_one(KeyList).key_at(event.option_index)
-
-    def _start(self) -> None:
-        """Called from a subclass's on_mount (Textual calls every class's on_mount)."""
-        self.query_one(KeyList).focus()
-        self.load()  # type: ignore[attr-defined]
-
-    def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
-        self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
-
-
-class EntityBrowser(_Browser):
+class EntityBrowser(ListScreen):
     """Top entities across the archive, one row per name; Enter lists the
     articles about one; r/m/x correct it, u undoes the last correction."""
 
@@ -111,8 +80,6 @@ class EntityBrowser(_Browser):
         self._ask("merge", "Merge “{}” into (the other entity's name)", prefill=False)
 
     def _ask(self, action: str, prompt: str, *, prefill: bool) -> None:
-        from reader.tui.screens.saved import NameDialog
-
         name = self.highlighted_id()
         if not name:
             return
@@ -179,7 +146,7 @@ class EntityBrowser(_Browser):
         self.dismiss(self.chosen_key(event))
 
 
-class QuoteBrowser(_Browser):
+class QuoteBrowser(ListScreen):
     """Quotes across the archive, filtered by speaker or words, each once (a
     story saved in several versions repeats its quotes); Enter opens the
     article at the quote."""

@@ -421,7 +421,7 @@ class MainScreen(Screen[None]):
         self.search_for(saved.query)
 
     def action_save_search(self) -> None:
-        from reader.tui.screens.saved import NameDialog
+        from reader.tui.screens.dialogs import NameDialog
 
         query, filters = self._query, self.filters
 
@@ -439,7 +439,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
     def action_add_highlight(self) -> None:
-        from reader.tui.screens.saved import HighlightDialog
+        from reader.tui.screens.dialogs import HighlightDialog
 
         reader = self.query_one(ArticleView)
         if reader.page is None:

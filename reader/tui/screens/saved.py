@@ -5,21 +5,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.model import SavedSearch
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
-from reader.tui.screens.browsers import _Browser
+from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.listing import Row, hanging
 
 
-class SavedSearches(_Browser):
+class SavedSearches(ListScreen):
     """The saved searches; dismisses with the one chosen."""
 
     BINDINGS = bindings("saved", built_in_too=False)
@@ -64,51 +61,3 @@ class SavedSearches(_Browser):
         if name:
             self.archive.delete_search(name)
             self.load()
-
-
-class NameDialog(ModalScreen[str | None]):
-    """Ask for a name: to save a search under, or an entity's right name."""
-
-    BINDINGS = [("escape", "cancel", "Cancel")]
-
-    def __init__(self, prompt: str, value: str = "") -> None:
-        super().__init__()
-        self.prompt, self.value = prompt, value
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="name-dialog", classes="dialog"):
-            yield Label(Text(self.prompt + " (Enter saves, Esc cancels)"))
-            yield Input(self.value, placeholder="name", id="name-input")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class HighlightDialog(ModalScreen[tuple[str, str] | None]):
-    """The words to highlight (as they stand in the article) and a note."""
-
-    BINDINGS = [("escape", "cancel", "Cancel")]
-
-    def __init__(self, passage: str) -> None:
-        super().__init__()
-        self.passage = passage
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="highlight-dialog", classes="dialog"):
-            yield Label("Highlight these words of the article (select text with the mouse, or type them):")
-            yield Input(self.passage, placeholder="words from the article", id="highlight-passage")
-            yield Label("Note (optional; Enter saves, Esc cancels):")
-            yield Input(placeholder="a note, searchable with note:word", id="highlight-note")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "highlight-passage":
-            self.query_one("#highlight-note", Input).focus()
-            return
-        passage = self.query_one("#highlight-passage", Input).value.strip()
-        self.dismiss((passage, event.value.strip()) if passage else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -16,13 +16,13 @@ from reader.archive.timeline import Period, bar
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
-from reader.tui.screens.browsers import _Browser
+from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.listing import Row
 
 BAR_WIDTH = 60
 
 
-class TimelineScreen(_Browser):
+class TimelineScreen(ListScreen):
     """Periods of the current query; Enter returns the period's search."""
 
     BINDINGS = bindings("timeline", built_in_too=False)

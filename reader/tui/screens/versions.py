@@ -15,7 +15,7 @@ from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
-from reader.tui.screens.browsers import _Browser
+from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import Row, hanging
 from reader.tui.widgets.scrolling import InstantScroll
@@ -28,7 +28,7 @@ def _paragraphs(archive: Archive, article_id: str) -> list[str]:
     return [b.text for b in stored.article.blocks] if stored else []
 
 
-class VersionsScreen(_Browser):
+class VersionsScreen(ListScreen):
     """The versions of the article being read, with how much each differs from
     it; Enter reads one, d shows the changes word by word."""
 

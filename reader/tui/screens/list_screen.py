@@ -1,0 +1,43 @@
+"""The screen every archive list is: a title over a list a worker fills, Escape to go back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label, OptionList
+
+from reader.tui.widgets.key_footer import KeyFooter
+from reader.tui.widgets.listing import KeyList, Row
+
+
+class ListScreen(Screen[str | None]):
+    """What the list screens share: a title over a list refilled by a worker
+    (`load`), Escape to go back. The list moves as every list does (KeyList)."""
+
+    TITLE_ID = ""
+    LIST_ID = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="browser"):
+            yield Label("", id=self.TITLE_ID)
+            yield KeyList(id=self.LIST_ID)
+        yield KeyFooter()
+
+    def highlighted_id(self) -> str | None:
+        """The key (a name, an id, a query) of the row under the cursor."""
+        return self.query_one(KeyList).current_key
+
+    def chosen_key(self, event: OptionList.OptionSelected) -> str | None:
+        return self.query_one(KeyList).key_at(event.option_index)
+
+    def _start(self) -> None:
+        """Called from a subclass's on_mount (Textual calls every class's on_mount)."""
+        self.query_one(KeyList).focus()
+        self.load()  # type: ignore[attr-defined]
+
+    def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
+        self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
