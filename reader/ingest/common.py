@@ -1,67 +1,24 @@
-"""Helpers the format parsers share: titles from file names, dates, whitespace."""
+"""Helpers the format parsers share: titles from file names, dates, whitespace.
+
+parse_date and squash live in reader/text (the chrome stage needs them too); the
+parsers take them from here with the rest."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
 from pathlib import Path
 
-from reader.model import DATE_YEARS
 from reader.sanitize import clean_line
+from reader.text.dates import parse_date
+from reader.text.whitespace import squash
 
-_WS = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Collapse runs of whitespace to one space and strip."""
-    return _WS.sub(" ", text).strip()
+__all__ = ["meta_text", "parse_date", "squash", "title_from_path"]
 
 
 def title_from_path(path: Path) -> str:
     """A readable title from a file name, when the document names none."""
     stem = re.sub(r"[-_]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
-
-
-def parse_date(value: object) -> datetime | None:
-    """Parse the date forms found in front matter and meta tags; None if unsure,
-    or if the year is outside DATE_YEARS (a placeholder, not a date).
-
-    Naive results are taken as UTC so dates compare and sort consistently.
-    """
-    parsed = _parse_date(value)
-    return parsed if parsed is not None and parsed.year in DATE_YEARS else None
-
-
-def _parse_date(value: object) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    text = squash(str(value))
-    if not text:
-        return None
-    candidate = text.replace("Z", "+00:00")
-    try:
-        parsed = datetime.fromisoformat(candidate)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        parsed = parsedate_to_datetime(text)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    return None
 
 
 def meta_text(value: object) -> str | None:

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reader.ingest.common import parse_date, squash
+from reader.text.dates import parse_date
 from reader.text.vocab import CHROME_CUES, CHROME_PHRASES
+from reader.text.whitespace import squash
 
 _PLACEHOLDER = re.compile(r"^\{[^{}]*\}$|\{\{.*?\}\}|%%.*?%%|\{%.*?%\}|^\[\[.*\]\]$")
 _COMMENT_COUNT = re.compile(r"^(no|\d[\d,]*)\s+(comments?|replies|responses|shares?)$", re.I)
