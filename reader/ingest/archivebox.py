@@ -79,7 +79,7 @@ def _saved_at(index: dict[str, object]) -> datetime | None:
 
 
 def _read_output(folder: Path) -> Article | None:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     for name, kind in OUTPUTS:
         file = folder / name
@@ -110,7 +110,7 @@ def _readability_meta(folder: Path) -> dict[str, object]:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         index = json.loads(decode(data))

@@ -143,7 +143,7 @@ def _regular(path: Path) -> bool:
 
 def _read(path: Path, limit: int | None = None) -> bytes:
     """Up to `limit` bytes of a regular file (the import's size cap by default); b"" if unreadable."""
-    from reader.ingest import MAX_FILE_BYTES
+    from reader.ingest.formats import MAX_FILE_BYTES
 
     if not _regular(path):
         return b""
@@ -166,7 +166,8 @@ def _looks_like_json(data: bytes) -> bool:
 
 def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> Detected:
     """The format of `path` (its first bytes in `head`, its bytes in `data` if read)."""
-    from reader.ingest import PARSERS, archivebox
+    from reader.ingest import archivebox
+    from reader.ingest.formats import PARSERS
 
     if archivebox.is_snapshot_index(path):
         return Detected("archivebox", "ArchiveBox snapshot (index.json and its best output)")

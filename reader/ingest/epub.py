@@ -57,7 +57,7 @@ def _first(root: etree._Element, name: str) -> str | None:
 
 
 def _package(book: zipfile.ZipFile) -> tuple[str, etree._Element]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         container = _xml(book.read("META-INF/container.xml"))
@@ -127,7 +127,7 @@ def _is_collection(package: etree._Element, documents: list[Document]) -> bool:
 
 
 def _article(doc: Document, path: Path) -> Article | None:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
     from reader.ingest.webpage import parse_page
 
     try:
@@ -140,7 +140,7 @@ def _article(doc: Document, path: Path) -> Article | None:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError, NotAnArticle
+    from reader.ingest.errors import IngestError, NotAnArticle
 
     try:
         book = zipfile.ZipFile(io.BytesIO(data))

@@ -8,7 +8,7 @@ pass of our own and put them back where their image stood.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -224,7 +224,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     import lxml.html
     import trafilatura
 
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     html = _without_control_refs(_XML_DECLARATION.sub("", html, count=1))
     try:
@@ -234,7 +234,8 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     if _depth(tree) > MAX_DEPTH:
         raise IngestError(f"HTML is nested more than {MAX_DEPTH} levels deep")
     if paragraph_nodes(tree) > LARGE_PAGE_NODES:
-        return article_from_tree(tree, path, fmt)  # trafilatura's time grows with the square of this
+        untitled = article_from_tree(tree, fmt)  # trafilatura's time grows with the square of this
+        return replace(untitled, title=page_title(tree, None, list(untitled.blocks), path))
     figures = _figures(tree)
     doc = trafilatura.bare_extraction(
         html,
@@ -264,7 +265,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         html = decode(data, html=True)

@@ -15,7 +15,6 @@ navigation, headers, footers, asides, forms and scripts.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from reader.ingest.common import meta_text, parse_date, squash
@@ -98,10 +97,9 @@ def _blocks(root: Any) -> list[Block]:
     return blocks
 
 
-def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Article:
-    """The article of a large page, in time linear in its size."""
-    from reader.ingest.html import page_title
-
+def article_from_tree(tree: Any, fmt: str = "html") -> Article:
+    """The article of a large page, in time linear in its size; untitled (its title
+    is html.page_title's, as every page's is)."""
     for el in list(tree.iter(*_FURNITURE)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -114,9 +112,8 @@ def article_from_tree(tree: Any, path: Path | None, fmt: str = "html") -> Articl
                 return meta_text(found[0])
         return None
 
-    title = page_title(tree, None, blocks, path)
     return Article(
-        title=title,
+        title="",
         blocks=tuple(blocks),
         format=fmt,
         byline=meta("author", "article:author"),

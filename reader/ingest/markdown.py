@@ -21,7 +21,7 @@ _MD = MarkdownIt("commonmark")
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     """YAML front matter as a dict, and the Markdown after it."""
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     m = _FRONT_MATTER.match(text)
     if not m:
@@ -115,7 +115,7 @@ def _first(meta: dict[str, object], *keys: str) -> object:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         text = clean_text(decode(data))

@@ -13,7 +13,7 @@ from reader.model import Article
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     message = email.message_from_bytes(data, policy=email.policy.default)
     location = meta_text(message.get("Snapshot-Content-Location"))

@@ -35,7 +35,7 @@ def is_export(data: object) -> bool:
 
 
 def parse_export(data: dict[str, object], path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     check_version(data)
     records = data.get("articles")

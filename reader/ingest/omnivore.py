@@ -44,7 +44,7 @@ def _highlights(markdown: str) -> list[dict[str, str]]:
 
 def parse_entries(entries: list[dict[str, object]], read: Callable[[str], bytes | None], path: Path) -> list[Article]:
     """One article per entry whose text `read("content/<slug>.html")` returns."""
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
     from reader.ingest.webpage import parse_page
 
     articles = []
@@ -81,7 +81,7 @@ def parse_entries(entries: list[dict[str, object]], read: Callable[[str], bytes 
 
 
 def entries_in(data: bytes) -> list[dict[str, object]]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         entries = json.loads(decode(data))
@@ -107,7 +107,7 @@ def parse_folder_metadata(entries: list[dict[str, object]], path: Path) -> list[
 
 def parse(data: bytes, path: Path) -> list[Article]:
     """The export's zip as Omnivore wrote it."""
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         book = zipfile.ZipFile(io.BytesIO(data))

@@ -242,7 +242,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
-    from reader.ingest import IngestError, NotAnArticle
+    from reader.ingest.errors import IngestError, NotAnArticle
 
     try:
         lines, pages, images, info = _layout(data)

@@ -16,12 +16,12 @@ def parse(data: bytes, path: Path) -> list[Article]:
     try:
         text = clean_text(decode(data))
     except DecodeError as exc:
-        from reader.ingest import IngestError
+        from reader.ingest.errors import IngestError
 
         raise IngestError(str(exc)) from exc
     scrape = clean_scrape(text)
     if not scrape.paragraphs and not scrape.title:
-        from reader.ingest import IngestError
+        from reader.ingest.errors import IngestError
 
         raise IngestError("no article text found (only menus, buttons and counters)")
     blocks = blocks_from_scrape(scrape.paragraphs)

@@ -33,7 +33,7 @@ def _pages(book: zipfile.ZipFile) -> dict[str, str]:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         book = zipfile.ZipFile(io.BytesIO(data))

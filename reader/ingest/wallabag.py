@@ -32,7 +32,7 @@ def _annotations(value: object) -> list[dict[str, str]]:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         entries = json.loads(decode(data))

@@ -55,7 +55,7 @@ def pages_from_warc(data: bytes, path: Path, wanted: Iterable[str] | None = None
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
     from reader.ingest.webpage import parse_page
 
     wanted_set = set(wanted) if wanted is not None else None
@@ -92,7 +92,7 @@ def pages_from_warc(data: bytes, path: Path, wanted: Iterable[str] | None = None
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     articles = pages_from_warc(data, path)
     if not articles:

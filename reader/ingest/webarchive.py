@@ -13,7 +13,7 @@ from reader.model import Article
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
     from reader.ingest.webpage import parse_page
 
     try:

@@ -68,7 +68,7 @@ def parse_page(html: str, path: Path | None, fmt: str = "html") -> Article:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest import IngestError
+    from reader.ingest.errors import IngestError
 
     try:
         html = decode(data, html=True)
