@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reader.archive.archive import (
         Archive,
         ArchiveBusy,
+        ArchiveReadOnly,
         CorrectionRefused,
         DiskFull,
         IndexDamaged,
@@ -22,7 +23,16 @@ if TYPE_CHECKING:
         SourceUnavailable,
     )
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "DiskFull", "IndexDamaged", "QueryError", "SourceUnavailable"]
+__all__ = [
+    "Archive",
+    "ArchiveBusy",
+    "ArchiveReadOnly",
+    "CorrectionRefused",
+    "DiskFull",
+    "IndexDamaged",
+    "QueryError",
+    "SourceUnavailable",
+]
 
 
 def __getattr__(name: str) -> object:

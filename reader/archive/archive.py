@@ -24,7 +24,7 @@ from reader.archive.index.upkeep import IndexUpkeep
 from reader.archive.index.whoosh_index import IndexDamaged
 from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
-from reader.archive.store.database import Store, StoreError, clean_tags
+from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, clean_tags
 from reader.archive.timeline import Period, periods
 from reader.model import (
     DATE_YEARS,
@@ -48,7 +48,16 @@ _TEXT_ANALYZER = text_analyzer()
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Archive", "ArchiveBusy", "CorrectionRefused", "DiskFull", "IndexDamaged", "QueryError", "SourceUnavailable"]
+__all__ = [
+    "Archive",
+    "ArchiveBusy",
+    "ArchiveReadOnly",
+    "CorrectionRefused",
+    "DiskFull",
+    "IndexDamaged",
+    "QueryError",
+    "SourceUnavailable",
+]
 
 
 class SourceUnavailable(Exception):
@@ -78,6 +87,12 @@ class Archive(IndexUpkeep):
     def close(self) -> None:
         self.store.close()
         self._lock.release()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the archive cannot be written here (a read-only folder or
+        mount): it is read as it stands, and every change raises ArchiveReadOnly."""
+        return self.store.read_only
 
     def __enter__(self) -> Archive:
         return self

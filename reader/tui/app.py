@@ -11,9 +11,10 @@ from textual import on, work
 from textual.app import App
 from textual.widgets import Static
 
-from reader.archive import Archive, ArchiveBusy
+from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
 from reader.model import SearchFilters
+from reader.tui import read_only
 from reader.tui.commands import ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
@@ -45,6 +46,8 @@ class NewsReaderApp(App[None]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.push_screen(MainScreen(self.archive, self.config.last_query))
+        if self.archive.read_only:
+            self.notify(read_only.NOTE, severity="warning", timeout=8)
         self.check_index()
 
     @work(thread=True, exclusive=True, group="reindex")
@@ -63,7 +66,7 @@ class NewsReaderApp(App[None]):
 
         try:
             self.archive.index(on_rebuild=progress)
-        except ArchiveBusy as exc:
+        except (ArchiveBusy, ArchiveReadOnly) as exc:  # read-only: an index that cannot be rebuilt there
             self.call_from_thread(self.notify, str(exc), severity="warning")
         finally:
             if screen is not None:
@@ -109,7 +112,7 @@ class NewsReaderApp(App[None]):
         self.push_screen(QuoteBrowser(self.archive), chosen)
 
     def action_open_import(self) -> None:
-        if not isinstance(self.screen, ImportScreen):
+        if not isinstance(self.screen, ImportScreen) and not read_only.refused(self, self.archive):
             self.push_screen(ImportScreen(self.data_dir))
 
     @work(thread=True, exclusive=True, group="reindex")
@@ -119,7 +122,7 @@ class NewsReaderApp(App[None]):
 
         try:
             count = self.archive.reindex(progress=progress)
-        except ArchiveBusy as exc:
+        except (ArchiveBusy, ArchiveReadOnly) as exc:
             self.call_from_thread(self.notify, str(exc), severity="warning")
             return
         self.call_from_thread(self.notify, f"Reindexed {count} articles")
@@ -147,7 +150,7 @@ class NewsReaderApp(App[None]):
         if main is not None:
             self.config.last_query = main._query  # noqa: SLF001
             reader = main.query_one("#reader")
-            if reader.article_id:  # type: ignore[attr-defined]
+            if reader.article_id and not self.archive.read_only:  # type: ignore[attr-defined]
                 self.archive.set_position(reader.article_id, reader.position)  # type: ignore[attr-defined]
         if self.save_config:
             self.config.save()

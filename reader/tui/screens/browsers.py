@@ -15,6 +15,7 @@ from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 from reader.tui.plural import plural
+from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
 from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.key_footer import KeyFooter
@@ -41,6 +42,8 @@ class EntityBrowser(ListScreen):
         self.kind: str | None = None
 
     def _start_correction(self, correction: Correction, keep: str | None) -> None:
+        if refused(self, self.archive):
+            return
         # On a real archive a common name is in dozens of articles: re-indexing
         # them takes seconds, so say at once that it is under way.
         self.notify(f"{clean_line(correction.describe())}: correcting every article…", timeout=2)
@@ -61,6 +64,8 @@ class EntityBrowser(ListScreen):
         self.app.call_from_thread(self.load, keep, True)
 
     def action_undo(self) -> None:
+        if refused(self, self.archive):
+            return
         self.notify("Taking back the last correction…", timeout=2)
         self._undo()
 

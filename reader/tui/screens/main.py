@@ -21,6 +21,7 @@ from reader.sanitize import clean_line
 from reader.text.anchor import placed
 from reader.tui.commands import bindings
 from reader.tui.pager import page_text
+from reader.tui.read_only import refused
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.results import ResultsList
@@ -299,8 +300,9 @@ class MainScreen(Screen[None]):
     def _save_position(self, article_id: str, position: float) -> None:
         """Remember where the reader left an article, off the UI thread: the
         preview changes on every key typed, and the archive waits for a
-        running search before it writes."""
-        self.archive.set_position(article_id, position)
+        running search before it writes. Not kept in a read-only archive."""
+        if not self.archive.read_only:
+            self.archive.set_position(article_id, position)
 
     def _start_read_timer(self) -> None:
         if self._read_timer is not None:
@@ -309,7 +311,7 @@ class MainScreen(Screen[None]):
 
     def _mark_read(self) -> None:
         reader = self.query_one(ArticleView)
-        if reader.page is not None and self.focused is reader:
+        if reader.page is not None and self.focused is reader and not self.archive.read_only:
             self._set_read(reader.page.stored.id, True)
 
     # -- actions -------------------------------------------------------------
@@ -324,7 +326,7 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleView).focus()
             return
         reader = self.query_one(ArticleView)
-        if reader.article_id and self.focused is reader:
+        if reader.article_id and self.focused is reader and not self.archive.read_only:
             self.archive.set_position(reader.article_id, reader.position)
         self.query_one(ResultsList).focus()
         self._show_pane("results")
@@ -350,7 +352,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_star(self) -> None:
         article_id = self._current_id()
-        if article_id is None:
+        if article_id is None or refused(self, self.archive):
             return
         stored = self.archive.get(article_id)
         if stored is not None:
@@ -360,7 +362,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_read(self) -> None:
         article_id = self._current_id()
-        if article_id is None:
+        if article_id is None or refused(self, self.archive):
             return
         stored = self.archive.get(article_id)
         if stored is not None:
@@ -424,6 +426,8 @@ class MainScreen(Screen[None]):
         from reader.tui.screens.dialogs import NameDialog
 
         query, filters = self._query, self.filters
+        if refused(self, self.archive):
+            return
 
         def named(name: str | None) -> None:
             if not name:
@@ -442,7 +446,7 @@ class MainScreen(Screen[None]):
         from reader.tui.screens.dialogs import HighlightDialog
 
         reader = self.query_one(ArticleView)
-        if reader.page is None:
+        if reader.page is None or refused(self, self.archive):
             return
         article_id = reader.page.stored.id
 
@@ -558,7 +562,7 @@ class MainScreen(Screen[None]):
         from reader.tui.screens.tags import TagsDialog
 
         article_id = self._current_id()
-        if article_id is None:
+        if article_id is None or refused(self, self.archive):
             return
         stored = self.archive.get(article_id)
         if stored is None:

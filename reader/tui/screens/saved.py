@@ -12,6 +12,7 @@ from reader.archive import Archive
 from reader.model import SavedSearch
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
+from reader.tui.read_only import refused
 from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.listing import Row, hanging
 
@@ -58,6 +59,6 @@ class SavedSearches(ListScreen):
 
     def action_forget(self) -> None:
         name = self.highlighted_id()
-        if name:
+        if name and not refused(self, self.archive):
             self.archive.delete_search(name)
             self.load()
