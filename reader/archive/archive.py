@@ -409,14 +409,16 @@ class Archive(IndexUpkeep):
                     hits.append(hit)
             hits = hits[:limit]
             if text.strip() or filters.active:  # else the newest list, its leads already made
-                marked = searchmod.snippets_for(self._searcher(), [h.id for h in hits], set(wide.terms))
+                marked = searchmod.snippets_for(
+                    self._searcher(), [h.id for h in hits], set(wide.terms), self.store.bodies
+                )
                 hits = [dataclasses.replace(h, snippet=_parts(m)) for h, m in zip(hits, marked, strict=True)]
             return dataclasses.replace(wide, hits=tuple(hits))
 
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""
         with self._guard, _reading_index():
-            return searchmod.suggestion(self.index(), self._searcher(), text)
+            return searchmod.suggestion(self.index(), self._searcher(), text, self.store.bodies)
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
         """The hits with their story, its number of versions, and their tags."""
@@ -462,6 +464,7 @@ class Archive(IndexUpkeep):
                 snippets=snippets,
                 complete_last_word=complete,
                 suggest=suggest,
+                bodies=self.store.bodies,
             )
             hits = self._hits(raw)
             return SearchResult(
@@ -483,6 +486,7 @@ class Archive(IndexUpkeep):
             snippets=snippets,
             complete_last_word=complete,
             suggest=suggest,
+            bodies=self.store.bodies,
         )
         hits = self._hits(raw)
         return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)

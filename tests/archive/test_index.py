@@ -115,6 +115,37 @@ def test_index_of_an_older_schema_is_rebuilt_on_open(tmp_path: Path, fixtures_di
     assert (tmp_path / "d" / "index" / "SCHEMA").read_text().strip() == ixmod.SCHEMA_VERSION
 
 
+def _index_of_schema_5(directory: Path, archive: Archive) -> None:
+    """The index as schema 5 wrote it: the same fields, the body stored in it."""
+    schema = ixmod.build_schema()
+    schema["body"].stored = True
+    shutil.rmtree(directory)
+    directory.mkdir()
+    ix = ixmod._storage(directory).create_index(schema, indexname=ixmod.INDEX_NAME)
+    with ix.writer() as w:
+        for stored in archive.store.iter_articles():
+            w.add_document(**ixmod.document(stored))
+    (directory / "SCHEMA").write_text("5\n")
+
+
+def test_an_index_that_stores_the_body_is_rebuilt_without_it(tmp_path: Path, fixtures_dir: Path) -> None:
+    """Schema 6 keeps no copy of the text in the index: an archive indexed
+    before is rebuilt on open, and its snippets come from the store."""
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+        ids = archive.store.all_ids()
+        _index_of_schema_5(archive.index_dir, archive)
+    with Archive(tmp_path / "d") as archive:
+        hit = archive.search("Abertay").hits[0]
+        assert any(p.match and p.text == "Abertay" for p in hit.snippet)
+        ix = archive.index()
+        assert ixmod.index_ids(ix) == ids
+        assert ix.schema.stored_names() == ["id"]
+        with ix.searcher() as searcher:
+            assert set(searcher.stored_fields(0)) == {"id"}
+    assert (tmp_path / "d" / "index" / "SCHEMA").read_text().strip() == ixmod.SCHEMA_VERSION
+
+
 def test_text_is_indexed_once() -> None:
     """spelling=True would index title and body a second time, unstemmed (2.6x the writer's time)."""
     names = ixmod.build_schema().names()

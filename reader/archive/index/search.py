@@ -28,6 +28,11 @@ _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
 
 
+# Article id → body text, for the articles asked (the store's Store.bodies):
+# the index keeps no text, so snippets and written forms are read from the store.
+Bodies = Callable[[list[str]], dict[str, str]]
+
+
 class QueryError(ValueError):
     """A query the parser cannot make sense of; the message says why."""
 
@@ -209,8 +214,12 @@ def run(
     allow_ids: set[str] | None = None,
     complete_last_word: bool = False,
     suggest: bool = True,
+    bodies: Bodies | None = None,
 ) -> tuple[list[RawHit], int, float, str | None, tuple[str, ...]]:
     """Run one query: (hits, total, elapsed ms, did-you-mean suggestion, matched words).
+
+    `bodies` gives the text of articles by id, for snippets (the store holds
+    it; the index does not).
 
     `filters` is more query text that must also match (dates, site, tag...);
     `allow_ids` keeps only those articles (starred, unread: state the store holds);
@@ -241,16 +250,15 @@ def run(
     # searcher.schema is in memory; FileIndex.schema re-reads the index's table
     # of contents on every access (it was read 50 times per query here).
     analyzer = searcher.schema["body"].analyzer
-    ids = _id_column(searcher) if ranked else {}
-    for docnum, score in ranked:
-        # The stored fields hold the whole body, compressed: read them only
-        # for a snippet (200 hits' ids from stored fields took 56 ms at 50k
-        # articles, from the id column 2 ms).
-        snippet = make_snippet(searcher.stored_fields(docnum).get("body", ""), wanted, analyzer) if snippets else ""
-        hits.append(RawHit(id=ids[docnum], score=score, snippet=snippet))
+    column = _id_column(searcher) if ranked else {}
+    ids = [column[docnum] for docnum, _ in ranked]
+    text_of = bodies(ids) if snippets and bodies is not None and ids else {}
+    for article_id, (_, score) in zip(ids, ranked, strict=True):
+        snippet = make_snippet(text_of.get(article_id, ""), wanted, analyzer) if snippets else ""
+        hits.append(RawHit(id=article_id, score=score, snippet=snippet))
     suggestion = None
     if suggest and not hits and typed.strip() and not filters.strip():
-        suggestion = _did_you_mean(ix, searcher, typed)
+        suggestion = _did_you_mean(ix, searcher, typed, bodies)
     # The words to highlight in the reader: the query's body terms (after
     # prefix and fuzzy expansion). Asking Whoosh to record matched terms per
     # document (terms=True) unpickled data for every match: 2,400 per query at
@@ -260,15 +268,15 @@ def run(
     return hits, total, elapsed, suggestion, words
 
 
-def suggestion(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:
+def suggestion(ix: FileIndex, searcher: Searcher, typed: str, bodies: Bodies | None = None) -> str | None:
     """A near spelling of a query, as run() gives for one that finds nothing."""
     if not typed.strip():
         return None
     parse(ix, typed)
-    return _did_you_mean(ix, searcher, typed)
+    return _did_you_mean(ix, searcher, typed, bodies)
 
 
-def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:
+def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str, bodies: Bodies | None) -> str | None:
     """A near spelling of a query that found nothing (suggest.did_you_mean),
     kept only if it finds something."""
 
@@ -278,7 +286,7 @@ def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str) -> str | None:
         except QueryError:
             return False
 
-    return did_you_mean(searcher, typed, _lexicon(searcher.reader(), "body"), finds)
+    return did_you_mean(searcher, typed, _lexicon(searcher.reader(), "body"), finds, bodies or _no_bodies)
 
 
 def _ranked(
@@ -362,31 +370,15 @@ def _id_column(searcher: Searcher):  # type: ignore[no-untyped-def]
     return _ID_COLUMNS[searcher]
 
 
-def _docnum(searcher: Searcher, article_id: str) -> int | None:
-    """An article's document number, from its id's posting in each segment.
-
-    searcher.document(id=…) runs a query for each lookup: 0.25 ms, most of a
-    collapsed search's snippets at 50,000 articles.
-    """
-    key = article_id.encode("utf-8")
-    for leaf, offset in searcher.leaf_searchers():
-        reader = leaf.reader()
-        if ("id", key) in reader:
-            postings = reader.postings("id", key)  # deleted documents filtered out
-            if postings.is_active():
-                return offset + postings.id()
-    return None
-
-
-def snippets_for(searcher: Searcher, ids: list[str], terms: set[str]) -> list[str]:
-    """Marked snippets for these articles (in order), from their stored bodies."""
+def snippets_for(searcher: Searcher, ids: list[str], terms: set[str], bodies: Bodies) -> list[str]:
+    """Marked snippets for these articles (in order), from their bodies in the store."""
     analyzer = searcher.schema["body"].analyzer
-    out = []
-    for article_id in ids:
-        docnum = _docnum(searcher, article_id)
-        body = searcher.stored_fields(docnum).get("body", "") if docnum is not None else ""
-        out.append(make_snippet(str(body), terms, analyzer))
-    return out
+    text_of = bodies(ids) if ids else {}
+    return [make_snippet(text_of.get(article_id, ""), terms, analyzer) for article_id in ids]
+
+
+def _no_bodies(ids: list[str]) -> dict[str, str]:
+    return {}
 
 
 def _lead(body: str) -> str:

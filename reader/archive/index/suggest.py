@@ -44,10 +44,16 @@ _TOKEN = re.compile(
 _TEXT_FIELDS = ("body", "title")
 
 
-def did_you_mean(searcher: Searcher, typed: str, lexicon: list[str], finds: Callable[[str], bool]) -> str | None:
+def did_you_mean(
+    searcher: Searcher,
+    typed: str,
+    lexicon: list[str],
+    finds: Callable[[str], bool],
+    bodies: Callable[[list[str]], dict[str, str]],
+) -> str | None:
     """The typed query with its unknown words corrected, or None when no word
     needs it, none has a near word, or the corrected query finds nothing
-    (`finds` runs it)."""
+    (`finds` runs it; `bodies` gives articles' text by id, from the store)."""
     analyzer = searcher.schema["body"].analyzer
     reader = searcher.reader()
     out, at, changed = [], 0, False
@@ -62,7 +68,7 @@ def did_you_mean(searcher: Searcher, typed: str, lexicon: list[str], finds: Call
             continue  # a stop word, or a word the analyzer splits: left as typed
         if any(reader.doc_frequency(f, terms[0]) for f in _TEXT_FIELDS):
             continue  # the archive has it
-        better = _nearest_word(searcher, word, terms[0], lexicon, analyzer)
+        better = _nearest_word(searcher, word, terms[0], lexicon, analyzer, bodies)
         if better is None:
             continue
         out += [typed[at : m.start("word")], better]
@@ -73,7 +79,14 @@ def did_you_mean(searcher: Searcher, typed: str, lexicon: list[str], finds: Call
     return suggestion if finds(suggestion) else None
 
 
-def _nearest_word(searcher: Searcher, typed: str, term: str, lexicon: list[str], analyzer: object) -> str | None:
+def _nearest_word(
+    searcher: Searcher,
+    typed: str,
+    term: str,
+    lexicon: list[str],
+    analyzer: object,
+    bodies: Callable[[list[str]], dict[str, str]],
+) -> str | None:
     """The archive's word nearest to a typed one, as its articles write it.
 
     Stems near the typed word's stem are candidates; the winner is the one
@@ -85,13 +98,17 @@ def _nearest_word(searcher: Searcher, typed: str, term: str, lexicon: list[str],
     limit = 1 if len(term) <= SHORT_WORD else 2
     near = process.extract(term, lexicon, scorer=OSA.distance, score_cutoff=limit, limit=CANDIDATES * 8)
     ranked = sorted(near, key=lambda m: (m[1], -reader.doc_frequency("body", m[0])))
-    written = [w for w in (_written(searcher, stem, typed, analyzer) for stem, _, _ in ranked[:CANDIDATES]) if w]
+    written = [
+        w for w in (_written(searcher, stem, typed, analyzer, bodies) for stem, _, _ in ranked[:CANDIDATES]) if w
+    ]
     most = 1 if len(typed) <= LONG_WORD else 2
     close = [w for w in written if OSA.distance(typed.casefold(), w.casefold()) <= most]
     return min(close, key=lambda w: OSA.distance(typed.casefold(), w.casefold()), default=None)
 
 
-def _written(searcher: Searcher, stem: str, typed: str, analyzer: object) -> str | None:
+def _written(
+    searcher: Searcher, stem: str, typed: str, analyzer: object, bodies: Callable[[list[str]], dict[str, str]]
+) -> str | None:
     """How the articles write a stem: of the words that analyse to it in a few
     articles, the one nearest to what was typed ("trawlrs" → "trawlers", not
     "trawler"), in the typed word's case where the articles have both."""
@@ -101,8 +118,10 @@ def _written(searcher: Searcher, stem: str, typed: str, analyzer: object) -> str
     # articles, 70 ms) to read three, and any three show how it is written.
     reader = searcher.reader()
     docnums = islice(reader.postings("body", stem).all_ids(), SURFACE_DOCS) if ("body", stem) in reader else ()
-    for docnum in docnums:
-        body = str(searcher.stored_fields(docnum).get("body", ""))
+    ids = [str(searcher.stored_fields(docnum)["id"]) for docnum in docnums]
+    text_of = bodies(ids) if ids else {}
+    for article_id in ids:
+        body = text_of.get(article_id, "")
         for start, end in spellings(body, stem, analyzer):
             seen[body[start:end]] += 1
         if sum(seen.values()) >= SURFACE_WORDS:

@@ -515,6 +515,15 @@ class Store(AnalysisRows, StoryRows):
         rows = rows_for_ids(self.db, f"SELECT {_READ_COLUMNS} FROM articles WHERE id IN ({{ids}})", ids)
         return {stored.id: stored for stored in map(self._stored, rows)}
 
+    def bodies(self, ids: list[str]) -> dict[str, str]:
+        """Article id → its text as Article.body joins it: snippets are made from
+        here, since the index keeps no copy of the text."""
+        sql = "SELECT id, blocks FROM articles WHERE id IN ({ids})"
+        return {
+            aid: "\n\n".join(str(block.get("text", "")) for block in json.loads(blocks))
+            for aid, blocks in rows_for_ids(self.db, sql, ids)
+        }
+
     def summaries(
         self, ids: list[str]
     ) -> dict[str, tuple[str, str | None, datetime | None, bool, bool, tuple[str, ...]]]:
