@@ -166,9 +166,13 @@ def _import_article(
         _merge_state(store, existing, article)
         if existing == previous_id:
             return "unchanged"
-        if previous_id is not None and store.source_count(previous_id) == 0:
+        # The article gains this file's path (its document's path field), and
+        # a previous article loses it: both are indexed again. (A duplicate's
+        # path was found only if the article happened to be indexed after it.)
+        store.queue_index(existing)
+        if previous_id is not None:
             # The file now holds text we already had under another article;
-            # its old article has no source left but is kept, never lost.
+            # its old article, even with no source left, is kept, never lost.
             store.queue_index(previous_id)
         return "duplicates" if previous_id is None else "updated"
     scope = boilerplate_scope(article, key)
