@@ -330,6 +330,10 @@ _DATA_ERRORS = (ValueError, TypeError, OverflowError, sqlite3.InterfaceError, sq
 # Below this many files a worker process costs more than it saves (it starts
 # in about a second and loads the gazetteers once).
 PARALLEL_MIN_FILES = 200
+# From this many files a second analysis worker pays for its start-up (about
+# a second, and the gazetteers loaded again): the main process, storing and
+# indexing in steps, and two workers keep both cores busy.
+TWO_WORKERS_MIN_FILES = 1000
 # Files prepared ahead of the store and index writer: enough to keep the worker
 # busy through an index commit, few enough to bound memory.
 PREPARE_AHEAD = 128
@@ -419,20 +423,19 @@ def import_paths(
     report: ImportReport,
     *,
     batch_size: int = IMPORT_BATCH,
-    on_batch: object = None,
+    on_batch: Callable[[bool], None] | None = None,
     exclude: Path | None = None,
-    defer: Callable[[int], bool] | None = None,
     final_steps: Callable[[], Iterable[tuple[str, int, int]]] | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
-    `on_batch()` is called after each store commit (the archive indexes the
-    batch there). When `defer(number of files)` says so, the index is brought
-    up to date once, at the end, in one parallel pass, and meanwhile both cores
-    read and analyse: by going through `final_steps()` (stage, done, of), each
-    step yielded as a Progress with outcome "indexing" and the stage as its
-    path, else by one call of on_batch(). Ctrl-C commits the files already
-    finished, indexes them, then re-raises.
+    `on_batch(final)` is called after each store commit with final False (the
+    archive indexes what is stored there, in steps: see Archive.import_paths),
+    and with final True when the import stops early, so what was kept is
+    indexed. At the end the index is brought up to date by going through
+    `final_steps()` (stage, done, of), each step yielded as a Progress with
+    outcome "indexing" and the stage as its path, else by on_batch(True).
+    Ctrl-C commits the files already finished, indexes them, then re-raises.
     """
     found = discover(paths, exclude)
     known = store.known_entities()  # the archive's evidence, read once per import
@@ -443,8 +446,7 @@ def import_paths(
     done = 0
     db = store.db
     pending = 0
-    deferred = defer is not None and defer(total)
-    workers = min(2, os.cpu_count() or 1) if deferred else 1
+    workers = min(2, os.cpu_count() or 1) if total >= TWO_WORKERS_MIN_FILES else 1
     stream = prepared_in_order(store, found.files, known, workers)
 
     def checkpoint() -> None:
@@ -457,8 +459,8 @@ def import_paths(
             db.execute("COMMIT")
             pending = 0
             try:
-                if callable(on_batch) and not deferred:
-                    on_batch()
+                if on_batch is not None:
+                    on_batch(False)
             finally:  # the caller's file savepoint must exist whatever happens
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("SAVEPOINT file")
@@ -496,8 +498,8 @@ def import_paths(
             if pending >= batch_size:
                 db.execute("COMMIT")
                 pending = 0
-                if callable(on_batch) and not deferred:
-                    on_batch()
+                if on_batch is not None:
+                    on_batch(False)
                 db.execute("BEGIN IMMEDIATE")
             yield Progress(done, total, str(path), outcome)
     except BaseException as exc:
@@ -508,15 +510,12 @@ def import_paths(
                 db.execute("COMMIT")  # finished files are whole; keep them
             except sqlite3.Error:
                 db.execute("ROLLBACK")  # the disk is full: keep what the last batch committed
-        if callable(on_batch) and not full:  # a full disk: the queue waits for the next open
-            on_batch()
+        if on_batch is not None and not full:  # a full disk: the queue waits for the next open
+            on_batch(True)
         raise
     db.execute("COMMIT")
-    if deferred and final_steps is not None:
+    if final_steps is not None:
         for stage, step, of in final_steps():
             yield Progress(step, of, stage, "indexing")
-        return
-    if deferred:
-        yield Progress(done, total, "", "indexing")
-    if callable(on_batch):
-        on_batch()
+    elif on_batch is not None:
+        on_batch(True)

@@ -93,7 +93,7 @@ def test_a_long_export_is_committed_in_batches(tmp_path: Path) -> None:
             [tmp_path / "long.json"],
             report,
             batch_size=10,
-            on_batch=lambda: commits.append(archive.store.count()),
+            on_batch=lambda final: commits.append(archive.store.count()),
         )
         for _ in steps:
             pass

@@ -128,7 +128,7 @@ def test_interrupted_import_keeps_committed_batches(archive, tmp_path: Path) -> 
         (tmp_path / f"s{n}.txt").write_text(SCRAPE.replace("forty", f"{n} hundred"))
     report = ImportReport()
     archive.index()
-    steps = importer.import_paths(archive.store, [tmp_path], report, batch_size=2, on_batch=archive.sync_index)
+    steps = importer.import_paths(archive.store, [tmp_path], report, batch_size=2, on_batch=lambda final: archive.sync_index())
     with archive._writing():  # noqa: SLF001 - the importer runs under the archive lock
         for step in steps:
             if step.done == 3:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.archive import Archive
+from reader.archive import index as ixmod
 from reader.archive.importer import ImportReport
 
 SCRAPE = (
@@ -21,6 +22,51 @@ def _files(folder: Path, count: int) -> Path:
     for n in range(count):
         (folder / f"s{n:02}.txt").write_text(SCRAPE.format(n=f"x{n}"))
     return folder
+
+
+def test_what_is_stored_is_found_by_another_reader_before_the_import_ends(tmp_path: Path) -> None:
+    folder = _files(tmp_path / "in", 8)
+    found_during: list[int] = []
+    with Archive(tmp_path / "d") as importing, Archive(tmp_path / "d") as reading:
+        report = ImportReport()
+        steps = importing.import_paths([folder], report, index_every_s=0, batch_size=3)
+        for step in steps:
+            # A step follows each store commit (every 3 files) before the
+            # progress of that file is yielded.
+            if step.outcome == "added" and step.done in (3, 6):
+                found_during.append(reading.search("ferry", limit=20).total)
+                assert report.added == step.done < 8  # the import is still going
+        assert found_during == [3, 6]
+        assert reading.search("ferry", limit=20).total == 8
+        assert ixmod.index_ids(importing.index()) == importing.store.all_ids()
+        assert importing.store.queued() == []
+
+
+def test_no_step_before_its_time_and_everything_at_the_end(tmp_path: Path) -> None:
+    folder = _files(tmp_path / "in", 7)
+    with Archive(tmp_path / "d") as importing, Archive(tmp_path / "d") as reading:
+        steps = importing.import_paths([folder], ImportReport(), index_every_s=1e9, batch_size=3)
+        during = [reading.search("ferry", limit=20).total for step in steps if step.outcome == "added"]
+        assert set(during) == {0}  # the store committed twice, the interval never passed
+        assert reading.search("ferry", limit=20).total == 7
+
+
+def test_an_article_changed_after_its_step_is_indexed_again_once(tmp_path: Path) -> None:
+    """A second file with the same text (a duplicate) adds a path to an article
+    already indexed in an earlier step: the next step rewrites that document,
+    it never adds a second one."""
+    folder = _files(tmp_path / "in", 4)
+    (folder / "z-copy.txt").write_text(SCRAPE.format(n="x0"))  # the same text as s00.txt, stored last
+    with Archive(tmp_path / "d") as archive:
+        report = ImportReport()
+        for _ in archive.import_paths([folder], report, index_every_s=0, batch_size=2):
+            pass
+        assert (report.added, report.duplicates) == (4, 1)
+        assert archive.search("ferry", limit=20).total == 4
+        hits = archive.search("path:copy", limit=20).hits
+        assert [h.title for h in hits] == [archive.search('"service x0"').hits[0].title]
+        with archive.index().searcher() as searcher:
+            assert searcher.doc_count() == 4
 
 
 def test_a_duplicate_imported_later_is_found_by_its_path(tmp_path: Path) -> None:

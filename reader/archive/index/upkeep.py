@@ -150,6 +150,20 @@ class IndexUpkeep:
         if not queued:
             yield INDEXING, 0, 0
 
+    def index_step(self) -> int:
+        """Index what is queued in one commit of the single writer: one new
+        segment, searchable from then on by every reader (an import's step).
+        Returns how many articles it wrote."""
+        ix = self.index()
+        queued = self.store.queued()
+        if not queued:
+            return 0
+        chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
+        ixmod.apply_chunks(ix, (self.store.get_many(chunk) for chunk in chunks), chunks)
+        self.store.unqueue(queued)
+        self._refresh_searchers()
+        return len(queued)
+
     def analyse_pending(self) -> int:
         """Find entities and quotes in articles stored before analysis existed."""
         from reader.text.analysis import analyze
