@@ -1,6 +1,7 @@
 """Import, search and start-up at scale, against bare Whoosh on the same text in the same run.
 
     python -m tests.bench.bench_import [--sizes 1000,10000,50000] [--kb 7] [--workdir DIR]
+    python -m tests.bench.bench_import --sizes 10000 --ref OTHER_CHECKOUT [--rounds 3]
 
 For each size N, on a generated corpus (tests/bench/corpus.py: scrape-shaped
 .txt, .html and .md, about 7 KB each, Zipf vocabulary), each step in a fresh
@@ -95,6 +96,72 @@ def run_measured(cmd: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, flo
     return wall, peak / 1024, "".join(out)
 
 
+def _tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) of a process and its live descendants."""
+    hz = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            pid = int(entry)
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / hz
+            children.setdefault(int(fields[1]), []).append(pid)
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0.0, [root]
+    while stack:
+        pid = stack.pop()
+        total += cpu.get(pid, 0.0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], cwd: Path) -> dict[str, float]:
+    """Run an import; wall s, peak RSS of the process tree (MB), CPU seconds
+    (each process sampled while it lives, so a finished helper's last 0.2 s may
+    be missed), and the longest time an article waited between being stored
+    and being found by a search in another process (store and index counts
+    polled every 0.5 s)."""
+    import sqlite3
+
+    from reader.archive.index import whoosh_index as ixmod
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    peak, cpu_seen, last_poll = 0, {}, 0.0
+    waiting_since: float | None = None  # when the store first held more than the index
+    longest_wait = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        cpu_seen[proc.pid] = _tree_cpu_s(proc.pid)
+        now = time.perf_counter()
+        if now - last_poll >= 0.5:
+            last_poll = now
+            try:
+                with sqlite3.connect(f"file:{archive_dir / 'store.sqlite3'}?mode=ro", uri=True) as db:
+                    stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                ix = ixmod.open_index(archive_dir / "index")
+                with ix.searcher() as searcher:
+                    found = searcher.doc_count()
+                if stored > found:
+                    waiting_since = now if waiting_since is None else waiting_since
+                    longest_wait = max(longest_wait, now - waiting_since)
+                else:
+                    waiting_since = None
+            except Exception:  # noqa: BLE001 - the archive is being created or rebuilt
+                pass
+        time.sleep(0.2)
+    wall = time.perf_counter() - started
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd} exited {proc.returncode}: {err[-2000:]}")
+    return {"wall": wall, "rss": peak / 1024, "cpu": max(cpu_seen.values(), default=0.0), "wait": longest_wait}
+
+
 def _article_count(archive_dir: Path) -> int:
     import sqlite3
 
@@ -110,7 +177,8 @@ def _size_mb(path: Path) -> float:
 
 
 def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
-    """Index our stored documents with Whoosh alone, as the importer's writer does."""
+    """Index our stored documents with Whoosh alone, as the importer's writer does:
+    the schema's searchable fields, nothing stored but the id (issue 19's floor)."""
     from reader.archive.importer import IMPORT_BATCH
     from reader.archive.index import whoosh_index as ixmod
     from reader.archive.store.database import Store
@@ -118,6 +186,9 @@ def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
     store = Store(archive_dir / "store.sqlite3")
     ids = [row[0] for row in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
     ix = ixmod.create_index(out_dir)
+    stored = [name for name in ix.schema.stored_names() if name != "id"]
+    if stored:  # a checkout whose schema stores more than the id (the body, before schema 6)
+        raise SystemExit(f"bare Whoosh needs a schema that stores only the id; this one stores {stored}")
     started = time.perf_counter()
     read_s = 0.0
     # As the importer does: a large import in one commit of the parallel
@@ -135,6 +206,77 @@ def bare_whoosh(archive_dir: Path, out_dir: Path) -> dict[str, float]:
         w.commit()
     total = time.perf_counter() - started
     return {"seconds": total - read_s, "read_seconds": read_s, "docs": len(ids), "index_mb": _size_mb(out_dir)}
+
+
+def import_run(archive_dir: Path, corpus: Path, step_s: float) -> None:
+    """`newsreader import` as the CLI runs it, with the index step interval given."""
+    from reader.archive import Archive
+    from reader.archive.importer import ImportReport
+
+    with Archive(archive_dir) as archive:
+        for _ in archive.import_paths([corpus], ImportReport(), index_every_s=step_s):
+            pass
+
+
+def ab_rounds(n: int, work: Path, kb: float, ref: Path, rounds: int) -> None:
+    """This checkout's import against another checkout's (`--ref`), alternating,
+    plus this one with no index steps (everything indexed at the end) and bare
+    Whoosh over the same documents: medians of `rounds`, the load beside them."""
+    from tests.bench.corpus import write_corpus
+
+    here = Path(__file__).resolve().parents[2]
+    corpus = work / f"corpus-{n}"
+    if not corpus.exists():
+        print(f"[{n}] writing corpus…", file=sys.stderr)
+        write_corpus(corpus, n, kb=kb)
+    py = sys.executable
+    variants = {
+        "this": (here, [py, "-P", "-m", "reader", "--data-dir", "{archive}", "import", str(corpus)]),
+        "ref": (ref, [py, "-P", "-m", "reader", "--data-dir", "{archive}", "import", str(corpus)]),
+        "this, no steps": (
+            here,
+            [py, "-P", "-m", "tests.bench.bench_import", "--import-run", "{archive}", str(corpus), "inf"],
+        ),
+    }
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in [*variants, "bare Whoosh"]}
+    loads: list[float] = []
+    for r in range(rounds):
+        order = list(variants) if r % 2 == 0 else list(reversed(variants))
+        for name in order:
+            cwd, cmd = variants[name]
+            archive = work / f"ab-{n}"
+            shutil.rmtree(archive, ignore_errors=True)
+            env = {**os.environ, "PYTHONPATH": str(cwd)}
+            loads.append(os.getloadavg()[0])
+            print(f"[{n}] round {r + 1}: {name}… (load {loads[-1]:.1f})", file=sys.stderr)
+            got = run_import_measured([c.replace("{archive}", str(archive)) for c in cmd], archive, env, cwd)
+            if _article_count(archive) != n:
+                raise RuntimeError(f"{name}: the import stored {_article_count(archive)} articles, not {n}")
+            results[name].append(got)
+            if name == "this":
+                bare_dir = work / f"ab-bare-{n}"
+                shutil.rmtree(bare_dir, ignore_errors=True)
+                _, _, out = run_measured([py, "-m", "tests.bench.bench_import", "--bare", str(archive), str(bare_dir)])
+                bare = json.loads(out.strip().splitlines()[-1])
+                results["bare Whoosh"].append({"wall": bare["seconds"], "rss": 0.0, "cpu": 0.0, "wait": 0.0})
+                shutil.rmtree(bare_dir, ignore_errors=True)
+            shutil.rmtree(archive, ignore_errors=True)
+    bare_s = statistics.median(x["wall"] for x in results["bare Whoosh"])
+    print(
+        f"{n:,} articles, {rounds} rounds alternating; load average (1 min) at each run's start: "
+        f"median {statistics.median(loads):.1f}, {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores"
+    )
+    print(f"{'':16}{'wall s':>9}{'art/s':>8}{'CPU s':>8}{'x bare':>8}{'peak MB':>9}{'wait s':>8}   each run's wall s")
+    for name, runs in results.items():
+        wall = statistics.median(x["wall"] for x in runs)
+        line = f"{name:16}{wall:9.1f}{n / wall:8.0f}"
+        if name != "bare Whoosh":
+            line += f"{statistics.median(x['cpu'] for x in runs):8.0f}{wall / bare_s:8.2f}x"
+            line += f"{statistics.median(x['rss'] for x in runs):9.0f}{max(x['wait'] for x in runs):8.1f}"
+        else:
+            line += " " * 34
+        print(line + "   " + " ".join(f"{x['wall']:.0f}" for x in runs))
+    print(json.dumps({"n": n, "loads": loads, "results": results}))
 
 
 def search_run(archive_dir: Path, runs: int) -> dict[str, float]:
@@ -296,7 +438,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpora here (reused between runs)")
     parser.add_argument("--bare", nargs=2, type=Path, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--search", type=Path, metavar="ARCHIVE", help=argparse.SUPPRESS)
+    parser.add_argument("--import-run", nargs=3, metavar=("ARCHIVE", "CORPUS", "STEP_S"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--ref",
+        type=Path,
+        default=None,
+        help="another checkout (git worktree add --detach DIR main): its import against this one's, "
+        "alternating, with this one without index steps and bare Whoosh, at each of --sizes",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the --ref comparison (medians)")
     args = parser.parse_args(argv)
+    if args.import_run:
+        import_run(Path(args.import_run[0]), Path(args.import_run[1]), float(args.import_run[2]))
+        return 0
     if args.bare:
         print(json.dumps(bare_whoosh(*args.bare)))
         return 0
@@ -306,6 +460,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.ref:
+        try:
+            for n in sizes:
+                ab_rounds(n, work, args.kb, args.ref.resolve(), args.rounds)
+        finally:
+            if args.workdir is None:
+                shutil.rmtree(work, ignore_errors=True)
+        return 0
     rows = []
     try:
         for n in sizes:
