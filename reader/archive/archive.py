@@ -69,6 +69,9 @@ COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 # this step, then the commit of the step itself). Each step is one segment and
 # a commit; measured on 10,000 files: see the README (Measured).
 INDEX_STEP_S = 5.0
+# From this many articles left for the index at the end of an import, its
+# progress is shown (stage "indexing"); fewer take a second or two.
+INDEX_STEP_PROGRESS = 500
 
 
 class Archive(IndexUpkeep):
@@ -373,8 +376,17 @@ class Archive(IndexUpkeep):
                 batch_size=batch_size or IMPORT_BATCH,
                 on_batch=index_batch,
                 exclude=self.root,
-                final_steps=self.sync_steps,
+                final_steps=self._last_step,
             )
+
+    def _last_step(self) -> Iterator[tuple[str, int, int]]:
+        """What an import left unindexed: shown step by step when it is long
+        (the interval was not reached, or many files came at the end), indexed
+        without a word when short."""
+        if len(self.store.queued()) >= INDEX_STEP_PROGRESS:
+            yield from self.sync_steps()
+        else:
+            self.sync_index()
 
     def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[Planned]:
         """What importing `paths` would do with each file, and why (a dry run: nothing is written)."""

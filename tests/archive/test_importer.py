@@ -128,7 +128,9 @@ def test_interrupted_import_keeps_committed_batches(archive, tmp_path: Path) -> 
         (tmp_path / f"s{n}.txt").write_text(SCRAPE.replace("forty", f"{n} hundred"))
     report = ImportReport()
     archive.index()
-    steps = importer.import_paths(archive.store, [tmp_path], report, batch_size=2, on_batch=lambda final: archive.sync_index())
+    steps = importer.import_paths(
+        archive.store, [tmp_path], report, batch_size=2, on_batch=lambda final: archive.sync_index()
+    )
     with archive._writing():  # noqa: SLF001 - the importer runs under the archive lock
         for step in steps:
             if step.done == 3:
@@ -192,19 +194,41 @@ def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
     assert "USING INDEX articles_newest" in " ".join(str(row[-1]) for row in plan)
 
 
-def test_large_import_uses_workers_and_one_parallel_index_pass(archive, tmp_path: Path, monkeypatch) -> None:
+def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path, monkeypatch) -> None:
     # Thresholds lowered so a small folder takes the large-import path: two
-    # spawned analysis workers, the store committed in batches, then the whole
-    # index written by Whoosh's parallel writer (spawned helpers) in one commit.
+    # spawned analysis workers, the store committed in batches, each batch
+    # indexed in a step of its own (one segment each) as the import goes.
+    from reader.archive import importer
+    from reader.archive import index as ixmod
+    from tests.bench.corpus import write_corpus
+
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(importer, "TWO_WORKERS_MIN_FILES", 20)
+    write_corpus(tmp_path / "corpus", 45, kb=1.5)
+    report = ImportReport()
+    steps = list(archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=0, batch_size=10))
+    assert report.added == 45 and not report.failures
+    assert [s.done for s in steps] == list(range(1, 46))  # five left at the end: indexed without a step shown
+    assert archive.store.queued() == []
+    assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
+    assert len(archive.index()._segments()) == 5  # noqa: SLF001 - steps after 10, 20, 30, 40, and the end
+    assert archive.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0
+
+
+def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatch) -> None:
+    # Everything left for the end (the interval never passed): the index pass
+    # is shown step by step, through the parallel writer past BULK_MIN_DOCS.
+    from reader.archive import archive as archivemod
     from reader.archive import importer
     from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(ixmod, "BULK_MIN_DOCS", 20)
+    monkeypatch.setattr(archivemod, "INDEX_STEP_PROGRESS", 20)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
     report = ImportReport()
-    steps = list(archive.import_paths([str(tmp_path / "corpus")], report))
+    steps = list(archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=1e9))
     assert report.added == 45 and not report.failures
     # After the files, the index, each step counted; the stories were made as
     # the files were stored, so no grouping step is left.
@@ -216,4 +240,3 @@ def test_large_import_uses_workers_and_one_parallel_index_pass(archive, tmp_path
     assert [s.stage_label for s in steps[-2:]] == ["Finishing the index"] * 2
     assert archive.store.queued() == []
     assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
-    assert archive.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0

@@ -125,40 +125,42 @@ def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], 
     (each process sampled while it lives, so a finished helper's last 0.2 s may
     be missed), and the longest time an article waited between being stored
     and being found by a search in another process (store and index counts
-    polled every 0.5 s)."""
+    polled every second)."""
     import sqlite3
 
     from reader.archive.index import whoosh_index as ixmod
 
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
-    peak, cpu_seen, last_poll = 0, {}, 0.0
-    waiting_since: float | None = None  # when the store first held more than the index
-    longest_wait = 0.0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
-        cpu_seen[proc.pid] = _tree_cpu_s(proc.pid)
-        now = time.perf_counter()
-        if now - last_poll >= 0.5:
-            last_poll = now
-            try:
-                with sqlite3.connect(f"file:{archive_dir / 'store.sqlite3'}?mode=ro", uri=True) as db:
-                    stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-                ix = ixmod.open_index(archive_dir / "index")
-                with ix.searcher() as searcher:
-                    found = searcher.doc_count()
-                if stored > found:
-                    waiting_since = now if waiting_since is None else waiting_since
-                    longest_wait = max(longest_wait, now - waiting_since)
-                else:
-                    waiting_since = None
-            except Exception:  # noqa: BLE001 - the archive is being created or rebuilt
-                pass
-        time.sleep(0.2)
-    wall = time.perf_counter() - started
-    err = proc.stderr.read() if proc.stderr else ""
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd} exited {proc.returncode}: {err[-2000:]}")
+    # A pipe nobody reads fills with progress lines and stops the import: a file.
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, text=True, env=env, cwd=cwd)
+        peak, cpu_seen, last_poll = 0, {}, 0.0
+        waiting_since: float | None = None  # when the store first held more than the index
+        longest_wait = 0.0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            cpu_seen[proc.pid] = _tree_cpu_s(proc.pid)
+            now = time.perf_counter()
+            if now - last_poll >= 1.0:
+                last_poll = now
+                try:
+                    with sqlite3.connect(f"file:{archive_dir / 'store.sqlite3'}?mode=ro", uri=True) as db:
+                        stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                    ix = ixmod.open_index(archive_dir / "index")
+                    with ix.searcher() as searcher:
+                        found = searcher.doc_count()
+                    if stored > found:
+                        waiting_since = now if waiting_since is None else waiting_since
+                        longest_wait = max(longest_wait, now - waiting_since)
+                    else:
+                        waiting_since = None
+                except Exception:  # noqa: BLE001 - the archive is being created or rebuilt
+                    pass
+            time.sleep(0.2)
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{cmd} exited {proc.returncode}: {errors.read()[-2000:]}")
     return {"wall": wall, "rss": peak / 1024, "cpu": max(cpu_seen.values(), default=0.0), "wait": longest_wait}
 
 
