@@ -96,57 +96,34 @@ def run_measured(cmd: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, flo
     return wall, peak / 1024, "".join(out)
 
 
-def _tree_cpu_s(root: int) -> float:
-    """CPU seconds (user + system) of a process and its live descendants."""
-    hz = os.sysconf("SC_CLK_TCK")
-    children: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            pid = int(entry)
-            cpu[pid] = (int(fields[11]) + int(fields[12])) / hz
-            children.setdefault(int(fields[1]), []).append(pid)
-        except (OSError, IndexError, ValueError):
-            continue
-    total, stack = 0.0, [root]
-    while stack:
-        pid = stack.pop()
-        total += cpu.get(pid, 0.0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
 def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], cwd: Path) -> dict[str, float]:
-    """Run an import; wall s, peak RSS of the process tree (MB), CPU seconds
-    (each process sampled while it lives, so a finished helper's last 0.2 s may
-    be missed), and the longest time an article waited between being stored
+    """Run an import; wall s, peak RSS of the process tree (MB), CPU seconds of
+    all its processes (getrusage of the waited-for children), and the longest time an article waited between being stored
     and being found by a search in another process (store and index counts
     polled every second)."""
+    import resource
     import sqlite3
 
-    from reader.archive.index import whoosh_index as ixmod
+    from whoosh.filedb.filestore import FileStorage
 
     # A pipe nobody reads fills with progress lines and stops the import: a file.
     with tempfile.TemporaryFile("w+") as errors:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, text=True, env=env, cwd=cwd)
-        peak, cpu_seen, last_poll = 0, {}, 0.0
+        peak, last_poll = 0, 0.0
         waiting_since: float | None = None  # when the store first held more than the index
         longest_wait = 0.0
         while proc.poll() is None:
             peak = max(peak, _tree_rss_kb(proc.pid))
-            cpu_seen[proc.pid] = _tree_cpu_s(proc.pid)
             now = time.perf_counter()
             if now - last_poll >= 1.0:
                 last_poll = now
                 try:
                     with sqlite3.connect(f"file:{archive_dir / 'store.sqlite3'}?mode=ro", uri=True) as db:
                         stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-                    ix = ixmod.open_index(archive_dir / "index")
+                    # Whoosh's own opening: the other checkout's index may be of another schema.
+                    ix = FileStorage(str(archive_dir / "index"), supports_mmap=False).open_index("articles")
                     with ix.searcher() as searcher:
                         found = searcher.doc_count()
                     if stored > found:
@@ -158,10 +135,12 @@ def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], 
                     pass
             time.sleep(0.2)
         wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         if proc.returncode != 0:
             errors.seek(0)
             raise RuntimeError(f"{cmd} exited {proc.returncode}: {errors.read()[-2000:]}")
-    return {"wall": wall, "rss": peak / 1024, "cpu": max(cpu_seen.values(), default=0.0), "wait": longest_wait}
+    return {"wall": wall, "rss": peak / 1024, "cpu": cpu, "wait": longest_wait}
 
 
 def _article_count(archive_dir: Path) -> int:
