@@ -199,7 +199,7 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
     # spawned analysis workers, the store committed in batches, each batch
     # indexed in a step of its own (one segment each) as the import goes.
     from reader.archive import importer
-    from reader.archive import index as ixmod
+    from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.archive import index as ixmod
 from reader.archive.importer import ImportReport
+from reader.archive.index import whoosh_index as ixmod
 
 SCRAPE = (
     "Home\n\nRiver ferry service {n} returns after a long pause on the estuary\n\n"

@@ -136,7 +136,9 @@ def _lexicon(reader: object, fieldname: str) -> list[str]:
     ran on a thread it had not run on. A segment's terms never change (a new
     commit adds segments, deleting keeps the terms), so its id is the key.
     """
-    segments = tuple(leaf.segment().segment_id() for leaf, _ in reader.leaf_readers())  # type: ignore[attr-defined]
+    # An empty index's reader has no segment (None): its key is the empty tuple.
+    found = (leaf.segment() for leaf, _ in reader.leaf_readers())  # type: ignore[attr-defined]
+    segments = tuple(segment.segment_id() for segment in found if segment is not None)
     key = (segments, fieldname)
     if key not in _LEXICONS:
         if len(_LEXICONS) > 8:
