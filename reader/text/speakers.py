@@ -195,6 +195,12 @@ def explain(article: Article, span: Span, before: str, previous: tuple[int, str 
     return [f"{c.score():6.2f}  {c.name!r:30} {c.cue} {' '.join(c.features)} rank={c.rank}" for c in found]
 
 
+# Subjects that name no one the text can point to: the narrator, the reader,
+# an indefinite someone ('…," I say', 'someone said, "…"').
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:i|we|you|someone|somebody|anyone|anybody|everyone|everybody|nobody|no one|people)(?:\s+(?:\w+ly|also))?",
+    re.I,
+)
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
 _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"
 _RUN_AT_END = re.compile(
@@ -280,10 +286,21 @@ def text_ends_sentence(blocks: Sequence[Block], span: Span) -> bool:
     return bool(re.search(r"\.[\"'”’»]?$|[\"'”’»]\.$", tail))
 
 
+# "House Speaker Ann Lee", "Harbour Board Chair Ann Lee": a title and a name follow.
+_TITLE_THEN_NAME = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+){1,3}[A-Z][a-z]", re.I
+)
+
+
 def _modifier(text: str, lo: int, hi: int) -> bool:
     """A name that qualifies someone else, so is not the speaker: "Holm's
-    former deputy said", "the Oslo shipowner said"."""
-    if re.match(r"['’]s\s+[a-z]", text[hi : hi + 4]):
+    former deputy said", "the Oslo shipowner said", "House Speaker Ann Lee" (a
+    title and a name follow), or a piece of a longer word ("South Korea" of
+    "South Korean President …")."""
+    if re.match(r"['’]s\s+[a-z]", text[hi : hi + 4]) or text[hi : hi + 1].isalpha():
+        return True
+    following = _TITLE_THEN_NAME.match(text, hi)
+    if following and following.group()[:2].strip()[:1].isupper():
         return True
     return (
         bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, lo - 5) : lo], re.I))
@@ -331,7 +348,11 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         named before, nearest first; a sentence's subject and an agreeing gender
         count for it, a clashing gender against it."""
         allowed = _PERSONLIKE | {"ORG"} if pronoun == "they" else _PERSONLIKE
-        earlier = [m for m in article.mentions if m[4] in allowed and (m[0], m[1]) < (block, pos)]
+        earlier = [
+            m
+            for m in article.mentions
+            if m[4] in allowed and (m[0], m[1]) < (block, pos) and not _modifier(article.blocks[m[0]].text, m[1], m[2])
+        ]
         seen: list[str] = []
         for m in reversed(earlier):
             if m[3] in seen:
@@ -388,6 +409,8 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             pronoun = re.search(r"\b(he|she|they)\b", lead, re.I)
             if pronoun:
                 add_antecedents(b, start, pronoun.group(1).lower(), "after_pronoun")
+            elif _UNNAMED_SUBJECT.fullmatch(lead.strip(" ,.!?")):
+                out.append(Candidate(None, "after_unnamed"))  # '…," I say', '…," someone said'
             elif re.search(r"[A-Za-z]{3,}", lead):
                 # '…," Port Chair Ann B. Lowe said' (a name the recogniser missed);
                 # '…," the influential daily wrote': a speaker we cannot name.
@@ -436,6 +459,9 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             continue
         clause_from = lo + region.rfind(",") + 1
         clause = before[clause_from : verb.start()]
+        if _UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")):
+            out.append(Candidate(None, "before_unnamed", (), rank))  # 'someone said, "…"'
+            continue
         adjacent = re.search(r"\b(he|she|they)\s+(?:\w+ly\s+|also\s+)?$", clause, re.I)
         if adjacent:
             # "… through what she calls “…”": the pronoun right before the verb speaks.

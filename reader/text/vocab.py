@@ -149,7 +149,7 @@ SPEECH_VERBS = frozenset(
 )
 # Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs
+    """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs del atty adm cmdr supt
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
 )
 # Capitalised words that are never names on their own: calendar words and the

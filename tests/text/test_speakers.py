@@ -132,3 +132,27 @@ def test_a_word_or_two_inside_a_sentence_is_a_term_and_a_clause_is_no_descriptio
     # "the man could be heard" is a clause, not a speaker.
     [(_, who)] = _said('On the tape the man could be heard: "My girlfriend is trying to get an appointment."')
     assert who is None
+
+
+def test_a_title_abbreviation_does_not_end_the_attribution() -> None:
+    # "Del." (a delegate) used to end the sentence, so 'said Del.' gave the speaker "Del".
+    said = _said('"The pier must reopen," said Del. Ann Lindqvist of the island council.')
+    assert said == [("The pier must reopen,", "Ann Lindqvist")]
+
+
+def test_a_name_before_a_title_and_a_name_or_inside_a_word_only_qualifies() -> None:
+    # "House" of "House Speaker Ann Lee" was taken for "he" (the recogniser typed it
+    # a person); "South Korea" cut from "South Korean President …" spoke for her.
+    from reader.text.speakers import _modifier
+
+    assert _modifier("House Speaker Ann Lee, R-Ore., agreed.", 0, 5)
+    assert _modifier("Harbour Board Chair Ann Lee agreed.", 0, 13)
+    assert _modifier("South Korean President Park Min-ji agreed.", 0, 11)
+    assert not _modifier("Ann Lee said the talks had stalled.", 0, 7)
+    assert not _modifier("Ann Lee, the mayor, agreed.", 0, 7)
+
+
+def test_the_narrator_and_someone_are_no_one_the_text_names() -> None:
+    # A first-person narrator or an indefinite subject speaks: no name, rather than the last woman named.
+    said = _said("Ann Lindqvist waved from the quay.", "“I can make a sandwich,” I say.", 'Someone said, "Excuse me."')
+    assert said == [("I can make a sandwich,", None), ("Excuse me.", None)]
