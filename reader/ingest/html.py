@@ -214,8 +214,17 @@ def _headline(tree: object, doc: object, first_paragraph: str | None) -> str | N
     hostname = getattr(doc, "hostname", None)
     if hostname:
         site_names.append(hostname.removeprefix("www.").split(".")[0])
-    above, below = shown_texts(tree, first_paragraph)
-    chosen = choose_title(h1s, meta("og:title"), html_title, getattr(doc, "title", None), site_names, above, below)
+    shown = shown_texts(tree, first_paragraph)
+    chosen = choose_title(
+        h1s,
+        meta("og:title"),
+        html_title,
+        getattr(doc, "title", None),
+        site_names,
+        shown.above,
+        shown.below,
+        shown.marked,
+    )
     return meta_text(chosen)
 
 

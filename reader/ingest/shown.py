@@ -8,7 +8,8 @@ rules decide which, by agreement with the <title>.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
 from reader.ingest.common import squash
 from reader.ingest.seams import BLOCK_TAGS, element_text
@@ -18,6 +19,32 @@ _SKIPPED = frozenset({"head", "title", "script", "style", "noscript", "template"
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A headline is a line or two; longer blocks are paragraphs.
 MAX_CHARS = 300
+# A class or id that names a headline ("headline2", "story-title", "ArticleHead",
+# "contentheading"), not the page's header, masthead or a subtitle.
+_HEADLINE_NAME = re.compile(r"(?i)(?<!sub)(?<!mast)(?:head(?:line|ing)?(?!er)|title|hed\b)")
+# How far up from a text run a heading or headline class still marks it.
+MARK_LEVELS = 4
+
+
+class Shown(NamedTuple):
+    """Short texts a page shows, as seen from the article's first paragraph."""
+
+    above: list[str]  # nearest first
+    below: list[str]  # in order
+    marked: list[str]  # above, nearest first, set as a heading or in a headline's class
+
+
+def _marked(el: Any) -> Any:
+    """A text run's element or near ancestor that is a heading or is named as a headline, if any."""
+    node, level = el, 0
+    while node is not None and isinstance(node.tag, str) and node.tag != "body" and level < MARK_LEVELS:
+        if node.tag in HEADINGS:
+            return node
+        name = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _HEADLINE_NAME.search(name):
+            return node
+        node, level = node.getparent(), level + 1
+    return None
 
 
 def _block_of(el: Any) -> Any:
@@ -34,9 +61,23 @@ def _begins(run: str, start: str) -> bool:
     return run.startswith(start[:40]) or (len(run) >= 12 and start.startswith(run))
 
 
-def shown_texts(tree: Any, first_paragraph: str | None = None) -> tuple[list[str], list[str]]:
+def _marked_text(mark: Any, run: str) -> str | None:
+    """What a marked element says: all of it ("Storm <i>closes</i> port"), or
+    only the run where it holds lines or blocks (a headline, <br>, its date)."""
+    if mark is None:
+        return None
+    if any(
+        isinstance(d.tag, str) and (d.tag == "br" or d.tag in BLOCK_TAGS or d.tag in HEADINGS)
+        for d in mark.iterdescendants()
+    ):
+        return run
+    whole = squash(element_text(mark))
+    return whole if whole and len(whole) <= MAX_CHARS else run
+
+
+def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
     """Short body texts above the article's first paragraph (nearest first),
-    and those below it (in order).
+    those below it (in order), and the texts above it marked as headings.
 
     A headline stands just above the text it heads; the site's name and
     tagline stand at the top of the page, far from it, and related links
@@ -46,10 +87,11 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> tuple[list[str
     """
     body = next(iter(tree.iter("body")), None)
     if body is None:
-        return [], []
+        return Shown([], [], [])
     start = fold_key(" ".join(first_paragraph.split()[:8])) if first_paragraph else ""
     seen: set[int] = set()
     groups: list[list[str]] = []
+    marks: list[str | None] = []
     at = None  # index of the group where the article's first paragraph begins
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIPPED:
@@ -74,6 +116,9 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> tuple[list[str
                         group.append(whole)
             group.append(text)
             groups.append(group)
+            marks.append(_marked_text(_marked(el), text))
     # Where the article was not found, the whole page counts as above it, in order.
-    above, below = (list(reversed(groups[:at])), groups[at:]) if at is not None else (groups, [])
-    return [t for g in above for t in g], [t for g in below for t in g]
+    if at is None:
+        return Shown([t for g in groups for t in g], [], [])
+    marked = [m for m in reversed(marks[:at]) if m]
+    return Shown([t for g in reversed(groups[:at]) for t in g], [t for g in groups[at:] for t in g], marked)

@@ -25,6 +25,9 @@ SIMILAR = 60.0
 LONE_H1_WORDS = 4
 # A shown text must have this many words to be taken for a piece of the title.
 MIN_SEGMENT_WORDS = 3
+# A heading above the article must have this many words to be taken for its
+# headline when the titles do not name one ("Latest News" is a widget's).
+MIN_MARKED_WORDS = 3
 # Longer "site names" are a page's headline put in og:site_name by mistake.
 MAX_SITE_WORDS = 5
 
@@ -153,12 +156,14 @@ def choose_title(
     site_names: list[str],
     shown: list[str] | None = None,
     shown_below: list[str] | None = None,
+    marked: list[str] | None = None,
 ) -> str | None:
     """The headline: the <h1> that agrees with the page's titles, else the part
     of the title shown above the article, else the cleaned-up meta title.
 
     `shown` holds short texts above the article's first paragraph, nearest
-    first; `shown_below` those after it."""
+    first; `shown_below` those after it; `marked` those of `shown` set as a
+    heading or in an element named as a headline."""
     meta_titles = [t for t in (og_title, extracted, html_title) if t]
     # Pages that give their headline as the site name get no site name.
     site_names = [n for n in site_names if len(n.split()) <= MAX_SITE_WORDS]
@@ -207,9 +212,30 @@ def choose_title(
     below = shown_segment(shown_below or [], own_titles, site_names)
     if below is not None:
         return squash(strip_site(below[0], site_names))
+    # Neither agrees: the title names only the site and section ("The Times -
+    # Article") or words the page does not show; the headline is the nearest
+    # text above the article set as a heading or named as a headline.
+    for text in marked or []:
+        if _headline_like(text) and not _site_like(text, site_names):
+            return squash(strip_site(text, site_names))
     if cleaned_meta:
         return _as_written(cleaned_meta[0], cleaned_meta)
     return candidates[0] if candidates else None
+
+
+_CALENDAR = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august"
+    " september october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday"
+    " friday saturday sunday".split()
+)
+_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-Z]|[a-z]{2}\.$")
+
+
+def _headline_like(text: str) -> bool:
+    """A heading that can be the article's headline: enough words that are not a
+    date's ("Published: Jan 14, 2008"), and not a sentence or two of text."""
+    words = [w for w in fold_key(text).split() if w.isalpha() and w not in _CALENDAR]
+    return len(words) >= MIN_MARKED_WORDS and not _SENTENCE_END.search(squash(text))
 
 
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())

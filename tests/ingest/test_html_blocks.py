@@ -102,3 +102,47 @@ def test_a_garbled_xml_declaration_does_not_stop_the_page() -> None:
         f"<p>{_THIRD}</p></article></body></html>"
     )
     assert _LEAD in finish(parse_html_text(page, None)).body
+
+
+def _site_titled_page(headline_cell: str, sidebar: str = "<h3>Make a Donation</h3>") -> str:
+    """A 2008-style page whose <title> names only the site and section."""
+    body = (
+        f"<table><tr><td>{sidebar}<h1>Latest News</h1></td><td>"
+        f"{headline_cell}"
+        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        "</td></tr></table>"
+    )
+    return f"<html><head><title>Island Gazette - Article</title></head><body>{body}</body></html>"
+
+
+def test_a_title_naming_only_the_site_yields_to_the_heading_above_the_article() -> None:
+    # Neither the <title> nor the widget <h1> names the article: the text set as
+    # a headline (a heading, or a cell whose class says so) nearest above it does.
+    for cell in (
+        "<h2>Ferry slip to close for spring repairs</h2>",
+        "<table><tr><td class='contentheading'>Ferry slip to close for spring repairs</td></tr></table>",
+        "<span class='articleHeadline'>Ferry slip to close for <i>spring</i> repairs</span>",
+    ):
+        assert finish(parse_html_text(_site_titled_page(cell), None)).title == (
+            "Ferry slip to close for spring repairs"
+        ), cell
+
+
+def test_a_dated_or_sentence_long_heading_is_not_the_headline() -> None:
+    # The headline cell holds the date after a <br>; a lead-in sentence in a
+    # heading-named element stands nearer the article.
+    cell = (
+        "<td class='story-title'>Ferry slip to close for spring repairs<br>Thursday, 10 January, 2008</td>"
+        "<div class='headline2'>Published: Jan 14, 2008</div>"
+        "<div class='heading'>The board met on Tuesday. It voted to close the slip.</div>"
+    )
+    page = _site_titled_page(f"<table><tr>{cell}</tr></table>")
+    assert finish(parse_html_text(page, None)).title == "Ferry slip to close for spring repairs"
+
+
+def test_the_page_header_and_masthead_are_not_headlines() -> None:
+    cell = (
+        "<div class='masthead'>Island Gazette Weekend Edition</div><div class='header'>Your island news service</div>"
+    )
+    title = finish(parse_html_text(_site_titled_page(cell), None)).title
+    assert title not in ("Island Gazette Weekend Edition", "Your island news service")
