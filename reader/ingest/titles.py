@@ -191,9 +191,16 @@ def choose_title(
             site_names = [*site_names, *(squash(h) for h in h1s if squash(h) in ends)]
     cleaned_meta = [squash(strip_site(squash(t), site_names)) for t in meta_titles]
     cleaned_meta = [c for c in cleaned_meta if c and not _site_like(c, site_names)]
+    # Words of the title's other parts: an <h1> made of them only is the site's
+    # and section's names run together ("SFGate: World Views").
+    names_words = {
+        w for p in (segment[1] if segment else []) if len(p.split()) <= MAX_SITE_WORDS for w in fold_key(p).split()
+    }
     raw_by_clean: dict[str, str] = {}
     for raw in h1s:
         clean = squash(strip_site(squash(raw), site_names))
+        if names_words and set(fold_key(clean).split()) <= names_words:
+            continue
         if clean and not _site_like(clean, site_names):
             raw_by_clean.setdefault(clean, raw.strip())
     candidates = list(raw_by_clean)

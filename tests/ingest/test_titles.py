@@ -142,3 +142,9 @@ def test_underscores_set_a_site_apart_and_a_headline_shown_below_still_counts() 
     assert choose_title([], None, title, None, [], [], ["Ferry crews win the harbour cup"]) == (
         "Ferry crews win the harbour cup"
     )
+
+
+def test_an_h1_made_of_the_titles_site_and_section_is_not_the_headline() -> None:
+    title = "Gazette: Harbour Views : Ferry crews win the harbour cup"
+    shown = ["Ferry crews win the harbour cup", "Gazette: Harbour Views"]
+    assert choose_title(["Gazette: Harbour Views"], None, title, None, [], shown) == "Ferry crews win the harbour cup"
