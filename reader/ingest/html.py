@@ -20,7 +20,7 @@ from reader.ingest.shown import shown_texts
 from reader.ingest.titles import choose_title
 from reader.model import Article, Block
 from reader.sanitize import clean_text
-from reader.text.chrome import is_block_chrome, is_body_like
+from reader.text.chrome import is_block_chrome, is_body_like, is_menu_row
 from reader.text.normalize import fold_key
 
 # Real pages nest 20-60 elements deep. libxml2 silently stops building the tree
@@ -190,6 +190,18 @@ def blocks_from_body(body: Any) -> list[Block]:
     return blocks
 
 
+def without_edge_menus(blocks: list[Block]) -> list[Block]:
+    """Drop rows of short items between separators ("« Older | Main | Newer »",
+    "Posted at 1:04 pm | Print | Permalink") that stand before the article's
+    first paragraph or after its last: there they are menus, breadcrumbs and
+    post tools; between paragraphs they may be a table's rows."""
+    body = [i for i, b in enumerate(blocks) if is_body_like(b.text)]
+    if not body:
+        return blocks
+    first, last = body[0], body[-1]
+    return [b for i, b in enumerate(blocks) if first <= i <= last or b.kind == "heading" or not is_menu_row(b.text)]
+
+
 def page_title(tree: object, doc: object, blocks: list[Block], path: Path | None) -> str:
     """The article's title: the page's headline, else (a page whose title names
     only its site) the article's own first heading, else the file's name."""
@@ -257,6 +269,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     if doc is None or isinstance(doc, dict) or doc.body is None:
         raise IngestError("no article text found in the page")
     blocks = [b for b in blocks_from_body(doc.body) if b.kind == "heading" or not is_block_chrome(b.text)]
+    blocks = without_edge_menus(blocks)
     blocks = place_captions(blocks, figures)
     if not blocks:
         raise IngestError("no article text found in the page")
