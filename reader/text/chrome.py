@@ -107,6 +107,11 @@ _SHARE_PROMPT = re.compile(
     re.I,
 )
 SHARE_PROMPT_WORDS = 10
+# What a share button says: a verb of passing the page on, or a network's name.
+_SHARE_BUTTONS = frozenset(
+    "share tweet pin email e mail print save send post like bookmark copy link whatsapp facebook twitter x"
+    " linkedin pinterest reddit telegram messenger flipboard".split()
+)
 
 
 def is_chrome(line: str) -> bool:
@@ -120,6 +125,9 @@ def is_chrome(line: str) -> bool:
         return True
     n = len(key.split())
     if n <= SHARE_PROMPT_WORDS and _SHARE_PROMPT.match(line.strip()):
+        return True
+    # A row of share buttons with no separators but spaces: "Tweet Share Pin Email".
+    if 2 <= n <= SHARE_PROMPT_WORDS and set(key.split()) <= _SHARE_BUTTONS:
         return True
     lowered = line.lower()
     if n <= 12 and any(cue in lowered for cue in CHROME_CUES):
@@ -202,6 +210,20 @@ def _one_date(line: str) -> datetime | None:
     return parse_date(shape.group(1))
 
 
+# "Posted on 14 March 2022 at 9:15 am by Ann Lee": a date line that names its writer.
+_DATED_BY = re.compile(r"^(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
+
+
+def as_dated_byline(line: str) -> tuple[datetime, str] | None:
+    """A dateline that ends with its byline → (date, name)."""
+    m = _DATED_BY.match(line.strip()) if len(line) <= 160 else None
+    if not m:
+        return None
+    date = as_date(m.group("date"))
+    name = as_byline("By " + m.group("by")[2:].strip()) if date is not None else None
+    return (date, name) if date is not None and name else None
+
+
 def as_byline(line: str) -> str | None:
     if len(line) > 120:
         return None
@@ -239,6 +261,10 @@ def _headline_index(lines: list[str], first_body: int, menus: set[int]) -> int |
     return best
 
 
+# Below the article, an unpunctuated line this short is a heading of what follows.
+TAIL_HEADING_WORDS = 5
+
+
 def clean_scrape(text: str) -> CleanScrape:
     """Split a scrape into headline, metadata and body paragraphs, dropping chrome."""
     out = CleanScrape()
@@ -251,6 +277,11 @@ def clean_scrape(text: str) -> CleanScrape:
         date = as_date(line)
         if date is not None:
             out.published = out.published or date
+            continue
+        dated = as_dated_byline(line)
+        if dated is not None:
+            out.published = out.published or dated[0]
+            out.byline = out.byline or dated[1]
             continue
         byline = as_byline(line)
         if byline is not None:
@@ -274,10 +305,13 @@ def clean_scrape(text: str) -> CleanScrape:
         if i in menus and not first_body <= i <= last_body:
             out.chrome.append(line)
             continue
-        short = len(words(line)) <= 3 and not _SENTENCE_END.search(line)
+        n = len(words(line))
+        short = n <= 3 and not _SENTENCE_END.search(line)
         # Above the headline and below the body, short unpunctuated lines are menus,
-        # section names and button labels, not article text.
-        if short and ((head is not None and i < head) or (i < first_body and head is None) or i > last_body):
+        # section names and button labels, not article text; below it, so are the
+        # headings of what follows ("You might also like", "Tags: a, b, c").
+        tail = i > last_body and n <= TAIL_HEADING_WORDS and not _SENTENCE_END.search(line)
+        if tail or (short and ((head is not None and i < head) or (i < first_body and head is None))):
             out.chrome.append(line)
             continue
         out.paragraphs.append(line)

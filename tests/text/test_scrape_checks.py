@@ -36,5 +36,6 @@ def test_checker_notices_chrome_the_filter_missed(tmp_path: Path, monkeypatch: p
     from reader.text import chrome
 
     monkeypatch.setattr(chrome, "is_chrome", lambda line: False)
+    monkeypatch.setattr(chrome, "TAIL_HEADING_WORDS", 0)  # and the headings under the article
     problems, _ = check(SCRAPES[0])
     assert any("chrome survived" in p for p in problems)

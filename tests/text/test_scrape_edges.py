@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.ingest import read_articles
-from reader.text.chrome import as_date, clean_scrape, is_menu_row
+from reader.text.chrome import as_date, as_dated_byline, clean_scrape, is_chrome, is_menu_row
+from reader.text.pipeline import finish
 
 VALLEY = Path(__file__).parent / "data" / "valley-scrape.txt"
 
@@ -64,3 +65,43 @@ def test_a_table_row_inside_the_article_is_kept() -> None:
         "The board said the money would pay for dredging the channel before the summer season begins.",
     )
     assert clean_scrape("\n".join(("Harbour fees rise for the second year running", *body))).paragraphs == list(body)
+
+
+LIGHTHOUSE = Path(__file__).parent / "data" / "lighthouse-scrape.txt"
+
+
+def test_a_magazine_scrape_gives_its_dateline_byline_and_only_the_article() -> None:
+    # Another shape (invented text): a breadcrumb with ›, a "Posted on … by …"
+    # dateline, share buttons set apart by spaces only, tags and a "You might
+    # also like" heading under the article.
+    [article] = read_articles(LIGHTHOUSE)
+    article = finish(article)
+    texts = [b.text for b in article.blocks]
+    assert article.title == "The lighthouse keepers who never left"
+    assert article.byline == "Morag Sinclair"
+    assert article.published == datetime(2022, 3, 14, tzinfo=UTC)
+    assert texts[0].startswith("When the last keepers") and texts[-1].startswith("The island has no shop")
+    assert len(texts) == 4
+
+
+def test_a_magazine_scrape_printed_twice_folds_into_one(tmp_path: Path) -> None:
+    lines = LIGHTHOUSE.read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if len(ln.split()) > 15]
+    at = lines.index(body[0])
+    twice = tmp_path / "twice.txt"
+    twice.write_text("\n".join([*lines[:at], " ".join(body), *lines[at:]]), encoding="utf-8")
+    [article] = read_articles(twice)
+    assert [b.text for b in finish(article).blocks] == body
+
+
+def test_a_dateline_naming_its_writer_is_a_date_and_a_byline() -> None:
+    assert as_dated_byline("Posted on 14 March 2022 at 9:15 am by Morag Sinclair") == (
+        datetime(2022, 3, 14, tzinfo=UTC),
+        "Morag Sinclair",
+    )
+    assert as_dated_byline("The ferry was stopped on 14 March 2022 by the coastguard") is None
+
+
+def test_share_buttons_without_separators_are_chrome() -> None:
+    assert is_chrome("Tweet   Share   Pin   Email")
+    assert not is_chrome("Share prices fell")
