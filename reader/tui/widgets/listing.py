@@ -23,7 +23,7 @@ class Row:
     """One row of a list: what it stands for (a name, an id, a query) and how it looks."""
 
     key: str
-    prompt: RenderableType
+    prompt: RenderableType | Visual  # a Rich renderable, or a Hanging row
     disabled: bool = False  # a heading, or an empty period
 
 

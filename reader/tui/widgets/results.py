@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
 from reader.model import Hit
 from reader.sanitize import clean_inline, clean_line
 from reader.tui.commands import bindings
-from reader.tui.widgets.listing import KeyList, Row, hanging
+from reader.tui.widgets.listing import Hanging, KeyList, Row, hanging
 
 
 class ResultsList(KeyList):
@@ -40,7 +39,7 @@ class ResultsList(KeyList):
             return None
         return self.hits[self.highlighted]
 
-    def _prompt(self, hit: Hit) -> RenderableType:
+    def _prompt(self, hit: Hit) -> Hanging:
         match = self.get_component_rich_style("results--match", partial=True)
         meta = self.get_component_rich_style("results--meta", partial=True)
         unread = self.get_component_rich_style("results--unread", partial=True)
