@@ -41,6 +41,7 @@ class Command:
     palette: bool = False  # offered in the command palette
     help: str = ""  # longer text for the help screen and the palette
     narrow: bool = True  # in the footer below 100 columns too (False: only in help and the palette)
+    priority: bool = False  # acted on as the key arrives, before keys behind it reach a widget
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -66,7 +67,11 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Rebuild the search index from the store",
     ),
-    Command("search", "slash", "focus_search", "Search", "main", help="Type a query (Enter: to the results)"),
+    # Priority: letters typed right behind / must find the search box focused
+    # (a busy app gets them together; they went to the results list's keys).
+    Command(
+        "search", "slash", "focus_search", "Search", "main", help="Type a query (Enter: to the results)", priority=True
+    ),
     Command("back", "escape", "back", "Back", "main", show=False, help="Search box → results, reader → results"),
     Command(
         "switch",
@@ -314,7 +319,7 @@ NARROW_HIDDEN_ACTIONS = frozenset(c.action for c in COMMANDS if not c.narrow)
 def bindings(scope: str, *, built_in_too: bool = True) -> list[BindingType]:
     """Textual bindings for one scope, with ids so a keymap can override them."""
     return [
-        Binding(c.keys, c.action, c.description, show=c.show, id=c.id)
+        Binding(c.keys, c.action, c.description, show=c.show, id=c.id, priority=c.priority)
         for c in COMMANDS
         if c.scope == scope and (built_in_too or c.action not in _BUILT_IN)
     ]

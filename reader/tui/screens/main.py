@@ -318,7 +318,13 @@ class MainScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self._show_pane("results")
-        self.query_one(SearchBox).focus()
+        # At once, not as focus() does after the messages already queued: the
+        # keys typed behind / are forwarded to whatever has focus when each arrives.
+        self.set_focus(self.query_one(SearchBox))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search box / is typed: a priority key would be taken from it.
+        return not (action == "focus_search" and isinstance(self.focused, Input))
 
     def action_back(self) -> None:
         """Escape: one level back, never into the search box."""
