@@ -513,6 +513,7 @@ def import_paths(
         if on_batch is not None and not full:  # a full disk: the queue waits for the next open
             on_batch(True)
         raise
+    store.consolidate_entities()  # one name, one type across the archive, new articles included
     db.execute("COMMIT")
     if final_steps is not None:
         for stage, step, of in final_steps():

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.model import Block
+from reader.text.archive_names import alias_of, group_singular, same_entity
 from reader.text.entity_cues import OUTCOMES, deciding, scores
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
@@ -53,6 +54,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # capitalised copy elsewhere is only capitalised by position.
 _LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
 # First words that make a name a thing, not a person, whatever the name list says.
+# Short month names: before a day or a year they are dates ("Jan. 5").
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 NOT_PERSON_FIRST = frozenset({"storm", "hurricane", "typhoon", "cyclone", "operation", "project", "lake", "mount"})
 
 
@@ -367,6 +370,9 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool 
     after = toks[idx_after].text.lower() if idx_after < len(toks) else ""
     before = toks[idx_before].text.lower() if idx_before >= 0 and not first.sentence_start else ""
     after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
+    if lows[-1] in MONTH_ABBREVIATIONS and after[:1].isdigit():
+        # "Jan. 5", "Sept 2012": a date, not a person called Jan.
+        return _typed_spans(ctx, words[:-1], run, titled) if len(words) > 1 else []
 
     if len(words) == 1:
         word = first.bare
@@ -413,6 +419,8 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool 
         add("place")
         if folded in g.countries:
             add("country")
+        elif folded not in g.major_places:
+            add("minor_place")
     word = names[0]
     if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
         add("acronym")
@@ -473,7 +481,6 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool 
         add("before:" + before)
     if after in CONTEXT_WORDS:
         add("after:" + after)
-    add("ends:" + lows[-1][-2:])
     known = ctx.known.get(folded)
     if known in ("PERSON", "PLACE", "ORG"):
         add("known_" + known)
@@ -506,7 +513,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
 def _article_cues(spans: list[_Span]) -> list[_Span]:
     """Cues only the whole article shows: a lone word that is the last word of a
     longer name ("Woods" after "Tiger Woods"), and the longer name so called back."""
-    last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2}
+    last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2 and _person_shaped(s)}
     lone = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1}
     out = []
     for s in spans:
@@ -520,6 +527,20 @@ def _article_cues(spans: list[_Span]) -> list[_Span]:
             extra = ("called_back",)
         out.append(replace(s, cues=s.cues + extra) if extra else s)
     return out
+
+
+# Cues of a longer name that make it something other than a person's name.
+_NOT_IN_PEOPLES_NAMES = frozenset("of and the for & at on in".split())
+_NOT_PERSON_CUES = frozenset("org_head org_head_inner place place_head place_first event_head has_acronym".split())
+
+
+def _person_shaped(span: _Span) -> bool:
+    """A name whose last word can be a surname: no "of" or "and" inside ("Courtesy
+    of Apple" and "Bank of England" are not; "Henrike van der Berg" is), no
+    body's, place's or event's head."""
+    return not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words) and not _NOT_PERSON_CUES.intersection(
+        span.cues
+    )
 
 
 # A type the article's evidence gives less than this share of belief is
@@ -593,13 +614,16 @@ def _link(
     for i in order:
         span = spans[i]
         key = ascii_fold(" ".join(span.words)).lower()
-        country = gazetteer().country_aliases.get(key.replace(".", ""))
-        if country:
-            # One key for every name of the country; a code is shown as the
-            # country's name, a written-out name as written.
-            key = country.lower()
-            if len(span.words) == 1 and len(span.words[0].replace(".", "")) <= 3:
-                span = replace(span, words=(country,))
+        # One key and one name for every name of an entity (US, U.S., America →
+        # United States: the alias table), and for a people's plural (Americans → American).
+        written = " ".join(span.words)
+        key = same_entity(written) or key
+        shown = alias_of(written)
+        if shown is None and span.type == "GROUP" and len(span.words) == 1:
+            shown = group_singular(span.words[0])
+        if shown:
+            key = ascii_fold(shown).lower()
+            span = replace(span, words=tuple(shown.split()))
         target = by_key.get(key)
         if target is None and len(span.words) == 1:
             # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";

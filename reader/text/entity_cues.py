@@ -41,6 +41,7 @@ CUES = {
     "possessive": "ends in a possessive ('s)",
     "place": "the whole name is in the place gazetteer",
     "country": "the whole name is a country",
+    "minor_place": "the gazetteer's only place of this name is a town under 100,000 people (Obama, Chelsea)",
     "country_code": "an acronym that is a country code (US, UK)",
     "acronym": "all capitals, 2-8 letters",
     "has_acronym": "several words, one of them an acronym",
@@ -72,7 +73,6 @@ CUES = {
     "called_back": "a longer name the article calls back by its last word",
     "before:WORD": "this function word just before it (of, by, with…: vocabulary in entities.CONTEXT_WORDS)",
     "after:WORD": "this function word just after it",
-    "ends:XY": "the name's last two letters (word shape: -ia, -on, -rs…)",
 }
 
 

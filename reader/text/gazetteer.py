@@ -24,9 +24,16 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+MAJOR_CITY = 100_000  # people: a city this large is a major place
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     places: frozenset[str]  # lowercased, accent-folded names of countries, regions, cities
+    # The places a name most likely means when it is a place at all: countries,
+    # continents, states and other subdivisions, cities of 100,000 people or more.
+    # A town below that shares its name with people and firms (Obama, Chelsea).
+    major_places: frozenset[str]
     countries: frozenset[str]  # the country names alone (for demonyms)
     country_codes: frozenset[str]  # UK, US, ... as written
     continents: frozenset[str]  # lowercased
@@ -108,9 +115,12 @@ def _build() -> Gazetteer:
     places = set(countries)
     places.update(s["name"] for s in gc.get_us_states().values())
     places.update(c["name"] for c in gc.get_continents().values())
-    places.update(c["name"] for c in gc.get_cities().values())
     # "Wales [Cymru GB-CYM]": the name without the bracketed local form and code.
     places.update(s.name.split(" [")[0] for s in pycountry.subdivisions)
+    major = set(places)
+    cities = gc.get_cities().values()
+    places.update(c["name"] for c in cities)
+    major.update(c["name"] for c in cities if c.get("population", 0) >= MAJOR_CITY)
     aliases: dict[str, str] = {}
     for c in gc.get_countries().values():
         shown = c["name"]
@@ -127,6 +137,7 @@ def _build() -> Gazetteer:
                 aliases.setdefault(ascii_fold(value).lower(), shown)
     return Gazetteer(
         places=frozenset(ascii_fold(p).lower() for p in places),
+        major_places=frozenset(ascii_fold(p).lower() for p in major),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
         continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
@@ -142,6 +153,24 @@ def _first_names() -> frozenset[str]:
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")
+
+
+# First words of countries' official names that no people is named after:
+# "Islamic", "Democratic", "Republican" are not demonyms of "Islamic Republic of
+# Iran", "Democratic Republic of the Congo" or "Republic of Estonia".
+_STATE_WORDS = frozenset(
+    """republic islamic democratic federal kingdom people's peoples united state states
+    commonwealth principality socialist plurinational bolivarian grand independent
+    hashemite sultanate union territory""".split()
+)
+
+
+@functools.cache
+def _people_countries() -> frozenset[str]:
+    """Countries and continents a people is named after (European, African), by
+    their own names, not the state-form words of their official names."""
+    g = gazetteer()
+    return frozenset(c for c in g.countries | g.continents if c.split()[0] not in _STATE_WORDS and "(" not in c)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -161,7 +190,9 @@ def is_demonym(word: str) -> bool:
     g = gazetteer()
     if w in g.countries or w in g.places:
         return False
-    countries = g.countries | g.continents  # European, African
+    countries = _people_countries()
+    if w.endswith("n") and w[:-1] in countries:
+        return True  # Asia-n, Kenya-n, Cuba-n
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)]

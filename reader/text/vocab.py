@@ -169,13 +169,14 @@ NOT_NAMES = frozenset(
     have had""".split()
 )
 # Peoples' names that do not grow from their country's name (Netherlands /
-# Dutch), which is_demonym() cannot derive; the regular ones it derives.
+# Dutch), which is_demonym() cannot derive, and a party's members (Republicans):
+# groups of people, not one person, place or body. The regular ones it derives.
 IRREGULAR_DEMONYMS = frozenset(
     """dutch irish scottish scots welsh swiss greek greeks thai thais danish dane danes swede
     swedes finn finns briton britons pole poles turk turks czech czechs slovak slovaks
     croat croats serb serbs kurd kurds arab arabs basque basques filipino filipinos
     argentine argentines kurdish jewish jews moslem moslems muslim muslims christian christians
-    catholic catholics english""".split()
+    catholic catholics english republican republicans democrat democrats tory tories""".split()
 )
 # Capitalised abbreviations that name no one and nothing: time zones, units, titles of office.
 NOT_ENTITY_ACRONYMS = frozenset("GMT UTC EST EDT CST PST BST CET CEST CEO CFO TV PM AM RBI ERA".split())

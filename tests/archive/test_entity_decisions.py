@@ -64,3 +64,25 @@ def test_listings_over_a_search_of_any_size(tmp_path: Path) -> None:
     assert store.count_entities(None, ids) == 1
     assert store.find_quotes(None, ids, 10) == [] and store.count_quotes(None, ids) == 0
     store.close()
+
+
+def test_the_archive_merges_other_names_and_lists_each_entity_once(tmp_path: Path) -> None:
+    """The entity browser's rows after an import: other names of one entity are
+    one row (Britain, UK → United Kingdom; Trump → Donald Trump; Americans →
+    American), each name once, under one type."""
+    typed = [("Donald Trump", "PERSON")] * 3 + [("Trump", "PERSON"), ("Trump", "NAME"), ("trump", "PLACE")]
+    typed += [("Britain", "PLACE"), ("UK", "PLACE"), ("United Kingdom", "PLACE"), ("Americans", "GROUP")]
+    typed += [("American", "GROUP"), ("The Associated Press", "ORG"), ("Associated Press", "ORG")]
+    store = _store_with(tmp_path, typed)
+    with store.transaction():
+        assert store.consolidate_entities() == 7  # Trump (3), Britain, UK, Americans, The Associated Press
+        assert store.consolidate_entities() == 0  # a second pass finds nothing left to change
+    rows = store.top_entities(None, 50)
+    assert sorted((name, kind, articles) for name, kind, _, articles in rows) == [
+        ("American", "GROUP", 2),
+        ("Associated Press", "ORG", 2),
+        ("Donald Trump", "PERSON", 6),
+        ("United Kingdom", "PLACE", 3),
+    ]
+    assert len({name.casefold() for name, *_ in rows}) == len(rows)
+    store.close()

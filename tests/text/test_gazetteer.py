@@ -1,10 +1,13 @@
-"""The gazetteer's cached copy: the same lists, remade when damaged."""
+"""The gazetteer's cached copy (the same lists, remade when damaged), and the demonyms it derives."""
 
 from __future__ import annotations
 
 import pickle
 
+from reader.model import Block
 from reader.text import gazetteer as gz
+from reader.text.entities import find_entities
+from reader.text.gazetteer import is_demonym
 
 
 def _fresh() -> gz.Gazetteer:
@@ -34,3 +37,14 @@ def test_a_damaged_copy_is_built_again() -> None:
     assert "lisbon" in again.places
     with path.open("rb") as fh:
         assert pickle.load(fh) == again
+
+
+def test_demonyms_grow_from_countries_own_names_not_their_state_form_words() -> None:
+    # "Islamic Republic of Iran", "Pacific Islands (Trust Territory)": no people called Islamic or Pacific.
+    assert not is_demonym("Islamic") and not is_demonym("Pacific") and not is_demonym("Democratic")
+    assert is_demonym("Asian") and is_demonym("Kenyan") and is_demonym("Republicans")  # Asia-n; a party's members
+    found = {
+        e.name: e.type
+        for e in find_entities([Block("paragraph", "Boats crossed the Pacific Ocean to reach Asian ports.")])
+    }
+    assert found.get("Pacific Ocean") != "GROUP" and "Pacific" not in found and found["Asian"] == "GROUP"

@@ -173,6 +173,8 @@ class IndexUpkeep:
             return 0
         known = self.store.known_entities()
         self._update_each(pending, lambda s: self.store.set_analysis(s.id, analyze(s.article.blocks, known)))
+        with self.store.transaction():
+            self.store.consolidate_entities()
         return len(pending)
 
     def _update_each(self, ids: list[str], update: Callable[[StoredArticle], None]) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from reader.model import Article, Block
+from reader.text.archive_names import consolidated, decide
 from reader.text.corrections import Correction
 from reader.text.corrections import apply as apply_corrections
 
@@ -121,6 +122,29 @@ class AnalysisRows:
             elif c.action == "reject":
                 decided.pop(c.name.casefold(), None)
         return decided
+
+    def consolidate_entities(self) -> int:
+        """Make every article's entities agree with the archive's decision on
+        their names (reader/text/archive_names.py): other names of one entity
+        merged under one name (Britain → United Kingdom, Trump → Donald Trump),
+        each name one type. Returns how many articles changed."""
+        sql = "SELECT name, type, count(DISTINCT article_id) FROM entities GROUP BY name, type"
+        rows: list[tuple[str, str, int]] = [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
+        decided = decide(rows)
+        changing = [name for name, kind, _ in rows if decided.get(name.casefold(), (name, kind)) != (name, kind)]
+        if not changing:
+            return 0
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT article_id FROM entities WHERE name IN (SELECT value FROM json_each(?))",
+                (json.dumps(changing),),
+            )
+        ]
+        for stored in self.get_many(ids).values():  # type: ignore[attr-defined]
+            analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
+            self.set_analysis(stored.id, consolidated(analysis, decided))  # type: ignore[arg-type]
+        return len(ids)
 
     def top_entities(
         self, kind: str | None, limit: int, ids: list[str] | None = None

@@ -1,0 +1,84 @@
+"""The archive's decision on names: other names of one entity merged, one type each."""
+
+from __future__ import annotations
+
+from reader.model import Block
+from reader.text.archive_names import alias_of, consolidated, decide, group_singular
+from reader.text.entities import find_entities
+
+
+def test_other_names_of_a_country_or_union_are_one_entity() -> None:
+    decided = decide(
+        [("United States", "PLACE", 9), ("US", "PLACE", 4), ("America", "PLACE", 3), ("U.S.", "ORG", 1)]
+        + [("Britain", "PLACE", 3), ("UK", "PLACE", 2), ("EU", "ORG", 5), ("European Union", "ORG", 2)]
+    )
+    assert {decided[k] for k in ("united states", "us", "america", "u.s.")} == {("United States", "PLACE")}
+    assert decided["britain"] == decided["uk"] == ("United Kingdom", "PLACE")
+    assert decided["eu"] == ("European Union", "ORG")
+    assert alias_of("Us") is None  # a short alias counts only in capitals
+
+
+def test_a_surname_is_the_full_name_most_of_its_people_articles_hold() -> None:
+    rows = [
+        ("Donald Trump", "PERSON", 20),
+        ("Melania Trump", "PERSON", 1),
+        ("Trump", "PERSON", 8),
+        ("Trump", "NAME", 2),
+    ]
+    rows += [("Barack Obama", "PERSON", 9), ("Obama", "PLACE", 12), ("Obama", "PERSON", 3)]
+    rows += [("George Washington", "PERSON", 2), ("Washington", "PLACE", 40)]
+    rows += [
+        ("George W. Bush", "PERSON", 5),
+        ("George Bush", "PERSON", 2),
+        ("Jeb Bush", "PERSON", 2),
+        ("Bush", "PLACE", 5),
+    ]
+    rows += [("Unlike Apple", "PERSON", 5), ("Apple", "ORG", 3), ("Apple", "PERSON", 2)]
+    decided = decide(rows)
+    assert decided["trump"] == ("Donald Trump", "PERSON")
+    assert decided["apple"] == ("Apple", "ORG")  # "Unlike Apple" opens with no first name: no one's full name
+    assert decided["obama"] == ("Barack Obama", "PERSON")  # the person, not the town the gazetteer knows
+    assert decided["washington"] == ("Washington", "PLACE")  # mostly a place, seldom a surname
+    assert decided["bush"] == ("Bush", "PLACE")  # no one Bush holds most articles: not merged
+
+
+def test_plurals_of_peoples_and_a_leading_the_are_one_name_and_votes_decide_the_type() -> None:
+    decided = decide(
+        [("American", "GROUP", 30), ("Americans", "GROUP", 12), ("Palestinians", "GROUP", 3)]
+        + [("Associated Press", "ORG", 10), ("The Associated Press", "ORG", 4)]
+        + [("Apple", "ORG", 5), ("Apple", "PERSON", 2), ("Apple", "NAME", 9)]
+    )
+    assert decided["americans"] == ("American", "GROUP")
+    assert decided["palestinians"] == ("Palestinian", "GROUP")
+    assert decided["the associated press"] == ("Associated Press", "ORG")
+    assert decided["apple"] == ("Apple", "ORG")  # typed votes before the untyped NAME
+    assert group_singular("Swiss") is None and group_singular("Israelis") == "Israeli"
+
+
+def test_an_article_takes_the_archive_names_and_types_and_its_quotes_follow() -> None:
+    analysis = {
+        "entities": [
+            {"name": "Trump", "type": "NAME", "mentions": [{"block": 0, "start": 0, "end": 5}]},
+            {"name": "Obama", "type": "PLACE", "mentions": [{"block": 0, "start": 10, "end": 15}]},
+        ],
+        "quotes": [{"speaker": "Trump", "kind": "speech", "text": "x"}],
+    }
+    decided = {"trump": ("Donald Trump", "PERSON"), "obama": ("Barack Obama", "PERSON")}
+    out = consolidated(analysis, decided)
+    assert [(e["name"], e["type"]) for e in out["entities"]] == [("Donald Trump", "PERSON"), ("Barack Obama", "PERSON")]
+    assert out["quotes"][0]["speaker"] == "Donald Trump"
+
+
+def test_an_article_merges_a_peoples_plural_and_a_countrys_other_names() -> None:
+    text = "Americans voted. An American official in Britain said the UK and the EU agreed."
+    found = {e.name: e for e in find_entities([Block("paragraph", text)])}
+    assert len(found["American"].mentions) == 2 and "Americans" not in found
+    assert len(found["United Kingdom"].mentions) == 2 and "Britain" not in found
+    assert "European Union" in found
+
+
+def test_a_short_month_name_before_a_day_is_a_date_not_a_person() -> None:
+    text = "The talks began on Jan. 5 and ended Feb 9, 2012, when Jan Koum spoke."
+    found = {e.name: e for e in find_entities([Block("paragraph", text)])}
+    assert "Jan" not in found and "Feb" not in found
+    assert [m.text for m in found["Jan Koum"].mentions] == ["Jan Koum"]  # the date is not a mention of him
