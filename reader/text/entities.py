@@ -56,6 +56,8 @@ _LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
 # First words that make a name a thing, not a person, whatever the name list says.
 # Short month names: before a day or a year they are dates ("Jan. 5").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+COMPANY_SUFFIXES = frozenset("inc ltd llc plc corp co gmbh".split())
 NOT_PERSON_FIRST = frozenset({"storm", "hurricane", "typhoon", "cyclone", "operation", "project", "lake", "mount"})
 
 
@@ -370,9 +372,13 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool 
     after = toks[idx_after].text.lower() if idx_after < len(toks) else ""
     before = toks[idx_before].text.lower() if idx_before >= 0 and not first.sentence_start else ""
     after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
-    if lows[-1] in MONTH_ABBREVIATIONS and after[:1].isdigit():
-        # "Jan. 5", "Sept 2012": a date, not a person called Jan.
+    if (lows[-1] in MONTH_ABBREVIATIONS and after[:1].isdigit()) or (
+        lows[-1] in DAY_ABBREVIATIONS and (after[:1].isdigit() or after in MONTH_ABBREVIATIONS)
+    ):
+        # "Jan. 5", "Sept 2012", "Mon, 31 Dec": a date, not a person called Jan.
         return _typed_spans(ctx, words[:-1], run, titled) if len(words) > 1 else []
+    if len(words) == 1 and lows[0].rstrip(".") in COMPANY_SUFFIXES:
+        return []  # "Apple, Inc.": a company's suffix alone names nothing
 
     if len(words) == 1:
         word = first.bare
@@ -424,7 +430,9 @@ def _typed_spans(ctx: _Context, words: list[_Tok], run: list[int], titled: bool 
     word = names[0]
     if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
         add("acronym")
-        if word.replace(".", "") in g.country_codes:
+        if same_entity(word) in g.countries:
+            # Only the codes newsrooms write for a country (US, UK, UAE: the alias
+            # table): most ISO and FIPS codes are other things in running text (AI, PC, ID).
             add("country_code")
         if len(word) > 3 and "." not in word and folded in g.places:
             add("dateline")

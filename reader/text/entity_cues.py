@@ -42,7 +42,7 @@ CUES = {
     "place": "the whole name is in the place gazetteer",
     "country": "the whole name is a country",
     "minor_place": "the gazetteer's only place of this name is a town under 100,000 people (Obama, Chelsea)",
-    "country_code": "an acronym that is a country code (US, UK)",
+    "country_code": "an acronym the alias table gives a country (US, UK, UAE; not AI, PC)",
     "acronym": "all capitals, 2-8 letters",
     "has_acronym": "several words, one of them an acronym",
     "dateline": "a capitalised place leading a line (LONDON)",

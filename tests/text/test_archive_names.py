@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.model import Block
 from reader.text.archive_names import alias_of, consolidated, decide, group_singular
-from reader.text.entities import find_entities
+from reader.text.entities import candidates, find_entities
 
 
 def test_other_names_of_a_country_or_union_are_one_entity() -> None:
@@ -82,3 +82,19 @@ def test_a_short_month_name_before_a_day_is_a_date_not_a_person() -> None:
     found = {e.name: e for e in find_entities([Block("paragraph", text)])}
     assert "Jan" not in found and "Feb" not in found
     assert [m.text for m in found["Jan Koum"].mentions] == ["Jan Koum"]  # the date is not a mention of him
+
+
+def test_only_the_codes_newsrooms_write_for_a_country_count_as_one() -> None:
+    """ISO and FIPS codes spell many acronyms (AI, PC, ID, ET): only the alias
+    table's country codes are the country_code cue, so the decision does not make
+    "AI" a place."""
+    text = "The AI firm sold PC parts in the US and the UAE, the EU said."
+    cues = {s.words[0]: s.cues for s in candidates([Block("paragraph", text)])}
+    assert "country_code" not in cues["AI"] and "country_code" not in cues["PC"]
+    assert "country_code" in cues["US"] and "country_code" in cues["UAE"] and "country_code" not in cues["EU"]
+
+
+def test_a_day_before_a_date_and_a_company_suffix_alone_are_no_names() -> None:
+    text = "Posted: Mon, 31 Dec 2007. The toy maker Mattel, Inc. said on Fri, Jan 4 that sales rose."
+    names = {e.name for e in find_entities([Block("paragraph", text)])}
+    assert not names & {"Mon", "Fri", "Inc.", "Inc", "Dec", "Jan"}
