@@ -150,8 +150,8 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
         if aliased:
             shown = aliased[0]
         else:  # the root's own form, else (a country no row names as the gazetteer does) the commonest
-            written = names[top].written if top in names else sum((names[k].written for k in keys), Counter())
-            shown = max(written.items(), key=lambda kv: kv[1])[0]
+            forms = names[top].written if top in names else sum((names[k].written for k in keys), Counter())
+            shown = max(forms.items(), key=lambda kv: kv[1])[0]
         for k in keys:
             out[k] = (shown, kind)
     return out
