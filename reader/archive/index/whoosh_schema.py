@@ -155,7 +155,8 @@ def name_analyzer() -> Analyzer:
 def build_schema() -> fields.Schema:
     """Only the id is stored: snippets are made from the store's text and display
     metadata comes from the store too. Storing the body (compressed, a copy of
-    what the store holds) cost 13 % of the writer's time and half the index's size.
+    what the store holds) cost 13 % of the writer's time and a quarter of the index (the
+    790 real saved pages: 22 -> 16 MB).
 
     No field has spelling=True: Whoosh would index title and body a second
     time, unstemmed, and build a word graph at every commit. That made the
