@@ -181,13 +181,14 @@ def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
     import sqlite3
 
     from reader.archive.store import database as storemod
+    from reader.archive.store import tables
 
     db = sqlite3.connect(tmp_path / "old.sqlite3")
-    db.executescript(storemod._SCHEMA_V1 + "; INSERT INTO meta VALUES ('schema_version', '1');")  # noqa: SLF001
+    db.executescript(tables.SCHEMA_V1 + "; INSERT INTO meta VALUES ('schema_version', '1');")
     db.commit()
     db.close()
     migrated = storemod.Store(tmp_path / "old.sqlite3")
-    assert migrated.meta("schema_version") == str(storemod.SCHEMA_VERSION)
+    assert migrated.meta("schema_version") == str(tables.SCHEMA_VERSION)
     assert migrated.db.execute("SELECT count(*) FROM block_counts").fetchone()[0] == 0
     # The newest-first list is read from its index, not sorted row by row.
     plan = migrated.db.execute(f"EXPLAIN QUERY PLAN SELECT id FROM articles {storemod.NEWEST_FIRST} LIMIT 5").fetchall()

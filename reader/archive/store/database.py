@@ -21,144 +21,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.archive.store.analysis_rows import AnalysisRows, block_keys  # noqa: F401 - re-exported
+from reader.archive.store.connection import connect, connect_read_only, no_space_beside, writable_here
 from reader.archive.store.sql import rows_for_ids
 from reader.archive.store.story_rows import StoryRows
+from reader.archive.store.tables import MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
 from reader.model import Article, Block, Highlight, StoredArticle
-
-SCHEMA_VERSION = 8
-
-_SCHEMA_V1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    byline TEXT,
-    site TEXT,
-    url TEXT,
-    published TEXT,
-    language TEXT,
-    format TEXT NOT NULL,
-    blocks TEXT NOT NULL,
-    content_hash TEXT NOT NULL UNIQUE,
-    imported_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    is_read INTEGER NOT NULL DEFAULT 0,
-    starred INTEGER NOT NULL DEFAULT 0,
-    read_position REAL NOT NULL DEFAULT 0
-);
-CREATE INDEX articles_published ON articles (published);
-CREATE INDEX articles_site ON articles (site);
-CREATE TABLE sources (
-    path TEXT NOT NULL,
-    part TEXT NOT NULL DEFAULT '',
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    file_hash TEXT NOT NULL,
-    PRIMARY KEY (path, part)
-);
-CREATE INDEX sources_article ON sources (article_id);
-CREATE TABLE tags (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (article_id, tag)
-);
-CREATE INDEX tags_tag ON tags (tag);
-CREATE TABLE index_queue (article_id TEXT PRIMARY KEY);
-"""
-
-# Migrations from version N to N+1, applied in order on open.
-MIGRATIONS: dict[int, str] = {
-    # 1 → 2: per-site counts of paragraphs, to spot boilerplate across articles.
-    1: """
-    ALTER TABLE articles ADD COLUMN scope TEXT;
-    CREATE TABLE block_counts (
-        scope TEXT NOT NULL,
-        key TEXT NOT NULL,
-        articles INTEGER NOT NULL,
-        PRIMARY KEY (scope, key)
-    );
-    """,
-    # 2 → 3: entities and quotes found in each article. Existing articles are
-    # analysed on the next open (analysis IS NULL marks them).
-    2: """
-    ALTER TABLE articles ADD COLUMN analysis TEXT;
-    CREATE TABLE entities (
-        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        type TEXT NOT NULL,
-        mentions INTEGER NOT NULL,
-        PRIMARY KEY (article_id, name, type)
-    );
-    CREATE INDEX entities_name ON entities (name);
-    CREATE INDEX entities_type ON entities (type, name);
-    CREATE TABLE quotes (
-        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        speaker TEXT,
-        kind TEXT NOT NULL,
-        text TEXT NOT NULL,
-        PRIMARY KEY (article_id, seq)
-    );
-    CREATE INDEX quotes_speaker ON quotes (speaker);
-    """,
-    # 3 → 4: fingerprints and stories (versions of one text). Existing articles
-    # are fingerprinted on the next open (no fingerprint row marks them).
-    3: """
-    ALTER TABLE articles ADD COLUMN story TEXT;
-    CREATE INDEX articles_story ON articles (story);
-    CREATE TABLE fingerprints (
-        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-        shingles INTEGER NOT NULL,
-        minhash BLOB NOT NULL
-    );
-    CREATE TABLE story_bands (
-        band INTEGER NOT NULL,
-        hash INTEGER NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (band, hash, article_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX story_bands_article ON story_bands (article_id);
-    """,
-    # 4 → 5: saved searches (a name for a query and its filters).
-    4: """
-    CREATE TABLE saved_searches (
-        name TEXT PRIMARY KEY,
-        query TEXT NOT NULL,
-        filters TEXT NOT NULL DEFAULT '{}',
-        saved_at TEXT NOT NULL
-    );
-    """,
-    # 5 → 6: the reader's corrections to entities, applied to every analysis.
-    5: """
-    CREATE TABLE entity_corrections (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        action TEXT NOT NULL,
-        name TEXT NOT NULL,
-        target TEXT NOT NULL DEFAULT '',
-        made_at TEXT NOT NULL
-    );
-    """,
-    # 6 → 7: highlights and notes.
-    6: """
-    CREATE TABLE highlights (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        block INTEGER NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        made_at TEXT NOT NULL
-    );
-    CREATE INDEX highlights_article ON highlights (article_id);
-    """,
-    # 7 → 8: the archive newest first (the app's first screen) read from an
-    # index in its order: at 50,000 articles SQLite sorted every row, 250 ms.
-    7: """
-    CREATE INDEX articles_newest ON articles (published IS NULL, published DESC, imported_at DESC);
-    """,
-}
 
 # Undated articles last; the order of the articles_newest index, which it must match.
 NEWEST_FIRST = "ORDER BY published IS NULL, published DESC, imported_at DESC"
@@ -256,49 +123,13 @@ def _create(path: Path) -> None:
                 os.unlink(leftover)
 
 
-def _writable(path: Path) -> bool:
-    """Whether this process may write the store and its WAL files beside it
-    (access() also says no on a read-only mount, even to root)."""
-    if not os.access(path.parent, os.W_OK):
-        return False
-    return not os.path.lexists(path) or os.access(path, os.W_OK)
-
-
-def _no_space_beside(path: Path) -> bool:
-    """Whether the file system holding `path` is full (under 1 MB left to this user)."""
-    try:
-        found = os.statvfs(path.parent)
-    except OSError:
-        return False
-    return found.f_bavail * found.f_frsize < 1024 * 1024
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """The store opened for reading only. A WAL database is read through its
-    -shm file, which a read-only folder cannot get: with no -wal file left
-    (every clean close checkpoints and removes it) the file alone is the whole
-    archive, and SQLite is told so (immutable). A -wal file holding changes
-    is read through the -shm file if one is there."""
-    from urllib.parse import quote
-
-    wal = path.with_name(path.name + "-wal")
-    try:
-        pending = wal.stat().st_size > 0
-    except OSError:
-        pending = False
-    uri = f"file:{quote(str(path))}?mode=ro" + ("" if pending else "&immutable=1")
-    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA query_only=ON")
-    return db
-
-
 class Store(AnalysisRows, StoryRows):
     """Articles, their source files, reading state and tags, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.read_only = not _writable(path)
+        self.read_only = not writable_here(path)
         try:
             if not os.path.lexists(path):
                 if self.read_only:
@@ -320,7 +151,7 @@ class Store(AnalysisRows, StoryRows):
                     f"its store has changes in {path.name}-wal that SQLite reads only where it may write beside "
                     "them: copy the folder somewhere writable to read it",
                 ) from exc
-            if _no_space_beside(path):
+            if no_space_beside(path):
                 # SQLite's "disk I/O error": its -shm (32 KB) and -wal could not be made.
                 raise StoreError(
                     f"disk full: the store {path} cannot be opened, since SQLite needs a little space beside it "
@@ -332,13 +163,10 @@ class Store(AnalysisRows, StoryRows):
 
     def _open(self) -> None:
         if self.read_only:
-            self.db = _connect_read_only(self.path)
+            self.db = connect_read_only(self.path)
             self._check_version()
             return
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db = connect(self.path)
         self._migrate()
 
     def _check_version(self) -> None:
@@ -367,7 +195,7 @@ class Store(AnalysisRows, StoryRows):
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
         with self.transaction():
             if not has_meta:
-                for statement in _SCHEMA_V1.split(";"):
+                for statement in SCHEMA_V1.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
