@@ -111,14 +111,17 @@ class Archive(IndexUpkeep):
 
     def story(self, article_id: str) -> list[str]:
         """The ids of an article's versions, itself included, oldest first."""
-        story = self.store.story_of(article_id)
-        return self.store.story_members(story) if story else [article_id]
+        story = self.store.stories.story_of(article_id)
+        return self.store.stories.story_members(story) if story else [article_id]
 
     def stories(self, query: str = "", limit: int = 50) -> list[tuple[str, list[str]]]:
         """Stories told more than once (optionally among a search's results):
         (story id, member ids), most versions first."""
         ids = self._ids_for(query)
-        return [(story, self.store.story_members(story)) for story, _ in self.store.multi_stories(limit, ids)]
+        return [
+            (story, self.store.stories.story_members(story))
+            for story, _ in self.store.stories.multi_stories(limit, ids)
+        ]
 
     # -- highlights ---------------------------------------------------------------
 
@@ -161,9 +164,9 @@ class Archive(IndexUpkeep):
         )
         with self._writing():
             with self.store.transaction():
-                affected = self.store.articles_naming(correction.name)
+                affected = self.store.analysis.articles_naming(correction.name)
                 self._check(correction, affected)
-                self.store.add_correction(correction)
+                self.store.analysis.add_correction(correction)
                 self._reapply(affected)
             self.sync_index()
         return len(affected)
@@ -181,7 +184,7 @@ class Archive(IndexUpkeep):
         if c.action == "merge":
             if c.target.casefold() == c.name.casefold():
                 raise CorrectionRefused(f"cannot merge “{c.name}” into itself")
-            if not self.store.articles_naming(c.target):
+            if not self.store.analysis.articles_naming(c.target):
                 raise CorrectionRefused(
                     f"no entity named “{c.target}” to merge into (to give “{c.name}” a new name, use rename)"
                 )
@@ -190,7 +193,7 @@ class Archive(IndexUpkeep):
         """Rewrite these articles' analyses with the corrections as they stand."""
         for stored in self.store.get_many(ids).values():
             analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
-            self.store.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
+            self.store.analysis.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
 
     def undo_correction(self) -> Correction | None:
         """Take back the last correction (None if there is none): the articles it
@@ -202,23 +205,23 @@ class Archive(IndexUpkeep):
         """
         with self._writing():
             with self.store.transaction():
-                last = self.store.last_correction()
+                last = self.store.analysis.last_correction()
                 if last is None:
                     return None
                 seq, correction = last
                 if correction.action in ("rename", "merge"):
-                    affected = self.store.articles_naming(correction.target)
+                    affected = self.store.analysis.articles_naming(correction.target)
                 elif correction.action == "type":
-                    affected = self.store.articles_naming(correction.name)
+                    affected = self.store.analysis.articles_naming(correction.name)
                 else:
-                    affected = self.store.articles_containing(correction.name)
-                self.store.delete_correction(seq)
-                self.store.forget_analysis(affected)
+                    affected = self.store.analysis.articles_containing(correction.name)
+                self.store.analysis.delete_correction(seq)
+                self.store.analysis.forget_analysis(affected)
             self.sync_index()  # analyses them again (analyse_pending), then indexes them
         return correction
 
     def corrections(self) -> list[Correction]:
-        return list(self.store.corrections())
+        return list(self.store.analysis.corrections())
 
     # -- export -------------------------------------------------------------------
 
@@ -231,7 +234,7 @@ class Archive(IndexUpkeep):
 
         ids = self._ids_for(query)
         stored = list(self.store.iter_articles(ids))
-        stories = {aid: story for aid, (story, _) in self.store.story_sizes(s.id for s in stored).items()}
+        stories = {aid: story for aid, (story, _) in self.store.stories.story_sizes(s.id for s in stored).items()}
         records = exportmod.records_of(stored, stories)
         return len(records), exportmod.write(records, fmt, target, force=force, protected=self.root)
 
@@ -253,7 +256,7 @@ class Archive(IndexUpkeep):
         (`counts=False`: just the searches, without running them). Entity names
         in them follow the corrections (follow_renames): kept as saved, run as renamed."""
         fields = SearchFilters.__dataclass_fields__
-        corrections = self.store.corrections()
+        corrections = self.store.analysis.corrections()
         found = []
         for name, query, raw in self.store.saved_searches():
             filters = SearchFilters(**{k: v for k, v in raw.items() if k in fields})  # type: ignore[arg-type]
@@ -296,7 +299,7 @@ class Archive(IndexUpkeep):
         """Top entities (name, type, mentions, articles), optionally within a search."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.top_entities(kind, limit, ids)
+            return self.store.analysis.top_entities(kind, limit, ids)
 
     def quotes(
         self, speaker: str | None = None, query: str = "", limit: int = 50, words: str | None = None
@@ -305,25 +308,25 @@ class Archive(IndexUpkeep):
         search; `words` filters by speaker or quoted text."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.find_quotes(speaker, ids, limit, words)
+            return self.store.analysis.find_quotes(speaker, ids, limit, words)
 
     def count_entities(self, kind: str | None = None, query: str = "") -> int:
         """How many entities entities() lists without a limit (for "30 of 212")."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.count_entities(kind, ids)
+            return self.store.analysis.count_entities(kind, ids)
 
     def count_quotes(self, speaker: str | None = None, query: str = "", words: str | None = None) -> int:
         """How many quotes quotes() lists without a limit."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.count_quotes(speaker, ids, words)
+            return self.store.analysis.count_quotes(speaker, ids, words)
 
     def count_stories(self, query: str = "") -> int:
         """How many stories stories() lists without a limit."""
         ids = self._ids_for(query)
         with self._guard:
-            return self.store.count_multi_stories(ids)
+            return self.store.stories.count_multi_stories(ids)
 
     def _ids_for(self, query: str) -> list[str] | None:
         if not query.strip():
@@ -457,7 +460,7 @@ class Archive(IndexUpkeep):
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
         """The hits with their story, its number of versions, and their tags."""
-        sizes = self.store.story_sizes(h.id for h in result.hits)
+        sizes = self.store.stories.story_sizes(h.id for h in result.hits)
         tags = self.store.tags_for(h.id for h in result.hits)
         hits = tuple(
             dataclasses.replace(
@@ -618,7 +621,7 @@ class Archive(IndexUpkeep):
     def boilerplate(self, article_id: str) -> frozenset[int]:
         """Indexes of the article's blocks its site repeats in many articles."""
         with self._guard:
-            return self.store.boilerplate(article_id)
+            return self.store.analysis.boilerplate(article_id)
 
     def stats(self) -> dict[str, object]:
         with self._guard:

@@ -178,13 +178,13 @@ def _import_article(
     scope = boilerplate_scope(article, key)
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
-        store.set_analysis(previous_id, analysis)
+        store.analysis.set_analysis(previous_id, analysis)
         _set_story(store, previous_id, fp)
         _merge_state(store, previous_id, article)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
         return "updated"
     new_id = store.add_article(article, chash, scope)
-    store.set_analysis(new_id, analysis)
+    store.analysis.set_analysis(new_id, analysis)
     _set_story(store, new_id, fp)
     _merge_state(store, new_id, article)
     store.set_source(key, article.part, new_id, size, mtime, digest)
@@ -196,8 +196,8 @@ def _set_story(store: Store, article_id: str, fp: Fingerprint) -> None:
     stored: the main process waits on the analysis workers here anyway, while
     grouping after the files (Archive.cluster_pending, which now finds nothing
     left) ran on one core before the index pass could start."""
-    store.set_fingerprint(article_id, fp)
-    store.join_story(article_id, versions_of(store, article_id, fp))
+    store.stories.set_fingerprint(article_id, fp)
+    store.stories.join_story(article_id, versions_of(store.stories, article_id, fp))
 
 
 def _merge_state(store: Store, article_id: str, article: Article) -> None:
@@ -438,7 +438,7 @@ def import_paths(
     Ctrl-C commits the files already finished, indexes them, then re-raises.
     """
     found = discover(paths, exclude)
-    known = store.known_entities()  # the archive's evidence, read once per import
+    known = store.analysis.known_entities()  # the archive's evidence, read once per import
     report.skips.extend(found.skipped)
     report.failures.extend(found.failures)
     report.found += len(found.files) + len(found.skipped)
@@ -513,7 +513,7 @@ def import_paths(
         if on_batch is not None and not full:  # a full disk: the queue waits for the next open
             on_batch(True)
         raise
-    store.consolidate_entities()  # one name, one type across the archive, new articles included
+    store.analysis.consolidate_entities()  # one name, one type across the archive, new articles included
     db.execute("COMMIT")
     if final_steps is not None:
         for stage, step, of in final_steps():

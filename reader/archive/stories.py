@@ -28,6 +28,6 @@ def same_story(a: Fingerprint, b: Fingerprint) -> bool:
     return containment >= SAME_CONTAINMENT and min(a.shingles, b.shingles) >= MIN_CONTAINED_SHINGLES
 
 
-def versions_of(store: StoryRows, article_id: str, fp: Fingerprint) -> list[str]:
+def versions_of(stories: StoryRows, article_id: str, fp: Fingerprint) -> list[str]:
     """Articles already in a story that are versions of this one."""
-    return sorted(c for c, other in store.band_candidates(fp, exclude=article_id) if same_story(fp, other))
+    return sorted(c for c, other in stories.band_candidates(fp, exclude=article_id) if same_story(fp, other))

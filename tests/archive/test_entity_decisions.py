@@ -18,18 +18,20 @@ def _store_with(tmp_path: Path, typed: list[tuple[str, str]]) -> Store:
             article = Article(title=f"a{n}", blocks=(Block("paragraph", f"text {n} about {name}"),), format="text")
             aid = store.add_article(article, f"hash{n}")
             mention = {"block": 0, "start": 0, "end": len(name)}
-            store.set_analysis(aid, {"entities": [{"name": name, "type": kind, "mentions": [mention]}], "quotes": []})
+            store.analysis.set_analysis(
+                aid, {"entities": [{"name": name, "type": kind, "mentions": [mention]}], "quotes": []}
+            )
     return store
 
 
 def test_the_entity_index_has_one_row_per_name(tmp_path: Path) -> None:
     store = _store_with(tmp_path, [("Ford", "PLACE"), ("Ford", "ORG"), ("ford", "ORG"), ("Oslo", "PLACE")])
-    rows = store.top_entities(None, 10)
+    rows = store.analysis.top_entities(None, 10)
     assert [(name.lower(), kind, articles) for name, kind, _, articles in rows] == [
         ("ford", "ORG", 3),
         ("oslo", "PLACE", 1),
     ]
-    assert [r[0].lower() for r in store.top_entities("PLACE", 10)] == ["oslo"]  # Ford is decided ORG
+    assert [r[0].lower() for r in store.analysis.top_entities("PLACE", 10)] == ["oslo"]  # Ford is decided ORG
     store.close()
 
 
@@ -37,10 +39,10 @@ def test_the_archive_decides_a_name_by_votes_and_corrections_come_first(tmp_path
     store = _store_with(
         tmp_path, [("Apple", "ORG")] * 3 + [("Apple", "PERSON"), ("Kalmar", "PLACE")] + [("Dole", "PLACE")] * 3
     )
-    assert store.known_entities() == {"apple": "ORG", "dole": "PLACE"}  # Kalmar: one article is no evidence
+    assert store.analysis.known_entities() == {"apple": "ORG", "dole": "PLACE"}  # Kalmar: one article is no evidence
     with store.transaction():
-        store.add_correction(Correction("type", "Dole", "PERSON"))
-    assert store.known_entities()["dole"] == "PERSON"
+        store.analysis.add_correction(Correction("type", "Dole", "PERSON"))
+    assert store.analysis.known_entities()["dole"] == "PERSON"
     store.close()
 
 
@@ -60,9 +62,9 @@ def test_listings_over_a_search_of_any_size(tmp_path: Path) -> None:
     store = _store_with(tmp_path, [("Ford", "ORG"), ("Oslo", "PLACE")])
     [(oslo_id,)] = store.db.execute("SELECT article_id FROM entities WHERE name = 'Oslo'").fetchall()
     ids = [f"missing{n}" for n in range(300_000)] + [oslo_id]  # past 32,766 and Debian builds' 250,000
-    assert [r[0] for r in store.top_entities(None, 10, ids)] == ["Oslo"]
-    assert store.count_entities(None, ids) == 1
-    assert store.find_quotes(None, ids, 10) == [] and store.count_quotes(None, ids) == 0
+    assert [r[0] for r in store.analysis.top_entities(None, 10, ids)] == ["Oslo"]
+    assert store.analysis.count_entities(None, ids) == 1
+    assert store.analysis.find_quotes(None, ids, 10) == [] and store.analysis.count_quotes(None, ids) == 0
     store.close()
 
 
@@ -75,9 +77,9 @@ def test_the_archive_merges_other_names_and_lists_each_entity_once(tmp_path: Pat
     typed += [("American", "GROUP"), ("The Associated Press", "ORG"), ("Associated Press", "ORG")]
     store = _store_with(tmp_path, typed)
     with store.transaction():
-        assert store.consolidate_entities() == 7  # Trump (3), Britain, UK, Americans, The Associated Press
-        assert store.consolidate_entities() == 0  # a second pass finds nothing left to change
-    rows = store.top_entities(None, 50)
+        assert store.analysis.consolidate_entities() == 7  # Trump (3), Britain, UK, Americans, The Associated Press
+        assert store.analysis.consolidate_entities() == 0  # a second pass finds nothing left to change
+    rows = store.analysis.top_entities(None, 50)
     assert sorted((name, kind, articles) for name, kind, _, articles in rows) == [
         ("American", "GROUP", 2),
         ("Associated Press", "ORG", 2),

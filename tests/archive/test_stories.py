@@ -52,7 +52,7 @@ def _stored(store: Store, article_id: str, paragraphs: list[str]) -> None:
         "VALUES (?, ?, 'txt', '[]', ?, '2026-01-01', '2026-01-01')",
         (article_id, article_id, article_id),
     )
-    store.set_fingerprint(article_id, fingerprint(paragraphs))
+    store.stories.set_fingerprint(article_id, fingerprint(paragraphs))
 
 
 def test_an_article_bridging_two_stories_merges_them(tmp_path: Path) -> None:
@@ -63,14 +63,14 @@ def test_an_article_bridging_two_stories_merges_them(tmp_path: Path) -> None:
     with store.transaction():
         _stored(store, "a", first_half * 2)
         _stored(store, "b", second_half * 2)
-        for article_id, fp in list(store.fingerprints(clustered=False)):
-            assert versions_of(store, article_id, fp) == []
-            store.join_story(article_id, [])
+        for article_id, fp in list(store.stories.fingerprints(clustered=False)):
+            assert versions_of(store.stories, article_id, fp) == []
+            store.stories.join_story(article_id, [])
         _stored(store, "c", base)
-        [(_, fp)] = list(store.fingerprints(clustered=False))
-        assert versions_of(store, "c", fp) == ["a", "b"]
-        assert store.join_story("c", ["a", "b"]) == "a"
-    assert store.story_members("a") == ["a", "b", "c"]
+        [(_, fp)] = list(store.stories.fingerprints(clustered=False))
+        assert versions_of(store.stories, "c", fp) == ["a", "b"]
+        assert store.stories.join_story("c", ["a", "b"]) == "a"
+    assert store.stories.story_members("a") == ["a", "b", "c"]
     store.close()
 
 

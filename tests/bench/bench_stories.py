@@ -62,7 +62,7 @@ def measure(n: int, add: int, runs: int) -> dict[str, float]:
         with store.transaction():
             for article_id, fp in stored:
                 _row(store, article_id)
-                store.set_fingerprint(article_id, fp)
+                store.stories.set_fingerprint(article_id, fp)
             store.db.execute("UPDATE articles SET story = id")
         before = _table_bytes(store)
         per_article: list[float] = []
@@ -73,9 +73,9 @@ def measure(n: int, add: int, runs: int) -> dict[str, float]:
             for article_id, fp in extra:
                 t0 = time.perf_counter()
                 _row(store, article_id)
-                store.set_fingerprint(article_id, fp)
-                versions = versions_of(store, article_id, fp)
-                store.join_story(article_id, versions)
+                store.stories.set_fingerprint(article_id, fp)
+                versions = versions_of(store.stories, article_id, fp)
+                store.stories.join_story(article_id, versions)
                 per_article.append((time.perf_counter() - t0) * 1000)
                 found += bool(versions) and article_id.startswith("v")
             store.db.execute("ROLLBACK")

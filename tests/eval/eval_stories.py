@@ -129,8 +129,8 @@ def score(workdir: Path, stories: int, seed: int) -> dict[str, object]:
                 label[row[2]] = story
                 kind.setdefault(row[2], k)
         ids = sorted(label)
-        ours = {i: store.story_of(i) for i in ids}
-        prints = dict(store.fingerprints(clustered=True))
+        ours = {i: store.stories.story_of(i) for i in ids}
+        prints = dict(store.stories.fingerprints(clustered=True))
     gold_pairs = {(a, b) for a, b in combinations(ids, 2) if label[a] == label[b]}
     our_pairs = {(a, b) for a, b in combinations(ids, 2) if ours[a] == ours[b]}
     tp = len(gold_pairs & our_pairs)

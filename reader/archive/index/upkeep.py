@@ -64,7 +64,7 @@ class IndexUpkeep:
             return self._ix
         if self.store.read_only:
             return self._ix  # searched as it stands: changes queued for it wait for a writable folder
-        if self.store.queued() or self.store.unanalysed() or self.store.stories_pending():
+        if self.store.queued() or self.store.analysis.unanalysed() or self.store.stories.stories_pending():
             self._try_sync()
         return self._ix
 
@@ -168,13 +168,13 @@ class IndexUpkeep:
         """Find entities and quotes in articles stored before analysis existed."""
         from reader.text.analysis import analyze
 
-        pending = self.store.unanalysed()
+        pending = self.store.analysis.unanalysed()
         if not pending:
             return 0
-        known = self.store.known_entities()
-        self._update_each(pending, lambda s: self.store.set_analysis(s.id, analyze(s.article.blocks, known)))
+        known = self.store.analysis.known_entities()
+        self._update_each(pending, lambda s: self.store.analysis.set_analysis(s.id, analyze(s.article.blocks, known)))
         with self.store.transaction():
-            self.store.consolidate_entities()
+            self.store.analysis.consolidate_entities()
         return len(pending)
 
     def _update_each(self, ids: list[str], update: Callable[[StoredArticle], None]) -> None:
@@ -200,14 +200,14 @@ class IndexUpkeep:
         from reader.text.fingerprint import fingerprint
 
         self._update_each(
-            self.store.unfingerprinted(),
-            lambda s: self.store.set_fingerprint(s.id, fingerprint(b.text for b in s.article.blocks)),
+            self.store.stories.unfingerprinted(),
+            lambda s: self.store.stories.set_fingerprint(s.id, fingerprint(b.text for b in s.article.blocks)),
         )
-        pending = list(self.store.fingerprints(clustered=False))
+        pending = list(self.store.stories.fingerprints(clustered=False))
         for start in range(0, len(pending), STORY_BATCH):
             with self.store.transaction():
                 for article_id, fp in pending[start : start + STORY_BATCH]:
-                    self.store.join_story(article_id, versions_of(self.store, article_id, fp))
+                    self.store.stories.join_story(article_id, versions_of(self.store.stories, article_id, fp))
             yield STORIES, min(len(pending), start + STORY_BATCH), len(pending)
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:

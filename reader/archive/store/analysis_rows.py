@@ -1,13 +1,15 @@
 """The store's rows about what articles say: entities, quotes, and paragraphs a
-site repeats across articles (boilerplate). Mixed into Store; same connection."""
+site repeats across articles (boilerplate). Held by Store as `store.analysis`,
+on the store's connection."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from reader.archive.store.sql import rows_for_ids
 from reader.model import Article, Block
 from reader.text.archive_names import consolidated, decide
 from reader.text.corrections import Correction
@@ -21,19 +23,22 @@ MIN_BOILERPLATE_WORDS = 4
 
 
 class AnalysisRows:
-    """Methods of Store that keep entity, quote and boilerplate rows."""
+    """Entity, quote, correction and boilerplate rows, on the store's connection.
 
-    db: sqlite3.Connection
-    _corrections: list[Correction] | None
+    `queue_index` is the store's: an article whose analysis changes is queued
+    for the index in the same transaction.
+    """
 
-    def queue_index(self, article_id: str) -> None:  # pragma: no cover - provided by Store
-        raise NotImplementedError
+    def __init__(self, db: sqlite3.Connection, queue_index: Callable[[str], None]) -> None:
+        self.db = db
+        self.queue_index = queue_index
+        self._corrections: list[Correction] | None = None
 
     # -- entities and quotes ----------------------------------------------------
 
     def corrections(self) -> list[Correction]:
         """The reader's entity corrections, in the order made (read once, kept)."""
-        cached = getattr(self, "_corrections", None)
+        cached = self._corrections
         if cached is None:
             rows = self.db.execute("SELECT action, name, target FROM entity_corrections ORDER BY seq")
             cached = [Correction(*r) for r in rows]
@@ -141,9 +146,11 @@ class AnalysisRows:
                 (json.dumps(changing),),
             )
         ]
-        for stored in self.get_many(ids).values():  # type: ignore[attr-defined]
-            analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
-            self.set_analysis(stored.id, consolidated(analysis, decided))  # type: ignore[arg-type]
+        sql = "SELECT id, analysis FROM articles WHERE id IN ({ids})"
+        for article_id, stored in rows_for_ids(self.db, sql, ids):
+            found = json.loads(stored) if stored else {}
+            analysis = {"entities": list(found.get("entities", ())), "quotes": list(found.get("quotes", ()))}
+            self.set_analysis(article_id, consolidated(analysis, decided))
         return len(ids)
 
     def top_entities(
@@ -182,7 +189,7 @@ class AnalysisRows:
 
     # -- boilerplate across articles -----------------------------------------
 
-    def _set_scope(self, article_id: str, article: Article, scope: str | None) -> None:
+    def count_blocks(self, article_id: str, article: Article, scope: str | None) -> None:
         """Count the article's paragraphs under its site (or folder) for boilerplate."""
         self.db.execute("UPDATE articles SET scope = ? WHERE id = ?", (scope, article_id))
         if scope:
@@ -192,7 +199,8 @@ class AnalysisRows:
                 [(scope, k) for k in block_keys(article.blocks)],
             )
 
-    def _uncount(self, article_id: str) -> None:
+    def uncount_blocks(self, article_id: str) -> None:
+        """Take a changed or deleted article's paragraphs out of its scope's counts."""
         row = self.db.execute("SELECT scope, blocks FROM articles WHERE id = ?", (article_id,)).fetchone()
         if not row or not row[0]:
             return

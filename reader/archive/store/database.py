@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.archive.store.analysis_rows import AnalysisRows, block_keys  # noqa: F401 - re-exported
+from reader.archive.store.analysis_rows import AnalysisRows
 from reader.archive.store.connection import connect, connect_read_only, no_space_beside, writable_here
 from reader.archive.store.sql import rows_for_ids
 from reader.archive.store.story_rows import StoryRows
@@ -123,8 +123,14 @@ def _create(path: Path) -> None:
                 os.unlink(leftover)
 
 
-class Store(AnalysisRows, StoryRows):
-    """Articles, their source files, reading state and tags, in one SQLite file."""
+class Store:
+    """Articles, their source files, reading state and tags, in one SQLite file;
+    the rows of stories (`stories`) and of analyses (`analysis`) on the same
+    connection, in the same transactions."""
+
+    db: sqlite3.Connection
+    stories: StoryRows
+    analysis: AnalysisRows
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -162,12 +168,13 @@ class Store(AnalysisRows, StoryRows):
             raise StoreDamaged(f"{path}: {exc}") from exc
 
     def _open(self) -> None:
+        self.db = connect_read_only(self.path) if self.read_only else connect(self.path)
+        self.stories = StoryRows(self.db)
+        self.analysis = AnalysisRows(self.db, self.queue_index)
         if self.read_only:
-            self.db = connect_read_only(self.path)
             self._check_version()
-            return
-        self.db = connect(self.path)
-        self._migrate()
+        else:
+            self._migrate()
 
     def _check_version(self) -> None:
         """A read-only store is read as it is: never migrated, so it must be of this schema."""
@@ -302,13 +309,13 @@ class Store(AnalysisRows, StoryRows):
                 now,
             ),
         )
-        self._set_scope(article_id, article, scope)
+        self.analysis.count_blocks(article_id, article, scope)
         self.queue_index(article_id)
         return article_id
 
     def update_article(self, article_id: str, article: Article, content_hash: str, scope: str | None = None) -> None:
         """New text for a known article; its id and reading state stay."""
-        self._uncount(article_id)
+        self.analysis.uncount_blocks(article_id)
         self.db.execute(
             "UPDATE articles SET title=?, byline=?, site=?, url=?, published=?, language=?, "
             "format=?, blocks=?, content_hash=?, updated_at=? WHERE id=?",
@@ -326,11 +333,11 @@ class Store(AnalysisRows, StoryRows):
                 article_id,
             ),
         )
-        self._set_scope(article_id, article, scope)
+        self.analysis.count_blocks(article_id, article, scope)
         self.queue_index(article_id)
 
     def delete_article(self, article_id: str) -> None:
-        self._uncount(article_id)
+        self.analysis.uncount_blocks(article_id)
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.queue_index(article_id)
 

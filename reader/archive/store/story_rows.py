@@ -1,5 +1,6 @@
 """The store's rows about stories: each article's fingerprint and the story it
-belongs to (the id of the story's first article). Mixed into Store."""
+belongs to (the id of the story's first article). Held by Store as
+`store.stories`, on the store's connection."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from reader.text.fingerprint import Fingerprint, band_keys
 
 
 class StoryRows:
-    """Methods of Store that keep fingerprints and story membership."""
+    """Fingerprints and story membership, read and written on the store's connection."""
 
-    db: sqlite3.Connection
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
 
     def set_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
         """Record an article's fingerprint and its LSH band keys; its story is
