@@ -8,7 +8,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,8 +74,9 @@ INDEX_STEP_S = 5.0
 INDEX_STEP_PROGRESS = 500
 
 
-class Archive(IndexUpkeep):
-    """An archive directory: `store.sqlite3` (truth), `index/` (derived), a write lock."""
+class Archive:
+    """An archive directory: `store.sqlite3` (truth), `index/` (derived, kept in
+    step by `upkeep`), a write lock."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -83,13 +84,10 @@ class Archive(IndexUpkeep):
         self.store = Store(self.root / "store.sqlite3")
         self.index_dir = self.root / "index"
         self._lock = WriteLock(self.root / "write.lock")
-        self._ix: FileIndex | None = None
-        self._local = threading.local()
+        self.upkeep = IndexUpkeep(self.store, self.index_dir, self._lock)
         # The app calls in from worker threads and the UI thread; SQLite's one
         # connection and the index handle are used by one caller at a time.
         self._guard = threading.RLock()
-        # Writers of this process, one thread at a time (see _writing).
-        self._writers = threading.RLock()
 
     def close(self) -> None:
         self.store.close()
@@ -108,6 +106,22 @@ class Archive(IndexUpkeep):
         self.close()
 
     # -- the index ----------------------------------------------------------
+
+    def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
+        """The open index, rebuilt from the store if missing or unreadable (see IndexUpkeep.index)."""
+        return self.upkeep.index(on_rebuild)
+
+    def sync_index(self) -> int:
+        """Apply queued store changes to the index; returns how many were applied."""
+        return self.upkeep.sync_index()
+
+    def sync_steps(self) -> Iterator[tuple[str, int, int]]:
+        """sync_index step by step, for a progress display (see IndexUpkeep.sync_steps)."""
+        return self.upkeep.sync_steps()
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Rebuild the index from the store; returns the number of articles indexed."""
+        return self.upkeep.reindex(progress)
 
     def story(self, article_id: str) -> list[str]:
         """The ids of an article's versions, itself included, oldest first."""
@@ -137,7 +151,7 @@ class Archive(IndexUpkeep):
             raise QueryError("those words are not in the article")
         block, start, end = found
         text, note = stored.article.blocks[block].text[start:end], " ".join(note.split())
-        with self._writing():
+        with self.upkeep.writing():
             with self.store.transaction():
                 hid = self.store.add_highlight(stored.id, block, start, end, text, note)
             self.sync_index()
@@ -162,7 +176,7 @@ class Archive(IndexUpkeep):
         correction = dataclasses.replace(
             correction, name=" ".join(correction.name.split()), target=" ".join(correction.target.split())
         )
-        with self._writing():
+        with self.upkeep.writing():
             with self.store.transaction():
                 affected = self.store.analysis.articles_naming(correction.name)
                 self._check(correction, affected)
@@ -203,7 +217,7 @@ class Archive(IndexUpkeep):
         undo re-reads the articles that can hold the name: those naming a
         rename's target, a retyped name, or holding a rejected name's words.
         """
-        with self._writing():
+        with self.upkeep.writing():
             with self.store.transaction():
                 last = self.store.analysis.last_correction()
                 if last is None:
@@ -332,7 +346,7 @@ class Archive(IndexUpkeep):
         if not query.strip():
             return None
         with self._guard, _reading_index():
-            return searchmod.matching_ids(self.index(), self._searcher(), query)
+            return searchmod.matching_ids(self.index(), self.upkeep.searcher(), query)
 
     # -- import ---------------------------------------------------------------
 
@@ -358,7 +372,7 @@ class Archive(IndexUpkeep):
         an Archive of its own in a worker thread (its own SQLite connection), so
         searching stays free while an import runs.
         """
-        with self._writing(wait_s=wait_s), _disk_full_said(self):
+        with self.upkeep.writing(wait_s=wait_s), _disk_full_said(self):
             self.index()  # make sure the index exists before we write to it
             last_step = time.monotonic()
 
@@ -448,7 +462,7 @@ class Archive(IndexUpkeep):
             hits = hits[:limit]
             if text.strip() or filters.active:  # else the newest list, its leads already made
                 marked = searchmod.snippets_for(
-                    self._searcher(), [h.id for h in hits], set(wide.terms), self.store.bodies
+                    self.upkeep.searcher(), [h.id for h in hits], set(wide.terms), self.store.bodies
                 )
                 hits = [dataclasses.replace(h, snippet=_parts(m)) for h, m in zip(hits, marked, strict=True)]
             return dataclasses.replace(wide, hits=tuple(hits))
@@ -456,7 +470,7 @@ class Archive(IndexUpkeep):
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""
         with self._guard, _reading_index():
-            return searchmod.suggestion(self.index(), self._searcher(), text, self.store.bodies)
+            return searchmod.suggestion(self.index(), self.upkeep.searcher(), text, self.store.bodies)
 
     def _with_stories(self, result: SearchResult) -> SearchResult:
         """The hits with their story, its number of versions, and their tags."""
@@ -493,7 +507,7 @@ class Archive(IndexUpkeep):
             sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
             raw, total, elapsed, suggestion, terms = searchmod.run(
                 self.index(),
-                self._searcher(),
+                self.upkeep.searcher(),
                 text,
                 limit=limit,
                 sort=sort,
@@ -514,7 +528,7 @@ class Archive(IndexUpkeep):
             hits = tuple(self._recent_hit(s) for s in recent)
             elapsed = (time.perf_counter() - started) * 1000
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
-        searcher = self._searcher()
+        searcher = self.upkeep.searcher()
         raw, total, elapsed, suggestion, terms = searchmod.run(
             self.index(),
             searcher,
@@ -656,7 +670,7 @@ class Archive(IndexUpkeep):
         ordered = clean_tags(tags)
         with self._guard:
             self.store.set_tags(article_id, ordered)
-            self._try_sync()
+            self.upkeep.try_sync()
         return ordered
 
     def add_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:

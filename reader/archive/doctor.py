@@ -116,7 +116,7 @@ def examine(archive, repair: bool = False) -> DoctorReport:  # type: ignore[no-u
     # Repairs need the write lock; a read-only archive can only be looked at
     # (and nobody can be writing to it from here).
     reading_only = archive.store.read_only and not repair
-    with contextlib.nullcontext() if reading_only else archive._writing(wait_s=5):  # noqa: SLF001
+    with contextlib.nullcontext() if reading_only else archive.upkeep.writing(wait_s=5):
         try:
             _examine_index(archive, report, repair)
         except (OSError, sqlite3.OperationalError) as exc:
@@ -187,7 +187,7 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
     queued = store.queued()
     finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
     if queued and repair:
-        archive._ix = ix  # noqa: SLF001
+        archive.upkeep.opened(ix)
         archive.sync_index()
         finding.repaired = f"applied {len(queued)} queued changes"
         queued = []
@@ -216,7 +216,7 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
         )
     elif orphans and repair:
         ixmod.apply(archive.index(), [], orphans)
-        archive._refresh_searchers()  # noqa: SLF001
+        archive.upkeep.refresh_searchers()
         finding.repaired = f"removed {len(orphans)}"
 
 

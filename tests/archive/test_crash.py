@@ -109,7 +109,7 @@ def test_a_second_import_is_told_the_archive_is_busy(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 5)
     data = tmp_path / "data"
-    with Archive(data) as holder, holder._writing():  # noqa: SLF001 - another writer, deterministically
+    with Archive(data) as holder, holder.upkeep.writing():  # another writer, deterministically
         second = subprocess.run(
             [sys.executable, "-P", "-m", "reader", "--data-dir", str(data), "import", str(corpus)],
             capture_output=True,

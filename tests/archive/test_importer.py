@@ -131,7 +131,7 @@ def test_interrupted_import_keeps_committed_batches(archive, tmp_path: Path) -> 
     steps = importer.import_paths(
         archive.store, [tmp_path], report, batch_size=2, on_batch=lambda final: archive.sync_index()
     )
-    with archive._writing():  # noqa: SLF001 - the importer runs under the archive lock
+    with archive.upkeep.writing():  # the importer runs under the archive lock
         for step in steps:
             if step.done == 3:
                 steps.close()  # what Ctrl-C does to the generator

@@ -1,6 +1,6 @@
 """Keeping the index in step with the store: opening (and rebuilding) it,
 replaying the queue of changes, grouping stories, and the searcher each thread
-uses. Mixed into Archive, which holds the store, the index and the write lock."""
+uses. Held by Archive as `archive.upkeep`, on the archive's store and write lock."""
 
 from __future__ import annotations
 
@@ -28,14 +28,17 @@ STORY_BATCH = 1000  # articles grouped into stories per transaction (and progres
 
 
 class IndexUpkeep:
-    """Methods of Archive that open, rebuild and update the index."""
+    """The archive's index: opened, rebuilt and updated from its store, under
+    its write lock; one searcher per thread."""
 
-    store: Store
-    index_dir: Path
-    _lock: WriteLock
-    _writers: threading.RLock
-    _ix: FileIndex | None
-    _local: threading.local
+    def __init__(self, store: Store, index_dir: Path, lock: WriteLock) -> None:
+        self.store = store
+        self.index_dir = index_dir
+        self._lock = lock
+        self._ix: FileIndex | None = None
+        self._local = threading.local()
+        # Writers of this process, one thread at a time (see writing).
+        self._writers = threading.RLock()
 
     def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
         """The open index, rebuilt from the store if missing or unreadable, and
@@ -47,7 +50,7 @@ class IndexUpkeep:
             # until a reindex, so it is rebuilt from the store now, once.
             log.info("the index folder went away; rebuilding it")
             self._ix = None
-            self._refresh_searchers()
+            self.refresh_searchers()
         check_index_dir(self.index_dir)
         try:
             self._ix = ixmod.open_index(self.index_dir)
@@ -65,21 +68,25 @@ class IndexUpkeep:
         if self.store.read_only:
             return self._ix  # searched as it stands: changes queued for it wait for a writable folder
         if self.store.queued() or self.store.analysis.unanalysed() or self.store.stories.stories_pending():
-            self._try_sync()
+            self.try_sync()
         return self._ix
 
-    def _try_sync(self) -> None:
+    def opened(self, ix: FileIndex) -> None:
+        """Use an index opened elsewhere (doctor opens it itself, to check it first)."""
+        self._ix = ix
+
+    def try_sync(self) -> None:
         """Replay the index queue if no other process is writing (else leave it)."""
         if self.store.read_only:
             return
         try:
-            with self._writing(wait_s=0, wait_for_threads=False):
+            with self.writing(wait_s=0, wait_for_threads=False):
                 self.sync_index()
         except ArchiveBusy:
             log.info("index queue left to the process that holds the write lock")
 
     @contextmanager
-    def _writing(self, wait_s: float = 0.0, *, wait_for_threads: bool = True) -> Iterator[None]:
+    def writing(self, wait_s: float = 0.0, *, wait_for_threads: bool = True) -> Iterator[None]:
         """Hold the archive's write lock: re-entrant in one thread; another
         thread of this process waits for it (or, with `wait_for_threads`
         False, gets ArchiveBusy at once); another process is ArchiveBusy after
@@ -146,7 +153,7 @@ class IndexUpkeep:
                 self.store.unqueue(chunk)
                 done += len(chunk)
                 yield INDEXING, done, len(queued)
-        self._refresh_searchers()
+        self.refresh_searchers()
         if not queued:
             yield INDEXING, 0, 0
 
@@ -161,7 +168,7 @@ class IndexUpkeep:
         chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
         ixmod.apply_chunks(ix, (self.store.get_many(chunk) for chunk in chunks), chunks)
         self.store.unqueue(queued)
-        self._refresh_searchers()
+        self.refresh_searchers()
         return len(queued)
 
     def analyse_pending(self) -> int:
@@ -213,7 +220,7 @@ class IndexUpkeep:
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the index from the store; returns the number of articles indexed."""
         check_index_dir(self.index_dir)
-        with self._writing(wait_s=5):
+        with self.writing(wait_s=5):
             self._ix = None
             try:
                 done = self._build(ixmod.rebuild_dir(self.index_dir), progress)
@@ -234,7 +241,7 @@ class IndexUpkeep:
             os.replace(ixmod.rebuild_dir(self.index_dir), self.index_dir)
             self.store.unqueue(self.store.queued())
             self._ix = ixmod.open_index(self.index_dir)
-            self._refresh_searchers()
+            self.refresh_searchers()
             return done
 
     def _build(self, directory: Path, progress: Callable[[int, int], None] | None) -> int:
@@ -258,7 +265,7 @@ class IndexUpkeep:
             ix.close()
         return done
 
-    def _searcher(self):  # type: ignore[no-untyped-def]
+    def searcher(self):  # type: ignore[no-untyped-def]
         """One searcher per thread, refreshed when the index has changed."""
         ix = self.index()
         searcher = getattr(self._local, "searcher", None)
@@ -271,5 +278,5 @@ class IndexUpkeep:
         self._local.searcher = searcher
         return searcher
 
-    def _refresh_searchers(self) -> None:
+    def refresh_searchers(self) -> None:
         self._local = threading.local()
