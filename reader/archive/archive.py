@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from whoosh.index import FileIndex
 
+from reader.archive import entity_corrections, results, saved_searches
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
@@ -28,14 +29,12 @@ from reader.archive.timeline import Period, periods
 from reader.model import (
     DATE_YEARS,
     Highlight,
-    Hit,
     SavedSearch,
     SearchFilters,
     SearchResult,
-    SnippetPart,
     StoredArticle,
 )
-from reader.text.corrections import TYPES, Correction, CorrectionRefused, follow_renames, renamed
+from reader.text.corrections import Correction, CorrectionRefused
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport, Planned
@@ -168,69 +167,21 @@ class Archive:
     def correct(self, correction: Correction) -> int:
         """Keep an entity correction and make it in every article that names the
         entity now; later imports make it too. Returns how many articles changed.
-
-        Raises CorrectionRefused for a name no article has, a merge into a name
-        no article has (that would be a rename: said, not done silently), or a
-        type that is not one of TYPES.
-        """
-        correction = dataclasses.replace(
-            correction, name=" ".join(correction.name.split()), target=" ".join(correction.target.split())
-        )
+        Raises CorrectionRefused saying why it cannot be made (see entity_corrections.make)."""
         with self.upkeep.writing():
             with self.store.transaction():
-                affected = self.store.analysis.articles_naming(correction.name)
-                self._check(correction, affected)
-                self.store.analysis.add_correction(correction)
-                self._reapply(affected)
+                affected = entity_corrections.make(self.store, correction)
             self.sync_index()
         return len(affected)
 
-    def _check(self, correction: Correction, affected: list[str]) -> None:
-        c = correction
-        if not affected:
-            raise CorrectionRefused(f"no entity named “{c.name}” in the archive (newsreader entities lists them)")
-        if c.action == "type" and c.target not in TYPES.values():
-            raise CorrectionRefused(f"unknown type '{c.target}' ({', '.join(TYPES)})")
-        if c.action in ("rename", "merge") and not c.target:
-            raise CorrectionRefused(f"a {c.action} needs the new name")
-        if c.action == "rename" and c.target == c.name:
-            raise CorrectionRefused(f"“{c.name}” already has that name")
-        if c.action == "merge":
-            if c.target.casefold() == c.name.casefold():
-                raise CorrectionRefused(f"cannot merge “{c.name}” into itself")
-            if not self.store.analysis.articles_naming(c.target):
-                raise CorrectionRefused(
-                    f"no entity named “{c.target}” to merge into (to give “{c.name}” a new name, use rename)"
-                )
-
-    def _reapply(self, ids: list[str]) -> None:
-        """Rewrite these articles' analyses with the corrections as they stand."""
-        for stored in self.store.get_many(ids).values():
-            analysis = {"entities": list(stored.entities), "quotes": list(stored.quotes)}
-            self.store.analysis.set_analysis(stored.id, analysis)  # type: ignore[arg-type]
-
     def undo_correction(self) -> Correction | None:
         """Take back the last correction (None if there is none): the articles it
-        changed are analysed again with the corrections made before it.
-
-        Corrections are kept applied, not as a layer over the analysis, so an
-        undo re-reads the articles that can hold the name: those naming a
-        rename's target, a retyped name, or holding a rejected name's words.
-        """
+        changed are analysed again with the corrections made before it."""
         with self.upkeep.writing():
             with self.store.transaction():
-                last = self.store.analysis.last_correction()
-                if last is None:
+                correction = entity_corrections.undo_last(self.store)
+                if correction is None:
                     return None
-                seq, correction = last
-                if correction.action in ("rename", "merge"):
-                    affected = self.store.analysis.articles_naming(correction.target)
-                elif correction.action == "type":
-                    affected = self.store.analysis.articles_naming(correction.name)
-                else:
-                    affected = self.store.analysis.articles_containing(correction.name)
-                self.store.analysis.delete_correction(seq)
-                self.store.analysis.forget_analysis(affected)
             self.sync_index()  # analyses them again (analyse_pending), then indexes them
         return correction
 
@@ -261,23 +212,15 @@ class Archive:
             raise QueryError("a saved search needs a name")
         filters = filters or SearchFilters()
         with self._guard:
-            searchmod.parse(self.index(), _with_filters(query, filters) or "*")
+            searchmod.parse(self.index(), saved_searches.query_text(query, filters) or "*")
         with self.store.transaction():
             self.store.save_search(name, query, dataclasses.asdict(filters))
 
     def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
         """Saved searches by name, each with how many (unread) articles it finds
         (`counts=False`: just the searches, without running them). Entity names
-        in them follow the corrections (follow_renames): kept as saved, run as renamed."""
-        fields = SearchFilters.__dataclass_fields__
-        corrections = self.store.analysis.corrections()
-        found = []
-        for name, query, raw in self.store.saved_searches():
-            filters = SearchFilters(**{k: v for k, v in raw.items() if k in fields})  # type: ignore[arg-type]
-            # An entity renamed since the search was saved is looked for by its new name.
-            if filters.entity:
-                filters = dataclasses.replace(filters, entity=renamed(filters.entity, corrections))
-            found.append(SavedSearch(name, follow_renames(query, corrections), filters))
+        in them follow the corrections: kept as saved, run as renamed."""
+        found = saved_searches.as_run(self.store)
         if not counts:
             return found
         unread = self.store.ids_where(unread=True)
@@ -289,13 +232,10 @@ class Archive:
 
     def _counted(self, saved: SavedSearch, unread: set[str]) -> SavedSearch:
         try:
-            found = self._ids_for(_with_filters(saved.query, saved.filters))
+            found = self._ids_for(saved_searches.query_text(saved.query, saved.filters))
         except QueryError:
             found = []
-        ids = self.store.all_ids() if found is None else set(found)
-        if saved.filters.starred or saved.filters.unread:
-            ids &= self.store.ids_where(starred=saved.filters.starred, unread=saved.filters.unread)
-        return dataclasses.replace(saved, matches=len(ids), unread=len(ids & unread))
+        return saved_searches.counted(self.store, saved, found, unread)
 
     def delete_search(self, name: str) -> bool:
         with self.store.transaction():
@@ -381,7 +321,7 @@ class Archive:
                 if final:
                     self.sync_index()
                 elif time.monotonic() - last_step >= index_every_s:
-                    self.index_step()
+                    self.upkeep.index_step()
                     last_step = time.monotonic()
 
             from reader.archive.importer import IMPORT_BATCH, import_paths  # parsers and analysis: imports only
@@ -436,12 +376,14 @@ class Archive:
         complete = complete_last_word
         with self._guard, _reading_index():
             if not collapse:
-                return self._with_stories(
-                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete, suggest=suggest)
+                return results.with_stories(
+                    self.store,
+                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete, suggest=suggest),
                 )
             # Snippets only for the hits shown: the wide read is four times as
             # many, and making snippets was most of a collapsed search's time.
-            wide = self._with_stories(
+            wide = results.with_stories(
+                self.store,
                 self._search(
                     text,
                     limit=limit * COLLAPSE_WIDEN,
@@ -450,42 +392,20 @@ class Archive:
                     snippets=False,
                     complete=complete,
                     suggest=suggest,
-                )
+                ),
             )
-            seen: set[str] = set()
-            hits = []
-            for hit in wide.hits:
-                key = hit.story or hit.id
-                if key not in seen:
-                    seen.add(key)
-                    hits.append(hit)
-            hits = hits[:limit]
+            hits = results.first_of_each_story(wide.hits, limit)
             if text.strip() or filters.active:  # else the newest list, its leads already made
                 marked = searchmod.snippets_for(
                     self.upkeep.searcher(), [h.id for h in hits], set(wide.terms), self.store.bodies
                 )
-                hits = [dataclasses.replace(h, snippet=_parts(m)) for h, m in zip(hits, marked, strict=True)]
+                hits = [dataclasses.replace(h, snippet=results.parts(m)) for h, m in zip(hits, marked, strict=True)]
             return dataclasses.replace(wide, hits=tuple(hits))
 
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""
         with self._guard, _reading_index():
             return searchmod.suggestion(self.index(), self.upkeep.searcher(), text, self.store.bodies)
-
-    def _with_stories(self, result: SearchResult) -> SearchResult:
-        """The hits with their story, its number of versions, and their tags."""
-        sizes = self.store.stories.story_sizes(h.id for h in result.hits)
-        tags = self.store.tags_for(h.id for h in result.hits)
-        hits = tuple(
-            dataclasses.replace(
-                h,
-                story=sizes[h.id][0] if h.id in sizes else h.story,
-                versions=sizes[h.id][1] if h.id in sizes else h.versions,
-                tags=tags.get(h.id, ()),
-            )
-            for h in result.hits
-        )
-        return dataclasses.replace(result, hits=hits)
 
     def _search(
         self,
@@ -518,14 +438,14 @@ class Archive:
                 suggest=suggest,
                 bodies=self.store.bodies,
             )
-            hits = self._hits(raw)
+            hits = results.hits(self.store, raw)
             return SearchResult(
                 query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
             )
         if not text.strip():
             started = time.perf_counter()
             recent = self.store.newest(limit)
-            hits = tuple(self._recent_hit(s) for s in recent)
+            hits = tuple(results.recent_hit(s) for s in recent)
             elapsed = (time.perf_counter() - started) * 1000
             return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
         searcher = self.upkeep.searcher()
@@ -540,48 +460,8 @@ class Archive:
             suggest=suggest,
             bodies=self.store.bodies,
         )
-        hits = self._hits(raw)
+        hits = results.hits(self.store, raw)
         return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
-
-    def _hits(self, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:
-        """Hits with what the results list shows, read from the store in one go."""
-        rows = self.store.summaries([h.id for h in raw])
-        out = []
-        for h in raw:
-            if h.id not in rows:
-                continue  # deleted since the index saw it
-            title, site, published, is_read, starred, paths = rows[h.id]
-            out.append(
-                Hit(
-                    id=h.id,
-                    title=title,
-                    site=site,
-                    published=published,
-                    score=h.score,
-                    snippet=_parts(h.snippet),
-                    paths=paths,
-                    is_read=is_read,
-                    starred=starred,
-                )
-            )
-        return tuple(out)
-
-    def _recent_hit(self, stored: StoredArticle) -> Hit:
-        """A row of the unsearched list (newest first): no score, the lead as snippet."""
-        parts = (SnippetPart(searchmod._lead(stored.article.body)),)  # noqa: SLF001
-        a = stored.article
-        return Hit(
-            id=stored.id,
-            title=a.title,
-            site=a.site,
-            published=a.published,
-            score=0.0,
-            snippet=parts,
-            paths=stored.paths,
-            is_read=stored.is_read,
-            starred=stored.starred,
-            tags=stored.tags,
-        )
 
     def source_text(self, article_id: str) -> tuple[str, str]:
         """(path, text) of an article's first source file, its text safe for a
@@ -740,13 +620,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _with_filters(query: str, filters: SearchFilters) -> str:
-    """A query and its filters as one query-language text."""
-    return " ".join(filter(None, [query, filters.query_text()]))
-
-
-def _parts(snippet: str) -> tuple[SnippetPart, ...]:
-    """A marked snippet as the pieces a results list draws."""
-    return tuple(SnippetPart(text, match) for text, match in searchmod.split_marks(snippet))
