@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -13,18 +12,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from whoosh.index import FileIndex
-
 from reader.archive import entity_corrections, results, saved_searches
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
+from reader.archive.index import whoosh_index as ixmod
 from reader.archive.index.search import QueryError
 from reader.archive.index.upkeep import IndexUpkeep
 from reader.archive.index.whoosh_index import IndexDamaged
 from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
-from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, clean_tags
+from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, StoreReadError, clean_tags
 from reader.archive.timeline import Period, periods
 from reader.model import (
     DATE_YEARS,
@@ -106,7 +104,7 @@ class Archive:
 
     # -- the index ----------------------------------------------------------
 
-    def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
+    def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> ixmod.FileIndex:
         """The open index, rebuilt from the store if missing or unreadable (see IndexUpkeep.index)."""
         return self.upkeep.index(on_rebuild)
 
@@ -586,12 +584,12 @@ def _disk_full_said(archive: Archive) -> Iterator[None]:
     before = archive.store.count()
     try:
         yield
-    except (OSError, sqlite3.OperationalError) as exc:
-        if not is_disk_full(exc):
+    except Exception as exc:
+        if not is_disk_full(exc):  # only the OS's ENOSPC/EDQUOT or SQLite's "disk is full"
             raise
         if archive.store.db.in_transaction:
             archive.store.db.execute("ROLLBACK")
-        what = "the store" if isinstance(exc, sqlite3.OperationalError) else f"the search index ({archive.index_dir})"
+        what = f"the search index ({archive.index_dir})" if isinstance(exc, OSError) else "the store"
         kept = archive.store.count() - before
         log.info("disk full", exc_info=True)
         raise DiskFull(
@@ -607,7 +605,7 @@ def _reading_index() -> Iterator[None]:
         yield
     except (QueryError, IndexDamaged, StoreError, DiskFull):
         raise
-    except sqlite3.DatabaseError:
+    except StoreReadError:
         raise  # the store's damage, not the index's: the CLI and the app say so
     except Exception as exc:
         # The message says what to do; the traceback is for --verbose.
