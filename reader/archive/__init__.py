@@ -1,10 +1,13 @@
 """The archive: the only package that touches SQLite or Whoosh.
 
-`Archive` (archive.py) is the one door the CLI and the app use. It is imported
-on first use (PEP 562), not with the package: the index writer's helper
-processes need only index.py and the import's analysis workers only
-importer.py, and loading the whole package (search, NumPy scoring, every
-ingest module) cost each of those four processes ~20 MB (measured).
+Three parts: store/ (SQLite, the source of truth), index/ (Whoosh, derived
+from the store), and here, what the archive does with them (import, export,
+doctor, stories, timeline, corrections) beside `Archive` (archive.py), the one
+door the CLI and the app use. `Archive` is imported on first use (PEP 562), not
+with the package: the index writer's helper processes need only
+index/whoosh_index.py and the import's analysis workers only importer.py, and
+loading the whole package (search, NumPy scoring, every ingest module) cost
+each of those four processes ~20 MB (measured).
 """
 
 from __future__ import annotations

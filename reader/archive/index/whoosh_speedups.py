@@ -1,6 +1,6 @@
 """Two of Whoosh's inner loops, done faster with the same results.
 
-Installed on import (index.py imports this module). Each replacement keeps
+Installed on import (whoosh_index.py imports this module). Each replacement keeps
 Whoosh's own method as `whoosh_*` so tests can compare the two on the same
 index, and falls back to it outside the case it knows.
 
@@ -24,7 +24,7 @@ class _LengthsInMemory:
     """One segment's field-length column (a byte per document), read once.
 
     Every scored match looks up its document's field length; without memory
-    maps (index.py reads files plainly, to keep memory down) each lookup was a
+    maps (whoosh_index.py reads files plainly, to keep memory down) each lookup was a
     seek and a read: a third of a broad query's time ("budget OR vote" at
     10,000 articles: 42,000 reads per query).
     """
