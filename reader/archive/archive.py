@@ -60,7 +60,6 @@ class SourceUnavailable(Exception):
     """An article's source file cannot be shown: gone, unreadable or not text."""
 
 
-COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
 # An import writes what it has stored to the index about this often, so it can
 # be found within ~10 s of being stored (a store commit every 200 files, then
 # this step, then the commit of the step itself). Each step is one segment and
@@ -370,96 +369,24 @@ class Archive:
         `suggest` False leaves out the did-you-mean of a query that finds
         nothing (the app asks suggestion() apart, so no key waits for it).
         """
-        filters = filters or SearchFilters()
-        complete = complete_last_word
         with self._guard, _reading_index():
-            if not collapse:
-                return results.with_stories(
-                    self.store,
-                    self._search(text, limit=limit, sort=sort, filters=filters, complete=complete, suggest=suggest),
-                )
-            # Snippets only for the hits shown: the wide read is four times as
-            # many, and making snippets was most of a collapsed search's time.
-            wide = results.with_stories(
+            return results.search(
                 self.store,
-                self._search(
-                    text,
-                    limit=limit * COLLAPSE_WIDEN,
-                    sort=sort,
-                    filters=filters,
-                    snippets=False,
-                    complete=complete,
-                    suggest=suggest,
-                ),
+                self.index,
+                self.upkeep.searcher,
+                text,
+                limit=limit,
+                sort=sort,
+                filters=filters or SearchFilters(),
+                collapse=collapse,
+                complete=complete_last_word,
+                suggest=suggest,
             )
-            hits = results.first_of_each_story(wide.hits, limit)
-            if text.strip() or filters.active:  # else the newest list, its leads already made
-                marked = searchmod.snippets_for(
-                    self.upkeep.searcher(), [h.id for h in hits], set(wide.terms), self.store.bodies
-                )
-                hits = [dataclasses.replace(h, snippet=results.parts(m)) for h, m in zip(hits, marked, strict=True)]
-            return dataclasses.replace(wide, hits=tuple(hits))
 
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""
         with self._guard, _reading_index():
             return searchmod.suggestion(self.index(), self.upkeep.searcher(), text, self.store.bodies)
-
-    def _search(
-        self,
-        text: str,
-        *,
-        limit: int,
-        sort: str,
-        filters: SearchFilters,
-        snippets: bool = True,
-        complete: bool = False,
-        suggest: bool = True,
-    ) -> SearchResult:
-        if filters.active:
-            allow = (
-                self.store.ids_where(starred=filters.starred, unread=filters.unread)
-                if (filters.starred or filters.unread)
-                else None
-            )
-            sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
-            raw, total, elapsed, suggestion, terms = searchmod.run(
-                self.index(),
-                self.upkeep.searcher(),
-                text,
-                limit=limit,
-                sort=sort,
-                filters=filters.query_text(),
-                allow_ids=allow,
-                snippets=snippets,
-                complete_last_word=complete,
-                suggest=suggest,
-                bodies=self.store.bodies,
-            )
-            hits = results.hits(self.store, raw)
-            return SearchResult(
-                query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
-            )
-        if not text.strip():
-            started = time.perf_counter()
-            recent = self.store.newest(limit)
-            hits = tuple(results.recent_hit(s) for s in recent)
-            elapsed = (time.perf_counter() - started) * 1000
-            return SearchResult(query=text, hits=hits, total=self.store.count(), elapsed_ms=elapsed)
-        searcher = self.upkeep.searcher()
-        raw, total, elapsed, suggestion, terms = searchmod.run(
-            self.index(),
-            searcher,
-            text,
-            limit=limit,
-            sort=sort,
-            snippets=snippets,
-            complete_last_word=complete,
-            suggest=suggest,
-            bodies=self.store.bodies,
-        )
-        hits = results.hits(self.store, raw)
-        return SearchResult(query=text, hits=hits, total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms)
 
     def source_text(self, article_id: str) -> tuple[str, str]:
         """(path, text) of an article's first source file, its text safe for a

@@ -1,14 +1,136 @@
-"""What a results list shows for a search's hits: the index finds them, the
-store has their titles, dates, reading state, tags and stories."""
+"""A search as a results list shows it: the index finds the hits (or, for no
+query, the store lists the newest), the store has their titles, dates, reading
+state, tags and stories."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from reader.archive.index import search as searchmod
 from reader.archive.store.database import Store
-from reader.model import Hit, SearchResult, SnippetPart, StoredArticle
+from reader.model import Hit, SearchFilters, SearchResult, SnippetPart, StoredArticle
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
+    from whoosh.searching import Searcher
+
+COLLAPSE_WIDEN = 4  # a collapsed search reads this many times the hits it shows
+
+
+def search(
+    store: Store,
+    index: Callable[[], FileIndex],
+    searcher: Callable[[], Searcher],
+    text: str,
+    *,
+    limit: int,
+    sort: str,
+    filters: SearchFilters,
+    collapse: bool,
+    complete: bool,
+    suggest: bool,
+) -> SearchResult:
+    """Archive.search: the index and this thread's searcher are asked for only
+    when the query needs them (the newest list reads the store alone)."""
+    if not collapse:
+        return with_stories(
+            store,
+            _found(
+                store,
+                index,
+                searcher,
+                text,
+                limit=limit,
+                sort=sort,
+                filters=filters,
+                complete=complete,
+                suggest=suggest,
+            ),
+        )
+    # Snippets only for the hits shown: the wide read is four times as
+    # many, and making snippets was most of a collapsed search's time.
+    wide = with_stories(
+        store,
+        _found(
+            store,
+            index,
+            searcher,
+            text,
+            limit=limit * COLLAPSE_WIDEN,
+            sort=sort,
+            filters=filters,
+            snippets=False,
+            complete=complete,
+            suggest=suggest,
+        ),
+    )
+    shown = first_of_each_story(wide.hits, limit)
+    if text.strip() or filters.active:  # else the newest list, its leads already made
+        marked = searchmod.snippets_for(searcher(), [h.id for h in shown], set(wide.terms), store.bodies)
+        shown = [dataclasses.replace(h, snippet=parts(m)) for h, m in zip(shown, marked, strict=True)]
+    return dataclasses.replace(wide, hits=tuple(shown))
+
+
+def _found(
+    store: Store,
+    index: Callable[[], FileIndex],
+    searcher: Callable[[], Searcher],
+    text: str,
+    *,
+    limit: int,
+    sort: str,
+    filters: SearchFilters,
+    snippets: bool = True,
+    complete: bool = False,
+    suggest: bool = True,
+) -> SearchResult:
+    if filters.active:
+        allow = (
+            store.ids_where(starred=filters.starred, unread=filters.unread)
+            if (filters.starred or filters.unread)
+            else None
+        )
+        sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
+        raw, total, elapsed, suggestion, terms = searchmod.run(
+            index(),
+            searcher(),
+            text,
+            limit=limit,
+            sort=sort,
+            filters=filters.query_text(),
+            allow_ids=allow,
+            snippets=snippets,
+            complete_last_word=complete,
+            suggest=suggest,
+            bodies=store.bodies,
+        )
+        return SearchResult(
+            query=text, hits=hits(store, raw), total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+        )
+    if not text.strip():
+        started = time.perf_counter()
+        recent = store.newest(limit)
+        found = tuple(recent_hit(s) for s in recent)
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(query=text, hits=found, total=store.count(), elapsed_ms=elapsed)
+    this_thread = searcher()
+    raw, total, elapsed, suggestion, terms = searchmod.run(
+        index(),
+        this_thread,
+        text,
+        limit=limit,
+        sort=sort,
+        snippets=snippets,
+        complete_last_word=complete,
+        suggest=suggest,
+        bodies=store.bodies,
+    )
+    return SearchResult(
+        query=text, hits=hits(store, raw), total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+    )
 
 
 def hits(store: Store, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:
