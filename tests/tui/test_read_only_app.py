@@ -26,7 +26,7 @@ async def test_reading_works_and_changes_are_refused_with_a_note(
 ) -> None:  # type: ignore[no-untyped-def]
     store = filled_dir / "store.sqlite3"
     before = hashlib.sha256(store.read_bytes()).hexdigest()
-    monkeypatch.setattr(storemod, "_writable", lambda path: False)  # as os.access says in a read-only folder
+    monkeypatch.setattr(storemod, "writable_here", lambda path: False)  # as os.access says in a read-only folder
     app = make_app(save_config=False)
     said: list[str] = []
     real_notify = app.notify
