@@ -115,9 +115,19 @@ class Archive:
         """sync_index step by step, for a progress display (see IndexUpkeep.sync_steps)."""
         return self.upkeep.sync_steps()
 
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the index from the store; returns the number of articles indexed."""
-        return self.upkeep.reindex(progress)
+    def reindex(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        analysing: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Rebuild the index from the store; returns the number of articles
+        indexed. Entities and quotes an older newsreader found are found again
+        first (`analysing` follows that pass)."""
+        return self.upkeep.reindex(progress, analysing)
+
+    def analysis_outdated(self) -> bool:
+        """Whether an older newsreader found this archive's entities and quotes (`reindex` finds them again)."""
+        return self.upkeep.analysis_outdated()
 
     def story(self, article_id: str) -> list[str]:
         """The ids of an article's versions, itself included, oldest first."""

@@ -33,6 +33,11 @@ def import_files(archive, args: argparse.Namespace) -> int:  # type: ignore[no-u
         raise Failure(str(exc)) from exc
     progress.finish()
     _print_report(report, interrupted, args.paths)
+    if archive.analysis_outdated():
+        print(
+            "The entities and quotes of articles imported before were found by an older newsreader: "
+            "`newsreader reindex` finds them again."
+        )
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if report.failures else EXIT_OK

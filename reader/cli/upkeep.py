@@ -38,7 +38,12 @@ def export(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
 
 def reindex(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     progress = ProgressLine(sys.stderr)
-    count = archive.reindex(progress=lambda done, total: progress.update(done, total, "", "indexed"))
+    count = archive.reindex(
+        progress=lambda done, total: progress.update(done, total, "", "indexed"),
+        analysing=lambda done, total: progress.update(
+            done, total, "", "indexing", "Finding entities and quotes again (an older newsreader found them)"
+        ),
+    )
     progress.finish()
     print(f"Reindexed {plural(count, 'article')}.")
     return EXIT_OK

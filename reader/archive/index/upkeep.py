@@ -20,6 +20,7 @@ from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.progress import FINISHING, INDEXING, STORIES
 from reader.archive.store.database import ArchiveReadOnly, Store
 from reader.model import StoredArticle
+from reader.text.analyser_version import ANALYSER_KEY, analyser_version
 
 log = logging.getLogger(__name__)
 
@@ -171,26 +172,55 @@ class IndexUpkeep:
         self.refresh_searchers()
         return len(queued)
 
-    def analyse_pending(self) -> int:
-        """Find entities and quotes in articles stored before analysis existed."""
+    def analyse_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Find entities and quotes in articles stored before analysis existed
+        (or whose analysis was forgotten: a correction, an upgrade)."""
         from reader.text.analysis import analyze
 
         pending = self.store.analysis.unanalysed()
         if not pending:
             return 0
         known = self.store.analysis.known_entities()
-        self._update_each(pending, lambda s: self.store.analysis.set_analysis(s.id, analyze(s.article.blocks, known)))
+        self._update_each(
+            pending, lambda s: self.store.analysis.set_analysis(s.id, analyze(s.article.blocks, known)), progress
+        )
         with self.store.transaction():
             self.store.analysis.consolidate_entities()
         return len(pending)
 
-    def _update_each(self, ids: list[str], update: Callable[[StoredArticle], None]) -> None:
+    def analysis_outdated(self) -> bool:
+        """Whether the archive's entities and quotes were found by another
+        version of the finder than this one (an older newsreader)."""
+        return self.store.meta(ANALYSER_KEY) != analyser_version() and self.store.count() > 0
+
+    def reanalyse_if_outdated(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Find every article's entities and quotes again when an older finder
+        found them; returns how many were analysed. Interrupted, the articles
+        not reached are analysed at the next write (their analysis is
+        forgotten first), and the next reindex does the whole pass again."""
+        if not self.analysis_outdated():
+            return 0
+        with self.store.transaction():
+            self.store.analysis.forget_analysis(sorted(self.store.all_ids()))
+        done = self.analyse_pending(progress)
+        with self.store.transaction():
+            self.store.set_meta(ANALYSER_KEY, analyser_version())
+        return done
+
+    def _update_each(
+        self,
+        ids: list[str],
+        update: Callable[[StoredArticle], None],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         """Rewrite something of each article, 200 to a transaction: an interrupted
         pass keeps what it finished, and the next open does the rest."""
         for start in range(0, len(ids), 200):
             with self.store.transaction():
                 for stored in self.store.get_many(ids[start : start + 200]).values():
                     update(stored)
+            if progress:
+                progress(min(start + 200, len(ids)), len(ids))
 
     def cluster_pending(self) -> int:
         """Put articles that have no story yet into one (see _cluster_steps)."""
@@ -217,10 +247,17 @@ class IndexUpkeep:
                     self.store.stories.join_story(article_id, versions_of(self.store.stories, article_id, fp))
             yield STORIES, min(len(pending), start + STORY_BATCH), len(pending)
 
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the index from the store; returns the number of articles indexed."""
+    def reindex(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        analysing: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Rebuild the index from the store; returns the number of articles
+        indexed. Entities and quotes an older newsreader found are found again
+        first (`analysing` follows that pass), so an upgrade reaches them."""
         check_index_dir(self.index_dir)
         with self.writing(wait_s=5):
+            self.reanalyse_if_outdated(analysing)
             self._ix = None
             try:
                 done = self._build(ixmod.rebuild_dir(self.index_dir), progress)

@@ -26,6 +26,7 @@ from reader.archive.store.sql import rows_for_ids
 from reader.archive.store.story_rows import StoryRows
 from reader.archive.store.tables import MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
 from reader.model import Article, Block, Highlight, StoredArticle
+from reader.text.analyser_version import ANALYSER_KEY, analyser_version
 
 # Undated articles last; the order of the articles_newest index, which it must match.
 NEWEST_FIRST = "ORDER BY published IS NULL, published DESC, imported_at DESC"
@@ -206,6 +207,7 @@ class Store:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+                self.set_meta(ANALYSER_KEY, analyser_version())  # a new archive: all it holds is analysed now
             version = int(self.meta("schema_version") or 0)
             if version > SCHEMA_VERSION:
                 raise StoreError(
