@@ -120,8 +120,11 @@ class NewsReaderApp(App[None]):
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._status, f"Reindexing: {done}/{total}")
 
+        def analysing(done: int, total: int) -> None:
+            self.call_from_thread(self._status, f"Finding entities and quotes again: {done}/{total}")
+
         try:
-            count = self.archive.reindex(progress=progress)
+            count = self.archive.reindex(progress=progress, analysing=analysing)
         except (ArchiveBusy, ArchiveReadOnly) as exc:
             self.call_from_thread(self.notify, str(exc), severity="warning")
             return

@@ -86,3 +86,22 @@ def test_the_fingerprint_follows_every_module_and_table(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text)
         assert fingerprint(tmp_path) != first
         first = fingerprint(tmp_path)
+
+
+def test_an_index_rebuilt_on_open_finds_them_again_too(tmp_path: Path) -> None:
+    # An upgrade that changes the index's schema rebuilds it on first open:
+    # the same pass brings the entities up to date, its progress on the rebuild's.
+    import shutil
+
+    root = tmp_path / "data"
+    with Archive(root) as archive:
+        run_import(archive, FIXTURES)
+    article_id = _as_an_older_newsreader_left_it(root, None)
+    shutil.rmtree(root / "index")
+    with Archive(root) as archive:
+        steps: list[tuple[int, int]] = []
+        archive.upkeep.index(on_rebuild=lambda done, total: steps.append((done, total)))
+        assert "Zorblatt" not in _entity_names(archive, article_id)
+        assert not archive.analysis_outdated()
+        assert archive.search('entity:"Zorblatt"').total == 0
+        assert steps

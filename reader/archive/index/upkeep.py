@@ -63,7 +63,7 @@ class IndexUpkeep:
                     "and the other commands that do not search work)",
                 ) from None
             log.info("rebuilding index: %s", exc)
-            self.reindex(progress=on_rebuild)
+            self.reindex(progress=on_rebuild, analysing=on_rebuild)
             assert self._ix is not None
             return self._ix
         if self.store.read_only:
