@@ -201,7 +201,7 @@ class IndexUpkeep:
         if not self.analysis_outdated():
             return 0
         with self.store.transaction():
-            self.store.analysis.forget_analysis(sorted(self.store.all_ids()))
+            self.store.analysis.forget_all()
         done = self.analyse_pending(progress)
         with self.store.transaction():
             self.store.set_meta(ANALYSER_KEY, analyser_version())

@@ -72,6 +72,13 @@ class AnalysisRows:
         """Mark articles to be analysed again (analyse_pending does it)."""
         self.db.executemany("UPDATE articles SET analysis = NULL WHERE id = ?", [(i,) for i in ids])
 
+    def forget_all(self) -> None:
+        """Mark every article to be analysed again, and drop the entity rows, so
+        the archive's evidence on names (known_entities) starts afresh as in a
+        new import: an older finder's types would otherwise vote for themselves."""
+        self.db.execute("UPDATE articles SET analysis = NULL")
+        self.db.execute("DELETE FROM entities")
+
     def articles_naming(self, name: str) -> list[str]:
         """Articles with an entity or a quote speaker of this name (any case)."""
         rows = self.db.execute(
