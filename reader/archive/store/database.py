@@ -296,20 +296,7 @@ class Store:
         article_id = self._free_id(content_hash)
         self.db.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0,0)",
-            (
-                article_id,
-                article.title,
-                article.byline,
-                article.site,
-                article.url,
-                _iso(article.published),
-                article.language,
-                article.format,
-                _blocks_json(article.blocks),
-                content_hash,
-                now,
-                now,
-            ),
+            (article_id, *_text_columns(article, content_hash), now, now),
         )
         self.analysis.count_blocks(article_id, article, scope)
         self.queue_index(article_id)
@@ -321,19 +308,7 @@ class Store:
         self.db.execute(
             "UPDATE articles SET title=?, byline=?, site=?, url=?, published=?, language=?, "
             "format=?, blocks=?, content_hash=?, updated_at=? WHERE id=?",
-            (
-                article.title,
-                article.byline,
-                article.site,
-                article.url,
-                _iso(article.published),
-                article.language,
-                article.format,
-                _blocks_json(article.blocks),
-                content_hash,
-                _now(),
-                article_id,
-            ),
+            (*_text_columns(article, content_hash), _now(), article_id),
         )
         self.analysis.count_blocks(article_id, article, scope)
         self.queue_index(article_id)
@@ -551,6 +526,22 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _text_columns(article: Article, content_hash: str) -> tuple[object, ...]:
+    """An article's columns from title to content_hash, in _ARTICLE_COLUMNS' order:
+    what adding an article and giving it new text both write."""
+    return (
+        article.title,
+        article.byline,
+        article.site,
+        article.url,
+        _iso(article.published),
+        article.language,
+        article.format,
+        _blocks_json(article.blocks),
+        content_hash,
+    )
 
 
 def _blocks_json(blocks: Iterable[Block]) -> str:
