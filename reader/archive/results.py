@@ -35,23 +35,9 @@ def search(
 ) -> SearchResult:
     """Archive.search: the index and this thread's searcher are asked for only
     when the query needs them (the newest list reads the store alone)."""
-    if not collapse:
-        return with_stories(
-            store,
-            _found(
-                store,
-                index,
-                searcher,
-                text,
-                limit=limit,
-                sort=sort,
-                filters=filters,
-                complete=complete,
-                suggest=suggest,
-            ),
-        )
-    # Snippets only for the hits shown: the wide read is four times as
-    # many, and making snippets was most of a collapsed search's time.
+    # A collapsed search reads four times the hits it shows, without snippets:
+    # they are made below for the hits shown only (making them was most of a
+    # collapsed search's time).
     wide = with_stories(
         store,
         _found(
@@ -59,14 +45,16 @@ def search(
             index,
             searcher,
             text,
-            limit=limit * COLLAPSE_WIDEN,
+            limit=limit * COLLAPSE_WIDEN if collapse else limit,
             sort=sort,
             filters=filters,
-            snippets=False,
+            snippets=not collapse,
             complete=complete,
             suggest=suggest,
         ),
     )
+    if not collapse:
+        return wide
     shown = first_of_each_story(wide.hits, limit)
     if text.strip() or filters.active:  # else the newest list, its leads already made
         marked = searchmod.snippets_for(searcher(), [h.id for h in shown], set(wide.terms), store.bodies)
