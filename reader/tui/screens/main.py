@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         self._searching = False
         self._next_search: str | None = None
         self._preview_on_paint = False
+        self._shown_for: tuple[object, ...] | None = None  # the query, filters and collapse the list shows
         self._read_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._query = query
@@ -180,7 +181,10 @@ class MainScreen(Screen[None]):
         # The new list's first row is previewed as soon as the list has
         # painted; the resting delay is for a cursor passing over rows.
         self._preview_on_paint = bool(result.hits)
-        self.query_one(ResultsList).show(result.hits)
+        # The same search run again (after an import or a reindex) keeps the
+        # cursor on its article; a new query or filter starts at its best hit.
+        shown_for, self._shown_for = self._shown_for, (text, self.filters, self.collapse)
+        self.query_one(ResultsList).show(result.hits, keep_cursor=shown_for == self._shown_for)
         noun = "article" if result.total == 1 else "articles"
         line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
         if not text.strip() and not self.filters.active:

@@ -21,9 +21,12 @@ class ResultsList(KeyList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hits: list[Hit] = []
 
-    def show(self, hits: list[Hit] | tuple[Hit, ...]) -> None:
-        """Replace the list, keeping the cursor on the same article when it is still there."""
+    def show(self, hits: list[Hit] | tuple[Hit, ...], *, keep_cursor: bool = True) -> None:
+        """Replace the list, keeping the cursor on the same article when it is
+        still there (the same search run again), or from the top (a new one)."""
         self.hits = list(hits)
+        if not keep_cursor:
+            self.highlighted = None
         self.fill([Row(h.id, self._prompt(h)) for h in self.hits])
 
     def replace_hit(self, hit: Hit) -> None:
