@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from reader.model import Block
 from reader.text.entities import Entity
 from reader.text.sentences import SPEECH, first_sentence, sentence_start, speech_verb
-from reader.text.speakers import BLANK, Article, speaker
+from reader.text.speaker_article import BLANK, Article
 from reader.text.speakers import explain as explain_speaker
+from reader.text.speakers import speaker
 from reader.text.vocab import PRONOUNS, SPEECH_VERBS
 
 __all__ = ["Quote", "find_quotes", "first_sentence", "sentence_start"]

@@ -9,7 +9,7 @@ from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.pipeline import finish
 from reader.text.quotes import find_quotes
-from reader.text.speakers import Candidate, decide, weights
+from reader.text.speaker_decision import Candidate, decide, weights
 
 DEMO = Path(__file__).resolve().parents[2] / "reader" / "demo" / "articles"
 
@@ -83,7 +83,8 @@ def test_a_pronoun_clashing_in_gender_is_outscored() -> None:
 
 
 def test_every_cue_and_feature_the_code_uses_has_a_weight() -> None:
-    source = (Path(__file__).resolve().parents[2] / "reader" / "text" / "speakers.py").read_text(encoding="utf-8")
+    text = Path(__file__).resolve().parents[2] / "reader" / "text"
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted(text.glob("speaker*.py")))
     w = weights()
     assert isinstance(w["cues"], dict) and isinstance(w["features"], dict)
     for cue in w["cues"]:
@@ -143,13 +144,13 @@ def test_a_title_abbreviation_does_not_end_the_attribution() -> None:
 def test_a_name_before_a_title_and_a_name_or_inside_a_word_only_qualifies() -> None:
     # "House" of "House Speaker Ann Lee" was taken for "he" (the recogniser typed it
     # a person); "South Korea" cut from "South Korean President …" spoke for her.
-    from reader.text.speakers import _modifier
+    from reader.text.speaker_phrases import modifier
 
-    assert _modifier("House Speaker Ann Lee, R-Ore., agreed.", 0, 5)
-    assert _modifier("Harbour Board Chair Ann Lee agreed.", 0, 13)
-    assert _modifier("South Korean President Park Min-ji agreed.", 0, 11)
-    assert not _modifier("Ann Lee said the talks had stalled.", 0, 7)
-    assert not _modifier("Ann Lee, the mayor, agreed.", 0, 7)
+    assert modifier("House Speaker Ann Lee, R-Ore., agreed.", 0, 5)
+    assert modifier("Harbour Board Chair Ann Lee agreed.", 0, 13)
+    assert modifier("South Korean President Park Min-ji agreed.", 0, 11)
+    assert not modifier("Ann Lee said the talks had stalled.", 0, 7)
+    assert not modifier("Ann Lee, the mayor, agreed.", 0, 7)
 
 
 def test_the_narrator_and_someone_are_no_one_the_text_names() -> None:

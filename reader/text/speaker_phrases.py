@@ -1,0 +1,168 @@
+"""The phrases around a quote that name or describe its speaker: what kind of
+name a mention is, capitalised runs the recogniser did not make names of, a
+description ("the harbour master"), the tags and signatures after a quote, and
+whether a name is a verb's subject or only qualifies someone else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.model import Block
+from reader.text.first_names import gender
+from reader.text.sentences import SPEECH, sentence_start
+from reader.text.speaker_article import Article, MentionRow, Span
+from reader.text.vocab import NOT_NAMES, PRONOUNS, TITLES
+
+# "NAME": a name the recogniser found but could not type (shown plain); it may
+# be a person, so it is a candidate, scored as an untyped name.
+_KIND_FEATURE = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group", "NAME": "untyped"}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|in|on|to|by|about|against)\s+(?:the\s+)?$", re.I)
+_PARTY_CODE = re.compile(r"[RDI]-[A-Z][\w.]*")  # "(R-Utah)", ", D-Mo.,": an affiliation, not a speaker
+
+
+def mention_features(article: Article, m: MentionRow) -> tuple[str, ...]:
+    """What a mention is: its type; whether it sits in a prepositional phrase
+    ("Lee of the Harbour Board", "a writer for The Gazette") or in brackets,
+    where the subject of a verb never stands; a party-and-state code."""
+    text = article.blocks[m[0]].text
+    features = [_KIND_FEATURE.get(m[4], "run")]
+    if _PREPOSITION_BEFORE.search(text, max(0, m[1] - 16), m[1]):
+        features.append("prepositional")
+    if text[max(0, m[1] - 1) : m[1]] == "(" or _PARTY_CODE.fullmatch(m[3]):
+        features.append("aside")
+    lo = max(0, m[1] - 3)
+    comma = re.search(r",\s*$", text[lo : m[1]])
+    if comma and any(o[0] == m[0] and o[2] == lo + comma.start() for o in article.mentions):
+        features.append("appositive")  # "Ann Lee, Liberal of the coast district,": what Lee is
+    if any(w.lower() in _NEVER_IN_NAMES for w in m[3].split()):
+        features.append("not_a_name")  # "Am I" at a question's start
+    return tuple(features)
+
+
+_NEVER_IN_NAMES = frozenset("i me am is are was were do does did will would can could shall should".split())
+
+# Subjects that name no one the text can point to: the narrator, the reader,
+# an indefinite someone ('…," I say', 'someone said, "…"').
+UNNAMED_SUBJECT = re.compile(
+    r"(?:i|we|you|someone|somebody|anyone|anybody|everyone|everybody|nobody|no one|people)(?:\s+(?:\w+ly|also))?",
+    re.I,
+)
+_NAME_WORD = r"[A-Z][\w'’-]*\.?"
+_ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"
+RUN_AT_END = re.compile(
+    rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}(?:[ \t]+(?:{_ROLES}))?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+)
+RUN_ALONE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})[\s,]*$")
+RUN_AT_START = re.compile(rf"^\s*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})")
+RUN_APPOSITIVE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}),\s")
+# Words that may lead a capitalised run but are not part of a name: function
+# words at a sentence start, and titles ("Senator", "Mrs.").
+_NOT_NAME_WORDS = TITLES | frozenset(
+    "the a an and but or so this that these those in on at as when after it its his her".split()
+)
+# A speaker the text describes but does not name: "the commission says",
+# '…," the harbour master said', "Holm's former deputy said".
+_DESCRIPTION = (
+    r"((?:(?:[Tt]he|[Aa]n?)[ \t]+|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*['’]s[ \t]+)"
+    r"(?:[\w.'’-]+[ \t]+){0,4}?[a-z][a-z-]{2,}(?:[ \t]+of[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?)"
+)
+DESCRIBED_AT_END = re.compile(rf"(?:^|[\s,])(?-i:{_DESCRIPTION})\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+DESCRIBED_ALONE = re.compile(rf"^[\s,]*{_DESCRIPTION}[\s,]*$")
+# Words a description never ends in: a verb or a function word means the
+# pattern caught a clause ("the pier was"), not a noun phrase.
+_NOT_DESCRIPTION_END = frozenset(
+    """was were is are be been has have had will would could should can may might did does do
+    that which who what when where if and or but not also then there this these those""".split()
+)
+
+
+def name_run(match: re.Match[str] | None) -> str | None:
+    """A capitalised run the recogniser did not make an entity ("Ann B. Lowe"
+    beside a speech verb): the speaker's name as written, without leading
+    function words and titles."""
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
+        words.pop(0)
+    name = " ".join(words).rstrip(".,")
+    if not name or name.lower() in PRONOUNS or all(w.lower().rstrip(".,") in NOT_NAMES for w in words):
+        return None
+    if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", match.string):
+        return None  # "Still, …": a word the text also writes in lower case
+    return name
+
+
+def description(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    text = match.group(1).strip()
+    words = [w.lower() for w in text.split()]
+    if words[-1].endswith("ly") or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
+        return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
+    return text
+
+
+def run_features(name: str) -> tuple[str, ...]:
+    """A name the recogniser did not type: one that starts with a first name
+    reads as a person's."""
+    words = name.split()
+    return ("run", "first_name") if len(words) >= 2 and gender(words[0]) else ("run",)
+
+
+SIGNED = re.compile(rf"\s*[―—–-]\s*((?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD})[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
+# '“…we will.” Smith said.': a name (or pronoun) and a verb, and the sentence ends.
+SHORT_TAG = re.compile(rf"\s+(?:(?:{_NAME_WORD}\s+){{1,4}}|(?:he|she|they)\s+)(?:{SPEECH})\.", re.I)
+# A speech verb right after a name: "…, Lee said", "Lee later told", and across
+# what the name is of: "Lee of the harbour board said".
+_VERB_NEXT = re.compile(
+    rf"[\s,]*(?:of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}})?(?:\w+ly\s+|also\s+)?(?:{SPEECH})\b", re.I
+)
+
+
+TAG_AFTER = re.compile(
+    rf"\s*(?:(he|she|they)|((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def text_ends_sentence(blocks: Sequence[Block], span: Span) -> bool:
+    """Whether a quote closes on a full stop ('…him.”' or '…him”.')."""
+    _, _, eb, end = span
+    tail = blocks[eb].text[max(0, end - 3) : end + 1].rstrip()
+    return bool(re.search(r"\.[\"'”’»]?$|[\"'”’»]\.$", tail))
+
+
+# "House Speaker Ann Lee", "Harbour Board Chair Ann Lee": a title and a name follow.
+_TITLE_THEN_NAME = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+){1,3}[A-Z][a-z]", re.I
+)
+
+
+def modifier(text: str, lo: int, hi: int) -> bool:
+    """A name that qualifies someone else, so is not the speaker: "Holm's
+    former deputy said", "the Oslo shipowner said", "House Speaker Ann Lee" (a
+    title and a name follow), or a piece of a longer word ("South Korea" of
+    "South Korean President …")."""
+    if re.match(r"['’]s\s+[a-z]", text[hi : hi + 4]) or text[hi : hi + 1].isalpha():
+        return True
+    following = _TITLE_THEN_NAME.match(text, hi)
+    if following and following.group()[:2].strip()[:1].isupper():
+        return True
+    return (
+        bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, lo - 5) : lo], re.I))
+        and bool(re.match(r"\s+[a-z]{3,}", text[hi : hi + 20]))
+        and not _VERB_NEXT.match(text, hi)
+    )
+
+
+def is_subject(text: str, lo: int, hi: int) -> bool:
+    """A mention that opens its sentence ("The senator Ann Lee …"), perhaps after
+    a title ("Union leader Ann Lee …"), or stands before a speech verb ("…, Lee
+    said", "Lee of the harbour board said")."""
+    lead = text[sentence_start(text, lo) : lo]
+    if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()):
+        return True
+    if re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}", lead) and not re.search(r"[,;:]", lead):
+        return True  # "Union leader Ann Lee", "Harbour master Ann Lee"
+    return bool(_VERB_NEXT.match(text, hi))
