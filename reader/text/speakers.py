@@ -129,7 +129,8 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     # quote speaks if a speech verb follows anywhere in the sentence.
     lead_mention = re.match(r"[\s,.!?]*", after)
     first = lead_mention.end() if lead_mention else 0
-    opening = [m for m in article.mentions if m[0] == eb and m[1] == end + first and m[4] in PERSONLIKE]
+    # (Not a possessor: in '…," Holm's former deputy said' the deputy speaks.)
+    opening = [m for m in mentions_in(eb, end + first, len(masked[eb])) if m[1] == end + first and m[4] in PERSONLIKE]
     if opening and speech_verb(after):
         add_mentions(opening[:1], "after_opening", prefer_last=False)
     # (A long window: '," Senator Ann Lee, Liberal of the coast district, said'

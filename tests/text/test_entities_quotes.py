@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -196,11 +195,6 @@ def test_speakers_signed_described_or_named_as_subject() -> None:
     assert said["crossings resume on Monday"] == "The ferry company"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="speakers: since the refit without the word-ending cue 'Holm' is typed PERSON, and the "
-    "speaker rules then give the quote to the name that only qualifies the speaker",
-)
 def test_a_name_that_qualifies_the_speaker_does_not_speak() -> None:
     said = _speaker_by_quote("“That was a mistake,” Holm's former deputy said.")
     assert said["That was a mistake"] == "Holm's former deputy"
