@@ -36,6 +36,28 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _CHAR_REF = re.compile(r"&#(?:([0-9]{1,10})|[xX]([0-9a-fA-F]{1,8}));?")
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_TAG_START = re.compile(r"<[A-Za-z/!]")
+
+
+def _closed_title(html: str) -> str:
+    """Close a <title> the page left open. A title is raw text up to `</title>`,
+    so one never closed (a page saved cut short, or `</title` run into the next
+    bytes) swallows the whole page: the parsers then see an empty body and the
+    article is lost. A title holds no tags, so it ends where the first tag
+    starts."""
+    opened = _TITLE_OPEN.search(html)
+    if opened is None:
+        return html
+    closed = _TITLE_CLOSE.search(html, opened.end())
+    inner_end = closed.start() if closed else len(html)
+    tag = _TAG_START.search(html, opened.end(), inner_end)
+    if tag is None:
+        return html
+    return html[: tag.start()] + "</title>" + html[tag.start() :]
+
+
 def _without_control_refs(html: str) -> str:
     """Drop references to C0 controls other than tab and line breaks (raw control
     characters are stripped with the rest of the text's; these are not raw yet)."""
@@ -253,7 +275,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
 
     from reader.ingest.errors import IngestError
 
-    html = _without_control_refs(_XML_DECLARATION.sub("", html, count=1))
+    html = _closed_title(_without_control_refs(_XML_DECLARATION.sub("", html, count=1)))
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises several types for hopeless input
