@@ -31,8 +31,10 @@ MAX_DEPTH = 250
 # refuses decoded text that still declares one.
 # Up to the first ">": a crawl can garble it so that no "?>" closes it.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-# A numeric character reference (&#27; &#x1B;): one naming a C0 control makes
-# trafilatura's XML step drop the whole text, so the page came out empty.
+# A numeric character reference (&#27; &#x1B;): one naming a C0 control or
+# one of the noncharacters U+FFFE and U+FFFF (which XML forbids, as it does the
+# controls) makes trafilatura's XML step drop the whole text, so the page came
+# out empty.
 _CHAR_REF = re.compile(r"&#(?:([0-9]{1,10})|[xX]([0-9a-fA-F]{1,8}));?")
 
 
@@ -59,12 +61,14 @@ def _closed_title(html: str) -> str:
 
 
 def _without_control_refs(html: str) -> str:
-    """Drop references to C0 controls other than tab and line breaks (raw control
-    characters are stripped with the rest of the text's; these are not raw yet)."""
+    """Drop references to C0 controls other than tab and line breaks, and to
+    U+FFFE and U+FFFF (raw ones are stripped with the rest of the text's
+    controls; these are not raw yet)."""
 
     def keep(m: re.Match[str]) -> str:
         code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-        return "" if code < 32 and code not in (9, 10, 13) else m.group(0)
+        dropped = (code < 32 and code not in (9, 10, 13)) or code in (0xFFFE, 0xFFFF)
+        return "" if dropped else m.group(0)
 
     return _CHAR_REF.sub(keep, html)
 

@@ -140,7 +140,9 @@ _QUAY_PAGE = (
 )
 
 
-@pytest.mark.parametrize("ref", ["&#27;", "&#27;[31m", "&#x1B;", "&#x1b", "&#0027;", "&#8;", "&#12;", "&#1;&#31;"])
+@pytest.mark.parametrize(
+    "ref", ["&#27;", "&#27;[31m", "&#x1B;", "&#x1b", "&#0027;", "&#8;", "&#12;", "&#1;&#31;", "&#65534;", "&#xFFFF;"]
+)
 def test_html_with_a_control_character_reference_keeps_its_article(tmp_path: Path, ref: str) -> None:
     page = tmp_path / "quay.html"
     page.write_text(_QUAY_PAGE.format(ref), encoding="utf-8")
