@@ -33,13 +33,14 @@ class Article:
     def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
         masked = [_masked(block.text, b, spans) for b, block in enumerate(blocks)]
         kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans)]
-        kept = sorted(kept + _first_name_runs(masked, kept))
-        article = cls(blocks, masked, kept)
-        article.genders = _genders(article, mentions)
+        runs = _first_name_runs(masked, kept)
+        article = cls(blocks, masked, sorted(kept + runs))
+        # The names the recogniser left out have a gender too ("Rachel" shrugged).
+        article.genders = _genders(article, sorted(mentions + runs))
         return article
 
 
-_FIRST_NAME_RUN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){0,2}\b")
+_FIRST_NAME_RUN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,2}\b")
 
 
 def _first_name_runs(masked: list[str], mentions: list[MentionRow]) -> list[MentionRow]:
@@ -49,14 +50,18 @@ def _first_name_runs(masked: list[str], mentions: list[MentionRow]) -> list[Ment
     taken = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
     found: list[MentionRow] = []
     for b, text in enumerate(masked):
-        for m in _FIRST_NAME_RUN.finditer(text):
-            first = m.group(1)
-            if first.lower() in NOT_NAMES or not gender(first) or (b, m.start()) in taken or (b, m.end() - 1) in taken:
+        m = _FIRST_NAME_RUN.search(text)
+        while m:
+            run, first = m, m.group(1)
+            m = _FIRST_NAME_RUN.search(text, run.end())
+            if first.lower() in NOT_NAMES or not gender(first):
                 continue
-            alone = m.group() == first
-            if alone and not text[: m.start()].strip(" \t" + BLANK) or re.search(r"[.!?:]\s*$", text[: m.start()]):
+            if (b, run.start()) in taken or (b, run.end() - 1) in taken:
+                continue
+            alone = run.group() == first
+            if alone and not text[: run.start()].strip(" \t" + BLANK) or re.search(r"[.!?:]\s*$", text[: run.start()]):
                 continue  # a sentence's first word: "Will you…", "Grant me…"
-            found.append((b, m.start(), m.end(), m.group(), "NAME"))
+            found.append((b, run.start(), run.end(), run.group(), "NAME"))
     return found
 
 

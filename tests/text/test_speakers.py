@@ -157,3 +157,12 @@ def test_the_narrator_and_someone_are_no_one_the_text_names() -> None:
     # A first-person narrator or an indefinite subject speaks: no name, rather than the last woman named.
     said = _said("Ann Lindqvist waved from the quay.", "“I can make a sandwich,” I say.", 'Someone said, "Excuse me."')
     assert said == [("I can make a sandwich,", None), ("Excuse me.", None)]
+
+
+def test_a_first_name_the_recogniser_left_out_has_a_gender() -> None:
+    # "she" used to go to Tom, the nearer name: the names made from first names had no gender.
+    said = _said(
+        "At the ferry counter sat Marta, and beside her stood Tom with the tickets.",
+        '"I need a seat by the window," she said.',
+    )
+    assert said == [("I need a seat by the window,", "Marta")]
