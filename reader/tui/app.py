@@ -151,7 +151,7 @@ class NewsReaderApp(App[None]):
                 await asyncio.to_thread(screen.stop_and_wait)
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
-            self.config.last_query = main._query  # noqa: SLF001
+            self.config.last_query = main.search.text
             reader = main.query_one("#reader")
             if reader.article_id and not self.archive.read_only:  # type: ignore[attr-defined]
                 self.archive.set_position(reader.article_id, reader.position)  # type: ignore[attr-defined]

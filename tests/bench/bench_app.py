@@ -66,7 +66,7 @@ async def measure(root: Path, runs: int) -> dict[str, float]:
         results = screen.query_one(ResultsList)
         search_ms: list[float] = []
         shown: dict[str, float] = {}
-        original = screen._show_result  # noqa: SLF001
+        original = screen.search.show_result
 
         arrived = asyncio.Event()
 
@@ -75,7 +75,7 @@ async def measure(root: Path, runs: int) -> dict[str, float]:
             shown[text] = time.perf_counter()
             arrived.set()
 
-        screen._show_result = timed  # noqa: SLF001
+        screen.search.show_result = timed  # type: ignore[method-assign]
         for n in range(runs):
             query = QUERIES[n % len(QUERIES)]
             shown.clear()
@@ -95,7 +95,7 @@ async def measure(root: Path, runs: int) -> dict[str, float]:
             article_id = ids[n % len(ids)]
             reader.page = None
             t0 = time.perf_counter()
-            worker = screen.open_article(article_id, screen._query)  # noqa: SLF001
+            worker = screen.opener.open(article_id, screen.search.text)
             await worker.wait()  # loaded and analysed, handed to the reader
             for render in [w for w in app.workers if w.group == "render-article" and not w.is_finished]:
                 await render.wait()  # blocks mounted
@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         seconds = build(root, args.n)
         result["import_s"] = round(seconds, 1)
         result["import_articles_per_s"] = round(args.n / seconds, 1)
-    from reader.tui.screens import main as main_screen
+    from reader.tui.screens import query_runner
 
-    main_screen.SHOW_TIMING = True
+    query_runner.SHOW_TIMING = True
     result.update(asyncio.run(measure(root, args.runs)))
     print(f"app on {args.n} articles")
     for key, value in result.items():

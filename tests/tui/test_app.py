@@ -68,7 +68,7 @@ async def test_a_key_starts_its_search_at_once(make_app, monkeypatch) -> None:  
         real, searched = archive.search, []
         monkeypatch.setattr(archive, "search", lambda text, **kw: (searched.append(text), real(text, **kw))[1])
         await pilot.press("slash", *"abertay")
-        assert searched[:1] == ["a"] or app.screen._searching  # noqa: SLF001
+        assert searched[:1] == ["a"] or app.screen.search.searching
         for _ in range(4):
             for worker in [w for w in app.workers if w.group == "search" and not w.is_finished]:
                 await worker.wait()
@@ -96,8 +96,10 @@ async def test_while_a_search_runs_only_the_newest_query_waits(make_app, monkeyp
 
         monkeypatch.setattr(archive, "search", slow)
         shown = []
-        show = app.screen._show_result  # noqa: SLF001
-        monkeypatch.setattr(app.screen, "_show_result", lambda text, result: (shown.append(text), show(text, result)))
+        show = app.screen.search.show_result
+        monkeypatch.setattr(
+            app.screen.search, "show_result", lambda text, result: (shown.append(text), show(text, result))
+        )
         await pilot.press("slash", *"abertay")
         gate.set()
         await settle(pilot)

@@ -18,12 +18,12 @@ SIZE = (120, 36)
 
 @pytest.fixture(autouse=True)
 def _steady(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.tui.screens import main
+    from reader.tui.screens import article_opener, query_runner
 
-    monkeypatch.setattr(main, "SHOW_TIMING", False)
+    monkeypatch.setattr(query_runner, "SHOW_TIMING", False)
     # An opened article is marked read after 3 s, which a loaded machine spends
     # within a test: the row's unread mark came and went from run to run.
-    monkeypatch.setattr(main, "MARK_READ_AFTER_S", 3600.0)
+    monkeypatch.setattr(article_opener, "MARK_READ_AFTER_S", 3600.0)
 
 
 def app_for(root: Path):  # type: ignore[no-untyped-def]

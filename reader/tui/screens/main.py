@@ -4,43 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from reader.archive import Archive, IndexDamaged, QueryError, SourceUnavailable
-from reader.model import SavedSearch, SearchFilters, SearchResult
+from reader.archive import Archive, QueryError, SourceUnavailable
+from reader.model import SavedSearch, SearchFilters
 from reader.sanitize import clean_line
-from reader.text.anchor import placed
 from reader.tui.commands import bindings
 from reader.tui.pager import page_text
 from reader.tui.read_only import refused
-from reader.tui.widgets.article import ArticlePage, ArticleView
+from reader.tui.screens.article_opener import ArticleOpener
+from reader.tui.screens.query_runner import QueryRunner
+from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.results import ResultsList
+from reader.tui.widgets.search_box import SearchBox, StatusLine
 from reader.tui.widgets.side_panel import SidePanel
 
-MARK_READ_AFTER_S = 3.0
-PREVIEW_AFTER_S = 0.12
 WATCH_EVERY_S = 2.0  # how often to look for articles another process imported
 NARROW_BELOW = 100
-PAGE_SIZE = 50
-SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
 
-
-class SearchBox(Input):
-    """The query input; Enter and Escape hand focus to the results."""
-
-
-class StatusLine(Static):
-    """Hit count and query time, or what was wrong with the query."""
+__all__ = ["MainScreen", "SearchBox", "StatusLine"]
 
 
 class MainScreen(Screen[None]):
@@ -50,22 +40,13 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.archive = archive
         self.initial_query = query
-        # One search at a time: while one runs, only the newest query waits.
-        self._searching = False
-        self._next_search: str | None = None
-        self._preview_on_paint = False
-        self._shown_for: tuple[object, ...] | None = None  # the query, filters and collapse the list shows
-        self._read_timer: Timer | None = None
-        self._preview_timer: Timer | None = None
-        self._query = query
-        # Whether the query in the box was typed (its last word may be half
-        # done, so it is completed), or put there whole: a saved search, an
-        # entity's articles, a timeline period, whose counts must match.
-        self._typed = True
-        self.filters = SearchFilters()
-        self.collapse = True  # each story once in the results, with "N versions" (c shows every version)
-        self.last_result: SearchResult | None = None
-        self._jump_to: tuple[str, str] | None = None  # (article id, quote): open it there
+        # What is asked and its search; the reading pane's article and when it loads.
+        self.opener: ArticleOpener
+        self.search = QueryRunner(self, archive, on_new_list=lambda hits: self.opener.expect_new_list(hits))
+        self.search.text = query
+        self.opener = ArticleOpener(
+            self, archive, self.search, mark_read=lambda article_id: self._set_read(article_id, True)
+        )
 
     def compose(self) -> ComposeResult:
         yield SearchBox(
@@ -91,7 +72,7 @@ class MainScreen(Screen[None]):
             reader.show_entities, reader.show_quotes = config.show_entities, config.show_quotes
         reader.show(None)
         self._apply_width(self.size.width)
-        self.run_search(self._query)
+        self.search.run(self.search.text)
 
     # -- layout ------------------------------------------------------------------
 
@@ -111,212 +92,27 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._query = event.value
-        self._typed = True
-        self.run_search(self._query)
+        self.search.text = event.value
+        self.search.typed = True
+        self.search.run(event.value)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
-        self.run_search(event.value)
+        self.search.run(event.value)
         self.query_one(ResultsList).focus()
-
-    def run_search(self, text: str) -> None:
-        """Search for `text` now or, while a search runs, as soon as it ends.
-
-        No key waits for a timer (a fixed 150 ms debounce was paid on every
-        key before any work began); while a search runs, typing on replaces
-        the query that waits, so at most one stale search is ever run and its
-        answer is dropped unseen.
-        """
-        if self._searching:
-            self._next_search = text
-            return
-        self._searching = True
-        self._search_in_thread(text)
-
-    @work(thread=True, group="search")
-    def _search_in_thread(self, text: str) -> None:
-        result: SearchResult | str | None = None
-        try:
-            # A typed query's last word counts as typed so far: results come while typing it.
-            result = self.archive.search(
-                text,
-                limit=PAGE_SIZE,
-                filters=self.filters,
-                collapse=self.collapse,
-                complete_last_word=self._typed,
-                suggest=False,  # made apart (_suggest_in_thread): it can take longer than the search
-            )
-        except (QueryError, IndexDamaged) as exc:
-            result = str(exc)
-        finally:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._search_finished, text, result)
-
-    def _search_finished(self, text: str, result: SearchResult | str | None) -> None:
-        self._searching = False
-        waiting, self._next_search = self._next_search, None
-        if waiting is not None:
-            self.run_search(waiting)  # this answer is stale: the filters or the query changed since
-        elif result is not None:
-            self._show_result(text, result)
-
-    def _show_result(self, text: str, result: SearchResult | str) -> None:
-        if text != self._query:
-            return  # the user has typed on; a newer search is coming
-        status = self.query_one(StatusLine)
-        if isinstance(result, str):
-            status.update(Text("⚠ " + result, style="bold"))
-            status.add_class("-error")
-            return
-        status.remove_class("-error")
-        self.last_result = result
-        # An empty archive (not an empty search) gets a first screen that says
-        # how to fill it, instead of "0 articles" beside an empty pane.
-        empty = result.total == 0 and not text.strip() and not self.filters.active
-        self.set_class(empty, "-empty")
-        if empty:
-            status.update(Text("The archive is empty: i imports a folder"))
-            return
-        # The new list's first row is previewed as soon as the list has
-        # painted; the resting delay is for a cursor passing over rows.
-        self._preview_on_paint = bool(result.hits)
-        # The same search run again (after an import or a reindex) keeps the
-        # cursor on its article; a new query or filter starts at its best hit.
-        shown_for, self._shown_for = self._shown_for, (text, self.filters, self.collapse)
-        self.query_one(ResultsList).show(result.hits, keep_cursor=shown_for == self._shown_for)
-        noun = "article" if result.total == 1 else "articles"
-        line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
-        if not text.strip() and not self.filters.active:
-            line = f"{result.total} {noun} in the archive, newest first"
-        if self.filters.active:
-            line += f" · filters: {self.filters.describe()} (F to change)"
-        if any(h.versions > 1 for h in result.hits):
-            line += (
-                " · one row per story (c: every version)" if self.collapse else " · every version (c: one per story)"
-            )
-        status.update(Text(line))
-        if not result.hits:
-            self.query_one(ArticleView).show(None)
-            if text.strip() and not self.filters.active:
-                self._suggest_in_thread(text, line)
-
-    @work(thread=True, exclusive=True, group="suggest")
-    def _suggest_in_thread(self, text: str, line: str) -> None:
-        """Add "did you mean" to the status of a query that found nothing, once
-        it is made, unless the query has changed by then."""
-        try:
-            suggestion = self.archive.suggestion(text)
-        except (QueryError, IndexDamaged):
-            return
-        if suggestion and not get_current_worker().is_cancelled:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._show_suggestion, text, line, suggestion)
-
-    def _show_suggestion(self, text: str, line: str, suggestion: str) -> None:
-        if text == self._query and not self._searching:
-            self.query_one(StatusLine).update(Text(f"{line} · did you mean: {clean_line(suggestion)}"))
 
     # -- opening articles ------------------------------------------------------
 
     @on(ResultsList.OptionHighlighted)
     def _preview(self, event: ResultsList.OptionHighlighted) -> None:
-        # Previewing waits for the cursor to rest: typing a query or holding j
-        # must not load (and analyse, and render) every article passed over.
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-        article_id = self.query_one(ResultsList).key_at(event.option_index)
-        on_paint, self._preview_on_paint = self._preview_on_paint, False
-        if not article_id or not self._stale(article_id):
-            return
-        if on_paint:
-            self.call_after_refresh(self._preview_unless_typed_on, article_id, self._query)
-        else:
-            self._preview_timer = self.set_timer(PREVIEW_AFTER_S, lambda: self.open_article(article_id, self._query))
-
-    def _preview_unless_typed_on(self, article_id: str, query: str) -> None:
-        """Open the new list's first row, unless a key has since changed the query or the row."""
-        results = self.query_one(ResultsList)
-        current = results.key_at(results.highlighted)
-        reading = self.focused is self.query_one(ArticleView)  # an article opened meanwhile (at a quote, say)
-        fresh = query == self._query and not self._searching and current == article_id
-        if fresh and not reading and self._jump_to is None and self._stale(article_id):
-            self.open_article(article_id, query)
+        self.opener.cursor_moved(event.option_index)
 
     @on(ResultsList.OptionSelected)
     def _open(self, event: ResultsList.OptionSelected) -> None:
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-        reader = self.query_one(ArticleView)
-        article_id = self.query_one(ResultsList).key_at(event.option_index)
-        if article_id and self._stale(article_id):
-            self.open_article(article_id, self._query)
-        reader.focus()
+        self.opener.open_chosen(event.option_index)
+        self.query_one(ArticleView).focus()
         self._show_pane("reader")
-        self._start_read_timer()
-
-    def _stale(self, article_id: str) -> bool:
-        """Whether the reader must (re)load: another article, or the same one
-        shown for another query (its highlights would be the old query's)."""
-        page = self.query_one(ArticleView).page
-        return page is None or page.stored.id != article_id or page.query != self._query
-
-    @work(thread=True, exclusive=True, group="open-article")
-    def open_article(self, article_id: str, query: str) -> None:
-        """Load an article and find the query's words in it, off the UI thread."""
-        worker = get_current_worker()
-        stored = self.archive.get(article_id)
-        if stored is None:
-            return
-        terms = self.last_result.terms if self.last_result and self.last_result.query == query else ()
-        hits: dict[int, list[tuple[int, int]]] = {}
-        for i, block in enumerate(stored.article.blocks):
-            spans = self.archive.match_spans(block.text, terms)
-            if spans:
-                hits[i] = spans
-        # An entity's articles (from the browser or the panel): n/N walk its mentions.
-        wanted = {name.casefold() for name in _entity_names(query, self.filters)}
-        for entity in stored.entities if wanted else ():
-            if str(entity["name"]).casefold() in wanted:
-                for m in entity["mentions"]:  # type: ignore[attr-defined]
-                    hits.setdefault(int(m["block"]), []).append((int(m["start"]), int(m["end"])))
-        boilerplate = self.archive.boilerplate(article_id)
-        marks = placed(stored.article.blocks, stored.highlights)
-        at_block = None
-        if self._jump_to and self._jump_to[0] == article_id:
-            at_block = next((int(q["block"]) for q in stored.quotes if q["text"] == self._jump_to[1]), None)
-        if not worker.is_cancelled:
-            page = ArticlePage(stored, hits, query, boilerplate, marks)
-            self.app.call_from_thread(self._show_article, page, at_block)
-
-    def _show_article(self, page: ArticlePage, at_block: int | None = None) -> None:
-        reader = self.query_one(ArticleView)
-        previous = reader.article_id
-        if previous and previous != page.stored.id:
-            self._save_position(previous, reader.position)
-            reader.selected_entity = None
-        if self._jump_to and self._jump_to[0] == page.stored.id:
-            self._jump_to = None
-        reader.show(page, block=at_block)
-        self.query_one(SidePanel).show(page.stored)
-
-    @work(thread=True, group="position")
-    def _save_position(self, article_id: str, position: float) -> None:
-        """Remember where the reader left an article, off the UI thread: the
-        preview changes on every key typed, and the archive waits for a
-        running search before it writes. Not kept in a read-only archive."""
-        if not self.archive.read_only:
-            self.archive.set_position(article_id, position)
-
-    def _start_read_timer(self) -> None:
-        if self._read_timer is not None:
-            self._read_timer.stop()
-        self._read_timer = self.set_timer(MARK_READ_AFTER_S, self._mark_read)
-
-    def _mark_read(self) -> None:
-        reader = self.query_one(ArticleView)
-        if reader.page is not None and self.focused is reader and not self.archive.read_only:
-            self._set_read(reader.page.stored.id, True)
+        self.opener.start_read_timer()
 
     # -- actions -------------------------------------------------------------
 
@@ -377,8 +173,7 @@ class MainScreen(Screen[None]):
         stored = self.archive.get(article_id)
         if stored is not None:
             self._set_read(article_id, not stored.is_read)
-            if self._read_timer is not None:
-                self._read_timer.stop()
+            self.opener.stop_read_timer()
 
     def _set_read(self, article_id: str, is_read: bool) -> None:
         self.archive.set_read(article_id, is_read)
@@ -403,14 +198,14 @@ class MainScreen(Screen[None]):
 
         def apply(filters: SearchFilters | None) -> None:
             if filters is not None:
-                self.filters = filters
-                self.run_search(self._query)
+                self.search.filters = filters
+                self.search.run(self.search.text)
 
-        self.app.push_screen(FilterDialog(self.filters), apply)
+        self.app.push_screen(FilterDialog(self.search.filters), apply)
 
     def action_toggle_collapse(self) -> None:
-        self.collapse = not self.collapse
-        self.run_search(self._query)
+        self.search.collapse = not self.search.collapse
+        self.search.run(self.search.text)
 
     def action_show_saved(self) -> None:
         from reader.tui.screens.saved import SavedSearches
@@ -429,13 +224,13 @@ class MainScreen(Screen[None]):
         saved = self.archive.saved_search(name)
         if saved is None:
             return
-        self.filters = saved.filters
+        self.search.filters = saved.filters
         self.search_for(saved.query)
 
     def action_save_search(self) -> None:
         from reader.tui.screens.dialogs import NameDialog
 
-        query, filters = self._query, self.filters
+        query, filters = self.search.text, self.search.filters
         if refused(self, self.archive):
             return
 
@@ -474,12 +269,12 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
         self.app.call_from_thread(self.notify, "Highlighted (search them with is:highlight, notes with note:word)")
-        self.app.call_from_thread(self.open_article, article_id, self._query)
+        self.app.call_from_thread(self.opener.open, article_id, self.search.text)
 
     def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 
-        query = self._query
+        query = self.search.text
 
         def chosen(date_query: str | None) -> None:
             if date_query:
@@ -496,7 +291,7 @@ class MainScreen(Screen[None]):
 
         def chosen(article_id: str | None) -> None:
             if article_id and article_id != page.stored.id:
-                self.open_article(article_id, self._query)
+                self.opener.open(article_id, self.search.text)
                 self.query_one(ArticleView).focus()
                 self._show_pane("reader")
 
@@ -551,9 +346,9 @@ class MainScreen(Screen[None]):
 
     def open_at_quote(self, article_id: str, quote: str) -> None:
         """Show an article (alone in the results) scrolled to one of its quotes."""
-        self._jump_to = (article_id, quote)
+        self.opener.jump_to = (article_id, quote)
         self.search_for(f"id:{article_id}")
-        self.open_article(article_id, self._query)
+        self.opener.open(article_id, self.search.text)
         self.query_one(ArticleView).focus()
         self._show_pane("reader")
 
@@ -562,9 +357,9 @@ class MainScreen(Screen[None]):
         box = self.query_one(SearchBox)
         with box.prevent(Input.Changed):
             box.value = query
-        self._query = query
-        self._typed = False
-        self.run_search(query)
+        self.search.text = query
+        self.search.typed = False
+        self.search.run(query)
         self.query_one(ResultsList).focus()
         self._show_pane("results")
 
@@ -618,12 +413,12 @@ class MainScreen(Screen[None]):
 
     def _changed_elsewhere(self) -> None:
         if not isinstance(self.focused, SearchBox):
-            self.run_search(self._query)
+            self.search.run(self.search.text)
             self.refresh_saved()
 
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""
-        self.run_search(self._query)
+        self.search.run(self.search.text)
 
 
 def _welcome() -> Text:
@@ -640,12 +435,3 @@ def _welcome() -> Text:
     text.append("    newsreader --demo\n\n", style="bold")
     text.append("? lists every key · q quits", style="dim")
     return text
-
-
-_ENTITY_FIELD = re.compile(r'\bentity:(?:"([^"]+)"|(\S+))')
-
-
-def _entity_names(query: str, filters: SearchFilters) -> list[str]:
-    """The entity names a query (or its filters) asks for: entity:"Name"."""
-    names = [quoted or bare for quoted, bare in _ENTITY_FIELD.findall(query)]
-    return names + ([filters.entity] if filters.entity else [])

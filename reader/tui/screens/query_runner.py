@@ -1,0 +1,148 @@
+"""The main screen's search: the query in the box run at once, or (while a
+search runs) only the newest one after it; its answer shown in the results
+list and the status line."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from reader.archive import Archive, IndexDamaged, QueryError
+from reader.model import SearchFilters, SearchResult
+from reader.sanitize import clean_line
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.results import ResultsList
+from reader.tui.widgets.search_box import StatusLine
+
+PAGE_SIZE = 50
+SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
+
+
+class QueryRunner:
+    """What is asked (the text, its filters, one row per story or not) and the
+    search that answers it, off the UI thread.
+
+    `on_new_list` is told, before the list changes, whether a new list with
+    hits is coming: its first row is previewed once it has painted.
+    """
+
+    def __init__(self, screen: Screen[None], archive: Archive, on_new_list: Callable[[bool], None]) -> None:
+        self.screen = screen
+        self.archive = archive
+        self.on_new_list = on_new_list
+        self.text = ""
+        # Whether the query in the box was typed (its last word may be half
+        # done, so it is completed), or put there whole: a saved search, an
+        # entity's articles, a timeline period, whose counts must match.
+        self.typed = True
+        self.filters = SearchFilters()
+        self.collapse = True  # each story once in the results, with "N versions" (c shows every version)
+        self.last_result: SearchResult | None = None
+        # One search at a time: while one runs, only the newest query waits.
+        self.searching = False
+        self._next: str | None = None
+        self._shown_for: tuple[object, ...] | None = None  # the query, filters and collapse the list shows
+
+    def run(self, text: str) -> None:
+        """Search for `text` now or, while a search runs, as soon as it ends.
+
+        No key waits for a timer (a fixed 150 ms debounce was paid on every
+        key before any work began); while a search runs, typing on replaces
+        the query that waits, so at most one stale search is ever run and its
+        answer is dropped unseen.
+        """
+        if self.searching:
+            self._next = text
+            return
+        self.searching = True
+        self.screen.run_worker(lambda: self._search_in_thread(text), thread=True, group="search")
+
+    def _search_in_thread(self, text: str) -> None:
+        result: SearchResult | str | None = None
+        try:
+            # A typed query's last word counts as typed so far: results come while typing it.
+            result = self.archive.search(
+                text,
+                limit=PAGE_SIZE,
+                filters=self.filters,
+                collapse=self.collapse,
+                complete_last_word=self.typed,
+                suggest=False,  # made apart (_suggest_in_thread): it can take longer than the search
+            )
+        except (QueryError, IndexDamaged) as exc:
+            result = str(exc)
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.screen.app.call_from_thread(self._search_finished, text, result)
+
+    def _search_finished(self, text: str, result: SearchResult | str | None) -> None:
+        self.searching = False
+        waiting, self._next = self._next, None
+        if waiting is not None:
+            self.run(waiting)  # this answer is stale: the filters or the query changed since
+        elif result is not None:
+            self.show_result(text, result)
+
+    def show_result(self, text: str, result: SearchResult | str) -> None:
+        if text != self.text:
+            return  # the user has typed on; a newer search is coming
+        screen = self.screen
+        status = screen.query_one(StatusLine)
+        if isinstance(result, str):
+            status.update(Text("⚠ " + result, style="bold"))
+            status.add_class("-error")
+            return
+        status.remove_class("-error")
+        self.last_result = result
+        # An empty archive (not an empty search) gets a first screen that says
+        # how to fill it, instead of "0 articles" beside an empty pane.
+        empty = result.total == 0 and not text.strip() and not self.filters.active
+        screen.set_class(empty, "-empty")
+        if empty:
+            status.update(Text("The archive is empty: i imports a folder"))
+            return
+        self.on_new_list(bool(result.hits))
+        # The same search run again (after an import or a reindex) keeps the
+        # cursor on its article; a new query or filter starts at its best hit.
+        shown_for, self._shown_for = self._shown_for, (text, self.filters, self.collapse)
+        screen.query_one(ResultsList).show(result.hits, keep_cursor=shown_for == self._shown_for)
+        line = self._status(text, result)
+        status.update(Text(line))
+        if not result.hits:
+            screen.query_one(ArticleView).show(None)
+            if text.strip() and not self.filters.active:
+                screen.run_worker(
+                    lambda: self._suggest_in_thread(text, line), thread=True, exclusive=True, group="suggest"
+                )
+
+    def _status(self, text: str, result: SearchResult) -> str:
+        noun = "article" if result.total == 1 else "articles"
+        line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
+        if not text.strip() and not self.filters.active:
+            line = f"{result.total} {noun} in the archive, newest first"
+        if self.filters.active:
+            line += f" · filters: {self.filters.describe()} (F to change)"
+        if any(h.versions > 1 for h in result.hits):
+            line += (
+                " · one row per story (c: every version)" if self.collapse else " · every version (c: one per story)"
+            )
+        return line
+
+    def _suggest_in_thread(self, text: str, line: str) -> None:
+        """Add "did you mean" to the status of a query that found nothing, once
+        it is made, unless the query has changed by then."""
+        try:
+            suggestion = self.archive.suggestion(text)
+        except (QueryError, IndexDamaged):
+            return
+        if suggestion and not get_current_worker().is_cancelled:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.screen.app.call_from_thread(self._show_suggestion, text, line, suggestion)
+
+    def _show_suggestion(self, text: str, line: str, suggestion: str) -> None:
+        if text == self.text and not self.searching:
+            self.screen.query_one(StatusLine).update(Text(f"{line} · did you mean: {clean_line(suggestion)}"))
