@@ -24,8 +24,9 @@ they look for speaker_phrases.py, and the scored decision speaker_decision.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from reader.text.sentences import first_sentence, speech_verb, speech_verbs
+from reader.text.sentences import first_sentence, sentence_start, speech_verb, speech_verbs
 from reader.text.speaker_article import BLANK, PERSONLIKE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate, decide
 from reader.text.speaker_phrases import (
@@ -127,6 +128,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     # After the quote: ", he said", ", said Lee", ", Lee told reporters", and
     # "” Ann Lee, chief economist at a bank, said": a person right after the
     # quote speaks if a speech verb follows anywhere in the sentence.
+    after_from = len(out)
     lead_mention = re.match(r"[\s,.!?]*", after)
     first = lead_mention.end() if lead_mention else 0
     # (Not a possessor: in '…," Holm's former deputy said' the deputy speaks.)
@@ -186,59 +188,92 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             if named:
                 out.append(Candidate(named, "after_tag", run_features(named)))
 
-    # Before the quote: "Lee said:", "she told Radio X, adding:", "according to
-    # X". The speech verbs from the last back; the subject is the name (or
-    # pronoun) in the clause just before a verb. A farther verb ranks lower.
+    tagged = len(out) > after_from  # the quote's own attribution follows it
+
+    def before_cues(block: int, before: str, quote_at: int) -> list[re.Match[str]]:
+        """Before the quote: "Lee said:", "she told Radio X, adding:", "according
+        to X". The speech verbs from the last back; the subject is the name (or
+        pronoun) in the clause just before a verb. A farther verb ranks lower.
+        `before` is the sentence up to `quote_at` in `block`; the verbs found."""
+        sentence_from = quote_at - len(before)
+        verbs = speech_verbs(before)
+        for rank, n in enumerate(range(len(verbs) - 1, -1, -1)):
+            verb = verbs[n]
+            lo = verbs[n - 1].end() if n else 0
+            region = before[lo : verb.start()]
+            if verb.group().lower() == "according":
+                add_mentions(mentions_in(block, sentence_from + verb.end(), quote_at), "according_to", False, rank)
+                continue
+            clause_from = lo + region.rfind(",") + 1
+            clause = before[clause_from : verb.start()]
+            if UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")):
+                out.append(Candidate(None, "before_unnamed", (), rank))  # 'someone said, "…"'
+                continue
+            adjacent = re.search(r"\b(he|she|they)\s+(?:\w+ly\s+|also\s+)?$", clause, re.I)
+            if adjacent:
+                # "… through what she calls “…”": the pronoun right before the verb speaks.
+                add_antecedents(block, sentence_from + verb.start(), adjacent.group(1).lower(), "before_pronoun")
+                continue
+            if add_mentions(
+                mentions_in(block, sentence_from + clause_from, sentence_from + verb.start()),
+                "before_subject",
+                True,
+                rank,
+            ):
+                continue
+            pronoun = re.search(r"\b(he|she)\b", clause, re.I)
+            if pronoun:
+                add_antecedents(block, sentence_from + clause_from, pronoun.group(1).lower(), "before_pronoun")
+                continue
+            named = name_run(RUN_AT_END.search(clause))
+            if named:
+                out.append(Candidate(named, "before_name_run", run_features(named), rank))
+                continue
+            described = description(DESCRIBED_AT_END.search(clause))
+            if described:
+                out.append(Candidate(described, "before_description", ("description",), rank))
+        if verbs:
+            last = verbs[-1]
+            add_mentions(mentions_in(block, sentence_from, sentence_from + last.start()), "sentence_mention", False)
+            add_mentions(mentions_in(block, sentence_from + last.end(), quote_at), "sentence_mention", False)
+        # "Ann Lee, The Harbour Gazette: “…”": a name, a colon, the quote.
+        colon = not verbs and before.rstrip().endswith(":")
+        if colon and not add_mentions(mentions_in(block, sentence_from, quote_at), "colon_line", prefer_last=False):
+            named = name_run(RUN_APPOSITIVE.match(before) or RUN_ALONE.match(before.rstrip()[:-1]))
+            if named:
+                out.append(Candidate(named, "colon_line", run_features(named)))
+        return verbs
+
     sentence_from = start - len(before)
-    verbs = speech_verbs(before)
-    for rank, n in enumerate(range(len(verbs) - 1, -1, -1)):
-        verb = verbs[n]
-        lo = verbs[n - 1].end() if n else 0
-        region = before[lo : verb.start()]
-        if verb.group().lower() == "according":
-            add_mentions(mentions_in(b, sentence_from + verb.end(), start), "according_to", False, rank)
-            continue
-        clause_from = lo + region.rfind(",") + 1
-        clause = before[clause_from : verb.start()]
-        if UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")):
-            out.append(Candidate(None, "before_unnamed", (), rank))  # 'someone said, "…"'
-            continue
-        adjacent = re.search(r"\b(he|she|they)\s+(?:\w+ly\s+|also\s+)?$", clause, re.I)
-        if adjacent:
-            # "… through what she calls “…”": the pronoun right before the verb speaks.
-            add_antecedents(b, sentence_from + verb.start(), adjacent.group(1).lower(), "before_pronoun")
-            continue
-        if add_mentions(
-            mentions_in(b, sentence_from + clause_from, sentence_from + verb.start()), "before_subject", True, rank
-        ):
-            continue
-        pronoun = re.search(r"\b(he|she)\b", clause, re.I)
-        if pronoun:
-            add_antecedents(b, sentence_from + clause_from, pronoun.group(1).lower(), "before_pronoun")
-            continue
-        named = name_run(RUN_AT_END.search(clause))
-        if named:
-            out.append(Candidate(named, "before_name_run", run_features(named), rank))
-            continue
-        described = description(DESCRIBED_AT_END.search(clause))
-        if described:
-            out.append(Candidate(described, "before_description", ("description",), rank))
-    if verbs:
-        last = verbs[-1]
-        add_mentions(mentions_in(b, sentence_from, sentence_from + last.start()), "sentence_mention", False)
-        add_mentions(mentions_in(b, sentence_from + last.end(), start), "sentence_mention", False)
-    # "Ann Lee, The Harbour Gazette: “…”": a name, a colon, the quote.
-    colon = not verbs and before.rstrip().endswith(":")
-    if colon and not add_mentions(mentions_in(b, sentence_from, start), "colon_line", prefer_last=False):
-        named = name_run(RUN_APPOSITIVE.match(before) or RUN_ALONE.match(before.rstrip()[:-1]))
-        if named:
-            out.append(Candidate(named, "colon_line", run_features(named)))
+    verbs = before_cues(b, before, start)
+    # A quote that opens its sentence after a sentence that reports speech
+    # ("Erekat said the talks had failed. “We stand tall.”") or leads in with a
+    # colon ("Her father summed it up:"), in its paragraph or, for a quote that
+    # opens its paragraph, the paragraph before: that sentence's cues, weaker.
+    if not before.strip(" \t\n" + BLANK):
+        prior_block = b if masked[b][:sentence_from].strip(" \t\n" + BLANK) else b - 1
+        if prior_block >= 0 and (prior_block == b or article.blocks[prior_block].kind in ("paragraph", "blockquote")):
+            prior = masked[prior_block][: sentence_from if prior_block == b else None].rstrip()
+            lead = prior[sentence_start(prior, len(prior)) :].lstrip()
+            # (A sentence, not a heading: "Conflicting reports", "USAGE:".)
+            if len(re.findall(r"\b[a-z]+\b", lead)) >= 3:
+                found = len(out)
+                before_cues(prior_block, lead, len(prior))
+                feature = "lead_in" if lead.endswith(":") else "previous_sentence"
+                # Only names and descriptions: a capitalised run there is as often
+                # the sentence's first word ("Frankly, …:"), and "I wondered …"
+                # does not make the narrator say the next quote.
+                out[found:] = [
+                    replace(c, features=(*c.features, feature))
+                    for c in out[found:]
+                    if c.name is not None and ("run" not in c.features or "first_name" in c.features)
+                ]
     # Failing any cue, a person or body that opens the quote's sentence ("Lee
     # has called the plan “a mess”"): a weak guess the weights rank last.
     opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]
     if opener and is_subject(article.blocks[b].text, opener[0][1], opener[0][2]):
         add_mentions(opener[:1], "sentence_subject", prefer_last=False)
     # A paragraph that only continues the previous paragraph's quotation.
-    if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs:
-        out.append(Candidate(previous[1], "continued"))
+    if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs and not tagged:
+        out.append(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))
     return [c for c in out if c.name is None or (BLANK not in c.name and c.name.strip())]

@@ -166,3 +166,20 @@ def test_a_first_name_the_recogniser_left_out_has_a_gender() -> None:
         '"I need a seat by the window," she said.',
     )
     assert said == [("I need a seat by the window,", "Marta")]
+
+
+def test_a_quote_that_opens_its_sentence_goes_to_who_the_sentence_before_says_spoke() -> None:
+    # Reported speech in the paragraph before, then the quote on its own.
+    said = _said(
+        "Ann Lindqvist said the harbour board had ignored the surveyors for years.",
+        '"They wanted the quay open at any price. We told them it would not hold."',
+    )
+    assert said[0][1] == "Ann Lindqvist"
+    # A colon lead-in in the paragraph before, with no speech verb.
+    said = _said("Her deputy, Tom Reid, summed it up on Monday:", '"We are out of money and out of time."')
+    assert said[0][1] == "Tom Reid"
+    # In the same paragraph: the sentence before the quote reports what Reid said.
+    said = _said('The board met at noon. Tom Reid said the vote would wait. "Nobody is ready for it."')
+    assert said[0][1] == "Tom Reid"
+    # A heading is not a sentence that leads in.
+    assert _said("Conflicting Reports", '"The two sides are still firing across the river."')[0][1] is None
