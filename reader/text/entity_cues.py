@@ -71,7 +71,7 @@ CUES = {
     "known_ORG": "the archive has this name as an organisation in many articles",
     "surname_of_name": "a lone word the article also uses as the last word of a longer name",
     "called_back": "a longer name the article calls back by its last word",
-    "before:WORD": "this function word just before it (of, by, with…: vocabulary in entities.CONTEXT_WORDS)",
+    "before:WORD": "this function word just before it (of, by, with…: vocabulary in entity_evidence.CONTEXT_WORDS)",
     "after:WORD": "this function word just after it",
 }
 

@@ -1,0 +1,218 @@
+"""Candidate names of an article: maximal runs of capitalised words on one
+line (name particles kept), cut into spans (a sentence's ordinary first word,
+demonyms and titles peeled off, a title inside a run splitting it), photo
+credits skipped, and the cues only the whole article shows added. Each span
+carries its evidence (entity_evidence.py) for the decision."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from reader.model import Block
+from reader.text.entity_evidence import NATURAL_HEADS, BlockContext, Span, caps_table_row, table_like, typed_spans
+from reader.text.entity_tokens import LOWER_WORD, Token, is_caps_line, tokens
+from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.vocab import (
+    CONNECTORS,
+    EVENT_HEADS,
+    HONORIFICS,
+    NOT_NAMES,
+    OFFICE_WORDS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    TITLES,
+)
+
+# Photo credits: "(Name/Agency)", "Photo: Name", "Credit: Agency" name who took a
+# picture, not anyone the article is about.
+_CREDIT = re.compile(
+    r"\([^()]{0,80}/[^()]{0,80}\)|(?:photo(?:graph)?s?|picture|image|credit|source)s?\s*(?:by|:)\s*[^.;]{0,80}",
+    re.IGNORECASE,
+)
+
+
+def _runs(toks: list[Token], text: str = "") -> list[list[int]]:
+    """Maximal runs of capitalised tokens on one line, with connectors and name
+    particles inside ("Academy of Sciences", "Henrike van der Berg")."""
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].capitalised:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            gap = toks[j].start - toks[j - 1].end
+            if gap > 1 or toks[j].sentence_start or (text and text[toks[j - 1].end] != " "):
+                break  # a line break or a tab ends a name: "Ukraine\nKurt Volker" is two
+            if toks[j - 1].possessive and run and not _named_for_members(toks[j - 1], toks[j]):
+                break
+            if toks[j].capitalised:
+                run.append(j)
+                j += 1
+                continue
+            k = j  # "van der Berg", "bin Laden", "de la Cruz": particles before a capital
+            while (
+                k < len(toks)
+                and k - j < 3
+                and toks[k].text.lower() in CONNECTORS
+                and toks[k].start - toks[k - 1].end == 1
+            ):
+                k += 1
+            if k > j and k < len(toks) and toks[k].capitalised and toks[k].start - toks[k - 1].end == 1:
+                run.extend(range(j, k + 1))
+                j = k + 1
+            else:
+                break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _named_for_members(possessive: Token, head: Token) -> bool:
+    """A body named for the people it serves: a plural possessive before an
+    organisation's head ("Fishermen's Union", "Farmers' Party", "Women's
+    Institute") is part of the name; a name's possessive ("Poland's border",
+    "Lukashenko's Belarus") ends it."""
+    if head.bare.lower() not in ORG_HEADS:
+        return False
+    word = possessive.text
+    return word.endswith(("s'", "s’")) or possessive.bare.lower().endswith(("men", "people", "children"))
+
+
+def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
+    """Split a run into candidate spans (sentence-initial common words, demonyms
+    and titles peeled off, a title inside a run splitting it) with their cues."""
+    g = gazetteer()
+    toks = ctx.toks
+    words = [toks[k] for k in run]
+    spans: list[Span] = []
+    titled: bool | str = False  # "honorific" when the peeled title is Mr, Dr…
+    # A sentence's first word that the article also writes in lower case is an
+    # ordinary word ("Until London is held…"), not part of a name.
+    whole = ascii_fold(" ".join(w.bare for w in words)).lower()
+    if words and words[0].sentence_start and not (len(words) > 1 and whole in g.places):  # "New York"
+        low = words[0].bare.lower()
+        if (low in ctx.lower_words or low in NOT_NAMES) and low not in TITLES:
+            words = words[1:]
+            while words and words[0].text.lower() in CONNECTORS:
+                words = words[1:]
+    has_head = any(w.bare.lower() in ORG_HEADS for w in words)
+    # Peel leading demonyms ("Polish President ...") and titles.
+    while words:
+        first = words[0]
+        low = first.bare.lower().rstrip(".")
+        if len(words) > 1 and is_demonym(first.bare) and whole not in g.places and not has_head:
+            # "Czech Republic" is a place; "Swiss Academy of Sciences", "European
+            # Commission" are bodies whose name starts with a people's.
+            spans.append(
+                Span(
+                    block=ctx.block,
+                    start=first.start,
+                    end=first.start + len(first.bare),
+                    words=(first.bare,),
+                    type="GROUP",
+                )
+            )
+            words = words[1:]
+        elif (
+            low in TITLES
+            and len(words) > 1
+            and words[-1].bare.lower() not in ORG_HEADS  # "Foreign Ministry", "State Department": a body
+            and (low not in OFFICE_WORDS or words[1].bare.lower().rstrip(".") in TITLES)  # "Environment Canada"
+            and _person_after_title(words[1:])
+        ):
+            titled = "honorific" if low in HONORIFICS else True
+            words = words[1:]
+        else:
+            break
+    while words and words[-1].text.lower() in CONNECTORS:
+        words = words[:-1]
+    # A title inside a run splits it: "NASA Administrator Charles Bolden" is the
+    # body, then the person; "Minister of Foreign Affairs Dmytro Kuleba" a title
+    # phrase, then the person.
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].bare.lower().rstrip(".") in TITLES and words[k - 1].bare.lower() not in ORG_HEADS:
+            person = words[k:]
+            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS:
+                continue
+            body = words[: k - 1]
+            while body and (body[-1].bare.lower().rstrip(".") in TITLES or body[-1].text.lower() in CONNECTORS):
+                body = body[:-1]
+            if body and not all(w.bare.lower().rstrip(".") in TITLES or w.text.lower() in CONNECTORS for w in body):
+                spans.extend(typed_spans(ctx, body, run, titled=False))
+            words, titled = person, True
+            break
+    if not words:
+        return spans
+    return [*spans, *typed_spans(ctx, words, run, titled)]
+
+
+def _person_after_title(rest: list[Token]) -> bool:
+    """What follows a title can be a person's name: a few words, no "of" or
+    "for" inside, not ending in a body's, place's or event's head ("Professor
+    of Linguistics", "State Prize" and "Energy Forum" are not a titled person)."""
+    lows = [w.bare.lower().rstrip(".") for w in rest]
+    if len(lows) > 4 or lows[0] in CONNECTORS or any(w in ("of", "for", "and") for w in lows):
+        return False
+    last = lows[-1]
+    return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
+def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> list[Span]:
+    """Every candidate name of an article with its cues, article-level cues added."""
+    known = known or {}
+    spans: list[Span] = []
+    lower_words = {word for block in blocks for word in LOWER_WORD.findall(block.text)}
+    for b, block in enumerate(blocks):
+        if is_caps_line(block.text):
+            spans.extend(caps_table_row(b, block.text))
+            continue
+        toks = tokens(block.text)
+        credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
+        ctx = BlockContext(b, toks, table_like(block.text, toks), lower_words, known)
+        for run in _runs(toks, block.text):
+            for span in _spans_of_run(ctx, run):
+                if not any(lo <= span.start and span.end <= hi for lo, hi in credits):
+                    spans.append(span)
+    return _article_cues(spans)
+
+
+def _article_cues(spans: list[Span]) -> list[Span]:
+    """Cues only the whole article shows: a lone word that is the last word of a
+    longer name ("Woods" after "Tiger Woods"), and the longer name so called back."""
+    last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2 and _person_shaped(s)}
+    lone = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1}
+    out = []
+    for s in spans:
+        if s.type is not None:
+            out.append(s)
+            continue
+        extra: tuple[str, ...] = ()
+        if len(s.words) == 1 and ascii_fold(s.words[0]).lower() in last_words:
+            extra = ("surname_of_name",)
+        elif len(s.words) >= 2 and ascii_fold(s.words[-1]).lower() in lone:
+            extra = ("called_back",)
+        out.append(replace(s, cues=s.cues + extra) if extra else s)
+    return out
+
+
+# Cues of a longer name that make it something other than a person's name.
+_NOT_IN_PEOPLES_NAMES = frozenset("of and the for & at on in".split())
+_NOT_PERSON_CUES = frozenset("org_head org_head_inner place place_head place_first event_head has_acronym".split())
+
+
+def _person_shaped(span: Span) -> bool:
+    """A name whose last word can be a surname: no "of" or "and" inside ("Courtesy
+    of Apple" and "Bank of England" are not; "Henrike van der Berg" is), no
+    body's, place's or event's head."""
+    return not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words) and not _NOT_PERSON_CUES.intersection(
+        span.cues
+    )

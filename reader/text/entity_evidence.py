@@ -1,0 +1,262 @@
+"""The evidence of one candidate name: the cues it shows in its block (its
+length, a title peeled off before it, a speech verb after it, heads, gazetteer
+hits, the function words beside it, a score in a table…), which the scored
+decision (entity_cues.py) weighs. Dates and a company's suffix alone are no
+candidates; a person followed by "of" and what they belong to is two."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.text.archive_names import same_entity
+from reader.text.entity_tokens import Token
+from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.vocab import (
+    COMPASS,
+    EVENT_HEADS,
+    NOT_ENTITY_ACRONYMS,
+    NOT_NAMES,
+    ORG_CUES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLES,
+)
+
+# Short month names: before a day or a year they are dates ("Jan. 5").
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+COMPANY_SUFFIXES = frozenset("inc ltd llc plc corp co gmbh".split())
+# First words that make a name a thing, not a person, whatever the name list says.
+NOT_PERSON_FIRST = frozenset({"storm", "hurricane", "typhoon", "cyclone", "operation", "project", "lake", "mount"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate name: where it is in its block, its words, and its cues."""
+
+    block: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    type: str | None  # "GROUP" (told by word form) or None: the decision types it
+    cues: tuple[str, ...] = ()
+
+
+# Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
+ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy police reuters".split())
+# Leading words that make a name a place: "Mount X", "Lake X", "Cape X".
+PLACE_FIRST = frozenset("mount mt monte lake cape fort port isle sierra gulf glacier".split())
+# Heads of natural places the head list lacks: "Rhone Glacier", "Monte Rosa Massif".
+NATURAL_HEADS = frozenset("glacier massif alps range peak falls canyon desert forest park".split())
+# Function words beside a name whose identity is a cue of its own ("before:of",
+# "after:'s"): the fit weighs each; no name's own words are cues.
+CONTEXT_WORDS = frozenset(
+    """the of by for with and at in from to on into against between near across over under
+    said says told a an his her their its than via including like as vs v beat beats""".split()
+)
+_SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
+_NUMBER = re.compile(r"\d[\d.,:-]*")
+
+
+def table_like(text: str, toks: list[Token]) -> bool:
+    """A paragraph that is a results table or line rather than prose: many of its
+    words are numbers ("Surrey 429 Kent 133-5 …"). Sports-table cues act only here."""
+    numbers = sum(1 for _ in _NUMBER.finditer(text))
+    words = len(toks)
+    return numbers >= 2 and numbers >= 0.3 * (numbers + words)
+
+
+def _score_follows(toks: list[Token], i: int) -> bool:
+    """A small number or a score right after a name ("Surrey 429", "Kent 133-5")."""
+    return i < len(toks) and bool(_SCORE.fullmatch(toks[i].text)) and toks[i].start - toks[i - 1].end <= 1
+
+
+def _results_line(toks: list[Token], first: int, after: int) -> bool:
+    """A lone name between scores: "Lotte 6 Hyundai 2" (a number before it, or a
+    score, a capitalised name and a score after it)."""
+    if not _score_follows(toks, after):
+        return False
+    if first > 0 and _SCORE.fullmatch(toks[first - 1].text):
+        return True
+    return after + 2 < len(toks) and toks[after + 1].capitalised and bool(_SCORE.fullmatch(toks[after + 2].text))
+
+
+_ROW = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}) +\d")
+
+
+def caps_table_row(block: int, text: str) -> list[Span]:
+    """In a line of capitals only a table row's leading place is read ("SAN
+    FRANCISCO 57 74 .435"); the decision tells a team from a country."""
+    m = _ROW.match(text)
+    if not m:
+        return []
+    g = gazetteer()
+    folded = ascii_fold(m.group(1)).lower()
+    if folded not in g.places:
+        return []
+    cues = ["table_row", "place", *(["country"] if folded in g.countries else [])]
+    return [Span(block, m.start(1), m.end(1), tuple(m.group(1).split()), None, tuple(cues))]
+
+
+def _speaks_next(toks: list[Token], i: int) -> bool:
+    """The next word, in the same sentence, is a speech verb ("Lebed told")."""
+    return (
+        i < len(toks)
+        and not toks[i].sentence_start
+        and toks[i].text.lower() in SPEECH_VERBS
+        and toks[i].text.lower() != "according"
+    )
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What the candidates of one block share: its tokens and the article's evidence."""
+
+    block: int
+    toks: list[Token]
+    table: bool
+    lower_words: set[str]
+    known: Mapping[str, str]
+
+
+def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: bool | str) -> list[Span]:
+    """One candidate span (or none), with the cues the decision weighs."""
+    g = gazetteer()
+    toks, block = ctx.toks, ctx.block
+    first, last = words[0], words[-1]
+    # Only the last word loses a possessive ending: an inner one belongs to
+    # the name ("Fishermen's Union").
+    names = (*(w.text for w in words[:-1]), words[-1].bare)
+    lows = [ascii_fold(n).lower() for n in names]
+    folded = " ".join(lows)
+    start, end = first.start, last.start + len(last.bare)
+    idx_after = last.i + 1
+    idx_before = first.i - 1
+    after = toks[idx_after].text.lower() if idx_after < len(toks) else ""
+    before = toks[idx_before].text.lower() if idx_before >= 0 and not first.sentence_start else ""
+    after2 = toks[idx_after + 1].text.lower() if idx_after + 1 < len(toks) and after.islower() else ""
+    if (lows[-1] in MONTH_ABBREVIATIONS and after[:1].isdigit()) or (
+        lows[-1] in DAY_ABBREVIATIONS and (after[:1].isdigit() or after in MONTH_ABBREVIATIONS)
+    ):
+        # "Jan. 5", "Sept 2012", "Mon, 31 Dec": a date, not a person called Jan.
+        return typed_spans(ctx, words[:-1], run, titled) if len(words) > 1 else []
+    if len(words) == 1 and lows[0].rstrip(".") in COMPANY_SUFFIXES:
+        return []  # "Apple, Inc.": a company's suffix alone names nothing
+
+    if len(words) == 1:
+        word = first.bare
+        low = lows[0]
+        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS:
+            return []  # an initial alone names no one; "GMT" nothing
+        if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
+            return []
+        if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
+            return [Span(block, start, end, names, "GROUP")]
+    elif all(w.isupper() and len(w) <= 3 for w in names):
+        return []  # "W L PCT GB": a table's column heads
+    elif is_demonym(names[-1]) and all(low in COMPASS for low in lows[:-1]):
+        return [Span(block, start, end, names, "GROUP")]  # "South Korean"
+    elif "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES and not titled:
+        # "Joost Visser of FNV Havens": a person, then what they belong to.
+        cut = lows.index("of", 2)
+        return [
+            *typed_spans(ctx, words[:cut], run, titled),
+            *typed_spans(ctx, words[cut + 1 :], run, False),
+        ]
+
+    cues = [
+        "one_word"
+        if len(words) == 1
+        else "two_words"
+        if len(words) == 2
+        else "three_words"
+        if len(words) == 3
+        else "long"
+    ]
+    add = cues.append
+    if first.sentence_start:
+        add("sentence_start")
+        if _speaks_next(toks, idx_after):
+            add("start_speaks")
+    if titled:
+        add("honorific" if titled == "honorific" else "title")
+    if after in SPEECH_VERBS and not first.sentence_start:
+        add("speech_after")
+    if last.possessive:
+        add("possessive")
+    if folded in g.places:
+        add("place")
+        if folded in g.countries:
+            add("country")
+        elif folded not in g.major_places:
+            add("minor_place")
+    word = names[0]
+    if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
+        add("acronym")
+        if same_entity(word) in g.countries:
+            # Only the codes newsrooms write for a country (US, UK, UAE: the alias
+            # table): most ISO and FIPS codes are other things in running text (AI, PC, ID).
+            add("country_code")
+        if len(word) > 3 and "." not in word and folded in g.places:
+            add("dateline")
+    elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 for n in names):
+        add("has_acronym")
+    if (
+        lows[0] in g.first_names
+        and lows[0] not in NOT_NAMES
+        and len(words) > 1
+        or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))
+    ):
+        add("first_name")
+    if re.fullmatch(r"[a-z]\.", lows[0]):
+        add("initial")
+    if lows[-1].rstrip(".") in ORG_HEADS:
+        add("org_head")
+    elif any(low.rstrip(".") in ORG_HEADS for low in lows[:-1]):
+        add("org_head_inner")
+    if len(words) > 1 and (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS or lows[-1] in NATURAL_HEADS):
+        add("place_head")
+    if len(words) > 1 and lows[0] in PLACE_FIRST:
+        add("place_first")
+    if re.fullmatch(r"(?:north|south|mid)?(?:east|west)|(?:north|south)(?:east|west)?|midwest", folded) or (
+        len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}
+    ):
+        add("region")
+    if after in PLACE_HEADS:
+        add("place_head_after")
+    if before in ORG_CUES or ((after in ORG_CUES or after2 in ORG_CUES) and not first.possessive):
+        add("org_cue")
+    if before in PLACE_PREPOSITIONS:
+        add("prep_before")
+    if before == "the":
+        add("the_before")
+    if lows[-1] in EVENT_HEADS:
+        add("event_head")
+    if lows[0] in NOT_PERSON_FIRST:
+        add("thing_first")
+    # National sides keep their country's type (CoNLL's convention and a reader's).
+    if ctx.table and folded in g.places and folded not in g.countries and _score_follows(toks, idx_after):
+        add("team_score")
+    if ctx.table and len(words) == 1 and folded not in g.countries and _results_line(toks, first.i, idx_after):
+        add("results_line")
+    if len(words) == 1:
+        if lows[0] in ONE_OF_A_KIND_BODIES:
+            add("one_of_a_kind")
+        elif lows[0] in ORG_HEADS:
+            return []  # "the Ministry", "Office": a body named by its kind, no name of its own
+        if lows[0] in ctx.lower_words:
+            add("lower_elsewhere")
+    if any("-" in n for n in names):
+        add("hyphenated")
+    if before in CONTEXT_WORDS:
+        add("before:" + before)
+    if after in CONTEXT_WORDS:
+        add("after:" + after)
+    known = ctx.known.get(folded)
+    if known in ("PERSON", "PLACE", "ORG"):
+        add("known_" + known)
+    return [Span(block, start, end, names, None, tuple(cues))]

@@ -1,0 +1,146 @@
+"""One article's entities from its candidate spans: mentions link to the
+longest name they belong to, other names of one entity (the alias table) are
+one, the evidence of every mention adds up, and the archive's decision on a
+name (corrections first) overrides it: one name, one type per article."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from reader.model import Block
+from reader.text.archive_names import alias_of, group_singular, same_entity
+from reader.text.entity_cues import OUTCOMES, deciding, scores
+from reader.text.entity_evidence import Span
+from reader.text.gazetteer import ascii_fold
+from reader.text.vocab import CONNECTORS
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "mentions": [{"block": m.block, "start": m.start, "end": m.end} for m in self.mentions],
+        }
+
+
+# A type the article's evidence gives less than this share of belief is
+# shown as a plain name ("NAME"), without a type colour: precision first.
+# Set on development data (tests/eval/fit_entity_weights.py reports the sweep).
+UNCERTAIN_BELOW = 0.5
+UNCERTAIN = "NAME"
+
+
+def link(
+    spans: list[Span], blocks: Sequence[Block], explain: list[str] | None = None, known: Mapping[str, str] = {}
+) -> list[Entity]:
+    """Group mentions into entities; each entity's type is the decision over
+    the evidence of all its mentions, unless the archive has decided the name
+    (`known`: corrections first, then most of its articles): one name, one type.
+    A country's other names (US, U.S., USA, America's long forms) are one entity."""
+    # Longest names first, so shorter mentions find the full name they belong to.
+    order = sorted(range(len(spans)), key=lambda i: -len(spans[i].words))
+    entities: list[Entity] = []
+    belief: list[list[float]] = []  # summed outcome probabilities per entity
+    groups: list[int] = []  # mentions told as a people's name by word form
+    by_key: dict[str, int] = {}  # folded full name → entity
+    by_word: dict[str, list[int]] = {}  # folded single word of a multi-word name → entities
+    mention_scores: dict[int, tuple[float, ...]] = {}
+    for i in order:
+        span = spans[i]
+        key = ascii_fold(" ".join(span.words)).lower()
+        # One key and one name for every name of an entity (US, U.S., America →
+        # United States: the alias table), and for a people's plural (Americans → American).
+        written = " ".join(span.words)
+        key = same_entity(written) or key
+        shown = alias_of(written)
+        if shown is None and span.type == "GROUP" and len(span.words) == 1:
+            shown = group_singular(span.words[0])
+        if shown:
+            key = ascii_fold(shown).lower()
+            span = replace(span, words=tuple(shown.split()))
+        target = by_key.get(key)
+        if target is None and len(span.words) == 1:
+            # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
+            # a lone word links only to a single person (or place) it is part of.
+            candidates_ = by_word.get(key, [])
+            linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
+            target = linkable[0] if len(linkable) == 1 else None
+        text = blocks[span.block].text[span.start : span.end]
+        mention = Mention(span.block, span.start, span.end, text)
+        if target is None:
+            target = len(entities)
+            entities.append(Entity(name=" ".join(span.words), type="?", mentions=[]))
+            belief.append([0.0] * len(OUTCOMES))
+            groups.append(0)
+            by_key[key] = target
+            if len(span.words) >= 2:
+                for word in span.words:
+                    low = ascii_fold(word).lower()
+                    if low not in CONNECTORS:
+                        by_word.setdefault(low, []).append(target)
+        entities[target].mentions.append(mention)
+        if span.type == "GROUP":
+            groups[target] += 1
+        else:
+            p = scores(span.cues)
+            mention_scores[i] = p
+            # Evidence adds up across mentions: log-probabilities are summed.
+            belief[target] = [a + math.log(b) for a, b in zip(belief[target], p, strict=True)]
+    out: list[Entity] = []
+    for n, (entity, summed) in enumerate(zip(entities, belief, strict=True)):
+        kind, share = _decide(summed, groups[n])
+        decided = known.get(ascii_fold(entity.name).lower())
+        if decided:
+            kind, share = decided, 1.0
+        if kind is None:
+            continue
+        entity.type = kind
+        entity.mentions.sort(key=lambda m: (m.block, m.start))
+        out.append(entity)
+        if explain is not None:
+            explain.append(f"{entity.name} → {kind} ({share:.2f})")
+    if explain is not None:
+        for i, span in enumerate(spans):
+            if i in mention_scores:
+                p = mention_scores[i]
+                best = OUTCOMES[max(range(len(p)), key=p.__getitem__)]
+                why = ", ".join(f"{c} {w:+.1f}" for c, w in deciding(span.cues, best))
+                text = blocks[span.block].text[span.start : span.end]
+                explain.append(f"  [{span.block}:{span.start}] {text!r}: {best} {max(p):.2f} ← {why}")
+    out.sort(key=lambda e: (e.mentions[0].block, e.mentions[0].start))
+    return out
+
+
+def _lean(summed: list[float], groups: int) -> str:
+    if groups and not any(summed):
+        return "GROUP"
+    return OUTCOMES[max(range(len(summed)), key=summed.__getitem__)]
+
+
+def _decide(summed: list[float], groups: int) -> tuple[str | None, float]:
+    """(type, its probability given every mention's cues), or (None, …) for no entity."""
+    if groups and not any(summed):
+        return "GROUP", 1.0
+    top = max(summed)
+    exp = [math.exp(x - top) for x in summed]
+    best = max(range(len(summed)), key=summed.__getitem__)
+    share = exp[best] / sum(exp)
+    if OUTCOMES[best] == "NONE":
+        return None, share
+    return (OUTCOMES[best] if share >= UNCERTAIN_BELOW else UNCERTAIN), share

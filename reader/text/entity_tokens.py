@@ -1,0 +1,77 @@
+"""Words of a block with their offsets, for the entity finder: which start a
+sentence, which are capitalised (a lower-case particle glued to a name counts:
+"al-Amr"), which end in a possessive. A dotted acronym, an initial and a
+company's "Inc." keep their dots, so no sentence ends inside a name."""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.vocab import ABBREVIATIONS, NOT_NAMES
+
+# A dotted acronym keeps its last dot ("U.S.", "U.N."), and an initial its dot
+# ("S. Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
+    r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"  # NationsBank Corp., Martin Luther King Jr.
+    r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
+    r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
+    r"|[.!?:;,\"“”‘’()]"
+)
+_SENTENCE_END = frozenset(".!?:")
+_GLUED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|ash|bin|ibn|abu|d)[-'’][A-Z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Words written in lower case, not at a sentence start: evidence that a
+# capitalised copy elsewhere is only capitalised by position.
+LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
+
+
+class Token:
+    """A word of a block with its offsets (a plain slotted class: one per word is made)."""
+
+    __slots__ = ("_bare", "capitalised", "end", "i", "sentence_start", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, sentence_start: bool, i: int = 0) -> None:
+        self.text, self.start, self.end, self.sentence_start, self.i = text, start, end, sentence_start, i
+        # "al-Amr", "el-Sisi", "bin-Salman": a lower-case particle glued to a name.
+        self.capitalised = text[:1].isupper() or bool(_GLUED_PARTICLE.match(text))
+        self._bare: str | None = None
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending."""
+        if self._bare is None:
+            self._bare = _POSSESSIVE.sub("", self.text) if len(self.text) > 2 else self.text
+        return self._bare
+
+    @property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2 and self.text[-2:] not in ("ss",)
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    starts_sentence = True
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if len(word) == 1 and not word.isalnum():
+            after_abbreviation = (
+                word == "."
+                and out
+                and (out[-1].text.lower() in ABBREVIATIONS or (len(out[-1].text) == 1 and out[-1].text.isupper()))
+            )  # "Rep. Nadler", and an initial: "George W. Bush"
+            if (word in _SENTENCE_END and not after_abbreviation) or word in '"“‘(':
+                starts_sentence = True
+            continue
+        if out and out[-1].text.endswith(".") and word[:1].isupper() and word.lower() in NOT_NAMES:
+            starts_sentence = True  # "… in the U.S. The rest": the acronym's dot ended the sentence
+        out.append(Token(word, m.start(), m.end(), starts_sentence, len(out)))
+        starts_sentence = False
+    return out
+
+
+def is_caps_line(text: str) -> bool:
+    """Headlines and tables in CAPITALS carry no case evidence; we decline them."""
+    upper = sum(map(str.isupper, text))
+    letters = upper + sum(map(str.islower, text))  # cased letters: the ones that can carry evidence
+    return letters >= 12 and upper / letters > 0.7
