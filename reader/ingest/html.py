@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reader.ingest.bylines import clean_byline
 from reader.ingest.common import meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
@@ -310,7 +311,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         title=title,
         blocks=tuple(blocks),
         format=fmt,
-        byline=meta_text(doc.author),
+        byline=clean_byline(meta_text(doc.author)),
         site=meta_text(doc.sitename) or meta_text(doc.hostname),
         url=meta_text(doc.url),
         published=parse_date(doc.date),

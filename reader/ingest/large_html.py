@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.ingest.bylines import clean_byline
 from reader.ingest.common import meta_text, parse_date, squash
 from reader.model import Article, Block
 from reader.sanitize import clean_text
@@ -116,7 +117,7 @@ def article_from_tree(tree: Any, fmt: str = "html") -> Article:
         title="",
         blocks=tuple(blocks),
         format=fmt,
-        byline=meta("author", "article:author"),
+        byline=clean_byline(meta("author", "article:author")),
         site=meta("og:site_name"),
         url=meta("og:url"),
         published=parse_date(meta("article:published_time", "date", "pubdate")),

@@ -1,5 +1,7 @@
-"""Which first names are women's and which are men's, from gender-guesser's
-dictionary: evidence for resolving "she" and "he" to the person named before."""
+"""Which words are first names, and which first names are women's and which
+are men's, from gender-guesser's dictionary: evidence for resolving "she" and
+"he" to the person named before, and for finding the name at the head of a
+byline."""
 
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ _MALE = {"male", "mostly_male"}
 
 
 @functools.cache
-def _genders() -> tuple[frozenset[str], frozenset[str]]:
-    """(women's names, men's names), lower-cased; a name used for both is in neither.
+def _genders() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(women's names, men's names, every first name), lower-cased; a name
+    used for both is in neither of the first two.
 
     Loading the dictionary takes about a second, so the two sets are kept in
     the cache directory under a key of this code and the package's version.
@@ -31,20 +34,21 @@ def _genders() -> tuple[frozenset[str], frozenset[str]]:
     path = cache_dir() / f"first-names-{key}.pickle"
     try:
         with path.open("rb") as cached:
-            female, male = pickle.load(cached)
-        return frozenset(female), frozenset(male)
+            female, male, every = pickle.load(cached)
+        return frozenset(female), frozenset(male), frozenset(every)
     except Exception:  # noqa: BLE001 - missing or unreadable: build it again
         pass
     from gender_guesser.detector import Detector
 
-    female_names, male_names = set(), set()
+    female_names, male_names, every_name = set(), set(), set()
     for name, codes in Detector(case_sensitive=False).names.items():
+        every_name.add(ascii_fold(name).lower())
         kinds = set(codes)
         if kinds and kinds <= _FEMALE:
             female_names.add(ascii_fold(name).lower())
         elif kinds and kinds <= _MALE:
             male_names.add(ascii_fold(name).lower())
-    built = (frozenset(female_names), frozenset(male_names))
+    built = (frozenset(female_names), frozenset(male_names), frozenset(every_name))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".first-names-", delete=False) as aside:
@@ -57,10 +61,15 @@ def _genders() -> tuple[frozenset[str], frozenset[str]]:
 
 def gender(first_name: str) -> str | None:
     """ "f", "m", or None when the name is both, unknown, or not a first name."""
-    female, male = _genders()
+    female, male, _ = _genders()
     word = ascii_fold(first_name).lower().rstrip(".")
     if word in female:
         return "f"
     if word in male:
         return "m"
     return None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the word is a first name of anyone's (Ben, Alex and Robin too)."""
+    return ascii_fold(word).lower().rstrip(".") in _genders()[2]
