@@ -11,10 +11,11 @@ SPEECH = "|".join(
     sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
-# "his claims", "late-night tweets", "the reports": the same words as nouns.
+# "his claims", "late-night tweets", "the reports": the same words as nouns
+# (not after "the 56-year-old", who says).
 _NOUN_CUE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|such|many|several|recent|latest|"
-    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\w-\w+|['’]s)\s+$",
+    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\w-(?!old\b)\w+|['’]s)\s+$",
     re.I,
 )
 _END = re.compile(r"[.!?]\s")

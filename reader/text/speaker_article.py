@@ -32,7 +32,8 @@ class Article:
     @classmethod
     def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
         masked = [_masked(block.text, b, spans) for b, block in enumerate(blocks)]
-        kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans)]
+        # A title alone ("Minister" of "The Prime Minister said") names no one.
+        kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans) and not _title_only(m[3])]
         runs = _first_name_runs(masked, kept)
         article = cls(blocks, masked, sorted(kept + runs))
         # The names the recogniser left out have a gender too ("Rachel" shrugged).
@@ -63,6 +64,10 @@ def _first_name_runs(masked: list[str], mentions: list[MentionRow]) -> list[Ment
                 continue  # a sentence's first word: "Will you…", "Grant me…"
             found.append((b, run.start(), run.end(), run.group(), "NAME"))
     return found
+
+
+def _title_only(name: str) -> bool:
+    return all(word.lower().rstrip(".") in TITLES for word in name.split())
 
 
 def _masked(text: str, block: int, spans: list[Span]) -> str:

@@ -63,9 +63,17 @@ _NOT_NAME_WORDS = TITLES | frozenset(
 )
 # A speaker the text describes but does not name: "the commission says",
 # '…," the harbour master said', "Holm's former deputy said".
+# Titles that end a description in capitals ("The Prime Minister said"); the
+# words that only qualify a title (Foreign, Deputy) do not.
+_QUALIFIERS = frozenset(
+    "cabinet chief culture defence defense deputy economy education energy environment finance fisheries foreign "
+    "health home interior prime state tourism trade transport vice".split()
+)
+_TITLE_HEAD = "|".join(sorted((t for t in TITLES if len(t) > 3 and t not in _QUALIFIERS), key=len, reverse=True))
 _DESCRIPTION = (
     r"((?:(?:[Tt]he|[Aa]n?)[ \t]+|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*['’]s[ \t]+)"
-    r"(?:[\w.'’-]+[ \t]+){0,4}?[a-z][a-z-]{2,}(?:[ \t]+of[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?)"
+    rf"(?:[\w.'’-]+[ \t]+){{0,4}}?(?:[a-z][a-z-]{{2,}}|\d+-year-old|(?i:{_TITLE_HEAD}))"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?)"
 )
 DESCRIBED_AT_END = re.compile(rf"(?:^|[\s,])(?-i:{_DESCRIPTION})\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 DESCRIBED_ALONE = re.compile(rf"^[\s,]*{_DESCRIPTION}[\s,]*$")
@@ -101,7 +109,17 @@ def description(match: re.Match[str] | None) -> str | None:
     words = [w.lower() for w in text.split()]
     if words[-1].endswith("ly") or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
         return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
+    if _PREPOSITION_BEFORE.search(match.string, max(0, match.start(1) - 16), match.start(1)):
+        return None  # the end of a longer phrase: "A person in the house at the time told…"
     return text
+
+
+# '…," said the culture minister, Ann Lee', '…," said one source who…', '…," said
+# researchers': the noun phrase after the verb, when it names no one.
+SAID_DESCRIPTION = re.compile(
+    rf"^\s*((?:the|a|an|one|another)\s+(?:[\w.'’-]+\s+){{0,4}}?(?:[a-z][a-z-]{{2,}}|(?i:{_TITLE_HEAD}))"
+    r"|[a-z]+(?:\s+[a-z]+)?s)\s*$"
+)
 
 
 def run_features(name: str) -> tuple[str, ...]:

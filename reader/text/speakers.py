@@ -36,6 +36,7 @@ from reader.text.speaker_phrases import (
     RUN_APPOSITIVE,
     RUN_AT_END,
     RUN_AT_START,
+    SAID_DESCRIPTION,
     SHORT_TAG,
     SIGNED,
     TAG_AFTER,
@@ -171,10 +172,19 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 rest = after[verb.end() :]
                 stop = re.search(r",|\s(?:to|at|in|on|during|after|before|as|while|when|who|which)\s", rest)
                 phrase_end = end + verb.end() + (stop.start() if stop else len(rest))
-                add_mentions(mentions_in(eb, end + verb.end(), phrase_end), "said_x", prefer_last=False)
-                named = name_run(RUN_AT_START.match(rest))
-                if named:
+                if add_mentions(mentions_in(eb, end + verb.end(), phrase_end), "said_x", prefer_last=False):
+                    pass
+                elif named := name_run(RUN_AT_START.match(rest)):
                     out.append(Candidate(named, "said_x_run", run_features(named)))
+                elif described := description(
+                    SAID_DESCRIPTION.match(rest[: phrase_end - end - verb.end()].rstrip(" .;!?"))
+                ):
+                    # The name an appositive gives ('…, Ann Lee.') or the description.
+                    apposed = re.match(r",\s*", rest[phrase_end - end - verb.end() :]) if stop else None
+                    named_at = phrase_end + apposed.end() if apposed else -1
+                    named_after = [m for m in mentions_in(eb, named_at, len(masked[eb])) if m[1] == named_at]
+                    if not add_mentions(named_after[:1], "said_x", prefer_last=False):
+                        out.append(Candidate(described, "said_x_description", ("description",)))
 
     elif re.search(r"[,?!—–-]\s*$", article.blocks[eb].text[max(0, end - 3) : end - 1]):
         # '“…,” he shrugged', '“…?” Rachel guessed': a quote that stops on a comma,
@@ -202,7 +212,14 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             lo = verbs[n - 1].end() if n else 0
             region = before[lo : verb.start()]
             if verb.group().lower() == "according":
-                add_mentions(mentions_in(block, sentence_from + verb.end(), quote_at), "according_to", False, rank)
+                if not add_mentions(
+                    mentions_in(block, sentence_from + verb.end(), quote_at), "according_to", False, rank
+                ):
+                    # "According to the Spokesman-Review, “…”": a name the recogniser missed.
+                    source = re.match(r"\s+to\s+(?:the\s+)?([^,:;]+?)\s*[,:]", before[verb.end() :])
+                    named = name_run(RUN_ALONE.match(source.group(1))) if source else None
+                    if named:
+                        out.append(Candidate(named, "according_to", run_features(named), rank))
                 continue
             clause_from = lo + region.rfind(",") + 1
             clause = before[clause_from : verb.start()]

@@ -145,7 +145,7 @@ SPEECH_VERBS = frozenset(
     testified described describes called calls accused accuses criticized criticised criticizes
     criticises fumed interjected agreed agrees compared compares praised praises slammed slams
     blasted blasts chided mocked demanded demands assured assures charged charges acknowledges
-    advised advises""".split()
+    advised advises commented answered answers exclaimed whispered""".split()
 )
 # Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(

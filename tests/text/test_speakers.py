@@ -183,3 +183,22 @@ def test_a_quote_that_opens_its_sentence_goes_to_who_the_sentence_before_says_sp
     assert said[0][1] == "Tom Reid"
     # A heading is not a sentence that leads in.
     assert _said("Conflicting Reports", '"The two sides are still firing across the river."')[0][1] is None
+
+
+def test_said_and_a_description_or_the_name_its_appositive_gives() -> None:
+    said = _said(
+        '"The quay will hold," said the harbour board chair, Ann Lindqvist.',
+        '"It will not," said one engineer who inspected it.',
+        '"We found cracks," said researchers.',
+        '"Pay up," commented Lindqvist in a statement.',
+    )
+    assert [who for _, who in said] == ["Ann Lindqvist", "one engineer", "researchers", "Ann Lindqvist"]
+
+
+def test_a_description_in_capitals_or_by_age_speaks_and_according_to_a_name_the_recogniser_missed() -> None:
+    assert _said('The Prime Minister said, "We will reopen the quay."')[0][1] == "The Prime Minister"
+    assert _said('The 56-year-old said after the vote: "I am staying."')[0][1] == "The 56-year-old"
+    assert _said('According to the Harbour-Gazette, "the quay will close for a year."')[0][1] == "Harbour-Gazette"
+    # The end of a longer phrase is not the speaker: "a person in the house at the time".
+    said = _said('A person in the house at the time told reporters: "She cried all night."')
+    assert said[0][1] != "the house at the time"
