@@ -110,7 +110,11 @@ SHARE_PROMPT_WORDS = 10
 # What a share button says: a verb of passing the page on, or a network's name.
 _SHARE_BUTTONS = frozenset(
     "share tweet pin email e mail print save send post like bookmark copy link whatsapp facebook twitter x"
-    " linkedin pinterest reddit telegram messenger flipboard".split()
+    " linkedin pinterest reddit telegram messenger flipboard"
+    # the networks of older pages ("Digg it | Facebook | Newsvine | Propeller |
+    # Reddit | Stumble! | Print | Email", "Share: | Del.icio.us | Digg | …")
+    " digg newsvine propeller stumble stumbleupon technorati del icio us delicious tumblr mixx fark"
+    " google plus buzz instagram youtube newsbreak follow it this on".split()
 )
 
 

@@ -39,6 +39,16 @@ def test_chrome_words_placeholders_and_counters() -> None:
     assert not is_chrome("Mayor Jane Holt said: 'We will build it.'")
 
 
+def test_share_rows_of_older_networks_are_chrome_anywhere() -> None:
+    for line in (
+        "Digg it | Facebook | Newsvine | Propeller | Reddit | Stumble! | Print | Email",
+        "Share: | Del.icio.us | Digg | Newsvine | Technorati",
+        "Follow us on Google Plus",
+    ):
+        assert is_chrome(line), line
+    assert not is_chrome("Digg was sold for a fraction of its price, Propeller closed and Newsvine followed.")
+
+
 def test_headline_is_not_the_first_line() -> None:
     text = "Home\n\nNews\n\nLocal\n\nBus services to outer villages to double under new timetable\n\n" + BODY
     scrape = clean_scrape(text)
