@@ -48,9 +48,12 @@ def alive(process: Process) -> bool:
     return found is not None and found[0] != "Z" and found[2] == process[1]
 
 
-def survivors(processes: set[Process], within_s: float = 10.0) -> set[Process]:
+def survivors(processes: set[Process], within_s: float = 30.0) -> set[Process]:
     """Which of these processes are still running after waiting up to `within_s`
-    for them to end (a generous bound: they are expected to end at once)."""
+    for them to end (a generous bound: they are expected to end at once, and do
+    in well under a second on a quiet machine; 10 s was once not enough at a
+    load of 17 on two cores, where a killed reindex's helpers and then the
+    resource tracker each wait their turn for a core)."""
     deadline = time.monotonic() + within_s
     left = {p for p in processes if alive(p)}
     while left and time.monotonic() < deadline:
