@@ -95,8 +95,9 @@ def _is_close(text: str, i: int) -> bool:
     return True
 
 
-# '' is a double mark where a page (or a wire's plain text) writes it so.
-_MARK = re.compile("''|[“«„”»‘\"'’]")
+# '' is a double mark where a page (or a wire's plain text) writes it so, and so
+# are ‘‘ and ’’ (curly single marks doubled: '“It was a lie,’’ Lee told the BBC').
+_MARK = re.compile("''|‘‘|’’|[“«„”»‘\"'’]")
 
 
 def _marks(text: str) -> list[tuple[int, str, str]]:
@@ -116,6 +117,10 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
                 out.append((i, '"', "open"))
             elif _is_close(view, i):
                 out.append((i + 1, '"', "close"))
+        elif ch == "‘‘":
+            out.append((i, "“", "open"))
+        elif ch == "’’":
+            out.append((i + 1, "”", "close"))
         elif ch == '"' and i > 0 and text[i - 1] in ",.!?" and text[i + 1 : i + 2].islower():
             out.append((i, ch, "close"))  # ',"he told': a closing mark with its space lost
         elif ch in "“«„":

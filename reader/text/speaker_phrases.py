@@ -35,8 +35,8 @@ def mention_features(article: Article, m: MentionRow) -> tuple[str, ...]:
     comma = re.search(r",\s*$", text[lo : m[1]])
     if comma and any(o[0] == m[0] and o[2] == lo + comma.start() for o in article.mentions):
         features.append("appositive")  # "Ann Lee, Liberal of the coast district,": what Lee is
-    if any(re.split(r"['’]", w.lower())[0] in _NEVER_IN_NAMES for w in m[3].split()):
-        features.append("not_a_name")  # "Am I" at a question's start, "I’ve"
+    if any(re.split(r"['’]", w.lower())[0] in _NEVER_IN_NAMES and not gender(w) for w in m[3].split()):
+        features.append("not_a_name")  # "Am I" at a question's start, "I’ve" (not "Will Moy")
     return tuple(features)
 
 

@@ -202,3 +202,11 @@ def test_a_description_in_capitals_or_by_age_speaks_and_according_to_a_name_the_
     # The end of a longer phrase is not the speaker: "a person in the house at the time".
     said = _said('A person in the house at the time told reporters: "She cried all night."')
     assert said[0][1] != "the house at the time"
+
+
+def test_doubled_curly_single_marks_are_a_quote_and_will_is_a_first_name() -> None:
+    # ’’ closed nothing, so the quote ran on over "Will Moy … told the BBC"; and "Will"
+    # counted as the verb of a question ("Will you…"), not a name.
+    said = _said("“It was an attempt to mislead voters,’’ Will Moy, head of the harbour trust, told the BBC.")
+    assert said == [("It was an attempt to mislead voters,", "Will Moy")]
+    assert _said("‘‘We sail at noon,’’ said Ann Lindqvist.") == [("We sail at noon,", "Ann Lindqvist")]
