@@ -11,9 +11,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from reader.model import Block
-from reader.text.entity_evidence import NATURAL_HEADS, BlockContext, Span, caps_table_row, table_like, typed_spans
+from reader.text.entity_evidence import (
+    COMPANY_SUFFIXES,
+    NATURAL_HEADS,
+    BlockContext,
+    Span,
+    caps_table_row,
+    table_like,
+    typed_spans,
+)
 from reader.text.entity_tokens import LOWER_WORD, Token, is_caps_line, tokens
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
     CONNECTORS,
     EVENT_HEADS,
@@ -171,13 +180,15 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
     known = known or {}
     spans: list[Span] = []
     lower_words = {word for block in blocks for word in LOWER_WORD.findall(block.text)}
+    sport = sports_article(blocks)
     for b, block in enumerate(blocks):
         if is_caps_line(block.text):
             spans.extend(caps_table_row(b, block.text))
             continue
         toks = tokens(block.text)
         credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
-        ctx = BlockContext(b, toks, table_like(block.text, toks), lower_words, known)
+        headline = headline_case(block.text, toks)
+        ctx = BlockContext(b, toks, table_like(block.text, toks), lower_words, known, block.text, headline, sport)
         for run in _runs(toks, block.text):
             for span in _spans_of_run(ctx, run):
                 if not any(lo <= span.start and span.end <= hi for lo, hi in credits):
@@ -187,9 +198,16 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
 
 def _article_cues(spans: list[Span]) -> list[Span]:
     """Cues only the whole article shows: a lone word that is the last word of a
-    longer name ("Woods" after "Tiger Woods"), and the longer name so called back."""
+    longer name ("Woods" after "Tiger Woods"), the longer name so called back, and
+    a name the article also writes with a company's suffix ("Apple", "Apple Inc.")."""
     last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2 and _person_shaped(s)}
     lone = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1}
+    # "Apple Inc." anywhere in the article makes a bare "Apple" the company.
+    suffixed = {
+        ascii_fold(" ".join(s.words[:-1])).lower()
+        for s in spans
+        if len(s.words) >= 2 and s.words[-1].lower().rstrip(".") in COMPANY_SUFFIXES
+    }
     out = []
     for s in spans:
         if s.type is not None:
@@ -200,6 +218,8 @@ def _article_cues(spans: list[Span]) -> list[Span]:
             extra = ("surname_of_name",)
         elif len(s.words) >= 2 and ascii_fold(s.words[-1]).lower() in lone:
             extra = ("called_back",)
+        if suffixed and ascii_fold(" ".join(s.words)).lower() in suffixed:
+            extra += ("suffix_in_article",)
         out.append(replace(s, cues=s.cues + extra) if extra else s)
     return out
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.text.archive_names import same_entity
+from reader.text.company_cues import company_cues, context_cues
 from reader.text.entity_tokens import Token
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
@@ -58,6 +59,11 @@ CONTEXT_WORDS = frozenset(
     """the of by for with and at in from to on into against between near across over under
     said says told a an his her their its than via including like as vs v beat beats""".split()
 )
+# A capital inside a word ("NationsBank", "JetBlue", "PlayStation"): brands write
+# names so; people's (McDonald, DeSantis, O'Neill) seldom, and those prefixes are left out.
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")
+# A plural last word ("Cowboys", "Monkeys"; not "Paris", "Reuters"-like "…us", "…is").
+_PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _NUMBER = re.compile(r"\d[\d.,:-]*")
 
@@ -121,6 +127,9 @@ class BlockContext:
     table: bool
     lower_words: set[str]
     known: Mapping[str, str]
+    text: str = ""  # the block's text
+    headline: bool = False  # the block is a title-case line (text_kind.headline_case)
+    sport: bool = False  # the article is a sports report (text_kind.sports_article)
 
 
 def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: bool | str) -> list[Span]:
@@ -256,6 +265,22 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("before:" + before)
     if after in CONTEXT_WORDS:
         add("after:" + after)
+    cues.extend(company_cues(folded, len(words), folded in g.places))
+    cues.extend(context_cues(toks, first.i, last.i, ctx.text, last.possessive))
+    if ctx.headline:
+        add("headline_case")
+        if len(words) >= 3:
+            add("headline_run")
+    if ctx.sport:
+        add("sports_article")
+        if folded in g.places and folded not in g.countries:
+            add("sport_place")
+    if any(_CAMEL.match(n) for n in names):
+        add("camel_case")
+    if len(words) > 1 and _PLURAL.search(lows[-1]) and lows[-1] not in g.places:
+        # "Dallas Cowboys", "Pittsburgh Pirates", "Arctic Monkeys": a plural head
+        # names a team or a band, not one person or place.
+        add("plural_head_after_place" if lows[0] in g.places or " ".join(lows[:2]) in g.places else "plural_head")
     known = ctx.known.get(folded)
     if known in ("PERSON", "PLACE", "ORG"):
         add("known_" + known)

@@ -119,6 +119,36 @@ ORG_CUES = frozenset(
     insurer retailer lender bank conglomerate distributor manufacturer producer brewer
     supplier operator chipmaker automaker""".split()
 )
+# Words of sports reports: an article with several of them is about sport, where a
+# town's name is mostly its team ("Bury beat Hull", "Surrey need 200 runs").
+SPORT_WORDS = frozenset(
+    """soccer football cricket rugby tennis golf baseball basketball hockey cycling athletics
+    match matches fixture fixtures season league championship tournament semi-final quarter-final
+    goal goals scored scorer striker midfielder defender goalkeeper coach club clubs squad
+    beat beaten defeat defeated draw drew drawn victory points standings division relegation
+    promoted promotion playoff playoffs innings wickets wicket batting bowler bowling pitch
+    stadium touchdown quarterback inning pitcher homer lap podium""".split()
+)
+# Distinct sport words that make an article a sports report.
+SPORT_ARTICLE_WORDS = 4
+# What a company does, right after its name ("Apple announced", "Toyota recalled").
+BUSINESS_VERBS = frozenset(
+    """announced announces launched launches unveiled unveils acquired acquires released releases
+    shipped ships recalled recalls manufactures employs merged""".split()
+)
+# What a company has, after its possessive ("Apple's chief executive", "Toyota's shares").
+BUSINESS_AFTER_POSSESSIVE = frozenset(
+    """shares stock ceo chief chairman founder co-founder board shareholders investors subsidiary
+    products product revenue revenues profit profits earnings sales headquarters employees
+    workers customers stores brand platform app apps software devices factory factories plant
+    plants market valuation""".split()
+)
+# Words before "of/in/at/by X" that make X a company ("shares of X", "a stake in X").
+BUSINESS_BEFORE = frozenset(
+    """shares stock stake employees workers staff executives executive customers investors owner
+    founder co-founder ceo chairman subsidiary unit division spokesperson spokesman spokeswoman
+    acquired bought owned""".split()
+)
 # Words after a name that make it a place ("the Kuznica border crossing").
 PLACE_HEADS = frozenset(
     """border crossing region province city town village county district river island islands
