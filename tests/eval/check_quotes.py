@@ -20,7 +20,8 @@ quote's "— Speaker" label exactly where the reading pane does
 - `speaker_in_quote`: a speech quote whose text holds one of the article's
   speakers beside a speech verb ("Lee said", "said Lee").
 
-Each is a count to bring to zero, or to explain: the README reports them. Reads
+Each is a count to bring to zero, or to explain: the README reports them. It
+also counts the speech quotes given no speaker (`no_speaker`). Reads
 ../shared/eval-data and the archive read-only; prints examples with `--show`.
 Ends with one JSON line.
 """
@@ -53,8 +54,10 @@ def quote_depth(text: str, pos: int) -> int:
     alone: “ „ « open and ” » ″ close (and “ closes „); a straight mark opens
     after a space or a bracket when a word follows, else closes; ‘ and a
     straight single mark open before a word (not an elision: 'em, '90s) and ’
-    closes an open single quote when no letter follows."""
+    closes an open single quote when no letter follows; ‘‘ and ’’ are double marks."""
     stack: list[str] = []
+    # A doubled curly single mark is a double one (‘‘ opens, ’’ closes), as some wires write it.
+    text = text.replace("‘‘", "“ ").replace("’’", " ”")
     for i, ch in enumerate(text[:pos]):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -216,11 +219,13 @@ def main(argv: list[str] | None = None) -> int:
         for doc_id, blocks, quotes in articles:
             counts["documents"] += 1
             counts["speech_quotes"] += sum(q["kind"] == "speech" for q in quotes)
+            counts["no_speaker"] += sum(q["kind"] == "speech" and not q.get("speaker") for q in quotes)
             for kind, example in check_article(blocks, quotes):
                 counts[kind] += 1
                 examples.setdefault(kind, []).append(f"{doc_id} {example}")
-        results[label] = {k: counts[k] for k in ("documents", "speech_quotes", *KINDS)}
-        print(label, " ".join(f"{k} {counts[k]}" for k in ("documents", "speech_quotes", *KINDS)))
+        shown = ("documents", "speech_quotes", "no_speaker", *KINDS)
+        results[label] = {k: counts[k] for k in shown}
+        print(label, " ".join(f"{k} {counts[k]}" for k in shown))
         for kind in KINDS:
             for example in examples.get(kind, [])[: args.show]:
                 print(f"  {kind}: {example!r}")
