@@ -85,15 +85,19 @@ _NOT_DESCRIPTION_END = frozenset(
 )
 
 
-def name_run(match: re.Match[str] | None) -> str | None:
+def name_run(match: re.Match[str] | None, after_verb: bool = False) -> str | None:
     """A capitalised run the recogniser did not make an entity ("Ann B. Lowe"
     beside a speech verb): the speaker's name as written, without leading
-    function words and titles."""
+    function words and titles. `after_verb`: right after a speech verb, where a
+    lone title word before a comma is a surname ('…," said King, who …')."""
     if match is None:
         return None
     words = match.group(1).split()
     while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
         words.pop(0)
+    lone = match.group(1).strip()
+    if not words and after_verb and lone.lower() in TITLES and re.match(r"[,;]", match.string[match.end(1) :]):
+        words = [lone]
     name = " ".join(words).rstrip(".,")
     if not name or name.lower() in PRONOUNS or all(w.lower().rstrip(".,") in NOT_NAMES for w in words):
         return None

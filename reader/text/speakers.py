@@ -174,7 +174,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 phrase_end = end + verb.end() + (stop.start() if stop else len(rest))
                 if add_mentions(mentions_in(eb, end + verb.end(), phrase_end), "said_x", prefer_last=False):
                     pass
-                elif named := name_run(RUN_AT_START.match(rest)):
+                elif named := name_run(RUN_AT_START.match(rest), after_verb=True):
                     out.append(Candidate(named, "said_x_run", run_features(named)))
                 elif described := description(
                     SAID_DESCRIPTION.match(rest[: phrase_end - end - verb.end()].rstrip(" .;!?"))

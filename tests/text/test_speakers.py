@@ -210,3 +210,12 @@ def test_doubled_curly_single_marks_are_a_quote_and_will_is_a_first_name() -> No
     said = _said("“It was an attempt to mislead voters,’’ Will Moy, head of the harbour trust, told the BBC.")
     assert said == [("It was an attempt to mislead voters,", "Will Moy")]
     assert _said("‘‘We sail at noon,’’ said Ann Lindqvist.") == [("We sail at noon,", "Ann Lindqvist")]
+
+
+def test_a_surname_that_is_also_a_title_speaks_after_said() -> None:
+    # "King" was peeled off as a title, leaving no name, so the quote went to the name before.
+    said = _said(
+        "Wayne King worked for Meadows for six years.",
+        '"The first I heard of it was Tuesday," said King, who resigned from the office.',
+    )
+    assert said[0][1] is not None and said[0][1].endswith("King")
