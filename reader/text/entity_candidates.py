@@ -229,10 +229,18 @@ _NOT_IN_PEOPLES_NAMES = frozenset("of and the for & at on in".split())
 _NOT_PERSON_CUES = frozenset("org_head org_head_inner place place_head place_first event_head has_acronym".split())
 
 
+# How a person's full name starts: a first name, an initial, a title or an honorific
+# ("Official Google" and "Google Nexus" give no surname).
+_PERSON_START_CUES = frozenset("first_name initial title honorific".split())
+
+
 def _person_shaped(span: Span) -> bool:
     """A name whose last word can be a surname: no "of" or "and" inside ("Courtesy
     of Apple" and "Bank of England" are not; "Henrike van der Berg" is), no
-    body's, place's or event's head."""
-    return not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words) and not _NOT_PERSON_CUES.intersection(
-        span.cues
+    body's, place's or event's head, and a person's start (a first name, an
+    initial, a title: "Official Google" is not)."""
+    return (
+        not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words)
+        and not _NOT_PERSON_CUES.intersection(span.cues)
+        and bool(_PERSON_START_CUES.intersection(span.cues))
     )

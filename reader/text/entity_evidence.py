@@ -64,6 +64,8 @@ CONTEXT_WORDS = frozenset(
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")
 # A plural last word ("Cowboys", "Monkeys"; not "Paris", "Reuters"-like "…us", "…is").
 _PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
+# The pronoun with a contraction: "I've", "I'd", "I'm", "I'll".
+_PRONOUN_I = re.compile(r"I['’](?:ve|d|m|ll|s)$")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _NUMBER = re.compile(r"\d[\d.,:-]*")
 
@@ -159,8 +161,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     if len(words) == 1:
         word = first.bare
         low = lows[0]
-        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS:
-            return []  # an initial alone names no one; "GMT" nothing
+        if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS or _PRONOUN_I.match(word):
+            return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
@@ -203,6 +205,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("country")
         elif folded not in g.major_places:
             add("minor_place")
+        if titled:
+            add("titled_place")  # "Governor Preston", "Senator Warren": a person named like a town
     word = names[0]
     if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
         add("acronym")
@@ -277,7 +281,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("sport_place")
     if any(_CAMEL.match(n) for n in names):
         add("camel_case")
-    if len(words) > 1 and _PLURAL.search(lows[-1]) and lows[-1] not in g.places:
+    if len(words) > 1 and _PLURAL.search(lows[-1]) and lows[-1] not in g.places and lows[-1] not in ORG_HEADS:
         # "Dallas Cowboys", "Pittsburgh Pirates", "Arctic Monkeys": a plural head
         # names a team or a band, not one person or place.
         add("plural_head_after_place" if lows[0] in g.places or " ".join(lows[:2]) in g.places else "plural_head")

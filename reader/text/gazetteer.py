@@ -197,11 +197,12 @@ def is_demonym(word: str) -> bool:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)]
             # Four shared letters, or three with a suffix that is nearly always a
-            # people's (Fin-land / Fin-nish, Spa-in / Spa-nish).
+            # people's and a short stem (Fin-land / Finn-ish, Spa-in / Span-ish);
+            # a longer stem shares four (Cana-da / Canad-ian; not Guar-dian / Guat-emala).
             strong = suffix in ("ish", "ese", "ian", "ians")
             if not strong and len(stem) < 4:
                 continue  # "Brian" is not from Brazil
-            prefix = stem[:3] if strong else stem[:4]
+            prefix = stem[:3] if strong and len(stem) <= 4 else stem[:4]
             if any(c.startswith(prefix) for c in countries):
                 return True
     return False

@@ -1,0 +1,33 @@
+"""Types the entity finder gives names that are no person, place or body: the pronoun
+with a contraction, words shaped like a people's name that are not one, events."""
+
+from __future__ import annotations
+
+from reader.model import Block
+from reader.text.entities import candidates
+from reader.text.gazetteer import is_demonym
+
+
+def _spans(text: str) -> dict[str, tuple[str, ...]]:
+    return {" ".join(s.words): s.cues for s in candidates([Block("paragraph", text)])}
+
+
+def test_the_pronoun_with_a_contraction_is_no_candidate() -> None:
+    spans = _spans("Later I've said that I'm sure I'd go back, and I'll tell Anna Berg so.")
+    assert not any(name.startswith("I") for name in spans)
+    assert "Anna Berg" in spans
+
+
+def test_a_word_ending_like_a_people_but_sharing_only_three_letters_with_a_country_is_none() -> None:
+    # Guar-dian / Guat-emala, Librar-ian / Libya, Politic-ians / Poland: a stem longer
+    # than four letters must share four with the country.
+    for word in ("Guardian", "Librarian", "Politicians", "Establish"):
+        assert not is_demonym(word), word
+    for word in ("Spanish", "Finnish", "Canadian", "Norwegian", "Palestinian", "Polish", "Chinese", "Peruvian"):
+        assert is_demonym(word), word
+
+
+def test_a_bowl_or_a_tournament_is_an_event() -> None:
+    spans = _spans("Fans travelled to watch the Super Bowl and then the Madrid Tournament this spring.")
+    assert "event_head" in spans["Super Bowl"]
+    assert "event_head" in spans["Madrid Tournament"]
