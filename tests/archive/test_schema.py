@@ -89,3 +89,25 @@ def test_an_index_written_before_the_schema_moved_opens_without_a_rebuild(
     assert done.returncode == 0, done.stderr
     assert "ferry" in done.stdout.lower()
     assert any(old_name in toc.read_bytes() for toc in (data / "index").glob("*.toc"))  # not rebuilt
+
+
+def test_the_schema_read_again_after_a_commit_keeps_the_words_analysed(tmp_path: Path) -> None:
+    """Each commit makes a new generation whose writer unpickles the schema
+    again: its analyzers are new objects, but the words they already analysed
+    are not analysed again (an import's index steps re-stemmed the whole
+    vocabulary at each step)."""
+    from reader.archive.index import whoosh_index as ixmod
+    from reader.archive.index.whoosh_schema import word_terms
+
+    ixmod.create_index(tmp_path / "ix")
+    ix = ixmod.open_index(tmp_path / "ix")  # as an archive opens it: the schema read from the index
+    analyzers = []
+    for text in ("storms over the harbour", "harbour storms"):
+        w = ixmod.writer(ix)
+        w.add_document(id=text, body=text)
+        analyzers.append(w.schema["body"].analyzer)
+        w.commit()
+    first, second = analyzers
+    assert first is not second
+    assert word_terms(second).terms("harbour storms") == ["harbour", "storm"]
+    assert word_terms(second)._terms is word_terms(first)._terms
