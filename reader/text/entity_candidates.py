@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from reader.model import Block
+from reader.text.companies import company_names
 from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
     NATURAL_HEADS,
@@ -110,8 +111,11 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
     has_head = any(w.bare.lower() in ORG_HEADS for w in words)
+    # A company's whole name keeps its words: "General Motors" is no General
+    # called Motors, "American Express" no American.
+    company = len(words) > 1 and ascii_fold(" ".join(w.bare for w in words)).lower() in company_names().names
     # Peel leading demonyms ("Polish President ...") and titles.
-    while words:
+    while words and not company:
         first = words[0]
         low = first.bare.lower().rstrip(".")
         if len(words) > 1 and is_demonym(first.bare) and whole not in g.places and not has_head:
@@ -144,6 +148,8 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # body, then the person; "Minister of Foreign Affairs Dmytro Kuleba" a title
     # phrase, then the person.
     for k in range(len(words) - 1, 0, -1):
+        if company:
+            break
         if words[k - 1].bare.lower().rstrip(".") in TITLES and words[k - 1].bare.lower() not in ORG_HEADS:
             person = words[k:]
             if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS:

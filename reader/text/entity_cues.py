@@ -71,6 +71,7 @@ CUES = {
     "known_ORG": "the archive has this name as an organisation in many articles",
     "surname_of_name": "a lone word the article also uses as the last word of a longer name",
     "called_back": "a longer name the article calls back by its last word",
+    "lone_compass": "a compass word alone (West, Southern, Western): a direction, a region or an adjective",
     "titled_place": "a place's name with a title or honorific before it (Governor Preston, Senator Warren)",
     "company": "the whole name is in the company table (company_names.json: Apple, Ford Motor)",
     "company_short": "a lone word that is a company's short name in the table (Ford, Palantir)",

@@ -239,6 +239,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         len(lows) == 2 and lows[0] in COMPASS and lows[1] in {"bank", "coast", "side", "end"}
     ):
         add("region")
+    if len(words) == 1 and lows[0] in COMPASS:
+        add("lone_compass")  # "Western capitals", "the South": a direction or an adjective alone
     if after in PLACE_HEADS:
         add("place_head_after")
     if before in ORG_CUES or ((after in ORG_CUES or after2 in ORG_CUES) and not first.possessive):

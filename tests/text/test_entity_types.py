@@ -31,3 +31,14 @@ def test_a_bowl_or_a_tournament_is_an_event() -> None:
     spans = _spans("Fans travelled to watch the Super Bowl and then the Madrid Tournament this spring.")
     assert "event_head" in spans["Super Bowl"]
     assert "event_head" in spans["Madrid Tournament"]
+
+
+def test_a_company_whose_name_starts_with_a_title_keeps_it() -> None:
+    spans = _spans("Workers at General Motors walked out on Monday.")
+    assert "General Motors" in spans and "company" in spans["General Motors"]
+    assert "Motors" not in spans
+
+
+def test_a_compass_word_alone_is_marked() -> None:
+    spans = _spans("Ministers in Western capitals met in Paris.")
+    assert "lone_compass" in spans["Western"]
