@@ -20,6 +20,7 @@ def test_a_folder_of_mixed_saves_imports_through_the_cli(capsys, tmp_path: Path)
     for name, (outcome, says) in EXPECTED.items():
         if outcome == "skipped":
             assert f"skipped: {name}: {says}" in out
+    assert out.count("  duplicate: ") == 1 and "in the archive already" in out
     assert main(["--data-dir", data, "search", "--json", "--limit", "50"]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     titles = {h["title"] for h in hits}

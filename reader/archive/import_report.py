@@ -20,6 +20,8 @@ class ImportReport:
     # Files not imported, each with why: "unsupported format: .xlsx", "scanned PDF, no text".
     skips: list[tuple[str, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # Files whose article was in the archive already, from another file: (path, its title).
+    repeats: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
     found: int = 0  # files (and resource folders) the paths held, imported or not
 
@@ -43,10 +45,13 @@ SKIPS_LISTED = 5
 
 
 def summary_lines(report: ImportReport, root: str | None = None) -> list[tuple[str, str]]:
-    """The summary after the counts, as (kind, line): kind is "note", "skipped" or "failed".
+    """The summary after the counts, as (kind, line): kind is "note",
+    "duplicate", "skipped" or "failed".
 
     It never says "nothing new" when a file was skipped or failed: each one is
-    named with why. Many files skipped for one reason are counted, not listed.
+    named with why. A file whose article the archive held already under another
+    file is named with the article's title, so "1 duplicates" is never a riddle.
+    Many files skipped for one reason, or many duplicates, are counted, not listed.
     """
 
     def shown(path: str) -> str:
@@ -71,5 +76,13 @@ def summary_lines(report: ImportReport, root: str | None = None) -> list[tuple[s
             lines.append(("skipped", f"{len(paths)} files: {reason} (e.g. {named})"))
         else:
             lines.extend(("skipped", f"{shown(p)}: {reason}") for p in paths)
+    if len(report.repeats) > SKIPS_LISTED:
+        named = ", ".join(shown(p) for p, _ in report.repeats[:3])
+        lines.append(("duplicate", f"{len(report.repeats)} articles were in the archive already (e.g. {named})"))
+    else:
+        lines.extend(
+            ("duplicate", f"{shown(p)}: the same article as “{title}”, in the archive already")
+            for p, title in report.repeats
+        )
     lines.extend(("failed", f"{shown(p)}: {reason}") for p, reason in report.failures)
     return lines

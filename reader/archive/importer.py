@@ -138,6 +138,8 @@ def import_file(
     for article, analysis, fp in articles:
         outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, recorded)
         report.merge(outcome)
+        if outcome == "duplicates":
+            report.repeats.append((key, article.title))
         outcomes.append(outcome)
         if several and on_article is not None:
             on_article()

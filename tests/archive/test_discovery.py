@@ -88,3 +88,10 @@ def test_many_files_skipped_for_one_reason_are_counted_not_listed() -> None:
     report.skips += [(f"/p/img{n}.jpg", "unsupported format: .jpg") for n in range(40)]
     [(kind, line)] = summary_lines(report, "/p")
     assert kind == "skipped" and line.startswith("40 files: unsupported format: .jpg (e.g. img0.jpg, img1.jpg")
+
+
+def test_many_duplicates_are_counted_not_listed() -> None:
+    report = ImportReport(found=12, duplicates=12)
+    report.repeats += [(f"/p/copy{n}.html", "Ferry returns") for n in range(12)]
+    [line] = [line for kind, line in summary_lines(report, "/p") if kind == "duplicate"]
+    assert line == "12 articles were in the archive already (e.g. copy0.html, copy1.html, copy2.html)"

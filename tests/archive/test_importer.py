@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.archive.import_report import summary_lines
 from reader.archive.importer import ImportReport, discover
 from tests.conftest import make_unreadable, run_import
 
@@ -41,11 +42,20 @@ def test_touched_file_with_same_bytes_is_unchanged(archive, articles_dir: Path) 
     assert again.unchanged == 3 and again.updated == 0
 
 
+def hit_title(archive) -> str:  # type: ignore[no-untyped-def]
+    [hit] = archive.search("ferry").hits
+    return str(hit.title)
+
+
 def test_same_text_in_two_files_is_one_article_with_two_paths(archive, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SCRAPE)
     (tmp_path / "b.txt").write_text(SCRAPE.replace("Home", "Menu"))  # other chrome, same article
     report = run_import(archive, tmp_path)
     assert report.added == 1 and report.duplicates == 1
+    [(path, title)] = report.repeats
+    assert Path(path).name == "b.txt" and title == hit_title(archive)
+    [line] = [line for kind, line in summary_lines(report, str(tmp_path)) if kind == "duplicate"]
+    assert line == f"b.txt: the same article as “{title}”, in the archive already"
     [hit] = archive.search("ferry").hits
     assert sorted(Path(p).name for p in hit.paths) == ["a.txt", "b.txt"]
 

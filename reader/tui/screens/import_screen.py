@@ -242,7 +242,11 @@ class ImportScreen(Screen[None]):
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
         self.query_one("#import-current", Static).update(Text("Done."))
         text = Text()
-        marks = {"skipped": ("– skipped ", "yellow"), "failed": ("✗ ", "bold red")}
+        marks = {
+            "duplicate": ("= duplicate ", "dim"),
+            "skipped": ("– skipped ", "yellow"),
+            "failed": ("✗ ", "bold red"),
+        }
         for kind, line in summary_lines(report, str(self.import_root)):
             if kind in marks:
                 mark, style = marks[kind]
