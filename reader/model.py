@@ -203,3 +203,4 @@ class SearchResult:
     elapsed_ms: float
     suggestion: str | None = None
     terms: tuple[str, ...] = field(default=())
+    snipped: int | None = None  # how many of the first hits have their snippets made (None: every hit)

@@ -30,6 +30,7 @@ from reader.model import (
     SavedSearch,
     SearchFilters,
     SearchResult,
+    SnippetPart,
     StoredArticle,
 )
 from reader.text.corrections import Correction, CorrectionRefused
@@ -370,6 +371,7 @@ class Archive:
         collapse: bool = False,
         complete_last_word: bool = False,
         suggest: bool = True,
+        snippets: int | None = None,
     ) -> SearchResult:
         """Ranked hits for a query; an empty query lists the archive newest first.
 
@@ -378,6 +380,9 @@ class Archive:
         with the query's last word (search as you type: search.completed()).
         `suggest` False leaves out the did-you-mean of a query that finds
         nothing (the app asks suggestion() apart, so no key waits for it).
+        `snippets` makes the snippets of only that many of the first hits (the
+        rows a list shows at once: they were most of a search's time);
+        snippets() makes the others' when they come into view.
         """
         with self._guard, _reading_index():
             return results.search(
@@ -391,7 +396,18 @@ class Archive:
                 collapse=collapse,
                 complete=complete_last_word,
                 suggest=suggest,
+                snippets=snippets,
             )
+
+    def snippets(self, result: SearchResult, ids: Iterable[str]) -> dict[str, tuple[SnippetPart, ...]]:
+        """The snippets of some of a result's hits (by id), the matched words
+        marked, for hits search() left without theirs."""
+        wanted = set(ids)
+        hits = [h for h in result.hits if h.id in wanted]
+        if not hits:
+            return {}
+        with self._guard, _reading_index():
+            return results.snippets_of(self.store, self.upkeep.searcher(), hits, result.terms)
 
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""

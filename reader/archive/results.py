@@ -32,12 +32,18 @@ def search(
     collapse: bool,
     complete: bool,
     suggest: bool,
+    snippets: int | None = None,
 ) -> SearchResult:
     """Archive.search: the index and this thread's searcher are asked for only
-    when the query needs them (the newest list reads the store alone)."""
+    when the query needs them (the newest list reads the store alone).
+
+    `snippets` is how many of the first hits get theirs (None: every hit);
+    snippets_of() makes the others' when they are wanted.
+    """
     # A collapsed search reads four times the hits it shows, without snippets:
     # they are made below for the hits shown only (making them was most of a
     # collapsed search's time).
+    some = snippets is not None and text.strip() != "" and not collapse
     wide = with_stories(
         store,
         _found(
@@ -48,18 +54,28 @@ def search(
             limit=limit * COLLAPSE_WIDEN if collapse else limit,
             sort=sort,
             filters=filters,
-            snippets=not collapse,
+            snippets=not collapse and not some,
             complete=complete,
             suggest=suggest,
         ),
     )
-    if not collapse:
+    if not collapse and not some:
         return wide
-    shown = first_of_each_story(wide.hits, limit)
+    shown = first_of_each_story(wide.hits, limit) if collapse else list(wide.hits)
     if text.strip() or filters.active:  # else the newest list, its leads already made
-        marked = searchmod.snippets_for(searcher(), [h.id for h in shown], set(wide.terms), store.bodies)
-        shown = [dataclasses.replace(h, snippet=parts(m)) for h, m in zip(shown, marked, strict=True)]
+        made = snippets_of(store, searcher(), shown[:snippets], wide.terms)
+        shown = [dataclasses.replace(h, snippet=made[h.id]) if h.id in made else h for h in shown]
+        return dataclasses.replace(wide, hits=tuple(shown), snipped=None if snippets is None else len(made))
     return dataclasses.replace(wide, hits=tuple(shown))
+
+
+def snippets_of(
+    store: Store, searcher: Searcher, hits: Iterable[Hit], terms: Iterable[str]
+) -> dict[str, tuple[SnippetPart, ...]]:
+    """The snippets of these hits (by id), marking the query's matched words."""
+    ids = [h.id for h in hits]
+    marked = searchmod.snippets_for(searcher, ids, set(terms), store.bodies)
+    return {article_id: parts(m) for article_id, m in zip(ids, marked, strict=True)}
 
 
 def _found(

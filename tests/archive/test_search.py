@@ -210,3 +210,23 @@ def test_a_whole_typed_word_is_not_completed_from_its_stem(archive, tmp_path: Pa
     assert archive.search("police", complete_last_word=True).total == archive.search("police").total == 1
     assert archive.search("polic", complete_last_word=True).total == 2  # being typed: police and policy
     assert archive.search("harbour sto", complete_last_word=True).total == 1
+
+
+@pytest.mark.parametrize("collapse", [False, True])
+def test_snippets_for_the_first_hits_only_and_the_rest_on_request(filled, collapse: bool) -> None:  # type: ignore[no-untyped-def]
+    """A list shows its first rows at once: search(snippets=1) makes one
+    snippet, and snippets() makes the others', as search() would have."""
+    every = filled.search("ferry", collapse=collapse)
+    first = filled.search("ferry", collapse=collapse, snippets=1)
+    assert len(first.hits) == len(every.hits) == 2
+    assert first.snipped == 1 and every.snipped is None
+    assert first.hits[0].snippet == every.hits[0].snippet and first.hits[0].snippet
+    assert first.hits[1].snippet == ()
+    made = filled.snippets(first, [first.hits[1].id])
+    assert made == {first.hits[1].id: every.hits[1].snippet}
+    assert any(part.match for part in made[first.hits[1].id])
+
+
+def test_the_newest_list_has_every_lead_whatever_snippets_asks(filled) -> None:  # type: ignore[no-untyped-def]
+    newest = filled.search("", snippets=1)
+    assert newest.snipped is None and all(h.snippet for h in newest.hits)

@@ -62,3 +62,18 @@ def test_spellings_of_a_term_are_found_however_written() -> None:
         found = [text[a:b] for a, b in spellings(text, term, analyzer)]
         assert found == [text[a:b] for a, b in matching_words(text, {term}, analyzer)], term
     assert [text[a:b] for a, b in spellings(text, "oland", analyzer)] == ["Öland", "Oland"]
+
+
+def test_the_lexicon_is_read_only_for_a_word_that_needs_correcting(filled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reading the lexicon took 1.6 s at 10,000 articles; a query too short to
+    correct ("h", typed first in the app) or whose words the archive has
+    must not pay for it."""
+    from reader.archive.index import search as searchmod
+
+    read: list[str] = []
+    real = searchmod._lexicon  # noqa: SLF001
+    monkeypatch.setattr(searchmod, "_lexicon", lambda reader, field: (read.append(field), real(reader, field))[1])
+    assert filled.suggestion("h") is None and filled.suggestion("ferry qq") is None
+    assert read == []
+    assert filled.suggestion("fery") == "ferry"
+    assert read == ["body"]

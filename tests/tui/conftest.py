@@ -37,6 +37,7 @@ def make_app(filled_dir: Path):  # type: ignore[no-untyped-def]
 # it is mounted, so waiting for *every* worker would wait forever.
 WORKER_GROUPS = {
     "search",
+    "snippets",
     "open-article",
     "render-article",
     "import",

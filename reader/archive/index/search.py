@@ -288,7 +288,7 @@ def _did_you_mean(ix: FileIndex, searcher: Searcher, typed: str, bodies: Bodies 
         except QueryError:
             return False
 
-    return did_you_mean(searcher, typed, _lexicon(searcher.reader(), "body"), finds, bodies or _no_bodies)
+    return did_you_mean(searcher, typed, lambda: _lexicon(searcher.reader(), "body"), finds, bodies or _no_bodies)
 
 
 def _ranked(

@@ -64,6 +64,12 @@ class ArticleOpener:
                 PREVIEW_AFTER_S, lambda: self.open(article_id, self.search.text)
             )
 
+    def cancel_preview(self) -> None:
+        """A key changed the query: the preview being loaded is of an older list."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self.screen.workers.cancel_group(self.screen, "open-article")
+
     def _preview_unless_typed_on(self, article_id: str, query: str) -> None:
         """Open the new list's first row, unless a key has since changed the query or the row."""
         results = self.screen.query_one(ResultsList)
@@ -121,6 +127,8 @@ class ArticleOpener:
             self.screen.app.call_from_thread(self._show, page, at_block)
 
     def _show(self, page: ArticlePage, at_block: int | None = None) -> None:
+        if page.query != self.search.text:
+            return  # loaded for a query typed over since (its highlights would be the old query's)
         reader = self.reader
         previous = reader.article_id
         if previous and previous != page.stored.id:

@@ -94,12 +94,17 @@ class MainScreen(Screen[None]):
     def _query_changed(self, event: Input.Changed) -> None:
         self.search.text = event.value
         self.search.typed = True
+        self.opener.cancel_preview()
         self.search.run(event.value)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         self.search.run(event.value)
         self.query_one(ResultsList).focus()
+
+    @on(ResultsList.SnippetsWanted)
+    def _snippets_wanted(self, event: ResultsList.SnippetsWanted) -> None:
+        self.search.make_snippets(event.ids)
 
     # -- opening articles ------------------------------------------------------
 

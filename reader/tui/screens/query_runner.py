@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from reader.archive import Archive, IndexDamaged, QueryError
-from reader.model import SearchFilters, SearchResult
+from reader.model import SearchFilters, SearchResult, SnippetPart
 from reader.sanitize import clean_line
 from reader.tui.widgets.article import ArticleView
-from reader.tui.widgets.results import ResultsList
+from reader.tui.widgets.results import ResultsList, rows_in_view
 from reader.tui.widgets.search_box import StatusLine
 
 PAGE_SIZE = 50
@@ -59,9 +59,10 @@ class QueryRunner:
             self._next = text
             return
         self.searching = True
-        self.screen.run_worker(lambda: self._search_in_thread(text), thread=True, group="search")
+        rows = rows_in_view(self.screen.query_one(ResultsList).view_lines)
+        self.screen.run_worker(lambda: self._search_in_thread(text, rows), thread=True, group="search")
 
-    def _search_in_thread(self, text: str) -> None:
+    def _search_in_thread(self, text: str, rows: int) -> None:
         result: SearchResult | str | None = None
         try:
             # A typed query's last word counts as typed so far: results come while typing it.
@@ -72,6 +73,7 @@ class QueryRunner:
                 collapse=self.collapse,
                 complete_last_word=self.typed,
                 suggest=False,  # made apart (_suggest_in_thread): it can take longer than the search
+                snippets=rows,  # the rows in view; the others' when they come into view (make_snippets)
             )
         except (QueryError, IndexDamaged) as exc:
             result = str(exc)
@@ -109,7 +111,9 @@ class QueryRunner:
         # The same search run again (after an import or a reindex) keeps the
         # cursor on its article; a new query or filter starts at its best hit.
         shown_for, self._shown_for = self._shown_for, (text, self.filters, self.collapse)
-        screen.query_one(ResultsList).show(result.hits, keep_cursor=shown_for == self._shown_for)
+        screen.query_one(ResultsList).show(
+            result.hits, keep_cursor=shown_for == self._shown_for, snipped=result.snipped
+        )
         line = self._status(text, result)
         status.update(Text(line))
         if not result.hits:
@@ -118,6 +122,24 @@ class QueryRunner:
                 screen.run_worker(
                     lambda: self._suggest_in_thread(text, line), thread=True, exclusive=True, group="suggest"
                 )
+
+    def make_snippets(self, ids: list[str]) -> None:
+        """Make the snippets of rows the search left without theirs, off the UI thread."""
+        result = self.last_result
+        if result is not None:
+            self.screen.run_worker(lambda: self._snippets_in_thread(result, ids), thread=True, group="snippets")
+
+    def _snippets_in_thread(self, result: SearchResult, ids: list[str]) -> None:
+        try:
+            made = self.archive.snippets(result, ids)
+        except (QueryError, IndexDamaged):
+            return
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.screen.app.call_from_thread(self._show_snippets, result, made)
+
+    def _show_snippets(self, result: SearchResult, made: dict[str, tuple[SnippetPart, ...]]) -> None:
+        if result is self.last_result:  # else the list shows another answer now
+            self.screen.query_one(ResultsList).add_snippets(made)
 
     def _status(self, text: str, result: SearchResult) -> str:
         noun = "article" if result.total == 1 else "articles"
