@@ -185,6 +185,8 @@ query_text = st.lists(
 @given(text=query_text, complete=st.booleans(), sort=st.sampled_from(["relevance", "date", "-date"]))
 # Found by this test: Whoosh's "did you mean" failed on a range glued to a word.
 @example(text="[aa]aa", complete=False, sort="relevance")
+# And a quoted field value that is no date, which was reported as a damaged index.
+@example(text='date:"a"', complete=False, sort="relevance")
 def test_any_typed_query_is_results_or_a_query_error(filled, text: str, complete: bool, sort: str) -> None:  # type: ignore[no-untyped-def]
     """Whatever is typed, as typed so far or whole: results, or a message saying what is wrong."""
     try:

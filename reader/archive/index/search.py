@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from whoosh import qparser, query, sorting
+from whoosh import fields, qparser, query, sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -156,7 +156,7 @@ def parse(ix: FileIndex, text: str) -> query.Query:
     for fieldname, value in q.iter_all_terms():
         # A date field given no date (date:"") survives the parser as a text
         # term that fails only when the index is read, as 'index damaged'.
-        if fieldname == "published" and isinstance(value, str) and not value.strip():
+        if fieldname == "published" and isinstance(value, str) and not _is_date(value):
             raise QueryError(f"not a date in '{text}' (dates look like 2021, 2021-11 or 2021-11-15)")
     if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         if re.search(r"\b(date|published):", text, re.I):
@@ -165,6 +165,16 @@ def parse(ix: FileIndex, text: str) -> query.Query:
         # yet, which is normal while typing, not an error.
         return query.NullQuery
     return q
+
+
+def _is_date(text: str) -> bool:
+    """Whether the date field's own parser reads a quoted date (date:"2021" is
+    one; date:"a" or date:"" failed only when the index was read, as 'index damaged')."""
+    try:
+        fields.DATETIME()._parse_datestring(text)  # noqa: SLF001 - the parser the field uses on the query
+    except Exception:  # Whoosh raises bare errors for odd dates
+        return False
+    return bool(text.strip())
 
 
 # A last word to complete while typing: letters only (no field, no operator
