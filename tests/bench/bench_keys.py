@@ -8,8 +8,13 @@ Builds (or reuses, with --archive) an archive of N generated articles, starts
 key at a time. Each key is timed from the moment tmux is told to send it until
 the screen stops changing: the pane is captured every few milliseconds, and the
 key's time is that of the last change seen before the screen stays the same
-for QUIET_S (results, snippets, status line and the preview all painted).
-Prints p50 and p90 over all keys, and the slowest keys.
+for QUIET_S while the app is idle (results, snippets, status line and the
+preview all painted). Idle, from the kernel's schedstat of every thread of the
+app: less than IDLE_MS of running or waiting to run in the last QUIET_S. Without
+it a key whose results came more than QUIET_S after its echo (a slow search on
+a loaded machine) was timed at its echo, and slower code could look faster.
+Prints p50 and p90 over all keys, the app's CPU time per key (every thread;
+less dependent on the machine's load than the wall time), and the slowest keys.
 
 With --ref, the same archive is also typed into by the app of another checkout
 (e.g. a worktree of the previous commit), alternating rounds, so a change is
@@ -32,6 +37,7 @@ from pathlib import Path
 from tests.bench.bench_app import build, pct
 
 QUIET_S = 0.25  # no change for this long: the screen has settled
+IDLE_MS = 10.0  # and the app ran (or waited to run) less than this meanwhile: no work in flight
 LIMIT_S = 5.0  # a key that has not settled by then counts as this long
 WORDS = "border harbour storm council ferry strike minister".split()
 
@@ -46,26 +52,67 @@ def _screen(session: str) -> str:
     return _tmux("capture-pane", "-p", "-t", session)
 
 
-def _settle(session: str, since: float, before: str, *, changes: bool = True) -> float:
+def app_pid(session: str) -> int | None:
+    """The app's process in the tmux pane (the pane's shell may run it as a child)."""
+    pane = int(_tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+    for _ in range(200):
+        try:
+            if Path(f"/proc/{pane}/comm").read_text().startswith("python"):
+                return pane
+        except OSError:
+            return None
+        found = subprocess.run(["pgrep", "-P", str(pane)], capture_output=True, text=True).stdout.split()
+        if found:
+            return int(found[0])
+        time.sleep(0.05)
+    return None
+
+
+def scheduled_ns(pid: int | None) -> tuple[int, int]:
+    """(ns on a CPU, ns waiting for one) of every thread of a process, so far."""
+    ran = waited = 0
+    if pid is None:
+        return 0, 0
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return 0, 0
+    for tid in threads:
+        try:
+            fields = Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()
+        except OSError:
+            continue  # a thread that ended meanwhile
+        ran, waited = ran + int(fields[0]), waited + int(fields[1])
+    return ran, waited
+
+
+def _settle(session: str, since: float, before: str, *, changes: bool = True, pid: int | None = None) -> float:
     """Seconds from `since` to the last change of the screen before it stayed
-    the same for QUIET_S. With `changes` (a typed key always shows in the
-    box), quiet counts only after the first change: an app too busy to echo
-    the key for a while has not settled, it has not started."""
+    the same for QUIET_S with the app idle (see the module's docstring). With
+    `changes` (a typed key always shows in the box), quiet counts only after
+    the first change: an app too busy to echo the key for a while has not
+    settled, it has not started."""
     last_change, screen = since, before
+    busy: list[tuple[float, int]] = []  # (when, ns run or waiting so far)
     while True:
         current = _screen(session)
         now = time.perf_counter()
+        busy.append((now, sum(scheduled_ns(pid))))
+        while len(busy) > 2 and busy[1][0] <= now - QUIET_S:
+            busy.pop(0)  # keep one sample at or before the window's start
         if current != screen:
             screen, last_change = current, now
-        if now - last_change >= QUIET_S and (last_change > since or not changes):
+        idle = pid is None or (busy[0][0] <= now - QUIET_S and (busy[-1][1] - busy[0][1]) / 1e6 < IDLE_MS)
+        if now - last_change >= QUIET_S and idle and (last_change > since or not changes):
             return last_change - since
         if now - since > LIMIT_S:
             return LIMIT_S
         time.sleep(0.003)
 
 
-def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> list[tuple[str, float]]:
-    """(the query typed so far, seconds to a settled screen) for every key."""
+def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> list[tuple[str, float, float]]:
+    """(the query typed so far, seconds to a settled screen, the app's CPU
+    seconds meanwhile) for every key."""
     session = f"bench-keys-{os.getpid()}"
     cols, rows = size.split("x")
     env = {**os.environ, "PYTHONPATH": str(checkout), "NEWSREADER_HOME": str(archive.parent / "home")}
@@ -76,26 +123,28 @@ def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> li
         check=True,
         env=env,
     )
-    timings: list[tuple[str, float]] = []
+    timings: list[tuple[str, float, float]] = []
     try:
         started = time.perf_counter()
         while "Search" not in _screen(session) and time.perf_counter() - started < 60:
             time.sleep(0.05)  # the app starting
+        pid = app_pid(session)
         time.sleep(1.0)
-        _settle(session, time.perf_counter(), "", changes=False)  # the first screen, results and preview
+        _settle(session, time.perf_counter(), "", changes=False, pid=pid)  # the first screen, results and preview
         for word in words:
             _tmux("send-keys", "-t", session, "/")
-            _settle(session, time.perf_counter(), _screen(session), changes=False)
+            _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
             _tmux("send-keys", "-t", session, "C-u")  # an empty box
-            _settle(session, time.perf_counter(), _screen(session), changes=False)
+            _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
             typed = ""
             for key in word:
                 typed += key
                 before = _screen(session)
+                ran = scheduled_ns(pid)[0]
                 started = time.perf_counter()
                 _tmux("send-keys", "-t", session, "-l", key)
-                seconds = _settle(session, started, before)
-                timings.append((typed, seconds))
+                seconds = _settle(session, started, before, pid=pid)
+                timings.append((typed, seconds, (scheduled_ns(pid)[0] - ran) / 1e9))
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     return timings
@@ -123,23 +172,33 @@ def main(argv: list[str] | None = None) -> int:
     (root / "home").mkdir(exist_ok=True)
     here = Path(__file__).resolve().parents[2]
     checkouts = {"this": here, **({"ref": args.ref.resolve()} if args.ref else {})}
-    keys: dict[str, list[tuple[str, float]]] = {name: [] for name in checkouts}
-    for _ in range(args.rounds):
-        for name, checkout in checkouts.items():
+    keys: dict[str, list[tuple[str, float, float]]] = {name: [] for name in checkouts}
+    loads = []
+    for n in range(args.rounds):
+        # Each checkout goes first in every other round: the machine's load drifts.
+        for name, checkout in checkouts.items() if n % 2 == 0 else reversed(checkouts.items()):
+            loads.append(os.getloadavg()[0])
             keys[name].extend(type_words(checkout, root / "archive", args.words.split(), args.size))
     summary = {}
+    print(f"load average (1 min) at the start of each run: {min(loads):.1f}-{max(loads):.1f}")
     for name, timed in keys.items():
-        ms = [s * 1000 for _, s in timed]
+        ms = [s * 1000 for _, s, _ in timed]
+        cpu = [c * 1000 for _, _, c in timed]
         summary[name] = {
             "keys": len(ms),
             "p50_ms": round(statistics.median(ms)),
             "p90_ms": round(pct(ms, 0.9)),
             "max_ms": round(max(ms)),
+            "cpu_p50_ms": round(statistics.median(cpu)),
+            "cpu_p90_ms": round(pct(cpu, 0.9)),
         }
         slowest = sorted(timed, key=lambda t: -t[1])[:6]
         print(f"{name} ({checkouts[name]}), {args.n} articles, {args.size}:")
         print(f"  {len(ms)} keys  p50 {summary[name]['p50_ms']} ms  p90 {summary[name]['p90_ms']} ms")
-        print("  slowest: " + ", ".join(f"{q!r} {s * 1000:.0f}" for q, s in slowest))
+        print(
+            f"  the app's CPU per key (every thread): p50 {summary[name]['cpu_p50_ms']} ms  p90 {summary[name]['cpu_p90_ms']} ms"
+        )
+        print("  slowest: " + ", ".join(f"{q!r} {s * 1000:.0f}" for q, s, _ in slowest))
     print(json.dumps(summary))
     if tmp is not None:
         tmp.cleanup()
