@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual.widgets import Static
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from reader.model import BLOCK_KINDS, Block, StoredArticle
 from reader.sanitize import clean_line, clean_text
@@ -84,7 +87,13 @@ class ArticleView(InstantScroll, can_focus=True):
         self.show_quotes = True
         self.selected_entity: str | None = None
         self._hit_views: list[BlockView] = []
+        self._hit_pieces: list[int] = []  # the places of the pieces with a search hit
         self._hit_index = -1
+        # A preview lays out a screenful and a page more; these pieces wait
+        # until the article is read (show_whole).
+        self._later: list[Piece] = []
+        self._rendering: Worker[None] | None = None
+        self._completing: Worker[None] | None = None
 
     @property
     def article_id(self) -> str | None:
@@ -100,13 +109,54 @@ class ArticleView(InstantScroll, can_focus=True):
     def _rerender(self, position: float | None = None, block: int | None = None) -> None:
         # Removing and mounting are asynchronous: one exclusive worker at a time,
         # so a fast reader paging through results never sees two articles mixed.
-        self.run_worker(self._render_blocks(position, block), exclusive=True, group="render-article")
+        self._rendering = self.run_worker(self._render_blocks(position, block), exclusive=True, group="render-article")
 
     def _restore(self, fraction: float) -> None:
         if fraction > 0 and self.max_scroll_y:
             self.scroll_to(y=fraction * self.max_scroll_y, animate=False)
         else:
             self.scroll_home(animate=False)
+
+    def pieces_at_once(self) -> int:
+        """How many pieces a preview lays out: a piece takes two lines at
+        least (a line and the space below it), so these fill the pane and a
+        page more. Laying out all 641 of a long page took ~1 s of CPU."""
+        return max(24, self.size.height or self.app.size.height)
+
+    def show_whole(self, then: Callable[[], None] | None = None) -> None:
+        """Lay out the pieces a preview left out (the article is being read:
+        focused, scrolled, searched in), then call `then`."""
+        busy = self._completing is not None and not self._completing.is_finished
+        if self._later or busy:
+            self._completing = self.run_worker(
+                self._mount_later(then, [self._rendering, self._completing]), group="render-article"
+            )
+        elif then is not None:
+            then()
+
+    async def _mount_later(self, then: Callable[[], None] | None, before: list[Worker[None] | None]) -> None:
+        for worker in before:  # the first pieces, and the rest if another key asked first: in order
+            if worker is not None and not worker.is_finished:
+                with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                    await worker.wait()
+        later, self._later = self._later, []
+        if later:
+            await self.mount_all([BlockView(p) for p in later])
+            self._find_hit_views()
+        if then is not None:
+            self.call_after_refresh(then)
+
+    def _find_hit_views(self) -> None:
+        views = list(self.query_children(BlockView))
+        self._hit_views = [views[n] for n in self._hit_pieces if n < len(views)]
+
+    def on_focus(self) -> None:
+        self.show_whole()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._later and new_value + 2 * self.size.height >= self.virtual_size.height:
+            self.show_whole()  # the wheel over a preview, near its last piece laid out
 
     @property
     def position(self) -> float:
@@ -143,15 +193,21 @@ class ArticleView(InstantScroll, can_focus=True):
     def scroll_to_block(self, index: int) -> None:
         for view in self.query(BlockView):
             if view.block_index == index:
-                self.scroll_to_widget(view, top=True, animate=False)
+                self._scroll_to_piece(view)
                 return
+        if any(p.index == index for p in self._later):
+            self.show_whole(lambda: self.scroll_to_block(index))
 
     async def _render_blocks(self, position: float | None, block: int | None = None) -> None:
         """Show the pieces in the widgets already mounted, mounting or removing
         only the difference: a preview replaced on every key typed remounted
         every block (widget creation, styling and mounting were most of a
         preview's time)."""
-        pieces, hits = self._pieces()
+        pieces, self._hit_pieces = self._pieces()
+        # The whole article when it is read or placed; else (a preview) what fills the pane.
+        whole = self.has_focus or block is not None or bool(position)
+        at_once = len(pieces) if whole else self.pieces_at_once()
+        pieces, self._later = pieces[:at_once], pieces[at_once:]
         views = list(self.query_children(BlockView))
         with self.app.batch_update():
             for view, piece in zip(views, pieces, strict=False):
@@ -160,8 +216,7 @@ class ArticleView(InstantScroll, can_focus=True):
                 await self.remove_children(views[len(pieces) :])
             elif len(pieces) > len(views):
                 await self.mount_all([BlockView(p) for p in pieces[len(views) :]])
-        views = list(self.query_children(BlockView))
-        self._hit_views = [views[n] for n in hits if n < len(views)]
+        self._find_hit_views()
         self._hit_index = -1
         if block is not None:
             self.call_after_refresh(self.scroll_to_block, block)
@@ -311,6 +366,9 @@ class ArticleView(InstantScroll, can_focus=True):
         self._jump(-1)
 
     def _jump(self, step: int) -> None:
+        if self._later:
+            self.show_whole(lambda: self._jump(step))
+            return
         if not self._hit_views:
             self.notify("No search terms in this article", severity="information", timeout=2)
             return
@@ -319,11 +377,18 @@ class ArticleView(InstantScroll, can_focus=True):
         self._hit_index = (self._hit_index + step) % len(self._hit_views)
         view = self._hit_views[self._hit_index]
         view.add_class("-current-hit")
-        self.scroll_to_widget(view, top=True, animate=False)
+        self._scroll_to_piece(view)
+
+    def _scroll_to_piece(self, view: BlockView, tries: int = 5) -> None:
+        """Put a piece at the top, once it is laid out (just mounted, it has no place yet)."""
+        if view.virtual_region.size or tries == 0:
+            self.scroll_to_widget(view, top=True, animate=False)
+        else:
+            self.call_after_refresh(self._scroll_to_piece, view, tries - 1)
 
     @property
     def hit_count(self) -> int:
-        return len(self._hit_views)
+        return len(self._hit_pieces)
 
     def passage_hint(self) -> str:
         """Words to offer for a new highlight: the text selected with the mouse,

@@ -1,0 +1,65 @@
+"""A long article's preview lays out what fills the pane; reading it lays out
+the rest, and every key that goes past the first screen finds it there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.archive import Archive
+from reader.config import Config
+from reader.tui.widgets.article import ArticleView, BlockView
+from tests.conftest import run_import
+from tests.tui.conftest import settle
+
+PARAGRAPHS = 150
+
+
+def _long_article(tmp_path: Path) -> Path:
+    src = tmp_path / "saved"
+    src.mkdir()
+    body = "\n\n".join(
+        f"Paragraph {n} of the harbour inquiry notes, read aloud to the council in session."
+        for n in range(PARAGRAPHS - 1)
+    )
+    (src / "inquiry.txt").write_text(
+        f"The harbour inquiry in full\n\n{body}\n\nLast of all the lighthouse keeper spoke.\n", encoding="utf-8"
+    )
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+    return root
+
+
+async def test_a_long_preview_lays_out_a_screenful_and_reading_it_the_rest(tmp_path: Path) -> None:
+    from reader.tui.app import NewsReaderApp
+
+    app = NewsReaderApp(_long_article(tmp_path), config=Config(), save_config=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"lighthouse", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert reader.page is not None and reader.hit_count == 1
+        assert len(reader.query(BlockView)) < PARAGRAPHS / 2  # the preview: what fills the pane
+        await pilot.press("tab")  # to the reader: it is being read
+        await settle(pilot)
+        assert len(reader.query(BlockView)) > PARAGRAPHS
+        await pilot.press("G")
+        await settle(pilot)
+        assert reader.scroll_y == reader.max_scroll_y > 0
+        assert "lighthouse keeper" in str(reader.query(BlockView).last().render())
+
+
+async def test_n_in_a_long_preview_goes_to_a_hit_below_what_was_laid_out(tmp_path: Path) -> None:
+    from reader.tui.app import NewsReaderApp
+
+    app = NewsReaderApp(_long_article(tmp_path), config=Config(), save_config=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"lighthouse", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        reader.focus()  # as a click would, without the layout that Tab starts first
+        await pilot.press("n")
+        await settle(pilot)
+        current = reader.query(".-current-hit")
+        assert len(current) == 1 and "lighthouse" in str(current.first().render())
+        assert reader.scroll_y > 0
