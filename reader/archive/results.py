@@ -57,6 +57,9 @@ def search(
             snippets=not collapse and not some,
             complete=complete,
             suggest=suggest,
+            # Only the hits shown are read from the store: the first of each
+            # story (reading all 200 was a quarter of a search's time).
+            keep=(lambda ids: store.stories.first_of_each(ids, limit)) if collapse else None,
         ),
     )
     if not collapse and not some:
@@ -90,7 +93,10 @@ def _found(
     snippets: bool = True,
     complete: bool = False,
     suggest: bool = True,
+    keep: Callable[[list[str]], list[str]] | None = None,
 ) -> SearchResult:
+    """The hits of a query; `keep` chooses, from the ids in rank order, those
+    whose rows are read from the store (the others are left out)."""
     if filters.active:
         allow = (
             store.ids_where(starred=filters.starred, unread=filters.unread)
@@ -112,7 +118,12 @@ def _found(
             bodies=store.bodies,
         )
         return SearchResult(
-            query=text, hits=hits(store, raw), total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+            query=text,
+            hits=hits(store, _kept(raw, keep)),
+            total=total,
+            elapsed_ms=elapsed,
+            suggestion=suggestion,
+            terms=terms,
         )
     if not text.strip():
         started = time.perf_counter()
@@ -133,8 +144,20 @@ def _found(
         bodies=store.bodies,
     )
     return SearchResult(
-        query=text, hits=hits(store, raw), total=total, elapsed_ms=elapsed, suggestion=suggestion, terms=terms
+        query=text,
+        hits=hits(store, _kept(raw, keep)),
+        total=total,
+        elapsed_ms=elapsed,
+        suggestion=suggestion,
+        terms=terms,
     )
+
+
+def _kept(raw: list[searchmod.RawHit], keep: Callable[[list[str]], list[str]] | None) -> list[searchmod.RawHit]:
+    if keep is None:
+        return raw
+    kept = set(keep([h.id for h in raw]))
+    return [h for h in raw if h.id in kept]
 
 
 def hits(store: Store, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:

@@ -105,6 +105,23 @@ class StoryRows:
         )
         return [r[0] for r in rows]
 
+    def first_of_each(self, ranked: list[str], limit: int) -> list[str]:
+        """Of these article ids (best first), the first of each story, at most
+        `limit`; an id no longer in the store is left out."""
+        story = dict(rows_for_ids(self.db, "SELECT id, story FROM articles WHERE id IN ({ids})", ranked))
+        seen: set[str] = set()
+        kept: list[str] = []
+        for article_id in ranked:
+            if article_id not in story:
+                continue
+            key = story[article_id] or article_id
+            if key not in seen:
+                seen.add(key)
+                kept.append(article_id)
+                if len(kept) == limit:
+                    break
+        return kept
+
     def story_sizes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         """For each article: (its story, how many articles the story has)."""
         sql = (
