@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.text.companies import COMPANY_NAMES_PATH
+from tests.eval.common import run_command
 
 # Legal forms and listing words that follow a company's name and are not part of
 # how it is written in running text.
@@ -143,4 +144,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

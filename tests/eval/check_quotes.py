@@ -42,7 +42,7 @@ from reader.model import Block
 from reader.text.analysis import analyze
 from reader.text.sentences import SPEECH
 from reader.text.speaker_labels import block_quotes, speaker_labels
-from tests.eval.common import EVAL_DATA, require
+from tests.eval.common import EVAL_DATA, require, run_command
 
 KINDS = ("label_in_quote", "quote_across_attribution", "speaker_in_quote")
 _ELISION = re.compile(r"['‘’](?:\d0s|\d\ds|em|n['‘’]|tis|twas|cause|cuz|cos|til|t|s|d|m|ll|re|ve)\b", re.I)
@@ -239,4 +239,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

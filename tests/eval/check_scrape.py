@@ -26,6 +26,7 @@ from reader.ingest import read_articles
 from reader.text.chrome import as_byline, as_date, split_paragraphs
 from reader.text.normalize import fold_key
 from reader.text.pipeline import finish
+from tests.eval.common import run_command
 
 # Sentence ends, and seams where a scraper glued two blocks ("thereMigrants").
 _SENTENCE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=['‘\"“]?[A-Z])|(?<=[a-z])(?=[A-Z](?:[a-z']|\s))")
@@ -130,4 +131,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

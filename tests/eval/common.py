@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 EVAL_DATA = Path(os.environ.get("NEWSREADER_EVAL_DATA", Path(__file__).resolve().parents[3] / "shared" / "eval-data"))
@@ -54,3 +56,10 @@ def shingle_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def run_command(main: Callable[[], int | None]) -> None:
+    """Run an evaluation command to its exit status. A closed pipe (`… | head`)
+    ends it quietly, as it ends `git log | head`, instead of a BrokenPipeError."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    raise SystemExit(main())

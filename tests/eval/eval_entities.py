@@ -44,7 +44,7 @@ from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
 from reader.text.vocab import SPEECH_VERBS, TITLES
-from tests.eval.common import EVAL_DATA, require
+from tests.eval.common import EVAL_DATA, require, run_command
 
 TYPE_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORG": "ORG"}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "his", "her", "him", "them"})
@@ -648,4 +648,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

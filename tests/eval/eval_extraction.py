@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.eval.common import EVAL_DATA, require, shingle_scores, squash
+from tests.eval.common import EVAL_DATA, require, run_command, shingle_scores, squash
 from tests.eval.glue import glued, source_runs
 
 
@@ -252,4 +252,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

@@ -30,6 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 from tests.bench.corpus import article, as_html, as_md, as_txt, sentence
+from tests.eval.common import run_command
 
 KINDS = ("txt", "html", "md", "edited", "cut", "rechromed")
 
@@ -217,4 +218,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

@@ -26,7 +26,7 @@ import numpy as np
 from reader.model import Block
 from reader.text.entities import candidates
 from reader.text.entity_cues import OUTCOMES, WEIGHTS_PATH
-from tests.eval.common import EVAL_DATA, require
+from tests.eval.common import EVAL_DATA, require, run_command
 from tests.eval.eval_entities import gold_spans, read_conll, read_gum
 
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
@@ -143,4 +143,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command(main)

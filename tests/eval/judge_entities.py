@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.eval.common import run_command
+
 JUDGED = Path(__file__).with_name("judged_top200.json")
 VERDICTS = ("right", "wrong-type", "not-entity", "fragment", "should-merge")
 
@@ -84,4 +86,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_command(main)
