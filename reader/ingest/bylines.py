@@ -160,4 +160,6 @@ def _leading_name(words: list[str]) -> str | None:
         kept.append(word)
         if not (len(word.rstrip(".")) == 1 or word.lower() in _PARTICLES):
             break
-    return " ".join(kept) if len(kept) >= 2 else None
+    if len(kept) < 2 or _is_role(kept[-1]):
+        return None  # "General Manager": a first name by the dictionary, a role here
+    return " ".join(kept)

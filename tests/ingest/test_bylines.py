@@ -31,6 +31,7 @@ from reader.ingest.bylines import clean_byline
         ("Ines Varga, MS, RDN", "Ines Varga"),
         ("Maren Holt is a reporter", "Maren Holt"),
         ("Harbour Post Staff Writer", None),
+        ("Maren Holt; General Manager", "Maren Holt"),
         # lead-ins, placeholders, repeats, outlets
         ("View all posts by Maren Holt", "Maren Holt"),
         ("Analysis by Tobias Lund; Harbour Post Editor-at-large", "Tobias Lund"),
