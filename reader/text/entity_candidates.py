@@ -15,13 +15,15 @@ from reader.text.companies import company_names
 from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
     NATURAL_HEADS,
+    PLACE_FIRST,
     BlockContext,
     Span,
     caps_table_row,
+    gazetteer_key,
     table_like,
     typed_spans,
 )
-from reader.text.entity_tokens import LOWER_WORD, Token, is_caps_line, tokens
+from reader.text.entity_tokens import CONTRACTION, LOWER_WORD, Token, is_caps_line, tokens
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
@@ -65,12 +67,7 @@ def _runs(toks: list[Token], text: str = "") -> list[list[int]]:
                 j += 1
                 continue
             k = j  # "van der Berg", "bin Laden", "de la Cruz": particles before a capital
-            while (
-                k < len(toks)
-                and k - j < 3
-                and toks[k].text.lower() in CONNECTORS
-                and toks[k].start - toks[k - 1].end == 1
-            ):
+            while k < len(toks) and k - j < 3 and toks[k].start - toks[k - 1].end == 1 and _joins(toks, j, k, run):
                 k += 1
             if k > j and k < len(toks) and toks[k].capitalised and toks[k].start - toks[k - 1].end == 1:
                 run.extend(range(j, k + 1))
@@ -80,6 +77,51 @@ def _runs(toks: list[Token], text: str = "") -> list[list[int]]:
         runs.append(run)
         i = j
     return runs
+
+
+# Heads a name goes on after with "of the": "Bank of the West", "Army of the
+# Potomac", "Republic of the Congo", "Society of the Cincinnati".
+_OF_THE_HEADS = ORG_HEADS | PLACE_HEADS | PLACE_FIRST | frozenset({"republic", "kingdom"})
+
+
+def _joins(toks: list[Token], j: int, k: int, run: list[int]) -> bool:
+    """The lower-case word at k, after the run's last word at j - 1, is inside a
+    name when a capitalised word follows: a particle or connector ("van der",
+    "of"), "the" after a head's "of" ("Army of the Potomac"), an ampersand
+    ("Marks & Spencer"), or an "and" after a lone word that joins it to a body's name
+    ("Food and Drug Administration", "Ways and Means Committee") or of one
+    place ("Bosnia and Herzegovina")."""
+    word = toks[k].text.lower()
+    if word in CONNECTORS:
+        return True
+    if word == "the":
+        return k > j and toks[k - 1].text.lower() == "of" and toks[j - 1].bare.lower() in _OF_THE_HEADS
+    if word not in ("and", "&") or k != j:
+        return False
+    e = k + 1  # the capitalised words after it, up to the name's end
+    while (
+        e < len(toks)
+        and toks[e].capitalised
+        and not toks[e].sentence_start
+        and toks[e].start - toks[e - 1].end == 1
+        and not toks[e - 1].possessive
+    ):
+        e += 1
+    if e == k + 1:
+        return False
+    if word == "&":
+        # "Marks & Spencer", "Douglas & Lomason Co"; not two people ("Ann Lee &
+        # Bo Li") nor two authors cited ("Smith & Jones 1999").
+        if e < len(toks) and _YEAR.fullmatch(toks[e].text):
+            return False
+        return len(run) == 1 and (e == k + 2 or toks[e - 1].bare.lower().rstrip(".") in ORG_HEADS)
+    if len(run) == 1 and toks[e - 1].bare.lower() in ORG_HEADS and e - k <= 4:
+        return True
+    words = [toks[i].bare for i in (*run, *range(k, e))]
+    return ascii_fold(" ".join(words)).lower() in gazetteer().places
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _named_for_members(possessive: Token, head: Token) -> bool:
@@ -103,14 +145,20 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     titled: bool | str = False  # "honorific" when the peeled title is Mr, Dr…
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
-    whole = ascii_fold(" ".join(w.bare for w in words)).lower()
+    whole = gazetteer_key(ascii_fold(" ".join(w.bare for w in words)).lower())
     if words and words[0].sentence_start and not (len(words) > 1 and whole in g.places):  # "New York"
         low = words[0].bare.lower()
-        if (low in ctx.lower_words or low in NOT_NAMES) and low not in TITLES:
+        if (low in ctx.lower_words or low in NOT_NAMES or CONTRACTION.fullmatch(low)) and low not in TITLES:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
-    has_head = any(w.bare.lower() in ORG_HEADS for w in words)
+    # A body's or a place's name may start with a people's: "Swiss Academy of
+    # Sciences", "Cuban Consulate", "Arabian Sea", "Russian Empire".
+    has_head = bool(words) and (
+        any(w.bare.lower() in ORG_HEADS for w in words)
+        or words[-1].bare.lower() in PLACE_HEADS
+        or words[-1].bare.lower() in NATURAL_HEADS
+    )
     # A company's whole name keeps its words: "General Motors" is no General
     # called Motors, "American Express" no American.
     company = len(words) > 1 and ascii_fold(" ".join(w.bare for w in words)).lower() in company_names().names
@@ -150,10 +198,13 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     for k in range(len(words) - 1, 0, -1):
         if company:
             break
-        if words[k - 1].bare.lower().rstrip(".") in TITLES and words[k - 1].bare.lower() not in ORG_HEADS:
+        title = words[k - 1].bare.lower().rstrip(".")
+        if title in TITLES and title not in ORG_HEADS:
             person = words[k:]
-            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS:
-                continue
+            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS or not _person_after_title(person):
+                continue  # "State of Pennsylvania" is no titled person
+            if title in OFFICE_WORDS and (k < 2 or words[k - 2].bare.lower().rstrip(".") not in TITLES):
+                continue  # "Environment Canada", "Health Canada": a body
             body = words[: k - 1]
             while body and (body[-1].bare.lower().rstrip(".") in TITLES or body[-1].text.lower() in CONNECTORS):
                 body = body[:-1]

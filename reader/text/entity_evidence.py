@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reader.text.archive_names import same_entity
 from reader.text.company_cues import company_cues, context_cues
-from reader.text.entity_tokens import Token
+from reader.text.entity_tokens import CONTRACTION, Token
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
     COMPASS,
@@ -50,7 +50,7 @@ class Span:
 # Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
 ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy police reuters".split())
 # Leading words that make a name a place: "Mount X", "Lake X", "Cape X".
-PLACE_FIRST = frozenset("mount mt monte lake cape fort port isle sierra gulf glacier".split())
+PLACE_FIRST = frozenset("mount mt mt. monte lake cape fort ft. port isle sierra gulf glacier".split())
 # Heads of natural places the head list lacks: "Rhone Glacier", "Monte Rosa Massif".
 NATURAL_HEADS = frozenset("glacier massif alps range peak falls canyon desert forest park".split())
 # Function words beside a name whose identity is a cue of its own ("before:of",
@@ -66,6 +66,7 @@ _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-
 _PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
 # The pronoun with a contraction: "I've", "I'd", "I'm", "I'll".
 _PRONOUN_I = re.compile(r"I['’](?:ve|d|m|ll|s)$")
+_INITIAL = re.compile(r"[A-Z]\.")  # "George W. Bush": an initial, not an acronym
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _NUMBER = re.compile(r"\d[\d.,:-]*")
 
@@ -134,6 +135,27 @@ class BlockContext:
     sport: bool = False  # the article is a sports report (text_kind.sports_article)
 
 
+# First words that take their country with "of" as part of the name: heads
+# ("Bank of England", "Isle of Man", "Republic of Ireland") and titles ("Prince of Wales").
+_NAMED_BY_OF = (ORG_HEADS | PLACE_HEADS | NATURAL_HEADS | PLACE_FIRST | TITLES | EVENT_HEADS) | frozenset(
+    "republic kingdom commonwealth principality emirate state states people".split()
+)
+
+
+# Abbreviations that lead place names ("St. Louis", "Mt. Vernon", "Ft. Worth"),
+# and how the gazetteer spells them out.
+_PLACE_ABBREVIATIONS = {"st.": "saint", "st": "saint", "ste.": "sainte", "mt.": "mount", "mt": "mount", "ft.": "fort"}
+
+
+def gazetteer_key(folded: str) -> str:
+    """A folded name as the place gazetteer may hold it: as written, else with
+    its leading abbreviation spelt out ("mt. vernon" → "mount vernon")."""
+    head, _, rest = folded.partition(" ")
+    if not rest or head not in _PLACE_ABBREVIATIONS or folded in gazetteer().places:
+        return folded
+    return f"{_PLACE_ABBREVIATIONS[head]} {rest}"
+
+
 def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: bool | str) -> list[Span]:
     """One candidate span (or none), with the cues the decision weighs."""
     g = gazetteer()
@@ -144,6 +166,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     names = (*(w.text for w in words[:-1]), words[-1].bare)
     lows = [ascii_fold(n).lower() for n in names]
     folded = " ".join(lows)
+    place = gazetteer_key(folded)
     start, end = first.start, last.start + len(last.bare)
     idx_after = last.i + 1
     idx_before = first.i - 1
@@ -163,7 +186,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         low = lows[0]
         if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS or _PRONOUN_I.match(word):
             return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
-        if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled):
+        if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled) or CONTRACTION.fullmatch(word):
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [Span(block, start, end, names, "GROUP")]
@@ -171,6 +194,15 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         return []  # "W L PCT GB": a table's column heads
     elif is_demonym(names[-1]) and all(low in COMPASS for low in lows[:-1]):
         return [Span(block, start, end, names, "GROUP")]  # "South Korean"
+    elif (
+        len(words) >= 3
+        and lows[1] == "of"
+        and lows[0] not in _NAMED_BY_OF
+        and " ".join(lows[2:]) in g.countries
+        and not titled
+    ):
+        # "Karlsruhe of Germany", "Benetton of Italy": a name, then its country.
+        return [*typed_spans(ctx, words[:1], run, titled), *typed_spans(ctx, words[2:], run, False)]
     elif "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES and not titled:
         # "Joost Visser of FNV Havens": a person, then what they belong to.
         cut = lows.index("of", 2)
@@ -199,11 +231,11 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("speech_after")
     if last.possessive:
         add("possessive")
-    if folded in g.places:
+    if place in g.places:
         add("place")
-        if folded in g.countries:
+        if place in g.countries:
             add("country")
-        elif folded not in g.major_places:
+        elif place not in g.major_places:
             add("minor_place")
         if titled:
             add("titled_place")  # "Governor Preston", "Senator Warren": a person named like a town
@@ -216,7 +248,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("country_code")
         if len(word) > 3 and "." not in word and folded in g.places:
             add("dateline")
-    elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 for n in names):
+    elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 and not _INITIAL.fullmatch(n) for n in names):
         add("has_acronym")
     if (
         lows[0] in g.first_names
@@ -254,7 +286,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     if lows[0] in NOT_PERSON_FIRST:
         add("thing_first")
     # National sides keep their country's type (CoNLL's convention and a reader's).
-    if ctx.table and folded in g.places and folded not in g.countries and _score_follows(toks, idx_after):
+    if ctx.table and place in g.places and place not in g.countries and _score_follows(toks, idx_after):
         add("team_score")
     if ctx.table and len(words) == 1 and folded not in g.countries and _results_line(toks, first.i, idx_after):
         add("results_line")
@@ -271,7 +303,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("before:" + before)
     if after in CONTEXT_WORDS:
         add("after:" + after)
-    cues.extend(company_cues(folded, len(words), folded in g.places))
+    cues.extend(company_cues(folded, len(words), place in g.places))
     cues.extend(context_cues(toks, first.i, last.i, ctx.text, last.possessive))
     if ctx.headline:
         add("headline_case")
@@ -279,7 +311,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("headline_run")
     if ctx.sport:
         add("sports_article")
-        if folded in g.places and folded not in g.countries:
+        if place in g.places and place not in g.countries:
             add("sport_place")
     if any(_CAMEL.match(n) for n in names):
         add("camel_case")

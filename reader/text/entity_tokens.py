@@ -1,7 +1,9 @@
 """Words of a block with their offsets, for the entity finder: which start a
 sentence, which are capitalised (a lower-case particle glued to a name counts:
 "al-Amr"), which end in a possessive. A dotted acronym, an initial and a
-company's "Inc." keep their dots, so no sentence ends inside a name."""
+company's "Inc." keep their dots, so no sentence ends inside a name; so do a
+title's or a place name's abbreviation before a capitalised word ("Sen.
+Warren", "St. Louis", "Mt. Everest"), which then stays in the name's run."""
 
 from __future__ import annotations
 
@@ -14,13 +16,18 @@ from reader.text.vocab import ABBREVIATIONS, NOT_NAMES
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"  # NationsBank Corp., Martin Luther King Jr.
+    r"|\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Prof|Rev|Atty|Supt)\.(?= +[A-Z])"
     r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
     r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
+    r"|&"  # a name's ampersand: "Marks & Spencer"
     r"|[.!?:;,\"“”‘’()]"
 )
 _SENTENCE_END = frozenset(".!?:")
 _GLUED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|ash|bin|ibn|abu|d)[-'’][A-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A pronoun or verb with its contraction ("I'm", "We've", "They'll", "Don't"):
+# never a name, whatever its capital.
+CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ve|ll|re|d)|[^\W\d_]+n['’]t", re.IGNORECASE)
 # Words written in lower case, not at a sentence start: evidence that a
 # capitalised copy elsewhere is only capitalised by position.
 LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
@@ -54,7 +61,7 @@ def tokens(text: str) -> list[Token]:
     starts_sentence = True
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if len(word) == 1 and not word.isalnum():
+        if len(word) == 1 and not word.isalnum() and word != "&":
             after_abbreviation = (
                 word == "."
                 and out
@@ -65,6 +72,10 @@ def tokens(text: str) -> list[Token]:
             continue
         if out and out[-1].text.endswith(".") and word[:1].isupper() and word.lower() in NOT_NAMES:
             starts_sentence = True  # "… in the U.S. The rest": the acronym's dot ended the sentence
+        if word == "St." and out and out[-1].capitalised and not starts_sentence and m.start() - out[-1].end == 1:
+            # "Main St. Police": a street's suffix ends the street's name.
+            out.append(Token("St", m.start(), m.end() - 1, False, len(out)))
+            continue
         out.append(Token(word, m.start(), m.end(), starts_sentence, len(out)))
         starts_sentence = False
     return out

@@ -193,9 +193,18 @@ def is_demonym(word: str) -> bool:
     countries = _people_countries()
     if w.endswith("n") and w[:-1] in countries:
         return True  # Asia-n, Kenya-n, Cuba-n
+    # A first name that only looks like a people's (Francis, François, Dominic,
+    # Gillian) must end like one on nearly its country's whole name (Haiti-an,
+    # Iraq-i); the peoples that are also first names (German, Christian) are irregular.
+    first_name = w in g.first_names
     for suffix in _DEMONYM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)]
+            if first_name:
+                slack = 2 if suffix in ("an", "ans", "ian", "ians", "ish", "ese") else 1 if suffix == "i" else 0
+                if len(stem) >= 4 and any(c.startswith(stem) and len(c) - len(stem) <= slack for c in countries):
+                    return True
+                continue
             # Four shared letters, or three with a suffix that is nearly always a
             # people's and a short stem (Fin-land / Finn-ish, Spa-in / Span-ish);
             # a longer stem shares four (Cana-da / Canad-ian; not Guar-dian / Guat-emala).

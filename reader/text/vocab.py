@@ -108,6 +108,7 @@ ORG_HEADS = frozenset(
     parliament senate congress commission office department federation alliance league club
     team united city fc news times post telegraph herald gazette journal tribune radio
     television tv network airlines airways railways press media agency reuters bureau board
+    consulate embassy
     government administration assembly society trust fund centre center hospital museum
     church democrats republicans coalition movement front show programme academy laboratory
     institution observatory library""".split()
@@ -206,7 +207,8 @@ IRREGULAR_DEMONYMS = frozenset(
     swedes finn finns briton britons pole poles turk turks czech czechs slovak slovaks
     croat croats serb serbs kurd kurds arab arabs basque basques filipino filipinos
     argentine argentines kurdish jewish jews moslem moslems muslim muslims christian christians
-    catholic catholics english republican republicans democrat democrats tory tories""".split()
+    catholic catholics english german germans somali somalis republican republicans democrat democrats
+    tory tories""".split()
 )
 # Capitalised abbreviations that name no one and nothing: time zones, units, titles of office.
 NOT_ENTITY_ACRONYMS = frozenset("GMT UTC EST EDT CST PST BST CET CEST CEO CFO TV PM AM RBI ERA".split())

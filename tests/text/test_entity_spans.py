@@ -1,0 +1,120 @@
+"""Where a candidate name starts and ends: the gold of every set is exact spans,
+and a reader sees a wrong edge as a wrong name. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Block
+from reader.text.entities import candidates, find_entities
+from reader.text.gazetteer import is_demonym
+
+
+def _spans(text: str) -> list[str]:
+    return [" ".join(span.words) for span in candidates([Block("paragraph", text)])]
+
+
+def _names(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in find_entities([Block("paragraph", text)])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The team flew home to St. Louis after the game.", "St. Louis"),
+        ("Climbers left base camp for Mt. Rainier at dawn.", "Mt. Rainier"),
+        ("The parade passed through Ft. Worth on Friday.", "Ft. Worth"),
+    ],
+)
+def test_an_abbreviation_leading_a_place_name_stays_in_it(text: str, name: str) -> None:
+    assert name in _spans(text)
+    assert _names(text).get(name) == "PLACE"
+
+
+def test_a_titles_abbreviation_is_peeled_and_counts_as_a_title() -> None:
+    spans = candidates([Block("paragraph", "The report was read by Sen. Okafor and nobody else.")])
+    assert [(s.words, "honorific" in s.cues) for s in spans] == [(("Okafor",), True)]
+
+
+def test_a_streets_abbreviation_still_ends_the_street() -> None:
+    assert "Police" in _spans("He lives on Harbour St. Police said he was at home.")
+    assert not any(s.startswith("St. Police") for s in _spans("He lives on Harbour St. Police said he was at home."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials at the Food and Drug Administration approved it.", "Food and Drug Administration"),
+        ("She chairs the Ways and Means Committee these days.", "Ways and Means Committee"),
+        ("He bought shares in Marks & Spencer last year.", "Marks & Spencer"),
+        ("The road runs from Bosnia and Herzegovina to the coast.", "Bosnia and Herzegovina"),
+        ("He served in the Army of the Potomac for two years.", "Army of the Potomac"),
+    ],
+)
+def test_and_ampersand_and_of_the_inside_one_name(text: str, name: str) -> None:
+    assert name in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Talks between Germany and France went on.", ["Germany", "France"]),
+        ("Ann Okafor & Bo Lindqvist wrote it.", ["Ann Okafor", "Bo Lindqvist"]),
+        ("As Okafor & Lindqvist 1998 showed, it holds.", ["Okafor", "Lindqvist"]),
+        ("He studied at Harvard University and Columbia University.", ["Harvard University", "Columbia University"]),
+        ("Freiburg of Germany drew with Udinese of Italy.", ["Freiburg", "Germany", "Udinese", "Italy"]),
+    ],
+)
+def test_two_names_beside_each_other_stay_two(text: str, parts: list[str]) -> None:
+    spans = _spans(text)
+    assert all(p in spans for p in parts), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Inspectors from the Cuban Consulate arrived.", "Cuban Consulate"),
+        ("Ships crossed the Arabian Sea in June.", "Arabian Sea"),
+    ],
+)
+def test_a_body_or_place_named_after_a_people_is_one_name(text: str, name: str) -> None:
+    assert name in _spans(text)
+
+
+def test_an_office_word_before_a_country_is_a_body_not_a_title() -> None:
+    # "Environment Canada", "Health Canada": the government's departments.
+    assert "Environment Canada" in _spans("Forecasters at Environment Canada issued a warning.")
+
+
+def test_a_title_is_not_peeled_off_a_company_or_before_of() -> None:
+    assert "General Motors" in _spans("Workers at General Motors went on strike.")
+    assert "of Pennsylvania" not in _spans("The State of Pennsylvania sued.")
+
+
+@pytest.mark.parametrize("word", ["Francis", "François", "Dominic", "Gillian", "Marian"])
+def test_first_names_that_look_like_a_peoples_are_not(word: str) -> None:
+    assert not is_demonym(word)
+
+
+@pytest.mark.parametrize("word", ["German", "Haitian", "Georgian", "Iraqi", "Somali", "Polish", "Kenyan"])
+def test_peoples_names_stay_peoples(word: str) -> None:
+    assert is_demonym(word)
+
+
+def test_a_pope_called_francis_is_a_person_not_a_people() -> None:
+    names = _names("Pope Francis said the church would listen. Francis spoke for an hour.")
+    assert names.get("Francis") == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["I'm sure of it, she said.", "We've seen this before.", "Don't go there, he said."])
+def test_a_contraction_is_never_a_name(text: str) -> None:
+    assert _spans(text) == []
+
+
+def test_a_name_with_an_initial_is_person_shaped_so_its_surname_links_back() -> None:
+    # "W." is an initial, not an acronym: a lone "Bush" later is the surname of
+    # the full name, not a place in the gazetteer.
+    spans = candidates([Block("paragraph", "Then George W. Bush spoke. Later Bush left for the ranch.")])
+    assert [s.words for s in spans] == [("George", "W.", "Bush"), ("Bush",)]
+    assert "has_acronym" not in spans[0].cues
+    assert "surname_of_name" in spans[1].cues
