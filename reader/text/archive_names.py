@@ -13,6 +13,8 @@ the name the reader sees and one type:
 - a lone word that the archive's people are called by, when one full name
   holds most of that surname's articles (Trump → Donald Trump) and the word is
   not, on the archive's evidence, mostly something else (Washington);
+- a body's name called by its last words, when one longer organisation so
+  ending holds most of those articles (Wilson Center → Woodrow Wilson Center);
 - the type is the one most articles give the merged name (typed votes before
   the untyped NAME); a surname merged into a person is that person.
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from reader.text.corrections import Correction, apply
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.vocab import CONNECTORS, ORG_HEADS
 
 ALIASES_PATH = Path(__file__).with_name("name_aliases.json")
 TYPED = ("PERSON", "PLACE", "ORG", "GROUP")
@@ -127,6 +130,7 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
                 shown_alias[key] = written[:-1]
     surnames = _surname_targets(names)
     target.update({k: v for k, v in surnames.items() if k not in target})
+    target.update({k: v for k, v in _tail_targets(names).items() if k not in target})
 
     def root(key: str) -> str:
         seen = set()
@@ -200,6 +204,38 @@ def _surname_targets(names: dict[str, _Name]) -> dict[str, str]:
         if family + entry.votes["PERSON"] < elsewhere:
             continue  # Washington: a place in most articles, George Washington in a few
         out[word] = best
+    return out
+
+
+def body_tails(key: str) -> list[str]:
+    """The shorter names a body's name (folded) may be called back by: its last
+    two or more words, when it ends in a body's head and holds no connector
+    ("woodrow wilson center" → "wilson center"; not "bank of new york" → "new york")."""
+    words = key.split()
+    if len(words) < 3 or words[-1] not in ORG_HEADS or any(w in CONNECTORS or w == "and" for w in words):
+        return []
+    return [" ".join(words[k:]) for k in range(1, len(words) - 1)]
+
+
+def _tail_targets(names: dict[str, _Name]) -> dict[str, str]:
+    """A body's shorter name → the longer one it is the tail of ("wilson
+    center" → "woodrow wilson center"), when one longer organisation so ending
+    holds most of the family's articles, three or more, and at least as many as
+    the shorter name: "Supreme Court", common on its own, stays itself."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key, entry in names.items():
+        if entry.lean() == "ORG":
+            for tail in body_tails(key):
+                longer[tail].append(key)
+    out = {}
+    for tail, full in longer.items():
+        if tail not in names or names[tail].lean() not in ("ORG", "NAME"):
+            continue
+        best = max(full, key=lambda k: (names[k].articles, k))
+        family = sum(names[k].articles for k in full)
+        n = names[best].articles
+        if n >= SURNAME_MIN_ARTICLES and n >= SURNAME_SHARE * family and n >= names[tail].articles:
+            out[tail] = best
     return out
 
 

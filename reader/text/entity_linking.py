@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.model import Block
-from reader.text.archive_names import alias_of, group_singular, same_entity
+from reader.text.archive_names import alias_of, body_tails, group_singular, same_entity
 from reader.text.entity_cues import OUTCOMES, deciding, scores
 from reader.text.entity_evidence import Span
 from reader.text.gazetteer import ascii_fold
@@ -60,6 +60,7 @@ def link(
     groups: list[int] = []  # mentions told as a people's name by word form
     by_key: dict[str, int] = {}  # folded full name → entity
     by_word: dict[str, list[int]] = {}  # folded single word of a multi-word name → entities
+    by_tail: dict[str, list[int]] = {}  # folded last words of a body's longer name → entities
     mention_scores: dict[int, tuple[float, ...]] = {}
     for i in order:
         span = spans[i]
@@ -81,6 +82,11 @@ def link(
             candidates_ = by_word.get(key, [])
             linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
             target = linkable[0] if len(linkable) == 1 else None
+        elif target is None:
+            # "Wilson Center" after "Woodrow Wilson Center": a body's name called
+            # back by its last words links to the one longer name that ends so.
+            bodies = [c for c in by_tail.get(key, []) if _lean(belief[c], groups[c]) == "ORG"]
+            target = bodies[0] if len(bodies) == 1 else None
         text = blocks[span.block].text[span.start : span.end]
         mention = Mention(span.block, span.start, span.end, text)
         if target is None:
@@ -94,6 +100,8 @@ def link(
                     low = ascii_fold(word).lower()
                     if low not in CONNECTORS:
                         by_word.setdefault(low, []).append(target)
+            for tail in body_tails(key):
+                by_tail.setdefault(tail, []).append(target)
         entities[target].mentions.append(mention)
         if span.type == "GROUP":
             groups[target] += 1

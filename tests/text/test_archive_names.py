@@ -98,3 +98,29 @@ def test_a_day_before_a_date_and_a_company_suffix_alone_are_no_names() -> None:
     text = "Posted: Mon, 31 Dec 2007. The toy maker Mattel, Inc. said on Fri, Jan 4 that sales rose."
     names = {e.name for e in find_entities([Block("paragraph", text)])}
     assert not names & {"Mon", "Fri", "Inc.", "Inc", "Dec", "Jan"}
+
+
+def test_a_peoples_plural_that_is_not_its_adjective_is_one_entity_with_it() -> None:
+    found = find_entities([Block("paragraph", "Jews in the city feared the worst, the Jewish council said.")])
+    assert [(e.name, e.type, len(e.mentions)) for e in found if e.type == "GROUP"] == [("Jewish", "GROUP", 2)]
+    decided = decide([("Jewish", "GROUP", 8), ("Jews", "GROUP", 3), ("Danes", "GROUP", 2), ("Danish", "GROUP", 2)])
+    assert decided["jews"] == decided["jewish"] == ("Jewish", "GROUP")
+    assert decided["danes"] == ("Danish", "GROUP")
+
+
+def test_a_bodys_name_called_back_by_its_last_words_is_the_longer_name() -> None:
+    text = "The Woodrow Wilson Center published a study. Analysts at the Wilson Center said it held."
+    found = find_entities([Block("paragraph", text)])
+    assert [(e.name, len(e.mentions)) for e in found] == [("Woodrow Wilson Center", 2)]
+    # A place after "of" is not a body's tail: the Fed's bank and the city stay two.
+    found = find_entities([Block("paragraph", "The Federal Reserve Bank of New York said New York rents rose.")])
+    assert {e.name for e in found} == {"Federal Reserve Bank of New York", "New York"}
+
+
+def test_across_the_archive_a_tail_merges_only_into_a_dominant_longer_name() -> None:
+    decided = decide(
+        [("Woodrow Wilson Center", "ORG", 4), ("Wilson Center", "ORG", 2)]
+        + [("Supreme Court", "ORG", 8), ("Arizona Supreme Court", "ORG", 3), ("Texas Supreme Court", "ORG", 1)]
+    )
+    assert decided["wilson center"] == ("Woodrow Wilson Center", "ORG")
+    assert decided["supreme court"] == ("Supreme Court", "ORG")  # common on its own
