@@ -118,11 +118,15 @@ def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> li
     env = {**os.environ, "PYTHONPATH": str(checkout), "NEWSREADER_HOME": str(archive.parent / "home")}
     command = f"cd {checkout} && {sys.executable} -m reader --data-dir {archive}"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command],
-        check=True,
-        env=env,
-    )
+    for attempt in range(5):
+        # The last session killed, tmux's server exits; a new session asked
+        # for meanwhile finds it gone ("server exited unexpectedly"): ask again.
+        started = subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command], env=env)
+        if started.returncode == 0:
+            break
+        time.sleep(0.5 * (attempt + 1))
+    else:
+        raise RuntimeError("tmux would not start a session")
     timings: list[tuple[str, float, float]] = []
     try:
         started = time.perf_counter()
