@@ -63,3 +63,21 @@ async def test_n_in_a_long_preview_goes_to_a_hit_below_what_was_laid_out(tmp_pat
         current = reader.query(".-current-hit")
         assert len(current) == 1 and "lighthouse" in str(current.first().render())
         assert reader.scroll_y > 0
+
+
+async def test_the_same_article_shown_again_for_a_new_query_has_no_current_hit_left(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Blocks that look the same are left alone when the preview is shown
+    again (typing on often keeps the first hit); the n/N marker still goes."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"ferry", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        first = reader.page.stored.id if reader.page else None
+        await pilot.press("tab", "n")
+        await settle(pilot)
+        assert len(reader.query(".-current-hit")) == 1
+        await pilot.press("slash", "end", "backspace")  # "ferr": the same first hit, found again
+        await settle(pilot)
+        assert reader.page is not None and reader.page.query == "ferr" and reader.page.stored.id == first
+        assert len(reader.query(".-current-hit")) == 0

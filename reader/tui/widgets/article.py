@@ -50,9 +50,16 @@ class BlockView(Static):
     def __init__(self, piece: Piece) -> None:
         super().__init__(piece.text, classes=piece.classes)
         self.block_index = piece.index
+        self._piece = piece
 
     def show(self, piece: Piece) -> None:
-        """Show another piece in this widget (cheaper than a new one)."""
+        """Show another piece in this widget (cheaper than a new one); the
+        same piece again is left alone (no layout): typing on often keeps
+        the same first hit, and most of its blocks look the same."""
+        if piece == self._piece:
+            self.remove_class("-current-hit")  # n/N start again in a page shown again
+            return
+        self._piece = piece
         self.update(piece.text)
         self.set_classes(piece.classes)
         self.block_index = piece.index
