@@ -17,8 +17,7 @@ from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
-from reader.archive.index import whoosh_speedups, whoosh_version  # noqa: F401  (whoosh_speedups installs itself)
-from reader.archive.index.segment_writer import GroupingSegmentWriter
+from reader.archive.index import whoosh_speedups  # noqa: F401  (installs itself)
 from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.archive.lifeline import hold, lifeline
 from reader.model import StoredArticle
@@ -219,8 +218,6 @@ def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
     """A writer; bulk writes use both cores, each helper writing its own segment."""
     if bulk:
         return _SpawningMpWriter(ix, limitmb=BULK_LIMIT_MB)
-    if whoosh_version.verified():
-        return GroupingSegmentWriter(ix)
     return ix.writer(limitmb=SINGLE_LIMIT_MB)
 
 
