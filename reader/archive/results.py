@@ -97,47 +97,26 @@ def _found(
 ) -> SearchResult:
     """The hits of a query; `keep` chooses, from the ids in rank order, those
     whose rows are read from the store (the others are left out)."""
+    filter_text, allow = "", None
     if filters.active:
-        allow = (
-            store.ids_where(starred=filters.starred, unread=filters.unread)
-            if (filters.starred or filters.unread)
-            else None
-        )
+        filter_text = filters.query_text()
+        if filters.starred or filters.unread:
+            allow = store.ids_where(starred=filters.starred, unread=filters.unread)
         sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
-        raw, total, elapsed, suggestion, terms = searchmod.run(
-            index(),
-            searcher(),
-            text,
-            limit=limit,
-            sort=sort,
-            filters=filters.query_text(),
-            allow_ids=allow,
-            snippets=snippets,
-            complete_last_word=complete,
-            suggest=suggest,
-            bodies=store.bodies,
-        )
-        return SearchResult(
-            query=text,
-            hits=hits(store, _kept(raw, keep)),
-            total=total,
-            elapsed_ms=elapsed,
-            suggestion=suggestion,
-            terms=terms,
-        )
-    if not text.strip():
+    elif not text.strip():
         started = time.perf_counter()
         recent = store.newest(limit)
         found = tuple(recent_hit(s) for s in recent)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query=text, hits=found, total=store.count(), elapsed_ms=elapsed)
-    this_thread = searcher()
     raw, total, elapsed, suggestion, terms = searchmod.run(
         index(),
-        this_thread,
+        searcher(),
         text,
         limit=limit,
         sort=sort,
+        filters=filter_text,
+        allow_ids=allow,
         snippets=snippets,
         complete_last_word=complete,
         suggest=suggest,

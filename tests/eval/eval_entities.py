@@ -77,7 +77,9 @@ def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
     return [d for d in docs if d]
 
 
-def gold_spans(sentence: list[tuple[str, str]]) -> set[tuple[int, int, str]]:
+def gold_spans(sentence: list[tuple[str, str]], *, misc: bool = False) -> set[tuple[int, int, str]]:
+    """The gold names of a CoNLL sentence as (first token, end token, type);
+    MISC names only with `misc`."""
     spans, start, kind = set(), None, None
     for i, (_, tag) in enumerate([*sentence, ("", "O")]):
         if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
@@ -85,7 +87,19 @@ def gold_spans(sentence: list[tuple[str, str]]) -> set[tuple[int, int, str]]:
             start, kind = None, None
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
             start, kind = i, tag[2:]
-    return {s for s in spans if s[2] != "MISC"}
+    return {s for s in spans if misc or s[2] != "MISC"}  # type: ignore[misc]
+
+
+def sentence_text(sentence: list[tuple[str, str]]) -> tuple[str, list[int]]:
+    """A CoNLL sentence as the text the recogniser reads (its tokens joined by
+    spaces) and where each token starts in it."""
+    text, starts = "", []
+    for token, _ in sentence:
+        if text:
+            text += " "
+        starts.append(len(text))
+        text += token
+    return text, starts
 
 
 def score_ner(docs: list[list[list[tuple[str, str]]]]) -> dict[str, dict[str, float]]:
@@ -96,12 +110,7 @@ def score_ner(docs: list[list[list[tuple[str, str]]]]) -> dict[str, dict[str, fl
     for doc in docs:
         blocks, offsets = [], []
         for sentence in doc:
-            text, starts = "", []
-            for token, _ in sentence:
-                if text:
-                    text += " "
-                starts.append(len(text))
-                text += token
+            text, starts = sentence_text(sentence)
             blocks.append(Block("paragraph", text))
             offsets.append(starts)
         predicted: list[set[tuple[int, int, str]]] = [set() for _ in doc]

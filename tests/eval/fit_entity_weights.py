@@ -27,7 +27,7 @@ from reader.model import Block
 from reader.text.entities import candidates
 from reader.text.entity_cues import OUTCOMES, WEIGHTS_PATH
 from tests.eval.common import EVAL_DATA, require, run_command
-from tests.eval.eval_entities import gold_spans, read_conll, read_gum
+from tests.eval.eval_entities import gold_spans, read_conll, read_gum, sentence_text
 
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 SETS = ("gum", "conll-testa", "wikigold")
@@ -52,11 +52,7 @@ def conll_examples(path: Path) -> list[tuple[tuple[str, ...], str]]:
     for doc in read_conll(path):
         blocks, gold = [], {}
         for b, sentence in enumerate(doc):
-            text, starts = "", []
-            for token, _ in sentence:
-                text += " " if text else ""
-                starts.append(len(text))
-                text += token
+            text, starts = sentence_text(sentence)
             blocks.append(Block("paragraph", text))
             for lo, hi, kind in gold_spans(sentence):
                 end = starts[hi - 1] + len(sentence[hi - 1][0])

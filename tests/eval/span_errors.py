@@ -25,7 +25,7 @@ from reader.text.entities import candidates, find_entities
 from reader.text.gazetteer import is_demonym
 from reader.text.vocab import CONNECTORS, TITLES
 from tests.eval.common import EVAL_DATA, require
-from tests.eval.eval_entities import read_conll, read_gum
+from tests.eval.eval_entities import gold_spans, read_conll, read_gum, sentence_text
 
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG", "MISC": "MISC"}
 SETS = ("gum", "conll-testa", "wikigold")
@@ -51,26 +51,11 @@ def documents(name: str) -> Iterator[tuple[list[Block], set[Span], set[tuple[int
     for doc in read_conll(path):
         blocks, gold = [], set()
         for b, sentence in enumerate(doc):
-            text, starts = "", []
-            for token, _ in sentence:
-                text += " " if text else ""
-                starts.append(len(text))
-                text += token
+            text, starts = sentence_text(sentence)
             blocks.append(Block("paragraph", text))
-            for lo, hi, kind in _all_gold(sentence):
+            for lo, hi, kind in gold_spans(sentence, misc=True):
                 gold.add((b, starts[lo], starts[hi - 1] + len(sentence[hi - 1][0]), CONLL_TYPES[kind]))
         yield blocks, gold, set()
-
-
-def _all_gold(sentence: list[tuple[str, str]]) -> set[tuple[int, int, str]]:
-    spans, start, kind = set(), None, None
-    for i, (_, tag) in enumerate([*sentence, ("", "O")]):
-        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
-            spans.add((start, i, kind))
-            start, kind = None, None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, tag[2:]
-    return spans  # type: ignore[return-value]
 
 
 def predictions(blocks: list[Block]) -> set[Span]:
