@@ -137,12 +137,19 @@ def source_text(path: Path) -> str:
 
 
 def with_site(article: Article) -> Article:
-    """An article whose source names no site is credited to its URL's host,
+    """An article keeps only the name in its site (not a copyright line or its
+    headline); one whose source names no site is credited to its URL's host,
     so it can be filtered and grouped by site like the others."""
-    if article.site or not article.url:
-        return article
     from dataclasses import replace
     from urllib.parse import urlsplit
+
+    from reader.ingest.site_names import site_name
+
+    site = site_name(article.site, title=article.title)
+    if site != article.site:
+        article = replace(article, site=site)
+    if article.site or not article.url:
+        return article
 
     try:
         host = urlsplit(article.url).hostname
