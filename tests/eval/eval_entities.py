@@ -38,11 +38,13 @@ import os
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import Block
 from reader.text.entities import find_entities
-from reader.text.quotes import find_quotes
+from reader.text.quotes import Quote, find_quotes
 from reader.text.vocab import SPEECH_VERBS, TITLES
 from tests.eval.common import EVAL_DATA, require, run_command
 
@@ -229,11 +231,40 @@ def score_gum(docs: list[dict[str, object]], errors: list[str] | None = None) ->
 _DQ = re.compile(r"“[^”“]*”|\"[^\"]*\"|''(?:(?!'')[^\n])*''")
 
 
-def polnear(limit: int | None, split: str = "test", errors: list[str] | None = None) -> dict[str, float]:
+@dataclass
+class Miss:
+    """A checked speech quote whose speaker we got wrong: what speaker_misses
+    sorts by cause. `candidates` are the quote's explain lines (best first)."""
+
+    doc: str
+    blocks: Sequence[Block]
+    quote: Quote
+    gold: list[str]
+    candidates: list[str]
+
+
+def _quotes_explained(blocks: Sequence[Block]) -> tuple[list[Quote], dict[int, list[str]]]:
+    """The article's quotes, and for each speech quote (by its index) the candidate lines explain gives it."""
+    lines: list[str] = []
+    quotes = find_quotes(blocks, find_entities(blocks), explain=lines)
+    speech = [n for n, q in enumerate(quotes) if q.kind == "speech"]
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.startswith("quote "):
+            groups.append([])
+        else:
+            groups[-1].append(line.strip())
+    return quotes, dict(zip(speech, groups, strict=True))
+
+
+def polnear(
+    limit: int | None, split: str = "test", errors: list[str] | None = None, misses: list[Miss] | None = None
+) -> dict[str, float]:
     """Score quotes and speakers on one PolNeAR compartment.
 
     `errors`, when given, collects one line per missed, spurious or
-    misattributed quote, so rules are tuned on dev and scored on test.
+    misattributed quote, so rules are tuned on dev and scored on test;
+    `misses` the misattributed quotes themselves, with their candidates.
     """
     root = require(EVAL_DATA / "polnear")
     tp = fp = fn = 0
@@ -267,15 +298,19 @@ def polnear(limit: int | None, split: str = "test", errors: list[str] | None = N
         for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
             blocks.append(Block("paragraph", m.group()))
             starts.append(m.start())
-        quotes = find_quotes(blocks, find_entities(blocks))
+        quotes, explained = (
+            _quotes_explained(blocks) if misses is not None else (find_quotes(blocks, find_entities(blocks)), {})
+        )
         predicted: dict[tuple[int, int], str | None] = {}
-        for q in quotes:
+        which: dict[tuple[int, int], int] = {}
+        for n, q in enumerate(quotes):
             if q.kind != "speech":
                 continue
             for b in range(q.block, q.end_block + 1):
                 lo = q.start if b == q.block else 0
                 hi = q.end if b == q.end_block else len(blocks[b].text)
                 predicted[_inner(text, starts[b] + lo, starts[b] + hi)] = q.speaker
+                which[_inner(text, starts[b] + lo, starts[b] + hi)] = n
         hits = set(predicted) & set(gold)
         tp += len(hits)
         fp += len(set(predicted) - set(gold))
@@ -293,8 +328,12 @@ def polnear(limit: int | None, split: str = "test", errors: list[str] | None = N
             ours = predicted[key]
             if same_speaker(ours, [head]):
                 speaker_ok += 1
-            elif errors is not None:
+                continue
+            if errors is not None:
                 errors.append(f"{base} speaker {ours!r} gold {source!r}: {text[max(0, key[0] - 150) : key[1] + 150]!r}")
+            if misses is not None:
+                n = which[key]
+                misses.append(Miss(base, blocks, quotes[n], [head], explained[n]))
     result = _prf(tp, fp, fn)
     result["speaker_accuracy"] = speaker_ok / speaker_total if speaker_total else 0.0
     result["speaker_checked"] = speaker_total
@@ -361,7 +400,9 @@ def same_speaker(ours: str | None, names: list[str]) -> bool:
 # -- gum-dev quotes --------------------------------------------------------------
 
 
-def gum_quotes(limit: int | None, errors: list[str] | None = None) -> dict[str, object]:
+def gum_quotes(
+    limit: int | None, errors: list[str] | None = None, misses: list[Miss] | None = None
+) -> dict[str, object]:
     """Speech quote spans and speakers on gum-dev, overall and per genre, as its
     README recommends: spans trimmed of marks, spaces and closing punctuation,
     scored exactly per paragraph; a prediction over `unknown` segments only is
@@ -385,13 +426,18 @@ def gum_quotes(limit: int | None, errors: list[str] | None = None) -> dict[str, 
             else:
                 unknown.append(key)
         predicted: dict[tuple[int, int, int], str | None] = {}
-        for q in find_quotes(blocks, find_entities(blocks)):
+        quotes, explained = (
+            _quotes_explained(blocks) if misses is not None else (find_quotes(blocks, find_entities(blocks)), {})
+        )
+        which: dict[tuple[int, int, int], int] = {}
+        for n, q in enumerate(quotes):
             if q.kind != "speech":
                 continue
             for b in range(q.block, q.end_block + 1):
                 lo = q.start if b == q.block else 0
                 hi = q.end if b == q.end_block else len(texts[b])
                 predicted[(b, *_inner(texts[b], lo, hi))] = q.speaker
+                which[(b, *_inner(texts[b], lo, hi))] = n
         c = counts.setdefault(doc["genre"], Counter())
         for key, speaker in predicted.items():
             if key in gold:
@@ -400,12 +446,16 @@ def gum_quotes(limit: int | None, errors: list[str] | None = None) -> dict[str, 
                     c["speaker_checked"] += 1
                     if same_speaker(speaker, gold[key]):
                         c["speaker_ok"] += 1
-                    elif errors is not None:
+                        continue
+                    if errors is not None:
                         text = texts[key[0]]
                         errors.append(
                             f"gum {doc['id']} speaker {speaker!r} gold {gold[key]!r}: "
                             f"{text[max(0, key[1] - 150) : key[2] + 150]!r}"
                         )
+                    if misses is not None:
+                        n = which[key]
+                        misses.append(Miss(f"{doc['id']}", blocks, quotes[n], gold[key], explained[n]))
             elif key in terms:
                 c["fp"] += 1
                 c["fp_on_terms"] += 1
