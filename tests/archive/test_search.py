@@ -57,6 +57,12 @@ def test_dates(filled) -> None:
     assert titles(filled.search("date:[2023-11-01 to 2023-12-31]")) == set()
 
 
+def test_a_quoted_date_is_the_same_date(filled) -> None:
+    assert titles(filled.search('date:"2022"')) == {"River"}
+    assert titles(filled.search('date:"2023-10" OR date:"2022"')) == {"River", "Tallinn"}
+    assert titles(filled.search('ferry date:"2022"')) == {"River"}
+
+
 def test_tags(filled) -> None:
     hit = filled.search("sauna").hits[0]
     filled.set_tags(hit.id, ["Travel", "baltic"])

@@ -158,6 +158,7 @@ def parse(ix: FileIndex, text: str) -> query.Query:
         # term that fails only when the index is read, as 'index damaged'.
         if fieldname == "published" and isinstance(value, str) and not _is_date(value):
             raise QueryError(f"not a date in '{text}' (dates look like 2021, 2021-11 or 2021-11-15)")
+    q = q.accept(_quoted_dates_read(ix))
     if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         if re.search(r"\b(date|published):", text, re.I):
             raise QueryError(f"not a date in '{text}' (dates look like 2021, 2021-11 or 2021-11-15)")
@@ -165,6 +166,19 @@ def parse(ix: FileIndex, text: str) -> query.Query:
         # yet, which is normal while typing, not an error.
         return query.NullQuery
     return q
+
+
+def _quoted_dates_read(ix: FileIndex) -> Callable[[query.Query], query.Query]:
+    """A quoted date (date:"2022") reaches the date field as a bare text term,
+    which matches nothing; read it as the date field reads date:2022."""
+    field = ix.schema["published"]
+
+    def visit(node: query.Query) -> query.Query:
+        if isinstance(node, query.Term) and node.fieldname == "published" and isinstance(node.text, str):
+            return field.parse_query("published", node.text.strip(), boost=node.boost)  # type: ignore[no-any-return]
+        return node
+
+    return visit
 
 
 def _is_date(text: str) -> bool:
