@@ -7,10 +7,12 @@ carries its evidence (entity_evidence.py) for the decision."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from reader.model import Block
+from reader.text import entity_tagger
 from reader.text.companies import company_names
 from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
@@ -246,11 +248,34 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
         credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
         headline = headline_case(block.text, toks)
         ctx = BlockContext(b, toks, table_like(block.text, toks), lower_words, known, block.text, headline, sport)
-        for run in _runs(toks, block.text):
-            for span in _spans_of_run(ctx, run):
-                if not any(lo <= span.start and span.end <= hi for lo, hi in credits):
-                    spans.append(span)
+        found = [
+            span
+            for run in _runs(toks, block.text)
+            for span in _spans_of_run(ctx, run)
+            if not any(lo <= span.start and span.end <= hi for lo, hi in credits)
+        ]
+        spans.extend(_tagger_cues(found, block.text, toks, lower_words))
     return _article_cues(spans)
+
+
+def _tagger_cues(found: list[Span], text: str, toks: list[Token], lower_words: set[str]) -> list[Span]:
+    """The statistical tagger's reading of each candidate of a block, as cues
+    (entity_tagger.span_cues); the block is tagged only if it has a candidate to type."""
+    if not any(span.type is None for span in found):
+        return found
+    reading = entity_tagger.read_block(text, toks, lower_words)
+    if reading is None:
+        return found
+    starts = [t.start for t in toks]
+    out = []
+    for span in found:
+        if span.type is not None:
+            out.append(span)
+            continue
+        first = bisect_left(starts, span.start)
+        last = bisect_left(starts, span.end) - 1
+        out.append(replace(span, cues=span.cues + entity_tagger.span_cues(reading, first, last)))
+    return out
 
 
 def _article_cues(spans: list[Span]) -> list[Span]:

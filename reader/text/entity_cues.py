@@ -89,16 +89,34 @@ CUES = {
     "plural_head_after_place": "a place, then a plural (Dallas Cowboys, Pittsburgh Pirates): mostly a team",
     "sports_article": "the article is a sports report (several sport words: match, goals, innings…)",
     "sport_place": "a town or region (not a country) named in a sports report: mostly its team",
+    "tagger_TYPE": "the statistical tagger (entity_tagger.py) tags exactly this span TYPE",
+    "tagger_TYPE_sure": "… and its every label there has a marginal probability of at least 0.9",
+    "tagger_TYPE_part": "the tagger types part of this span TYPE, but not this exact span",
+    "tagger_outside": "the tagger labels every word of it outside any name",
+    "tagger_outside_sure": "… each with a marginal probability of at least 0.9",
     "before:WORD": "this function word just before it (of, by, with…: vocabulary in entity_evidence.CONTEXT_WORDS)",
     "after:WORD": "this function word just after it",
 }
 
 
 @functools.cache
+def _weights_data() -> dict[str, object]:
+    return json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@functools.cache
 def weights() -> dict[str, dict[str, float]]:
     """outcome → cue → weight, from the data file (a cue missing there weighs 0)."""
-    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
-    return {outcome: dict(data["weights"].get(outcome, {})) for outcome in OUTCOMES}
+    table = _weights_data()["weights"]
+    return {outcome: dict(table.get(outcome, {})) for outcome in OUTCOMES}  # type: ignore[attr-defined]
+
+
+def tagger_model() -> Path | None:
+    """The statistical tagger's model file the weights were fitted with (their
+    `tagger` entry, beside the weights file), or None: weights fitted without
+    the tagger's cues are read without the tagger."""
+    name = _weights_data().get("tagger")
+    return WEIGHTS_PATH.parent / str(name) if name else None
 
 
 def scores(cues: Iterable[str], table: Mapping[str, Mapping[str, float]] | None = None) -> tuple[float, ...]:

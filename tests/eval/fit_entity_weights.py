@@ -13,6 +13,14 @@ and outcome. Test splits (CoNLL testb) are never read here.
 
 `--without SET` fits on the other sets only, so that SET's score is out of
 sample (write it elsewhere with --out and point NEWSREADER_ENTITY_WEIGHTS at it).
+
+The statistical tagger's cues (reader/text/entity_tagger.py) are read on each
+set from a tagger trained without that set (and without any --without set),
+so the weights learn how far the tagger holds on text it has not seen, not how
+well it remembers its training data. `--tagger-dir DIR` holds those models,
+named by their training sets (`gum+wikigold.crfsuite`; tests.eval.heldout_entities
+trains them). The shipped weights read only taggers trained on licence-clean
+data (no CoNLL). `--no-tagger` fits without the tagger's cues.
 """
 
 from __future__ import annotations
@@ -24,10 +32,12 @@ from pathlib import Path
 import numpy as np
 
 from reader.model import Block
+from reader.text import entity_tagger
 from reader.text.entities import candidates
 from reader.text.entity_cues import OUTCOMES, WEIGHTS_PATH
 from tests.eval.common import EVAL_DATA, require, run_command
 from tests.eval.eval_entities import gold_spans, read_conll, read_gum, sentence_text
+from tests.eval.train_entity_tagger import SETS as TAGGER_SETS
 
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 SETS = ("gum", "conll-testa", "wikigold")
@@ -69,6 +79,16 @@ def examples(name: str) -> list[tuple[tuple[str, ...], str]]:
     if name == "conll-testa":
         return conll_examples(require(EVAL_DATA / "conll2003" / "eng.testa.iob2.txt"))
     return conll_examples(require(EVAL_DATA / "wikigold" / "wikigold.conll.txt"))
+
+
+def tagger_sets(tagged: str, without: list[str], shipped: bool) -> list[str]:
+    """The sets the tagger that reads `tagged` was trained on: never that set nor
+    a held-out one; never CoNLL (Reuters text) for the shipped weights."""
+    return [s for s in TAGGER_SETS if s != tagged and s not in without and not (shipped and s == "conll-testa")]
+
+
+def tagger_file(directory: Path, sets: list[str]) -> Path:
+    return directory / ("+".join(sets) + ".crfsuite")
 
 
 def fit(data: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, dict[str, float]]:
@@ -113,18 +133,42 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--without", choices=SETS, action="append", default=[])
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--tagger-dir", type=Path, help="taggers trained without each set (see above)")
+    parser.add_argument("--no-tagger", action="store_true", help="fit without the tagger's cues")
     args = parser.parse_args(argv)
+    if not args.no_tagger and args.tagger_dir is None:
+        parser.error("give --tagger-dir DIR (taggers trained without each set) or --no-tagger")
     used = [s for s in SETS if s not in args.without]
-    data = {name: examples(name) for name in used}
+    shipped = not args.without
+    data = {}
+    readers: dict[str, list[str]] = {}
+    for name in used:
+        if args.no_tagger:
+            entity_tagger.use_model(None)
+        else:
+            readers[name] = tagger_sets(name, args.without, shipped)
+            path = tagger_file(args.tagger_dir, readers[name])
+            if not path.exists():
+                raise SystemExit(
+                    f"no tagger trained on {readers[name]}: {path} (python -m tests.eval.heldout_entities)"
+                )
+            entity_tagger.use_model(path)
+        data[name] = examples(name)
     for name, rows in data.items():
         counts = {o: sum(1 for _, label in rows if label == o) for o in OUTCOMES}
         print(f"{name}: {len(rows)} candidates {counts}")
     table = fit(data)
+    # The tagger the weights are read with: trained on every set of the fit
+    # (for the shipped weights, the shipped model, trained on the licence-clean ones).
+    scoring_tagger: str | Path = "entity_tagger.crfsuite"
+    if not args.no_tagger and not shipped:
+        scoring_tagger = tagger_file(args.tagger_dir, [s for s in TAGGER_SETS if s not in args.without]).resolve()
     args.out.write_text(
         json.dumps(
             {
                 "note": "Fitted by python -m tests.eval.fit_entity_weights on development data only.",
                 "fitted_on": used,
+                **({} if args.no_tagger else {"tagger": str(scoring_tagger), "tagger_cues_read_with": readers}),
                 "candidates": {name: len(rows) for name, rows in data.items()},
                 "weights": table,
             },
