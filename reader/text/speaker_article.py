@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Block
 from reader.text.first_names import gender
+from reader.text.language import reads_as_english
 from reader.text.vocab import NOT_NAMES, TITLES
 
 Span = tuple[int, int, int, int]  # (block, start, end_block, end) of a quotation, marks included
@@ -28,6 +29,7 @@ class Article:
     masked: list[str]
     mentions: list[MentionRow]
     genders: dict[str, str] = field(default_factory=dict)  # entity name → "f" / "m"
+    english: bool = True  # the cues are English ones: elsewhere only the strongest are read
 
     @classmethod
     def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
@@ -35,7 +37,7 @@ class Article:
         # A title alone ("Minister" of "The Prime Minister said") names no one.
         kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans) and not _title_only(m[3])]
         runs = _first_name_runs(masked, kept)
-        article = cls(blocks, masked, sorted(kept + runs))
+        article = cls(blocks, masked, sorted(kept + runs), english=reads_as_english(blocks))
         # The names the recogniser left out have a gender too ("Rachel" shrugged).
         article.genders = _genders(article, sorted(mentions + runs))
         return article

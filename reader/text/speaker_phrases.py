@@ -178,11 +178,48 @@ def modifier(text: str, lo: int, hi: int) -> bool:
     )
 
 
+# A sentence's opening phrase before its subject: "In January, ", "With 50 days
+# to go, ", "Following the meeting, " (not "As Lee put it, ", whose clause has its own subject).
+_LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:In|On|At|After|Before|With|During|Since|Following|Earlier|Later|Last|This|Amid|Despite|Within|Under)"
+    r"\b[^,;:()]{1,60}|[A-Z][a-z]+),\s*"
+)
+_TITLES_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + r")\b\.?\s*)+$", re.I
+)
+
+
+def subject_run(sentence: str) -> str | None:
+    """A capitalised run of two words or more that opens `sentence` (after an
+    opening phrase) and is followed by a comma or a lower-case word: the
+    sentence's subject, a name the recogniser did not make an entity."""
+    lead = _LEADING_ADVERBIAL.match(sentence)
+    rest = sentence[lead.end() if lead else 0 :]
+    run = RUN_AT_START.match(rest)
+    if run is None or not _SUBJECT_NEXT.match(rest, run.end()):
+        return None
+    named = name_run(run)
+    if named is None or re.search(r"['’]s$", named) or named.isupper():
+        return None  # a possessor ("South Dakota’s campaign"), or a heading in capitals
+    words = named.split()
+    while words and words[0].endswith("ly") and not gender(words[0]):
+        words.pop(0)  # "Finally Lee offers …"
+    return " ".join(words) if len(words) >= 2 else None
+
+
+# What follows a sentence's subject: an appositive (", a port official,", ", who
+# runs …,") or a verb in the past or the present ("called", "offers").
+_SUBJECT_NEXT = re.compile(r",\s+(?:who\b|(?:a|an|the)\s|[a-z]+\s)|\s+(?:[a-z]+ly\s+)?[a-z]{2,}(?:ed|s)\b")
+
+
 def is_subject(text: str, lo: int, hi: int) -> bool:
     """A mention that opens its sentence ("The senator Ann Lee …"), perhaps after
-    a title ("Union leader Ann Lee …"), or stands before a speech verb ("…, Lee
-    said", "Lee of the harbour board said")."""
+    a title ("Union leader Ann Lee …", "Gov. Ann Lee") or an opening phrase ("In
+    January, Lee …"), or stands before a speech verb ("…, Lee said", "Lee of the
+    harbour board said")."""
     lead = text[sentence_start(text, lo) : lo]
+    lead = _LEADING_ADVERBIAL.sub("", lead, count=1)
+    lead = _TITLES_BEFORE.sub("", lead) if lead.strip() else lead  # "Gov. ", "House Speaker "
     if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()):
         return True
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}", lead) and not re.search(r"[,;:]", lead):

@@ -47,6 +47,7 @@ from reader.text.speaker_phrases import (
     modifier,
     name_run,
     run_features,
+    subject_run,
     text_ends_sentence,
 )
 
@@ -290,6 +291,10 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]
     if opener and is_subject(article.blocks[b].text, opener[0][1], opener[0][2]):
         add_mentions(opener[:1], "sentence_subject", prefer_last=False)
+    elif not opener and article.english and (named := subject_run(before)):
+        # A name the recogniser missed, opening the sentence before its verb or
+        # an appositive ("Ann B. Lowe, a port official, called it “a mess”").
+        out.append(Candidate(named, "sentence_subject", run_features(named)))
     # A paragraph that only continues the previous paragraph's quotation.
     if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs and not tagged:
         out.append(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))

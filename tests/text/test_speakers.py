@@ -219,3 +219,34 @@ def test_a_surname_that_is_also_a_title_speaks_after_said() -> None:
         '"The first I heard of it was Tuesday," said King, who resigned from the office.',
     )
     assert said[0][1] is not None and said[0][1].endswith("King")
+
+
+def test_the_subject_after_an_opening_phrase_or_a_title_says_a_quote_inside_its_sentence() -> None:
+    # A quote inside a sentence whose verb is no speech verb ("lauded", "called",
+    # "issued") went to no one: the subject was not seen after "In January," or a title.
+    assert _said('In January, Gov. Ann Lindqvist lauded the port for its "new and innovative ideas."')[0][1] == (
+        "Ann Lindqvist"
+    )
+    # A name the recogniser left out, before an appositive or a verb.
+    said = _said(
+        'With ten days to the vote, Tamsin Okorafor, a senior adviser to the port, called the plan "a true wake-up call".'
+    )
+    assert said[0][1] == "Tamsin Okorafor"
+    # "he" goes to the subject after the opening phrase, not an earlier name.
+    said = _said(
+        "Pieter Bakker runs the ferry.",
+        "Lately, Joost Visser has challenged the fans to come.",
+        '"It is time for the city to get behind its club," he said.',
+    )
+    assert said[0][1] == "Joost Visser"
+
+
+def test_no_subject_run_from_a_heading_a_possessor_or_a_page_in_another_language() -> None:
+    assert _said('One Response to "Paris Meetup and Upcoming Bootcamp Plans for the Year"')[0][1] is None
+    assert _said('South Dakota’s viral "Meth. We’re on it." campaign has been facing backlash.')[0][1] is None
+    said = _said(
+        "La Constitución manda "
+        '"reconocer la preexistencia étnica y cultural de los pueblos indígenas argentinos, y garantizar el respeto".'
+        " Es una cuestión de los pueblos y de las comunidades, que no es policial sino social para el país."
+    )
+    assert said == [] or said[0][1] is None
