@@ -17,6 +17,7 @@ from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
+from reader.archive.index.index_steps import IndexSteps
 from reader.archive.index.search import QueryError
 from reader.archive.index.upkeep import IndexUpkeep
 from reader.archive.index.whoosh_index import IndexDamaged
@@ -82,6 +83,7 @@ class Archive:
         self.index_dir = self.root / "index"
         self._lock = WriteLock(self.root / "write.lock")
         self.upkeep = IndexUpkeep(self.store, self.index_dir, self._lock)
+        self._steps: IndexSteps | None = None  # a large import's index steps, running beside it
         # The app calls in from worker threads and the UI thread; SQLite's one
         # connection and the index handle are used by one caller at a time.
         self._guard = threading.RLock()
@@ -320,34 +322,62 @@ class Archive:
         an Archive of its own in a worker thread (its own SQLite connection), so
         searching stays free while an import runs.
         """
+        from reader.archive.importer import IMPORT_BATCH, PARALLEL_MIN_FILES, import_paths  # parsers: imports only
+
         with self.upkeep.writing(wait_s=wait_s), _disk_full_said(self):
             self.index()  # make sure the index exists before we write to it
             last_step = time.monotonic()
+            # A large import (as many files as make analysis workers pay) runs
+            # its steps in a process beside it (index_steps.py), from the first
+            # step on; a small one writes each step itself, between batches.
+            beside = False
 
             def index_batch(final: bool) -> None:
                 nonlocal last_step
                 if final:
+                    self._stop_steps()
                     self.sync_index()
+                elif self._steps is not None:
+                    self._unqueue_written(self._steps.written_through())
                 elif time.monotonic() - last_step >= index_every_s:
-                    self.upkeep.index_step()
+                    if beside:
+                        self._steps = IndexSteps(self.store.path, self.index_dir, index_every_s)
+                    else:
+                        self.upkeep.index_step()
                     last_step = time.monotonic()
 
-            from reader.archive.importer import IMPORT_BATCH, import_paths  # parsers and analysis: imports only
+            try:
+                for progress in import_paths(
+                    self.store,
+                    paths,
+                    report,
+                    batch_size=batch_size or IMPORT_BATCH,
+                    on_batch=index_batch,
+                    exclude=self.root,
+                    final_steps=self._last_step,
+                ):
+                    beside = progress.total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
+                    yield progress
+            finally:
+                self._stop_steps()
 
-            yield from import_paths(
-                self.store,
-                paths,
-                report,
-                batch_size=batch_size or IMPORT_BATCH,
-                on_batch=index_batch,
-                exclude=self.root,
-                final_steps=self._last_step,
-            )
+    def _unqueue_written(self, through: int) -> None:
+        """Take off the queue what the steps beside the import committed."""
+        if through:
+            self.store.unqueue_through(through)
+            self.upkeep.refresh_searchers()
+
+    def _stop_steps(self) -> None:
+        """End the steps beside the import (once the step in hand is committed)."""
+        steps, self._steps = self._steps, None
+        if steps is not None:
+            self._unqueue_written(steps.finish())
 
     def _last_step(self) -> Iterator[tuple[str, int, int]]:
         """What an import left unindexed: shown step by step when it is long
         (the interval was not reached, or many files came at the end), indexed
         without a word when short."""
+        self._stop_steps()
         if len(self.store.queued()) >= INDEX_STEP_PROGRESS:
             yield from self.sync_steps()
         else:

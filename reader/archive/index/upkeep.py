@@ -134,7 +134,7 @@ class IndexUpkeep:
         ix = self.index()  # opened, or rebuilt from the store if missing or of an old schema
         self.analyse_pending()
         yield from self._cluster_steps()
-        queued = self.store.queued()
+        queued, through = self.store.queued_through()
         chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
         done = 0
         if ixmod.use_bulk(len(queued)):
@@ -146,12 +146,12 @@ class IndexUpkeep:
                     # The writer's helpers finish their segments at the commit,
                     # which runs when the loop asks for more.
                     yield FINISHING, 0, 1
-            self.store.unqueue(queued)
+            self.store.unqueue_through(through)
             yield FINISHING, 1, 1
         else:
             for chunk in chunks:
                 ixmod.apply_chunks(ix, [self.store.get_many(chunk)], [chunk])
-                self.store.unqueue(chunk)
+                self.store.unqueue(chunk, through)
                 done += len(chunk)
                 yield INDEXING, done, len(queued)
         self.refresh_searchers()
@@ -162,15 +162,11 @@ class IndexUpkeep:
         """Index what is queued in one commit of the single writer: one new
         segment, searchable from then on by every reader (an import's step).
         Returns how many articles it wrote."""
-        ix = self.index()
-        queued = self.store.queued()
-        if not queued:
-            return 0
-        chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
-        ixmod.apply_chunks(ix, (self.store.get_many(chunk) for chunk in chunks), chunks)
-        self.store.unqueue(queued)
-        self.refresh_searchers()
-        return len(queued)
+        written, through = write_step(self.store, self.index())
+        if written:
+            self.store.unqueue_through(through)
+            self.refresh_searchers()
+        return written
 
     def analyse_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Find entities and quotes in articles stored before analysis existed
@@ -317,3 +313,16 @@ class IndexUpkeep:
 
     def refresh_searchers(self) -> None:
         self._local = threading.local()
+
+
+def write_step(store: Store, ix: FileIndex) -> tuple[int, int]:
+    """Write what `store` has queued to the index in one commit, taking
+    nothing off the queue: (articles written, the queue number read through,
+    for Store.unqueue_through). Run in this process, or beside an import in a
+    process of its own (index_steps.py), which only reads the store."""
+    queued, through = store.queued_through()
+    if not queued:
+        return 0, 0
+    chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
+    ixmod.apply_chunks(ix, (store.get_many(chunk) for chunk in chunks), chunks)
+    return len(queued), through

@@ -106,6 +106,7 @@ def _create(path: Path) -> None:
         creating = Store.__new__(Store)
         creating.path = Path(tmp)
         creating.read_only = False
+        creating._reader = False
         try:
             creating._open()
         finally:
@@ -133,8 +134,11 @@ class Store:
     stories: StoryRows
     analysis: AnalysisRows
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, reader: bool = False) -> None:
+        """`reader`: opened only to read beside the process that writes it (an
+        import's index steps): never migrated, never written (query_only)."""
         self.path = path
+        self._reader = reader
         path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = not writable_here(path)
         try:
@@ -172,7 +176,9 @@ class Store:
         self.db = connect_read_only(self.path) if self.read_only else connect(self.path)
         self.stories = StoryRows(self.db)
         self.analysis = AnalysisRows(self.db, self.queue_index)
-        if self.read_only:
+        if self._reader:
+            self.db.execute("PRAGMA query_only=ON")
+        if self.read_only or self._reader:
             self._check_version()
         else:
             self._migrate()
@@ -500,14 +506,33 @@ class Store:
     # -- index queue ----------------------------------------------------------
 
     def queue_index(self, article_id: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO index_queue (article_id) VALUES (?)", (article_id,))
+        """Queue the article for the index; queued again, it gets a newer number
+        (REPLACE takes a fresh AUTOINCREMENT seq), so a step already writing
+        its older change does not take this one off (see queued_through)."""
+        self.db.execute("INSERT OR REPLACE INTO index_queue (article_id) VALUES (?)", (article_id,))
 
     def queued(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT article_id FROM index_queue")]
+        return self.queued_through()[0]
 
-    def unqueue(self, ids: Iterable[str]) -> None:
+    def queued_through(self) -> tuple[list[str], int]:
+        """The queued ids, oldest first, and the number of the newest: what a
+        step writes, and what it takes off the queue after (unqueue_through)."""
+        rows = self.db.execute("SELECT seq, article_id FROM index_queue ORDER BY seq").fetchall()
+        return [r[1] for r in rows], (rows[-1][0] if rows else 0)
+
+    def unqueue_through(self, seq: int) -> None:
+        """Take off the queue what a step read (numbers up to `seq`), and
+        nothing queued after it read."""
         with self.transaction():
-            self.db.executemany("DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids])
+            self.db.execute("DELETE FROM index_queue WHERE seq <= ?", (seq,))
+
+    def unqueue(self, ids: Iterable[str], through: int | None = None) -> None:
+        """Take these ids off the queue (only if queued no later than `through`, when given)."""
+        with self.transaction():
+            self.db.executemany(
+                "DELETE FROM index_queue WHERE article_id = ? AND seq <= ?",
+                [(i, through if through is not None else 2**62) for i in ids],
+            )
 
     # -- stats --------------------------------------------------------------
 

@@ -4,7 +4,7 @@ when it is opened (Store._migrate)."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,5 +136,15 @@ MIGRATIONS: dict[int, str] = {
     # index in its order: at 50,000 articles SQLite sorted every row, 250 ms.
     7: """
     CREATE INDEX articles_newest ON articles (published IS NULL, published DESC, imported_at DESC);
+    """,
+    # 8 → 9: each queued change gets a number that only grows (a row queued
+    # again gets a new one), so a step that read the queue through number N
+    # takes off only rows not newer than N: a change queued while the step was
+    # written (index steps run beside the import) is kept for the next step.
+    8: """
+    CREATE TABLE index_queue_numbered (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE);
+    INSERT INTO index_queue_numbered (article_id) SELECT article_id FROM index_queue;
+    DROP TABLE index_queue;
+    ALTER TABLE index_queue_numbered RENAME TO index_queue;
     """,
 }
