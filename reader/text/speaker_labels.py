@@ -16,7 +16,9 @@ _CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()) -> dict[int, str]:
     """Where to put "— Speaker" after quotes: at the end of the sentence the quote
-    ends in (after its "…," she said.), not inside it; one label per place and speaker.
+    ends in (after its "…," she said.), not inside it; one label per place and speaker,
+    and one for a run of the same speaker's quotes, after the last of them (`ends`
+    in text order), not at the paragraph's end after words no one is quoted saying.
 
     `quoted` holds the block's quotation spans (end past the text for one that runs
     on into the next paragraph): a label never goes inside one, so a sentence end
@@ -25,7 +27,9 @@ def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tupl
     goes straight after its own quote's closing mark. The text itself is never changed.
     """
     placed: dict[int, list[str]] = {}
-    for end, speaker in ends:
+    for n, (end, speaker) in enumerate(ends):
+        if n + 1 < len(ends) and ends[n + 1][1] == speaker:
+            continue  # the same speaker's next quote follows: one label after the run's last
         at = _label_place(text, end, quoted)
         names = placed.setdefault(at, [])
         name = speaker or "speaker unknown"

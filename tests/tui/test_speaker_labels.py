@@ -48,6 +48,27 @@ def test_a_quote_running_on_past_the_paragraph_gets_its_label_after_its_own_mark
     assert speaker_labels(text, [(first_end, "Ann Berg")], quoted) == {first_end: " — Ann Berg"}
 
 
+def test_quotes_of_one_speaker_in_a_row_share_one_label_after_the_last() -> None:
+    # A page whose lines were joined into one paragraph showed "— Bush" after each
+    # quote's sentence; a run of one speaker's quotes now gets one label, after
+    # its last quote (not at the paragraph's end, after words no one quoted said).
+    text = (
+        '"Prices are very high, which is tough on us," Ann Berg said. "I hope the cartel '
+        'sees what it costs us." The cartel meets next in May.'
+    )
+    quoted = _spans(text)
+    assert len(quoted) == 2
+    labels = speaker_labels(text, [(end, "Ann Berg") for _, end in quoted], quoted)
+    assert labels == {text.index('us." ') + 4: " — Ann Berg"}
+    # Another speaker between them: each keeps its own label.
+    text = '"We stay," Ann Berg said. "We go," Lee said. "We wait," Ann Berg said.'
+    quoted = _spans(text)
+    labels = speaker_labels(
+        text, [(end, who) for (_, end), who in zip(quoted, ["Ann Berg", "Lee", "Ann Berg"], strict=True)], quoted
+    )
+    assert list(labels.values()) == [" — Ann Berg", " — Lee", " — Ann Berg"]
+
+
 _WORDS = st.sampled_from(["the pier", "Ann Berg", "said", "it's", "seas", "calm", "We", "wait"])
 _PIECES = st.one_of(_WORDS, st.sampled_from(['"', "“", "”", "'", ".", ",", ":", "!", " ", ". "]))
 
