@@ -266,6 +266,8 @@ def _scare_quote(text: str, before: str, after: str) -> bool:
     the sentence (beside one they are more often a partial quote of someone
     named elsewhere, which PolNeAR counts as a quotation)."""
     words = text.split()
+    if _NOUN_SLOT.search(before) and _PHRASE.fullmatch(text) and not speech_verb(before.replace(BLANK, " ")):
+        return True  # 'on my list of “best things I ate this year.”': a phrase standing as a noun
     if len(words) > TERM_MAX_WORDS or re.search(r"[!?…]$", text) or not re.search(r"\w", before):
         return False
     if re.search(r"[.;:]", text.rstrip(".,")):
@@ -277,6 +279,11 @@ def _scare_quote(text: str, before: str, after: str) -> bool:
     return not speech_verb(before.replace(BLANK, " ")) and not speech_verb(first_sentence(after))
 
 
+# Where a noun phrase stands: after a preposition or a determiner ("my list of “…”",
+# "a “…” kind of day"); and a phrase that is no sentence: lower case, up to eight
+# words, no stop inside but perhaps a closing one.
+_NOUN_SLOT = re.compile(r"\b(?:of|for|about|like|a|an|the|my|his|her|their|our|your|its)\s*$", re.I)
+_PHRASE = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[.,]?")
 # "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said.
 _NAMING = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$", re.I

@@ -114,6 +114,13 @@ def test_a_scare_quote_no_one_is_said_to_say_is_a_term() -> None:
     assert _kinds("The pier has become a “lifeline” for the island's ferries.") == [("lifeline", "term", None)]
     assert _kinds("On the quay the new toll was called a “desperate” move.") == [("desperate", "term", None)]
     assert _kinds("The “jobs machine” of the coast has stalled since the storm.") == [("jobs machine", "term", None)]
+    # Longer, where a noun phrase stands ("my list of …", "the name of …"), in lower case.
+    assert _kinds("The soup went straight onto my list of “best things I ate this year.” The broth is rich.") == [
+        ("best things I ate this year.", "term", None)
+    ]
+    assert _kinds("The method bears the name of “bounded evidence accumulation.” It is slow.") == [
+        ("bounded evidence accumulation.", "term", None)
+    ]
 
 
 def test_a_short_quote_with_a_speaker_or_a_sentence_of_its_own_stays_speech() -> None:
