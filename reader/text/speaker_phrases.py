@@ -156,20 +156,23 @@ def text_ends_sentence(blocks: Sequence[Block], span: Span) -> bool:
 
 
 # "House Speaker Ann Lee", "Harbour Board Chair Ann Lee": a title and a name follow.
-_TITLE_THEN_NAME = re.compile(
-    r"\s+(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+){1,3}[A-Z][a-z]", re.I
-)
+_TITLE_ALTERNATIVES = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE_THEN_NAME = re.compile(r"\s+(?:(?:" + _TITLE_ALTERNATIVES + r")\.?\s+){1,3}[A-Z][a-z]", re.I)
+# "Clinton campaign spokesman Brian Fallon": a word or two, a title, a name.
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?i:" + _TITLE_ALTERNATIVES + r")\.?\s+[A-Z][a-z]")
 
 
 def modifier(text: str, lo: int, hi: int) -> bool:
     """A name that qualifies someone else, so is not the speaker: "Holm's
-    former deputy said", "the Oslo shipowner said", "House Speaker Ann Lee" (a
-    title and a name follow), or a piece of a longer word ("South Korea" of
+    former deputy said", "the Oslo shipowner said", "House Speaker Ann Lee" or
+    "Clinton campaign spokesman Ann Lee" (a title and a name follow), or a piece of a longer word ("South Korea" of
     "South Korean President …")."""
     if re.match(r"['’]s\s+[a-z]", text[hi : hi + 4]) or text[hi : hi + 1].isalpha():
         return True
     following = _TITLE_THEN_NAME.match(text, hi)
     if following and following.group()[:2].strip()[:1].isupper():
+        return True
+    if _ROLE_THEN_NAME.match(text, hi) and not _VERB_NEXT.match(text, hi):
         return True
     return (
         bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, lo - 5) : lo], re.I))

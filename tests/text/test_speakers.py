@@ -250,3 +250,12 @@ def test_no_subject_run_from_a_heading_a_possessor_or_a_page_in_another_language
         " Es una cuestión de los pueblos y de las comunidades, que no es policial sino social para el país."
     )
     assert said == [] or said[0][1] is None
+
+
+def test_a_name_before_a_role_and_a_name_only_qualifies_the_speaker() -> None:
+    # "Clinton campaign spokesman Brian Fallon said": the quote went to the campaign's candidate.
+    said = _said(
+        "Ann Lindqvist is running for the harbour board.",
+        "“She will be out there campaigning all week,” Lindqvist campaign spokesman Tom Hardy said on Monday.",
+    )
+    assert said[0][1] == "Tom Hardy"
