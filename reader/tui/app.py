@@ -45,7 +45,7 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
-        self.push_screen(MainScreen(self.archive, self.config.last_query))
+        self.push_screen(MainScreen(self.archive, self.config.query_for(self.data_dir)))
         if self.archive.read_only:
             self.notify(read_only.NOTE, severity="warning", timeout=8)
         self.check_index()
@@ -151,7 +151,7 @@ class NewsReaderApp(App[None]):
                 await asyncio.to_thread(screen.stop_and_wait)
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
-            self.config.last_query = main.search.text
+            self.config.remember_query(self.data_dir, main.search.text)
             reader = main.query_one("#reader")
             if reader.article_id and not self.archive.read_only:  # type: ignore[attr-defined]
                 self.archive.set_position(reader.article_id, reader.position)  # type: ignore[attr-defined]
