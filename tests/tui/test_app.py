@@ -557,12 +557,14 @@ def test_speaker_label_goes_after_the_attribution_sentence() -> None:
     # '"…," — Ann Berg said Ann Berg.' in the middle of the sentence.
     from reader.tui.widgets.article import speaker_labels
 
-    text = '"The pier stays shut," said harbour master Ann Berg. "We wait for calm seas," she added.'
+    # (Another speaker's quote follows: one speaker's run of quotes in a
+    # paragraph is labelled once, after the last of them.)
+    text = '"The pier stays shut," said harbour master Ann Berg. "We wait for calm seas," Lars Holm added.'
     first, second = text.index(',"') + 2, text.index('seas,"') + 6
-    labels = speaker_labels(text, [(first, "Ann Berg"), (second, "Ann Berg"), (second, "")])
+    labels = speaker_labels(text, [(first, "Ann Berg"), (second, "Lars Holm"), (second, "")])
     assert labels == {
         text.index("Berg.") + 5: " — Ann Berg",
-        len(text): " — Ann Berg, speaker unknown",
+        len(text): " — Lars Holm, speaker unknown",
     }
 
 
