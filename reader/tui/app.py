@@ -14,7 +14,7 @@ from textual.widgets import Static
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
 from reader.model import SearchFilters
-from reader.tui import read_only
+from reader.tui import heap, read_only
 from reader.tui.commands import ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
@@ -28,7 +28,9 @@ class NewsReaderApp(App[None]):
     BINDINGS = bindings("app")
     COMMANDS = App.COMMANDS | {ArchiveCommands}
 
-    def __init__(self, data_dir: Path, *, config: Config | None = None, save_config: bool = True) -> None:
+    def __init__(
+        self, data_dir: Path, *, config: Config | None = None, save_config: bool = True, settle_heap: bool = False
+    ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.config = config or Config.load()
@@ -41,6 +43,10 @@ class NewsReaderApp(App[None]):
         # stopped with "bad value(s) in fds_to_keep"; started now, before the
         # app takes over stderr, the tracker gets the real one.
         resource_tracker.ensure_running()
+        # Start-up's objects frozen out of the garbage collector's work once
+        # the first screen is up (heap.py). Not in tests, which run many apps
+        # in one process: freezing is for the whole process.
+        self.settle_heap = settle_heap
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -49,6 +55,10 @@ class NewsReaderApp(App[None]):
         if self.archive.read_only:
             self.notify(read_only.NOTE, severity="warning", timeout=8)
         self.check_index()
+
+    def on_ready(self) -> None:
+        if self.settle_heap:
+            heap.set_aside_startup()
 
     @work(thread=True, exclusive=True, group="reindex")
     def check_index(self) -> None:
@@ -164,5 +174,5 @@ class NewsReaderApp(App[None]):
 
 
 def run_app(data_dir: Path) -> int:
-    NewsReaderApp(data_dir).run()
+    NewsReaderApp(data_dir, settle_heap=True).run()
     return 0
