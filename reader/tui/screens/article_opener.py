@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.screen import Screen
 from textual.timer import Timer
@@ -130,6 +131,11 @@ class ArticleOpener:
         if page.query != self.search.text:
             return  # loaded for a query typed over since (its highlights would be the old query's)
         reader = self.reader
+        if at_block is None and reader.page is not None and replace(page, query=reader.page.query) == reader.page:
+            # The article shown, with the same highlights: the query typed on
+            # ("harbo" after "harb") finds the same words in it. Nothing to lay out again.
+            reader.keep_showing(page)
+            return
         previous = reader.article_id
         if previous and previous != page.stored.id:
             self.save_position(previous, reader.position)

@@ -113,6 +113,14 @@ class ArticleView(InstantScroll, can_focus=True):
         where = position if position is not None else (page.stored.read_position if page else 0.0)
         self._rerender(where, block)
 
+    def keep_showing(self, page: ArticlePage) -> None:
+        """The page shown, for another query that finds the same words in it:
+        nothing is laid out again; n/N start again from the first hit."""
+        self.page = page
+        for view in self._hit_views:
+            view.remove_class("-current-hit")
+        self._hit_index = -1
+
     def _rerender(self, position: float | None = None, block: int | None = None) -> None:
         # Removing and mounting are asynchronous: one exclusive worker at a time,
         # so a fast reader paging through results never sees two articles mixed.

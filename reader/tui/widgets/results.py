@@ -62,8 +62,24 @@ class ResultsList(KeyList):
         still there (the same search run again), or from the top (a new one).
         `snipped`: only that many of the first hits have their snippets."""
         keep = self.current_key if keep_cursor else None
-        self.hits = list(hits)
-        self._unsnipped = {h.id for h in self.hits[snipped:]} if snipped is not None else set()
+        hits = list(hits)
+        unsnipped = {h.id for h in hits[snipped:]} if snipped is not None else set()
+        if self._rows_look_the_same(hits, unsnipped):
+            # Typing on often finds the same rows ("harb", "harbo"...): the
+            # made rows stay, with no new measuring and painting; the hits
+            # not made yet are made from the new answer. The row under the
+            # cursor counts as highlighted again, so the preview follows the
+            # new query (its highlights may differ).
+            self.hits, self._unsnipped = hits, unsnipped
+            self._want_snippets(0, self._made)  # those asked for the old answer are dropped with it
+            if keep_cursor or self.highlighted == 0:
+                if self.highlighted is not None:
+                    self.post_message(self.OptionHighlighted(self, self.options[self.highlighted], self.highlighted))
+            else:
+                self.highlighted = 0
+            return
+        self.hits = hits
+        self._unsnipped = unsnipped
         if not keep_cursor:
             self.highlighted = None
         at = next((n for n, h in enumerate(self.hits) if h.id == keep), 0)
@@ -71,6 +87,18 @@ class ResultsList(KeyList):
         self._made = len(rows)
         self.fill(rows, keep=keep)
         self._want_snippets(0, self._made)
+
+    def _rows_look_the_same(self, hits: list[Hit], unsnipped: set[str]) -> bool:
+        """Whether these hits would make the rows the list has made, and no
+        more rows would show: each made row looks as its new hit would (the
+        score is not shown), and the made rows filled the view or no hits were added."""
+        made = self._made
+        if not made or len(hits) < made or (made == len(self.hits) and len(hits) != made):
+            return False
+        return all(
+            _look(old, old.id in self._unsnipped) == _look(new, new.id in unsnipped)
+            for old, new in zip(self.hits[:made], hits[:made], strict=True)
+        )
 
     def _rows_filling(self, start: int, lines: int, through: int = 0) -> list[Row]:
         """Rows from hit `start` on that fill `lines` lines, and at least through hit `through`."""
@@ -173,3 +201,19 @@ class ResultsList(KeyList):
         text.append_text(snippet)
         # Wrapped lines start under the title, not under the marks.
         return hanging(marks, text)
+
+
+def _look(hit: Hit, unsnipped: bool) -> tuple[object, ...]:
+    """What a hit's row shows (ResultsList._prompt), and what it stands for."""
+    return (
+        hit.id,
+        hit.title,
+        hit.site,
+        hit.published,
+        hit.versions,
+        hit.tags,
+        hit.starred,
+        hit.is_read,
+        hit.snippet,
+        unsnipped,
+    )
