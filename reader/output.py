@@ -183,13 +183,14 @@ class ProgressLine:
         self.tty = stream.isatty()
         self._width = 0
 
-    def update(self, done: int, total: int, path: str, outcome: str, stage_label: str = "") -> None:
+    def update(self, done: int, total: int, path: str, outcome: str, stage_label: str = "", reason: str = "") -> None:
         if outcome == "indexing":  # after a large import: stories, then the index in one pass
             self._stage(done, total, stage_label or "Indexing")
             return
         name = clean_line(os.path.basename(path))
         if not self.tty:
-            print(f"[{done}/{total}] {outcome}: {clean_line(path)}", file=self.stream)
+            why = f" ({clean_line(reason)})" if reason else ""
+            print(f"[{done}/{total}] {outcome}: {clean_line(path)}{why}", file=self.stream)
             return
         self._bar(done, total, name[:40])
 

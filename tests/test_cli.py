@@ -234,3 +234,26 @@ def test_show_prints_a_hostile_file_name_without_its_controls(capsys, tmp_path: 
     assert name.split("-")[0] in path_line  # the path is shown, cleaned
     for control in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert control not in out + err
+
+
+def test_a_parser_library_logs_nothing_unless_asked(tmp_path: Path) -> None:
+    # trafilatura logged "ERROR trafilatura.utils: parsed tree length: 0, …"
+    # and two more lines above the summary, which already names the file and why.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "bin.html").write_bytes(b"\xff\xfe\x00\x01garbage")
+    command = [sys.executable, "-P", "-m", "reader", "--data-dir", str(tmp_path / "data"), "import", str(src)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert "bin.html (no article text" in done.stderr  # the piped progress line says why
+    assert "trafilatura" not in done.stderr
+    verbose = subprocess.run([*command[:4], "-v", *command[4:]], capture_output=True, text=True, timeout=120)
+    assert "trafilatura" in verbose.stderr
+
+
+def test_analyze_names_a_missing_file_and_a_broken_link(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Both were "file disappeared before it could be read".
+    code, _, err = cli(capsys, "analyze", str(tmp_path / "nope.html"))
+    assert code != 0 and "nope.html: no such file" in err
+    (tmp_path / "broken.html").symlink_to(tmp_path / "gone")
+    code, _, err = cli(capsys, "analyze", str(tmp_path / "broken.html"))
+    assert code != 0 and "broken.html: broken or looping symbolic link" in err

@@ -25,7 +25,7 @@ def import_files(archive, args: argparse.Namespace) -> int:  # type: ignore[no-u
 
     try:
         for step in archive.import_paths(args.paths, report, wait_s=args.wait):
-            progress.update(step.done, step.total, step.path, step.outcome, step.stage_label)
+            progress.update(step.done, step.total, step.path, step.outcome, step.stage_label, step.reason)
     except KeyboardInterrupt:
         interrupted = report.interrupted = True
     except DiskFull as exc:
@@ -83,8 +83,11 @@ def analyze_file(args: argparse.Namespace) -> int:
     from reader.text.analysis import analyze
     from reader.text.pipeline import finish
 
+    path = Path(args.file)
+    if not path.exists():  # said as the import says it, not "disappeared before it could be read"
+        raise Failure(f"{args.file}: " + ("broken or looping symbolic link" if path.is_symlink() else "no such file"))
     try:
-        articles = [finish(a) for a in read_articles(Path(args.file))]
+        articles = [finish(a) for a in read_articles(path)]
     except IngestError as exc:
         raise Failure(f"{args.file}: {exc}") from exc
     from datetime import UTC, datetime

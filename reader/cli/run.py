@@ -44,6 +44,12 @@ def _main(argv: list[str] | None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    if not args.verbose:
+        # The parsers' libraries log every page they cannot read ("ERROR
+        # trafilatura.core: empty HTML tree"), which the import's summary
+        # already names with its file and reason; they are shown with -v.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_ours)
     err = Styler(sys.stderr)
     try:
         return _dispatch(args, err)
@@ -53,6 +59,10 @@ def _main(argv: list[str] | None) -> int:
     except Failure as exc:
         print(err(f"newsreader: {exc}", "error"), file=sys.stderr)
         return exc.code
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return record.name == "reader" or record.name.startswith("reader.")
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
