@@ -30,6 +30,7 @@ class Article:
     mentions: list[MentionRow]
     genders: dict[str, str] = field(default_factory=dict)  # entity name → "f" / "m"
     english: bool = True  # the cues are English ones: elsewhere only the strongest are read
+    narrator: str | None = None  # who "I" is, where the text names them (narrator())
 
     @classmethod
     def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
@@ -38,6 +39,7 @@ class Article:
         kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans) and not _title_only(m[3])]
         runs = _first_name_runs(masked, kept)
         article = cls(blocks, masked, sorted(kept + runs), english=reads_as_english(blocks))
+        article.narrator = narrator(blocks, masked, spans) if article.english else None
         # The names the recogniser left out have a gender too ("Rachel" shrugged).
         article.genders = _genders(article, sorted(mentions + runs))
         return article
@@ -112,3 +114,42 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
                 if found:
                     out[name] = found
     return out
+
+
+_NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+_FIRST_PERSON = re.compile(r"\bI\b")
+# "My name is Ann Lee", "it's Ann here": the narrator introduces themselves.
+_INTRODUCED = re.compile(rf"\b(?:[Mm]y name is|[Ii]t['’]s|[Tt]his is)[ \t]+({_NAME})(?:[ \t]+here\b|(?=[,.!]))")
+# A letter's signature: a name alone on the last line, after a closing ("Love,").
+_SIGNATURE = re.compile(rf"[-—–]?\s*({_NAME})[.,!]?")
+# A name addressed at a quotation's start or end: “Ann, come here.” / “Come here, Ann.”
+VOCATIVE = re.compile(rf"^[\"'“‘]?({_NAME}),|,[ \t]+({_NAME})[.!?]?[\"'”’]?$")
+
+
+def narrator(blocks: Sequence[Block], masked: list[str], spans: list[Span]) -> str | None:
+    """Who "I" is in a text told in the first person, where the text names them:
+    a self-introduction ("it's Ann here"), a letter's signature (a name alone on
+    the last line after a closing), or else the one name others address in
+    quotations ("“Robert,” my mom says"), a known first name that the narration
+    never uses (a narrator is "I" there, never a name)."""
+    outside = " ".join(masked)
+    if len(_FIRST_PERSON.findall(outside)) < 3:
+        return None
+    for text in masked[:5]:
+        found = _INTRODUCED.search(text)
+        if found and BLANK not in found.group(1):
+            return found.group(1)
+    lines = [b.text.strip() for b in blocks if b.text.strip()]
+    if len(lines) >= 2 and lines[-2].endswith(","):
+        signed = _SIGNATURE.fullmatch(lines[-1])
+        if signed:
+            return signed.group(1)
+    addressed: set[str] = set()
+    for b, start, eb, end in spans:
+        quote = blocks[b].text[start:end] if b == eb else blocks[b].text[start:]
+        for found in VOCATIVE.finditer(quote.strip()):
+            name = found.group(1) or found.group(2)
+            known = gender(name.split()[0]) and name.lower() not in NOT_NAMES
+            if known and not re.search(rf"\b{re.escape(name)}\b", outside):
+                addressed.add(name)
+    return addressed.pop() if len(addressed) == 1 else None

@@ -48,6 +48,9 @@ UNNAMED_SUBJECT = re.compile(
     r"(?:i|we|you|someone|somebody|anyone|anybody|everyone|everybody|nobody|no one|people)(?:\s+(?:\w+ly|also))?",
     re.I,
 )
+# The narrator tags a quote: '…,” I say', 'I asked, “…”', 'I'm like “…”'.
+FIRST_PERSON_AFTER = re.compile(rf"^[\s,]*I\s+(?:\w+ly\s+|again\s+)?(?:{SPEECH})\b")
+FIRST_PERSON_BEFORE = re.compile(rf"\bI(?:\s+(?:\w+ly\s+)?(?:{SPEECH})|(?:['’]m|\s+am|\s+was)\s+like)[,:]?\s*$")
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
 _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"
 RUN_AT_END = re.compile(

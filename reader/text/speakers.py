@@ -27,11 +27,13 @@ import re
 from dataclasses import replace
 
 from reader.text.sentences import first_sentence, sentence_start, speech_verb, speech_verbs
-from reader.text.speaker_article import BLANK, PERSONLIKE, Article, MentionRow, Span
+from reader.text.speaker_article import BLANK, PERSONLIKE, VOCATIVE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate, decide
 from reader.text.speaker_phrases import (
     DESCRIBED_ALONE,
     DESCRIBED_AT_END,
+    FIRST_PERSON_AFTER,
+    FIRST_PERSON_BEFORE,
     RUN_ALONE,
     RUN_APPOSITIVE,
     RUN_AT_END,
@@ -295,7 +297,17 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         # A name the recogniser missed, opening the sentence before its verb or
         # an appositive ("Ann B. Lowe, a port official, called it “a mess”").
         out.append(Candidate(named, "sentence_subject", run_features(named)))
+    # '“…,” I say': the narrator, where the text names who "I" is.
+    if article.narrator and (FIRST_PERSON_AFTER.match(after) or FIRST_PERSON_BEFORE.search(before)):
+        out.append(Candidate(article.narrator, "narrator"))
     # A paragraph that only continues the previous paragraph's quotation.
     if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs and not tagged:
         out.append(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))
+    # “Robert, come here.”: the one addressed does not say it.
+    quote = article.blocks[b].text[start:end] if b == eb else article.blocks[b].text[start:]
+    addressed = {w for found in VOCATIVE.finditer(quote.strip()) for w in (found.group(1) or found.group(2)).split()}
+    out = [
+        replace(c, features=(*c.features, "addressed")) if c.name and set(c.name.split()) & addressed else c
+        for c in out
+    ]
     return [c for c in out if c.name is None or (BLANK not in c.name and c.name.strip())]

@@ -259,3 +259,28 @@ def test_a_name_before_a_role_and_a_name_only_qualifies_the_speaker() -> None:
         "“She will be out there campaigning all week,” Lindqvist campaign spokesman Tom Hardy said on Monday.",
     )
     assert said[0][1] == "Tom Hardy"
+
+
+def test_the_narrator_says_what_i_say_where_the_text_names_them() -> None:
+    # '“…,” I say' named no one; a first-person text names its narrator by how
+    # others address them (a known first name the narration never uses) …
+    said = _said(
+        "I walk my sister to the ferry. I hold her hand and I wait.",
+        "“Robert,” my mother says from the car. “Bring her back by six.”",
+        "“We will be back,” I say.",
+        "“Robert, you promised,” she says, and I nod.",
+    )
+    assert said[2] == ("We will be back,", "Robert")
+    # … the one addressed does not say it …
+    assert said[3][1] != "Robert"
+    # … a letter's signature, or a self-introduction.
+    said = _said(
+        "I went to the pier on Sunday. I said, “Write to me soon.” I have not heard since.",
+        "Love to all,",
+        "Marta",
+    )
+    assert said[0][1] == "Marta"
+    said = _said("Hey, it's Ann Lindqvist here, and I am back. I was like, “Hey!” and I laughed.")
+    assert said[0][1] == "Ann Lindqvist"
+    # A text not told in the first person has no narrator.
+    assert _said("“Robert, come here,” she said.", "“No,” he said.")[1][1] != "Robert"
