@@ -81,3 +81,30 @@ async def test_the_same_article_shown_again_for_a_new_query_has_no_current_hit_l
         await settle(pilot)
         assert reader.page is not None and reader.page.query == "ferr" and reader.page.stored.id == first
         assert len(reader.query(".-current-hit")) == 0
+
+
+async def test_a_preview_of_long_paragraphs_lays_out_what_fills_the_pane_and_a_page_more(tmp_path: Path) -> None:
+    """Not a piece per line of the pane: 31 of a news article's paragraphs
+    were laid out for the 9 in view, on every key that changed the first hit."""
+    from reader.tui.app import NewsReaderApp
+
+    src = tmp_path / "saved"
+    src.mkdir()
+    sentence = "The harbour council heard the inquiry's notes on the ferry crossing read aloud once more. "
+    body = "\n\n".join(f"Paragraph {n}. " + sentence * 5 for n in range(60))
+    (src / "long.txt").write_text(f"The harbour inquiry in long paragraphs\n\n{body}\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, src)
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"inquiry", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleView)
+        assert reader.page is not None
+        laid_out = len(reader.query(BlockView))
+        assert laid_out < 24
+        assert reader.virtual_size.height >= 2 * reader.size.height  # the pane and a page more
+        await pilot.press("tab")  # read: the rest is laid out
+        await settle(pilot)
+        assert len(reader.query(BlockView)) > 60

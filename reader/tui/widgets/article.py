@@ -31,6 +31,8 @@ class ArticlePage:
     marks: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # block → highlights (start, end, note)
 
 
+COLUMN_WIDTH = 76  # the column's widest (newsreader.tcss: ArticleView > * max-width)
+
 # Entity types with a colour; any other ("NAME": a name of uncertain type) is left plain.
 TYPED_KINDS = ("person", "place", "org", "group")
 
@@ -132,11 +134,20 @@ class ArticleView(InstantScroll, can_focus=True):
         else:
             self.scroll_home(animate=False)
 
-    def pieces_at_once(self) -> int:
-        """How many pieces a preview lays out: a piece takes two lines at
-        least (a line and the space below it), so these fill the pane and a
-        page more. Laying out all 641 of a long page took ~1 s of CPU."""
-        return max(24, self.size.height or self.app.size.height)
+    def pieces_at_once(self, pieces: list[Piece]) -> int:
+        """How many pieces a preview lays out: those that fill the pane and a
+        page more. Laying out all 641 of a long page took ~1 s of CPU, and
+        a line per piece (24 at least) laid out 31 of a news article's
+        paragraphs for the 9 in view, on every key that changed the first
+        hit. A piece's height is counted low (its text in full lines of the
+        widest column, its space below), so the pane is always filled."""
+        wanted = 2 * (self.size.height or self.app.size.height)
+        lines = 0
+        for n, piece in enumerate(pieces):
+            lines += -(-piece.text.cell_len // COLUMN_WIDTH) + ("block" in piece.classes.split())
+            if lines >= wanted:
+                return n + 1
+        return len(pieces)
 
     def show_whole(self, then: Callable[[], None] | None = None) -> None:
         """Lay out the pieces a preview left out (the article is being read:
@@ -221,7 +232,7 @@ class ArticleView(InstantScroll, can_focus=True):
         pieces, self._hit_pieces = self._pieces()
         # The whole article when it is read or placed; else (a preview) what fills the pane.
         whole = self.has_focus or block is not None or bool(position)
-        at_once = len(pieces) if whole else self.pieces_at_once()
+        at_once = len(pieces) if whole else self.pieces_at_once(pieces)
         pieces, self._later = pieces[:at_once], pieces[at_once:]
         views = list(self.query_children(BlockView))
         with self.app.batch_update():
