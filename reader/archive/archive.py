@@ -24,7 +24,7 @@ from reader.archive.index.whoosh_index import IndexDamaged
 from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, StoreReadError, clean_tags
-from reader.archive.timeline import Period, periods
+from reader.archive.timeline import Timeline, periods
 from reader.model import (
     DATE_YEARS,
     Highlight,
@@ -251,13 +251,15 @@ class Archive:
         with self.store.transaction():
             return self.store.delete_search(name)
 
-    def timeline(self, query: str = "", grain: str = "month") -> tuple[list[Period], int]:
-        """Articles per period for a query (all articles if empty), and how
-        many matching articles have no date."""
+    def timeline(self, query: str = "", grain: str = "month") -> Timeline:
+        """Articles per period for a query (all articles if empty), with how
+        many matching articles have no date or fall before the periods shown."""
         dates = self.store.published_dates(self._ids_for(query))
         # A date outside DATE_YEARS (stored before imports refused them) counts as none.
         usable = [d.date() for d in dates if d is not None and d.year in DATE_YEARS]
-        return periods(usable, grain), len(dates) - len(usable)
+        found = periods(usable, grain)
+        earlier = len(usable) - sum(p.count for p in found)
+        return Timeline(found, len(dates) - len(usable), earlier)
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""

@@ -20,6 +20,26 @@ MAX_PERIODS = 2000  # a day-by-day timeline over decades is cut to its latest pe
 
 
 @dataclass(frozen=True)
+class Timeline:
+    """A query's periods, and the matching articles they leave out: those with
+    no date, and those before the first period when the timeline was cut to
+    its latest MAX_PERIODS (decades by day)."""
+
+    periods: list[Period]
+    undated: int
+    earlier: int = 0
+
+    def summary(self, grain: str) -> str:
+        """What the periods hold and what they leave out, for people."""
+        shown = sum(p.count for p in self.periods)
+        words = [f"{shown:,} dated article{'' if shown == 1 else 's'}", f"{self.undated:,} undated"]
+        if self.earlier:
+            words[0] = f"latest {MAX_PERIODS:,} {grain}s: " + words[0]
+            words.insert(1, f"{self.earlier:,} earlier (a longer period shows them)")
+        return ", ".join(words)
+
+
+@dataclass(frozen=True)
 class Period:
     start: date
     end: date  # inclusive

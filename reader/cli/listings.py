@@ -103,19 +103,19 @@ def timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     from reader.archive.timeline import bar
 
     query = " ".join(args.query)
-    found, undated = archive.timeline(query, args.by)
+    timeline = archive.timeline(query, args.by)
+    found, undated = timeline.periods, timeline.undated
     if args.json:
         for p in found:
             row = {"period": p.label, "start": p.start.isoformat(), "count": p.count, "query": p.date_query}
             print(json.dumps(row))
-        print(json.dumps({"undated": undated}))
+        print(json.dumps({"undated": undated, "earlier": timeline.earlier}))
         return EXIT_OK
     out = Styler(sys.stdout)
     largest = max((p.count for p in found), default=0)
     width = max(10, shutil.get_terminal_size((80, 24)).columns - 22)
     for p in found:
         print(f"{p.label:>10}  {p.count:>5}  {out(bar(p.count, largest, width), 'title')}")
-    total = sum(p.count for p in found)
     if not found and not undated:
         say(
             f"No articles match “{clean_line(query)}”."
@@ -127,7 +127,7 @@ def timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
         say(f"No dated articles{within(query)}; {undated} have no date.")
         return EXIT_OK
     err = Styler(sys.stderr)
-    say(err(f"{plural(total, 'dated article')} · {undated} undated · by {args.by}", "dim"))
+    say(err(f"{timeline.summary(args.by)} · by {args.by}", "dim"))
     return EXIT_OK
 
 

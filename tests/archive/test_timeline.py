@@ -122,3 +122,24 @@ def test_placeholder_dates_are_no_dates_and_the_timeline_command_runs(tmp_path: 
         assert main(["--data-dir", str(data), "timeline", "--by", grain, "--json"]) == 0
         rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
         assert [r["count"] for r in rows if "period" in r] == [1] and rows[-1]["undated"] == 2
+
+
+def test_a_cut_day_timeline_says_what_it_left_out(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A day-by-day timeline keeps its latest MAX_PERIODS days; it said only
+    # "1 dated article", as if the older one did not exist.
+    from reader.archive import Archive
+
+    src = tmp_path / "src"
+    src.mkdir()
+    body = "The harbour board met on {} to vote on the new quay, and the vote was carried by seven to two."
+    (src / "old.md").write_text(f"---\ntitle: Old\ndate: 2010-03-01\n---\n\n{body.format('Monday')}\n")
+    (src / "new.md").write_text(f"---\ntitle: New\ndate: 2023-05-17\n---\n\n{body.format('Friday')}\n")
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, src)
+        found = archive.timeline("", "day")
+        assert (sum(p.count for p in found.periods), found.earlier, found.undated) == (1, 1, 0)
+        assert archive.timeline("", "year").earlier == 0
+    assert main(["--data-dir", str(data), "timeline", "--by", "day"]) == 0
+    err = capsys.readouterr().err
+    assert "latest 2,000 days" in err and "1 earlier" in err

@@ -234,7 +234,7 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
     from reader.tui.screens.timeline import TimelineScreen
 
     with Archive(filled_dir) as archive:
-        dated = [n for n, _, _, _ in archive.entities(limit=100) if archive.timeline(f'entity:"{n}"', "year")[0]]
+        dated = [n for n, _, _, _ in archive.entities(limit=100) if archive.timeline(f'entity:"{n}"', "year").periods]
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)

@@ -12,10 +12,9 @@ from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
-from reader.archive.timeline import Period, bar
+from reader.archive.timeline import Timeline, bar
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
-from reader.tui.plural import plural
 from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.listing import Row
 
@@ -41,16 +40,16 @@ class TimelineScreen(ListScreen):
 
     @work(thread=True, exclusive=True, group="timeline")
     def load(self) -> None:
-        found, undated = self.archive.timeline(self.query_text, self.grain)
+        timeline = self.archive.timeline(self.query_text, self.grain)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, found, undated)
+            self.app.call_from_thread(self._show, timeline)
 
-    def _show(self, found: list[Period], undated: int) -> None:
+    def _show(self, timeline: Timeline) -> None:
         what = f"“{clean_line(self.query_text)}”" if self.query_text.strip() else "the whole archive"
-        total = sum(p.count for p in found)
+        found = timeline.periods
         self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
             Text(
-                f"Timeline of {what} by {self.grain}: {plural(total, 'dated article')}, {undated} undated"
+                f"Timeline of {what} by {self.grain}: {timeline.summary(self.grain)}"
                 "   (d day · w week · m month · y year · Enter: that period's articles)"
             )
         )
