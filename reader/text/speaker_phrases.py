@@ -35,11 +35,20 @@ def mention_features(article: Article, m: MentionRow) -> tuple[str, ...]:
     comma = re.search(r",\s*$", text[lo : m[1]])
     if comma and any(o[0] == m[0] and o[2] == lo + comma.start() for o in article.mentions):
         features.append("appositive")  # "Ann Lee, Liberal of the coast district,": what Lee is
+    if m[4] == "GROUP" and _QUALIFIES.match(text, m[2]) and not _VERB_NEXT.match(text, m[2]):
+        features.append(
+            "qualifier"
+        )  # "Republican claims", "the British Bill": an adjective, not "this Republican said"
     if any(re.split(r"['’]", w.lower())[0] in _NEVER_IN_NAMES and not gender(w) for w in m[3].split()):
         features.append("not_a_name")  # "Am I" at a question's start, "I’ve" (not "Will Moy")
     return tuple(features)
 
 
+# What follows an adjective of a people or a party ("Republican claims", "the
+# British Bill"), not a noun ("this Republican with ties to …", "Republicans have said").
+_QUALIFIES = re.compile(
+    r"[ \t]+(?!(?:with|of|who|in|at|from|for|and|or|but|has|have|had|is|are|was|were|often|also|tend)\b)[A-Za-z]"
+)
 _NEVER_IN_NAMES = frozenset("i me am is are was were do does did will would can could shall should".split())
 
 # Subjects that name no one the text can point to: the narrator, the reader,

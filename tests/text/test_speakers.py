@@ -284,3 +284,16 @@ def test_the_narrator_says_what_i_say_where_the_text_names_them() -> None:
     assert said[0][1] == "Ann Lindqvist"
     # A text not told in the first person has no narrator.
     assert _said("“Robert, come here,” she said.", "“No,” he said.")[1][1] != "Robert"
+
+
+def test_an_adjective_of_a_people_or_party_is_no_speaker_but_this_republican_is() -> None:
+    # "the British Bill" and "Muslim families" name no one who speaks.
+    said = _said(
+        "There would be a code including — according to the notes of the British Bill — "
+        "“provision to protect the public interest and journalists at all times”."
+    )
+    assert said == [] or said[0][1] != "British"
+    said = _said('In the study, Muslim families said that "when you start calling people names, it hurts us all".')
+    assert said[0][1] != "Muslim"
+    said = _said('"The deal was real," this Republican said.')
+    assert said[0][1] is not None and said[0][1].endswith("Republican")
