@@ -61,3 +61,31 @@ async def test_rows_that_change_are_made_again(make_app) -> None:  # type: ignor
         assert results.current_key == results.hits[0].id
         reader = app.screen.query_one(ArticleView)
         assert reader.page is not None and reader.page.stored.id == results.hits[0].id
+
+
+async def test_a_new_lists_first_row_is_previewed_from_the_searchs_own_thread(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Loaded with the search, the first row's page is shown once the list has
+    painted, without waiting for a second thread to be scheduled (each hop
+    costs most on a loaded machine)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        opened: list[str] = []
+        opener = app.screen.opener
+        open_in_thread = opener.open
+
+        def counting(article_id, query):  # type: ignore[no-untyped-def]
+            opened.append(article_id)
+            return open_in_thread(article_id, query)
+
+        opener.open = counting
+        await pilot.press("slash", *"council")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        reader = app.screen.query_one(ArticleView)
+        assert reader.page is not None and reader.page.stored.id == results.hits[0].id
+        assert reader.page.query == "council" and reader.hit_count > 0
+        assert opened == []
+        await pilot.press("enter", "j")  # a row the cursor moves to is loaded as before
+        await settle(pilot)
+        assert opened == [results.hits[1].id] and reader.page.stored.id == results.hits[1].id

@@ -36,6 +36,7 @@ class ArticleOpener:
         self.search = search
         self.mark_read = mark_read
         self.preview_on_paint = False
+        self._first_page: ArticlePage | None = None  # the new list's first row, loaded with the search
         self.jump_to: tuple[str, str] | None = None  # (article id, quote): open it there
         self._read_timer: Timer | None = None
         self._preview_timer: Timer | None = None
@@ -44,10 +45,13 @@ class ArticleOpener:
     def reader(self) -> ArticleView:
         return self.screen.query_one(ArticleView)
 
-    def expect_new_list(self, has_hits: bool) -> None:
+    def expect_new_list(self, has_hits: bool, first_page: ArticlePage | None = None) -> None:
         """A new list is coming: the first row is previewed as soon as it has
-        painted; the resting delay is for a cursor passing over rows."""
+        painted; the resting delay is for a cursor passing over rows.
+        `first_page`, its first row already loaded by the search's thread
+        (load_page), is shown then without another thread."""
         self.preview_on_paint = has_hits
+        self._first_page = first_page
 
     def cursor_moved(self, index: int | None) -> None:
         """Preview the row under the cursor once it rests: typing a query or
@@ -78,7 +82,11 @@ class ArticleOpener:
         reading = self.screen.focused is self.reader  # an article opened meanwhile (at a quote, say)
         fresh = query == self.search.text and not self.search.searching and current == article_id
         if fresh and not reading and self.jump_to is None and self.stale(article_id):
-            self.open(article_id, query)
+            page, self._first_page = self._first_page, None
+            if page is not None and page.stored.id == article_id and page.query == query:
+                self._show(page)
+            else:
+                self.open(article_id, query)
 
     def open_chosen(self, index: int | None) -> None:
         """The row chosen (Enter): open it now, unless the pane already shows it."""
@@ -102,11 +110,22 @@ class ArticleOpener:
 
     def _load_in_thread(self, article_id: str, query: str) -> None:
         worker = get_current_worker()
-        stored = self.archive.get(article_id)
-        if stored is None:
-            return
         last = self.search.last_result
         terms = last.terms if last and last.query == query else ()
+        jump = self.jump_to[1] if self.jump_to and self.jump_to[0] == article_id else None
+        loaded = self.load_page(article_id, query, terms, jump)
+        if loaded is not None and not worker.is_cancelled:
+            self.screen.app.call_from_thread(self._show, *loaded)
+
+    def load_page(
+        self, article_id: str, query: str, terms: tuple[str, ...], quote: str | None = None
+    ) -> tuple[ArticlePage, int | None] | None:
+        """An article as the reading pane shows it for a query whose matched
+        words are `terms`, and the block of `quote` in it (None: none asked,
+        or not found); None if the article is gone. Any thread."""
+        stored = self.archive.get(article_id)
+        if stored is None:
+            return None
         hits: dict[int, list[tuple[int, int]]] = {}
         for i, block in enumerate(stored.article.blocks):
             spans = self.archive.match_spans(block.text, terms)
@@ -121,11 +140,9 @@ class ArticleOpener:
         boilerplate = self.archive.boilerplate(article_id)
         marks = placed(stored.article.blocks, stored.highlights)
         at_block = None
-        if self.jump_to and self.jump_to[0] == article_id:
-            at_block = next((int(q["block"]) for q in stored.quotes if q["text"] == self.jump_to[1]), None)
-        if not worker.is_cancelled:
-            page = ArticlePage(stored, hits, query, boilerplate, marks)
-            self.screen.app.call_from_thread(self._show, page, at_block)
+        if quote is not None:
+            at_block = next((int(q["block"]) for q in stored.quotes if q["text"] == quote), None)
+        return ArticlePage(stored, hits, query, boilerplate, marks), at_block
 
     def _show(self, page: ArticlePage, at_block: int | None = None) -> None:
         if page.query != self.search.text:

@@ -21,7 +21,7 @@ from reader.tui.pager import page_text
 from reader.tui.read_only import refused
 from reader.tui.screens.article_opener import ArticleOpener
 from reader.tui.screens.query_runner import QueryRunner
-from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.search_box import SearchBox, StatusLine
@@ -42,7 +42,12 @@ class MainScreen(Screen[None]):
         self.initial_query = query
         # What is asked and its search; the reading pane's article and when it loads.
         self.opener: ArticleOpener
-        self.search = QueryRunner(self, archive, on_new_list=lambda hits: self.opener.expect_new_list(hits))
+        self.search = QueryRunner(
+            self,
+            archive,
+            on_new_list=lambda hits, page: self.opener.expect_new_list(hits, page),
+            first_page=lambda article_id, query, terms: self._first_page(article_id, query, terms),
+        )
         self.search.text = query
         self.opener = ArticleOpener(
             self, archive, self.search, mark_read=lambda article_id: self._set_read(article_id, True)
@@ -73,6 +78,11 @@ class MainScreen(Screen[None]):
         reader.show(None)
         self._apply_width(self.size.width)
         self.search.run(self.search.text)
+
+    def _first_page(self, article_id: str, query: str, terms: tuple[str, ...]) -> ArticlePage | None:
+        """A new list's first row as the preview shows it, loaded in the search's thread."""
+        loaded = self.opener.load_page(article_id, query, terms)
+        return loaded[0] if loaded else None
 
     # -- layout ------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from reader.archive import Archive, IndexDamaged, QueryError
 from reader.model import SearchFilters, SearchResult, SnippetPart
 from reader.sanitize import clean_line
-from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList, rows_in_view
 from reader.tui.widgets.search_box import StatusLine
 
@@ -27,13 +27,23 @@ class QueryRunner:
     search that answers it, off the UI thread.
 
     `on_new_list` is told, before the list changes, whether a new list with
-    hits is coming: its first row is previewed once it has painted.
+    hits is coming, and its first row's page if `first_page` loaded it: the
+    first row is previewed once it has painted. `first_page` loads it in the
+    search's thread, after the search (an article id, the query and its
+    matched words), so that no second thread is waited for.
     """
 
-    def __init__(self, screen: Screen[None], archive: Archive, on_new_list: Callable[[bool], None]) -> None:
+    def __init__(
+        self,
+        screen: Screen[None],
+        archive: Archive,
+        on_new_list: Callable[[bool, ArticlePage | None], None],
+        first_page: Callable[[str, str, tuple[str, ...]], ArticlePage | None] | None = None,
+    ) -> None:
         self.screen = screen
         self.archive = archive
         self.on_new_list = on_new_list
+        self.first_page = first_page
         self.text = ""
         # Whether the query in the box was typed (its last word may be half
         # done, so it is completed), or put there whole: a saved search, an
@@ -45,6 +55,7 @@ class QueryRunner:
         # One search at a time: while one runs, only the newest query waits.
         self.searching = False
         self._next: str | None = None
+        self._loaded_first: ArticlePage | None = None  # the answer's first row, loaded with it
         self._shown_for: tuple[object, ...] | None = None  # the query, filters and collapse the list shows
 
     def run(self, text: str) -> None:
@@ -64,6 +75,7 @@ class QueryRunner:
 
     def _search_in_thread(self, text: str, rows: int) -> None:
         result: SearchResult | str | None = None
+        page: ArticlePage | None = None
         try:
             # A typed query's last word counts as typed so far: results come while typing it.
             result = self.archive.search(
@@ -75,21 +87,25 @@ class QueryRunner:
                 suggest=False,  # made apart (_suggest_in_thread): it can take longer than the search
                 snippets=rows,  # the rows in view; the others' when they come into view (make_snippets)
             )
+            if result.hits and self.first_page is not None and self._next is None:
+                page = self.first_page(result.hits[0].id, text, result.terms)
         except (QueryError, IndexDamaged) as exc:
             result = str(exc)
         finally:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.screen.app.call_from_thread(self._search_finished, text, result)
+                self.screen.app.call_from_thread(self._search_finished, text, result, page)
 
-    def _search_finished(self, text: str, result: SearchResult | str | None) -> None:
+    def _search_finished(self, text: str, result: SearchResult | str | None, page: ArticlePage | None = None) -> None:
         self.searching = False
         waiting, self._next = self._next, None
         if waiting is not None:
             self.run(waiting)  # this answer is stale: the filters or the query changed since
         elif result is not None:
+            self._loaded_first = page
             self.show_result(text, result)
 
     def show_result(self, text: str, result: SearchResult | str) -> None:
+        first_page, self._loaded_first = self._loaded_first, None
         if text != self.text:
             return  # the user has typed on; a newer search is coming
         screen = self.screen
@@ -107,7 +123,7 @@ class QueryRunner:
         if empty:
             status.update(Text("The archive is empty: i imports a folder"))
             return
-        self.on_new_list(bool(result.hits))
+        self.on_new_list(bool(result.hits), first_page if first_page and first_page.query == text else None)
         # The same search run again (after an import or a reindex) keeps the
         # cursor on its article; a new query or filter starts at its best hit.
         shown_for, self._shown_for = self._shown_for, (text, self.filters, self.collapse)
