@@ -91,6 +91,7 @@ CUES = {
     "sport_place": "a town or region (not a country) named in a sports report: mostly its team",
     "tagger_TYPE": "the statistical tagger (entity_tagger.py) tags exactly this span TYPE",
     "tagger_TYPE_sure": "… and its every label there has a marginal probability of at least 0.9",
+    "tagger_TYPE_maybe": "the tagger chose otherwise but finds this exact span a TYPE at a probability >= 0.25",
     "tagger_TYPE_part": "the tagger types part of this span TYPE, but not this exact span",
     "tagger_outside": "the tagger labels every word of it outside any name",
     "tagger_outside_sure": "… each with a marginal probability of at least 0.9",

@@ -17,10 +17,13 @@ sample (write it elsewhere with --out and point NEWSREADER_ENTITY_WEIGHTS at it)
 The statistical tagger's cues (reader/text/entity_tagger.py) are read on each
 set from a tagger trained without that set (and without any --without set),
 so the weights learn how far the tagger holds on text it has not seen, not how
-well it remembers its training data. `--tagger-dir DIR` holds those models,
-named by their training sets (`gum+wikigold.crfsuite`; tests.eval.heldout_entities
-trains them). The shipped weights read only taggers trained on licence-clean
-data (no CoNLL). `--no-tagger` fits without the tagger's cues.
+well it remembers its training data. Those taggers are trained here
+when the cache (--tagger-dir, default: a folder in the system's temporary
+folder) does not hold them yet: a few minutes the first time. The shipped
+weights read only taggers trained on licence-clean data (no CoNLL), and name
+the shipped model (reader/text/entity_tagger.crfsuite, built by
+`python -m tests.eval.train_entity_tagger`), which must be built first.
+`--no-tagger` fits without the tagger's cues (and the weights then read none).
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from reader.model import Block
 from reader.text import entity_tagger
 from reader.text.entities import candidates
 from reader.text.entity_cues import OUTCOMES, WEIGHTS_PATH
+from reader.text.entity_tagger import DEFAULT_MODEL
 from tests.eval.common import EVAL_DATA, require, run_command
 from tests.eval.eval_entities import gold_spans, read_conll, read_gum, sentence_text
 from tests.eval.train_entity_tagger import SETS as TAGGER_SETS
+from tests.eval.train_entity_tagger import TAGGER_CACHE, cached_tagger
 
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 SETS = ("gum", "conll-testa", "wikigold")
@@ -87,10 +92,6 @@ def tagger_sets(tagged: str, without: list[str], shipped: bool) -> list[str]:
     return [s for s in TAGGER_SETS if s != tagged and s not in without and not (shipped and s == "conll-testa")]
 
 
-def tagger_file(directory: Path, sets: list[str]) -> Path:
-    return directory / ("+".join(sets) + ".crfsuite")
-
-
 def fit(data: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, dict[str, float]]:
     cues = sorted({c for rows in data.values() for cues_, _ in rows for c in cues_} | {"bias"})
     index = {c: i for i, c in enumerate(cues)}
@@ -133,11 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--without", choices=SETS, action="append", default=[])
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--tagger-dir", type=Path, help="taggers trained without each set (see above)")
+    parser.add_argument(
+        "--tagger-dir", type=Path, default=TAGGER_CACHE, help="where taggers trained without each set are kept"
+    )
     parser.add_argument("--no-tagger", action="store_true", help="fit without the tagger's cues")
     args = parser.parse_args(argv)
-    if not args.no_tagger and args.tagger_dir is None:
-        parser.error("give --tagger-dir DIR (taggers trained without each set) or --no-tagger")
     used = [s for s in SETS if s not in args.without]
     shipped = not args.without
     data = {}
@@ -147,12 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             entity_tagger.use_model(None)
         else:
             readers[name] = tagger_sets(name, args.without, shipped)
-            path = tagger_file(args.tagger_dir, readers[name])
-            if not path.exists():
-                raise SystemExit(
-                    f"no tagger trained on {readers[name]}: {path} (python -m tests.eval.heldout_entities)"
-                )
-            entity_tagger.use_model(path)
+            entity_tagger.use_model(cached_tagger(readers[name], args.tagger_dir))
         data[name] = examples(name)
     for name, rows in data.items():
         counts = {o: sum(1 for _, label in rows if label == o) for o in OUTCOMES}
@@ -160,9 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     table = fit(data)
     # The tagger the weights are read with: trained on every set of the fit
     # (for the shipped weights, the shipped model, trained on the licence-clean ones).
-    scoring_tagger: str | Path = "entity_tagger.crfsuite"
+    scoring_tagger: str | Path = DEFAULT_MODEL.name
     if not args.no_tagger and not shipped:
-        scoring_tagger = tagger_file(args.tagger_dir, [s for s in TAGGER_SETS if s not in args.without]).resolve()
+        scoring_tagger = cached_tagger([s for s in TAGGER_SETS if s not in args.without], args.tagger_dir).resolve()
+    elif not args.no_tagger and not DEFAULT_MODEL.exists():
+        raise SystemExit(f"build the shipped tagger first: python -m tests.eval.train_entity_tagger ({DEFAULT_MODEL})")
     args.out.write_text(
         json.dumps(
             {

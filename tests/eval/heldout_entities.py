@@ -10,9 +10,8 @@ For each held-out development set S, leave-one-set-out:
   a tagger trained on neither it nor S (fit_entity_weights --without S
   --tagger-dir DIR); then S is scored. Nothing learnt from S reaches its score.
 Taggers trained on CoNLL testa (Reuters text) are for this measurement only:
-they stay in DIR (default: a folder under the system's temporary folder) and
-are never shipped. Also trains the taggers `fit_entity_weights --tagger-dir`
-needs for the shipped weights. Test splits are never read. Prints a table and
+they stay in DIR (default: a folder in the system's temporary folder) and
+are never shipped. Test splits are never read. Prints a table and
 one JSON line.
 """
 
@@ -23,12 +22,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from tests.eval.common import run_command
-from tests.eval.fit_entity_weights import tagger_file, tagger_sets
-from tests.eval.train_entity_tagger import SETS, train
+from tests.eval.train_entity_tagger import SETS, TAGGER_CACHE, cached_tagger
 
 EVAL_SET = {
     "gum": ["--set", "gum"],
@@ -36,14 +33,6 @@ EVAL_SET = {
     "conll-testa": ["--set", "conll", "--split", "testa"],
 }
 RESULT_KEY = {"gum": "gum", "wikigold": "wikigold", "conll-testa": "conll-testa"}
-
-
-def ensure_tagger(directory: Path, sets: list[str]) -> Path:
-    path = tagger_file(directory, sets)
-    if not path.exists():
-        counts = train(sets, path)
-        print(f"  trained {path.name} on {counts} blocks", flush=True)
-    return path
 
 
 def _run(args: list[str], env: dict[str, str]) -> str:
@@ -62,14 +51,11 @@ def score(held_out: str, weights: Path, tagger: Path | None) -> dict[str, dict[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--held-out", choices=SETS, action="append")
-    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "newsreader-entity-taggers")
+    parser.add_argument("--dir", type=Path, default=TAGGER_CACHE, help="where the taggers are kept")
     parser.add_argument("--no-baseline", action="store_true", help="skip the rows without the tagger")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     held = args.held_out or list(SETS)
-    # The shipped weights' taggers: each set read by one trained on the licence-clean others.
-    for tagged in SETS:
-        ensure_tagger(args.dir, tagger_sets(tagged, [], shipped=True))
     results: dict[str, dict[str, object]] = {}
     for s in held:
         row: dict[str, object] = {}
@@ -77,10 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             weights = args.dir / f"weights-without-{s}-no-tagger.json"
             _run(["tests.eval.fit_entity_weights", "--without", s, "--no-tagger", "--out", str(weights)], {})
             row["without tagger"] = score(s, weights, None)
-        for tagged in SETS:
-            if tagged != s:
-                ensure_tagger(args.dir, tagger_sets(tagged, [s], shipped=False))
-        reader = ensure_tagger(args.dir, [x for x in SETS if x != s])
+        reader = cached_tagger([x for x in SETS if x != s], args.dir)
         weights = args.dir / f"weights-without-{s}.json"
         fit = ["tests.eval.fit_entity_weights", "--without", s, "--tagger-dir", str(args.dir), "--out", str(weights)]
         _run(fit, {})

@@ -12,7 +12,8 @@ import pytest
 from reader.model import Block
 from reader.text import entity_cues, entity_tagger
 from reader.text.entities import candidates
-from reader.text.entity_tagger import BlockReading, read_block, sequence_features, span_cues, word_features
+from reader.text.entity_tag_features import sequence_features, word_features
+from reader.text.entity_tagger import BlockReading, read_block, span_cues
 from reader.text.entity_tokens import tokens
 
 
@@ -75,6 +76,12 @@ def test_a_name_the_tagger_reads_longer_or_shorter_is_only_part() -> None:
     assert span_cues(longer, 1, 2) == ("tagger_ORG_part",)  # it starts before
     mixed = _reading(["B-PLACE", "B-ORG", "O"])
     assert span_cues(mixed, 0, 1) == ("tagger_ORG_part", "tagger_PLACE_part")
+
+
+def test_a_reading_the_tagger_did_not_choose_is_a_maybe() -> None:
+    reading = _reading(["O", "O", "O"], sure=0.6)
+    reading._marginals.update({("B-PLACE", 1): 0.4, ("I-PLACE", 2): 0.0})
+    assert span_cues(reading, 1, 1) == ("tagger_outside", "tagger_PLACE_maybe")
 
 
 def test_no_name_where_the_tagger_sees_none() -> None:
