@@ -26,16 +26,25 @@ _TAIL = re.compile(
 )
 
 
+_CODE = re.compile(r"[{};]|=\s*\S|\w\(")
+_SEPARATORS = " -|–—:·,"
+
+
 def site_name(raw: str | None, *, title: str = "") -> str | None:
     """The name in `raw`, or None when it names no site: a bare notice, no
-    letters at all, or the article's headline again."""
+    letters at all, script text, or only the article's headline again."""
     if not raw:
         return None
     name = squash(raw)
     if _NOTICE.match(name):
         name = _TAIL.sub("", _LEAD.sub("", name)).strip(" ,;:-–")
-    if not any(c.isalpha() for c in name):
+    if _CODE.search(name):  # a script's text the page left in its title
         return None
-    if title and name.casefold() == squash(title).casefold():
+    headline = squash(title).casefold()
+    if headline and name.casefold().startswith(headline):
+        # The page's headline again, or its whole <title>: "Allardyce leaves
+        # Magpies - Football News | SPORTBOX.tv" names the site after the headline.
+        name = name[len(headline) :].lstrip(_SEPARATORS)
+    if not any(c.isalpha() for c in name):
         return None
     return name

@@ -38,6 +38,21 @@ def test_a_site_name_that_is_the_headline_is_none() -> None:
     assert site_name("BBC News", title="Storm hits coast") == "BBC News"
 
 
+def test_a_site_name_that_is_the_whole_page_title_keeps_what_follows_the_headline() -> None:
+    assert site_name("Manager leaves club - Football News | SPORTS.tv", title="Manager leaves club") == (
+        "Football News | SPORTS.tv"
+    )
+    assert site_name("A year in review, September - Gadgets.co.uk", title="A year in review, September") == (
+        "Gadgets.co.uk"
+    )
+
+
+def test_script_text_is_no_site_name() -> None:
+    assert site_name('Golfer wins title(The Times)ntById("font"); obj.style.fontSize = 3', title="x") is None
+    assert site_name("Ne(OAS_version >= 11) document.write('", title="x") is None
+    assert site_name("Fish & Chips (Weekly)", title="x") == "Fish & Chips (Weekly)"
+
+
 def test_with_site_falls_back_to_the_host_when_the_name_is_a_notice() -> None:
     article = Article(
         "Troops deployed",
