@@ -63,6 +63,12 @@ def test_a_quoted_date_is_the_same_date(filled) -> None:
     assert titles(filled.search('ferry date:"2022"')) == {"River"}
 
 
+def test_a_space_after_a_field_still_searches_that_field(filled) -> None:
+    # "title: Tay" searched the words "title" and "Tay" anywhere.
+    assert titles(filled.search("title: Tay")) == titles(filled.search("title:Tay")) == {"River"}
+    assert titles(filled.search("title:  Tay OR author: Bell")) == {"River"}
+
+
 def test_tags(filled) -> None:
     hit = filled.search("sauna").hits[0]
     filled.set_tags(hit.id, ["Travel", "baltic"])
@@ -80,6 +86,8 @@ def test_tags(filled) -> None:
         ("colour:red", "unknown field 'colour:'"),
         ("date:yesterday", "not a date"),
         ('date:""', "not a date"),  # found by the typed-query property test
+        ("title:", "'title:' needs a word after it"),  # searched the word "title"
+        ("ferry author:", "'author:' needs a word after it"),
     ],
 )
 def test_malformed_queries_raise_clear_errors(filled, query: str, message: str) -> None:

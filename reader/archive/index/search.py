@@ -26,6 +26,9 @@ MIN_PREFIX_CHARS = 2
 SNIPPET_CHARS = 220
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
+DATE_FIELDS = {"date", "published"}  # with nothing after them: "not a date", said in parse
+# A field name with nothing, or only spaces, after its colon.
+_FIELD_SPACED = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\s+|$)")
 
 
 # Article id → body text, for the articles asked (the store's Store.bodies):
@@ -81,6 +84,10 @@ def check_syntax(text: str) -> None:
     if text.count("[") != text.count("]"):
         raise QueryError("unbalanced range: '[' needs a matching ']'")
     outside_phrases = re.sub(r'"[^"]*"', "", text)
+    phrases_kept = re.sub(r'"[^"]*"', '"…"', text)  # a phrase is a field's value too (title:"a b")
+    for m in _FIELD_SPACED.finditer(phrases_kept):
+        if m.group(1).lower() in KNOWN_FIELDS - DATE_FIELDS and not m.group(2):
+            raise QueryError(f"'{m.group(1)}:' needs a word after it ({m.group(1)}:harbour)")
     for m in _FIELD_REF.finditer(outside_phrases):
         name = m.group(1).lower()
         if name not in KNOWN_FIELDS:
@@ -149,6 +156,7 @@ def _lexicon(reader: object, fieldname: str) -> list[str]:
 
 def parse(ix: FileIndex, text: str) -> query.Query:
     check_syntax(text)
+    text = _fields_closed_up(text)
     try:
         q = make_parser(ix).parse(text)
     except Exception as exc:  # Whoosh raises bare errors for odd input
@@ -179,6 +187,17 @@ def _quoted_dates_read(ix: FileIndex) -> Callable[[query.Query], query.Query]:
         return node
 
     return visit
+
+
+def _fields_closed_up(text: str) -> str:
+    """ "title: Tay" as "title:Tay": Whoosh read a field followed by a space as
+    the word "title" searched everywhere (outside phrases; known fields only)."""
+    pieces = re.split(r'("[^"]*")', text)
+    for n in range(0, len(pieces), 2):
+        pieces[n] = _FIELD_SPACED.sub(
+            lambda m: m.group(1) + ":" if m.group(1).lower() in KNOWN_FIELDS else m.group(0), pieces[n]
+        )
+    return "".join(pieces)
 
 
 def _is_date(text: str) -> bool:
