@@ -61,6 +61,18 @@ def _closed_title(html: str) -> str:
     return html[: tag.start()] + "</title>" + html[tag.start() :]
 
 
+# An empty paragraph used as a separator, as 2000s CMSes wrote paragraphs:
+# "…as a janitor.<p></p>Quicker than…". A browser shows the text after it as a
+# new paragraph, but the extractor glued the two ("janitor.Quicker").
+_EMPTY_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</p\s*>", re.IGNORECASE)
+
+
+def _empty_paragraphs_opened(html: str) -> str:
+    """Each empty <p></p> opens the paragraph of the text that follows it (the
+    HTML parser closes it at the next block, as it closes any open <p>)."""
+    return _EMPTY_PARAGRAPH.sub(lambda m: f"<p{m.group(1) or ''}>", html)
+
+
 def _without_control_refs(html: str) -> str:
     """Drop references to C0 controls other than tab and line breaks, and to
     U+FFFE and U+FFFF (raw ones are stripped with the rest of the text's
@@ -281,6 +293,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     from reader.ingest.errors import IngestError
 
     html = _closed_title(_without_control_refs(_XML_DECLARATION.sub("", html, count=1)))
+    html = _empty_paragraphs_opened(html)
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises several types for hopeless input
