@@ -23,7 +23,9 @@ def parse(data: bytes, path: Path) -> list[Article]:
     if not scrape.paragraphs and not scrape.title:
         from reader.ingest.errors import IngestError
 
-        raise IngestError("no article text found (only menus, buttons and counters)")
+        lines = sum(1 for line in text.splitlines() if line.strip())  # a blank file is "empty file" before this
+        held = "its one line is" if lines == 1 else f"its {lines:,} lines are"
+        raise IngestError(f"no article text found: {held} too short to read as an article (menus, buttons, counters)")
     blocks = blocks_from_scrape(scrape.paragraphs)
     title = scrape.title or title_from_path(path)
     return [

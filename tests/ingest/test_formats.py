@@ -159,3 +159,19 @@ def test_any_numeric_character_reference_keeps_the_article(tmp_path_factory, cod
     page.write_text(_QUAY_PAGE.format(ref), encoding="utf-8")
     [article] = read_articles(page)
     assert "eighteen months" in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("plain text\n", "its one line is too short to read as an article"),
+        ("Home\nNews\nSport\n", "its 3 lines are too short to read as an article"),
+        ("   \n\n", "empty file"),
+    ],
+)
+def test_a_text_file_with_no_article_says_what_it_holds(tmp_path: Path, text: str, reason: str) -> None:
+    # Was "only menus, buttons and counters" for a line of plain words too.
+    path = tmp_path / "note.txt"
+    path.write_text(text)
+    with pytest.raises(IngestError, match=reason):
+        read_articles(path)
