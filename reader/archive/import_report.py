@@ -55,10 +55,13 @@ def summary_lines(report: ImportReport, root: str | None = None) -> list[tuple[s
     """
 
     def shown(path: str) -> str:
+        # Files come named by their real path (parsed) or as the walk met them
+        # (a broken link, under the folder as typed): either is shown from it.
         if root:
-            real_root = os.path.realpath(root)
-            if path.startswith(real_root + os.sep):
-                return os.path.relpath(path, real_root) + (os.sep if path.endswith(os.sep) else "")
+            full = os.path.abspath(path)
+            for base in (os.path.realpath(root), os.path.abspath(root)):
+                if full.startswith(base + os.sep):
+                    return os.path.relpath(full, base) + (os.sep if path.endswith(os.sep) else "")
         return path
 
     lines: list[tuple[str, str]] = []

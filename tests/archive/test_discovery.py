@@ -95,3 +95,16 @@ def test_many_duplicates_are_counted_not_listed() -> None:
     report.repeats += [(f"/p/copy{n}.html", "Ferry returns") for n in range(12)]
     [line] = [line for kind, line in summary_lines(report, "/p") if kind == "duplicate"]
     assert line == "12 articles were in the archive already (e.g. copy0.html, copy1.html, copy2.html)"
+
+
+def test_the_summary_names_every_file_from_the_folder_given(archive, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "failed: src/broken.html" kept the folder typed, "failed: bin.html" did
+    # not: the walk names a link as found, the parser a file by its real path.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "bin.html").write_bytes(b"\xff\xfe\x00\x01garbage")
+    (src / "broken.html").symlink_to(tmp_path / "gone")
+    monkeypatch.chdir(tmp_path)
+    report = run_import(archive, Path("src"))
+    lines = dict((line.split(":")[0], kind) for kind, line in summary_lines(report, "src"))
+    assert lines == {"bin.html": "failed", "broken.html": "failed"}
