@@ -7,15 +7,17 @@ candidates; a person followed by "of" and what they belong to is two."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.text.archive_names import same_entity
 from reader.text.company_cues import company_cues, context_cues
+from reader.text.dictionary_words import common_word, dictionary_name, lower_case_word
 from reader.text.entity_tokens import CONTRACTION, Token
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.vocab import (
     COMPASS,
+    CONNECTORS,
     EVENT_HEADS,
     NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
@@ -156,6 +158,22 @@ def gazetteer_key(folded: str) -> str:
     return f"{_PLACE_ABBREVIATIONS[head]} {rest}"
 
 
+def _dictionary_cue(names: Sequence[str]) -> str | None:
+    """What the dictionary says of a name's words: a first name alone (one the
+    dictionary also writes in lower case, as Hope or General, apart), one common
+    word, one the dictionary capitalises, one it lacks, or several words all common."""
+    if len(names) == 1:
+        word = names[0]
+        if word.isupper() or not word.isalpha():
+            return None
+        if ascii_fold(word).lower() in gazetteer().first_names:
+            return "lone_first_name_common" if lower_case_word(word) else "lone_first_name"
+        return "common_word" if common_word(word) else "dictionary_name" if dictionary_name(word) else "unknown_word"
+    if all(common_word(n) for n in names if n.lower() not in CONNECTORS):
+        return "common_words"
+    return None
+
+
 def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: bool | str) -> list[Span]:
     """One candidate span (or none), with the cues the decision weighs."""
     g = gazetteer()
@@ -231,14 +249,16 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("speech_after")
     if last.possessive:
         add("possessive")
-    if place in g.places:
+    if place in g.places and titled and place not in g.countries:
+        # "Governor Preston", "Senator Warren": a person named like a town. The
+        # gazetteer's hit is not evidence of a place here, so it is a cue of its own.
+        add("titled_place")
+    elif place in g.places:
         add("place")
         if place in g.countries:
             add("country")
         elif place not in g.major_places:
             add("minor_place")
-        if titled:
-            add("titled_place")  # "Governor Preston", "Senator Warren": a person named like a town
     word = names[0]
     if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
         add("acronym")
@@ -299,6 +319,11 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("lower_elsewhere")
     if any("-" in n for n in names):
         add("hyphenated")
+    dictionary = _dictionary_cue(names)
+    if dictionary:
+        add(dictionary)
+        if first.sentence_start and dictionary in ("common_word", "lone_first_name_common"):
+            add("start_common")  # "Therefore", "Come", "Hope" opening a sentence: capitalised by position
     if before in CONTEXT_WORDS:
         add("before:" + before)
     if after in CONTEXT_WORDS:

@@ -130,6 +130,30 @@ def fit(data: dict[str, list[tuple[tuple[str, ...], str]]]) -> dict[str, dict[st
     return {o: {c: round(float(theta[index[c], k]), 3) for c in cues} for k, o in enumerate(OUTCOMES)}
 
 
+def write_weights(
+    path: Path,
+    table: dict[str, dict[str, float]],
+    data: dict[str, list[tuple[tuple[str, ...], str]]],
+    tagger: dict[str, object] | None = None,
+) -> None:
+    """The weights file: the table, what it was fitted on, and the tagger its cues were read with (if any)."""
+    path.write_text(
+        json.dumps(
+            {
+                "note": "Fitted by python -m tests.eval.fit_entity_weights on development data only.",
+                "fitted_on": list(data),
+                **(tagger or {}),
+                "candidates": {name: len(rows) for name, rows in data.items()},
+                "weights": table,
+            },
+            indent=1,
+            sort_keys=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--without", choices=SETS, action="append", default=[])
@@ -161,21 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         scoring_tagger = cached_tagger([s for s in TAGGER_SETS if s not in args.without], args.tagger_dir).resolve()
     elif not args.no_tagger and not DEFAULT_MODEL.exists():
         raise SystemExit(f"build the shipped tagger first: python -m tests.eval.train_entity_tagger ({DEFAULT_MODEL})")
-    args.out.write_text(
-        json.dumps(
-            {
-                "note": "Fitted by python -m tests.eval.fit_entity_weights on development data only.",
-                "fitted_on": used,
-                **({} if args.no_tagger else {"tagger": str(scoring_tagger), "tagger_cues_read_with": readers}),
-                "candidates": {name: len(rows) for name, rows in data.items()},
-                "weights": table,
-            },
-            indent=1,
-            sort_keys=False,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    tagger = {} if args.no_tagger else {"tagger": str(scoring_tagger), "tagger_cues_read_with": readers}
+    write_weights(args.out, table, data, tagger)
     print(f"wrote {args.out}")
     return 0
 

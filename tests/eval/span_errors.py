@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         examples: dict[tuple[str, str], list[str]] = defaultdict(list)
         words: Counter[tuple[str, str]] = Counter()
         exact = misc_overlap = total = 0
+        exact_kinds: Counter[str] = Counter()
         untouched: Counter[str] = Counter()
         untouched_examples: dict[str, list[str]] = defaultdict(list)
         for blocks, gold, ignore in documents(name):
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
                 total += 1
                 if g[:3] in pred_spans:
                     exact += 1
+                    shown = {p[3] for p in pred if p[:3] == g[:3]}
+                    exact_kinds[
+                        "right type" if kind in shown else "plain name" if shown <= {"NAME"} else "wrong type"
+                    ] += 1
                     continue
                 if not over:
                     # Not shown at all: was there a candidate, and was its span right?
@@ -189,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         missed = sum(untouched.values())
         print(
             f"== {name}: {total} gold names, {exact} exact span, {boundary} shown with a wrong edge, {missed} not shown"
+        )
+        print(
+            "   exact span: " + ", ".join(f"{exact_kinds[k]} {k}" for k in ("right type", "wrong type", "plain name"))
         )
         print(f"   typed predictions overlapping a MISC gold name: {misc_overlap}")
         for why, n in untouched.most_common():

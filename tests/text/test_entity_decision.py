@@ -1,0 +1,44 @@
+"""The entity decision: "a name at all?" first, then its type; and the dictionary's
+cues that tell a common word capitalised by its position from a name."""
+
+from __future__ import annotations
+
+import math
+
+from reader.model import Block
+from reader.text.dictionary_words import common_word, dictionary_name, lower_case_word
+from reader.text.entities import candidates
+from reader.text.entity_linking import UNCERTAIN, _decide
+
+
+def _belief(person: float, place: float, org: float, none: float) -> list[float]:
+    return [math.log(p) for p in (person, place, org, none)]
+
+
+def test_a_name_the_types_split_between_them_is_a_name_not_nothing() -> None:
+    # "no entity" is the likeliest single outcome, but a name is likelier than not:
+    # asked as one argmax over four, this was dropped.
+    kind, _ = _decide(_belief(0.30, 0.15, 0.10, 0.45), groups=0)
+    assert kind == UNCERTAIN
+    kind, share = _decide(_belief(0.52, 0.05, 0.03, 0.40), groups=0)
+    assert kind == "PERSON" and share > 0.5
+
+
+def test_no_entity_when_the_evidence_says_so() -> None:
+    kind, p_none = _decide(_belief(0.20, 0.15, 0.10, 0.55), groups=0)
+    assert kind is None and p_none > 0.5
+
+
+def test_the_dictionary_tells_common_words_from_names() -> None:
+    assert common_word("Therefore") and common_word("Ingredients") and common_word("Locate")
+    assert not common_word("Warhol") and not common_word("John")
+    assert dictionary_name("America") and not dictionary_name("Figure")
+    # A first name the dictionary also has in lower case (Hope, Will, Ah) is weaker evidence.
+    assert lower_case_word("Will") and not lower_case_word("Jennifer")
+
+
+def test_a_common_word_opening_a_sentence_carries_its_cues() -> None:
+    text = "Figure 3 shows the curve. Warhol painted it."
+    spans = {text[s.start : s.end]: s.cues for s in candidates([Block("paragraph", text)])}
+    assert "common_word" in spans["Figure"] and "start_common" in spans["Figure"]
+    assert "unknown_word" in spans["Warhol"] and "start_common" not in spans["Warhol"]
