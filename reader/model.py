@@ -8,7 +8,8 @@ from typing import Any
 
 # A closed set: the app turns a kind into a CSS class name, so a kind from a
 # file is checked on the way in and mapped to "paragraph" on the way out.
-BLOCK_KINDS = ("heading", "paragraph", "caption", "blockquote", "list_item")
+# "code": a program or preformatted text, whose lines and indentation are its meaning.
+BLOCK_KINDS = ("heading", "paragraph", "caption", "blockquote", "list_item", "code")
 # Years a publication date may have. Outside them a date is a placeholder (Hugo's
 # 0001-01-01 for "none", 9999-12-31 for "never") or hostile, and periods of a
 # timeline cannot be counted over it: such an article is undated.

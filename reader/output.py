@@ -167,6 +167,8 @@ def article_text(
             lines.append(textwrap.fill(text, width - 2, initial_indent="│ ", subsequent_indent="│ "))
         elif block.kind == "list_item":
             lines.append(textwrap.fill(text, width, initial_indent="• ", subsequent_indent="  "))
+        elif block.kind == "code":  # its lines as they are, indented; clean_line would run them together
+            lines.append("\n".join("    " + clean_text(line).replace("\t", "    ") for line in block.text.split("\n")))
         else:
             lines.append(textwrap.fill(text, width) + (style(badge, "dim") if badge else ""))
         lines.append("")

@@ -94,6 +94,9 @@ def to_markdown(record: dict[str, Any]) -> str:
             lines.append(f"- {text}")
         elif block.kind == "caption":
             lines.append(f"*{text}*")
+        elif block.kind == "code":
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+            lines.append(f"{fence}\n{text}\n{fence}")
         else:
             lines.append(text)
         lines.append("")
@@ -135,7 +138,7 @@ def _body_html(record: dict[str, Any]) -> str:
         tag = {"heading": "h2", "blockquote": "blockquote", "list_item": "li", "caption": "figcaption"}.get(
             block.kind, "p"
         )
-        parts.append(f"<{tag}>{text}</{tag}>")
+        parts.append(f"<pre><code>{text}</code></pre>" if block.kind == "code" else f"<{tag}>{text}</{tag}>")
     speech = [q for q in record["quotes"] if q.get("kind") == "speech"]
     if record["entities"] or speech or record["highlights"]:
         parts.append("<hr/>")

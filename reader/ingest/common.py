@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.sanitize import clean_line
+from reader.sanitize import clean_line, clean_text
 from reader.text.dates import parse_date
 from reader.text.whitespace import squash
 
@@ -29,3 +29,10 @@ def meta_text(value: object) -> str | None:
         value = ", ".join(str(v) for v in value if v)
     text = clean_line(str(value))
     return text or None
+
+
+def code_text(raw: str) -> str:
+    """A code block's text as its lines: control characters out, tabs as four
+    spaces, no trailing spaces, no blank lines around it; indentation kept."""
+    lines = [line.rstrip() for line in clean_text(raw).expandtabs(4).split("\n")]
+    return "\n".join(lines).strip("\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest.bylines import clean_byline
-from reader.ingest.common import meta_text, parse_date, squash, title_from_path
+from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
 from reader.ingest.seams import element_text
@@ -224,6 +224,10 @@ def blocks_from_body(body: Any) -> list[Block]:
                 text = " | ".join(t for t in (_text(cell) for cell in row) if t)
                 if text:
                     blocks.append(Block("paragraph", text))
+        elif tag == "code":  # trafilatura's <pre><code>: a program, read line by line
+            code = code_text("".join(child.itertext()))
+            if code:
+                blocks.append(Block("code", code))
         elif tag in ("div", "section", "main", "article"):
             walk(child, inside)
         else:
@@ -314,7 +318,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     )
     if doc is None or isinstance(doc, dict) or doc.body is None:
         raise IngestError("no article text found in the page")
-    blocks = [b for b in blocks_from_body(doc.body) if b.kind == "heading" or not is_block_chrome(b.text)]
+    blocks = [b for b in blocks_from_body(doc.body) if b.kind in ("heading", "code") or not is_block_chrome(b.text)]
     blocks = without_edge_menus(blocks)
     blocks = place_captions(blocks, figures)
     if not blocks:

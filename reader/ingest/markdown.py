@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.ingest import readlater
-from reader.ingest.common import meta_text, parse_date, squash, title_from_path
+from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
 from reader.model import Article, Block
 from reader.sanitize import clean_text
@@ -104,9 +104,9 @@ def blocks_from_markdown(body: str) -> tuple[list[Block], str | None]:
             blocks.append(Block(kind, text))
             previous_was_image = False
         elif tok.type == "fence" or tok.type == "code_block":
-            code = tok.content.strip()
+            code = code_text(tok.content)
             if code:
-                blocks.append(Block("paragraph", code))
+                blocks.append(Block("code", code))
     return blocks, first_h1
 
 

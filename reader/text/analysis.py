@@ -15,6 +15,9 @@ def analyze(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> 
     `known` is the archive's evidence: single names seen as one type in many
     articles, used where the text alone is ambiguous.
     """
+    # Code names nothing and quotes no one: its strings and capitalised
+    # identifiers are not speech or names. Emptied, so block numbers hold.
+    blocks = [Block(b.kind, "") if b.kind == "code" else b for b in blocks]
     entities = find_entities(blocks, known)
     quotes = find_quotes(blocks, entities)
     return {"entities": [e.to_dict() for e in entities], "quotes": [q.to_dict() for q in quotes]}

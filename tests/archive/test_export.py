@@ -208,3 +208,26 @@ def test_an_export_of_articles_the_archive_already_has_brings_their_state(tmp_pa
         [hit] = archive.search("tag:from-a").hits
         stored = archive.get(hit.id)
         assert stored is not None and stored.starred and stored.tags == ("from-a",)
+
+
+def test_code_is_exported_as_code_and_comes_back_as_code(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    code = "x = '```'\nfor line in open(path):\n    print(line)"
+    (source / "loops.md").write_text(
+        f"---\ntitle: Reading files\n---\n\nRead a file line by line.\n\n````\n{code}\n````\n"
+    )
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, source)
+    for fmt, target in (("markdown", "md"), ("html", "html")):
+        assert main(["--data-dir", str(data), "export", "--format", fmt, "--to", str(tmp_path / target)]) == 0
+    [md] = list((tmp_path / "md").glob("*.md"))
+    again = tmp_path / "again"
+    with Archive(again) as archive:
+        run_import(archive, tmp_path / "md")
+        [hit] = archive.search("").hits
+        article = archive.get(hit.id)
+    assert ("code", code) in [(b.kind, b.text) for b in article.article.blocks]
+    page = next(p for p in (tmp_path / "html").glob("*.html") if p.name != "index.html").read_text(encoding="utf-8")
+    assert "\nfor line in open(path):\n    print(line)</code></pre>" in page

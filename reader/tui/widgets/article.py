@@ -347,7 +347,8 @@ class ArticleView(InstantScroll, can_focus=True):
         return styles, labels, quoted
 
     def _block_piece(self, index: int, block: Block, repeat_of: int | None) -> Piece:
-        text = Text(clean_text(block.text).replace("\n", " "))
+        # Code keeps its lines; elsewhere a line break inside a block is a space.
+        text = Text(clean_text(block.text) if block.kind == "code" else clean_text(block.text).replace("\n", " "))
         assert self.page is not None
         if repeat_of is None:
             styles, labels, quoted = self._spans(index, len(text))
