@@ -234,12 +234,19 @@ def ab_rounds(n: int, work: Path, kb: float, ref: Path, rounds: int) -> None:
             if _article_count(archive) != n:
                 raise RuntimeError(f"{name}: the import stored {_article_count(archive)} articles, not {n}")
             results[name].append(got)
+            # Each run's figures as it ends: a bench stopped early still tells what it measured.
+            print(
+                f"[{n}] round {r + 1}: {name}: wall {got['wall']:.1f} s, CPU {got['cpu']:.0f} s, "
+                f"peak {got['rss']:.0f} MB, wait {got['wait']:.1f} s (load now {os.getloadavg()[0]:.1f})",
+                file=sys.stderr,
+            )
             if name == "this":
                 bare_dir = work / f"ab-bare-{n}"
                 shutil.rmtree(bare_dir, ignore_errors=True)
                 _, _, out = run_measured([py, "-m", "tests.bench.bench_import", "--bare", str(archive), str(bare_dir)])
                 bare = json.loads(out.strip().splitlines()[-1])
                 results["bare Whoosh"].append({"wall": bare["seconds"], "rss": 0.0, "cpu": 0.0, "wait": 0.0})
+                print(f"[{n}] round {r + 1}: bare Whoosh: {bare['seconds']:.1f} s", file=sys.stderr)
                 shutil.rmtree(bare_dir, ignore_errors=True)
             shutil.rmtree(archive, ignore_errors=True)
     bare_s = statistics.median(x["wall"] for x in results["bare Whoosh"])
