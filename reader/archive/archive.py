@@ -67,6 +67,10 @@ class SourceUnavailable(Exception):
 # this step, then the commit of the step itself). Each step is one segment and
 # a commit; measured on 10,000 files: see the README (Measured).
 INDEX_STEP_S = 5.0
+# A large import whose steps (in a process beside it) have not written a store
+# commit this long after it waits for them: what is stored is found within
+# about this, whatever the load (see IndexSteps.committed).
+INDEX_BEHIND_S = 10.0
 # From this many articles left for the index at the end of an import, its
 # progress is shown (stage "indexing"); fewer take a second or two.
 INDEX_STEP_PROGRESS = 500
@@ -340,10 +344,11 @@ class Archive:
                     self._stop_steps()
                     self.sync_index()
                 elif self._steps is not None:
-                    self._unqueue_written(self._steps.written_through())
+                    self._unqueue_written(self._steps.committed(self.store.queue_mark()))
                 elif time.monotonic() - last_step >= index_every_s:
                     if beside:
-                        self._steps = IndexSteps(self.store.path, self.index_dir, index_every_s)
+                        behind_s = INDEX_BEHIND_S * index_every_s / INDEX_STEP_S
+                        self._steps = IndexSteps(self.store.path, self.index_dir, index_every_s, behind_s)
                     else:
                         self.upkeep.index_step()
                     last_step = time.monotonic()

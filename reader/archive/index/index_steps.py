@@ -16,19 +16,22 @@ not taken off the queue is written again by the next writer: nothing is lost.
 from __future__ import annotations
 
 import multiprocessing
+import time
+from collections import deque
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader.archive.lifeline import lifeline
 
 _STOP = "stop"
+_NOW = "now"  # a step at once: the import waits for it
 
 
 class IndexSteps:
     """The steps' process, seen from the import: what it has written
     (written_through), and its end (finish)."""
 
-    def __init__(self, store_path: Path, index_dir: Path, every_s: float) -> None:
+    def __init__(self, store_path: Path, index_dir: Path, every_s: float, behind_s: float) -> None:
         # spawn, not fork: the app imports from a thread (see importer.prepared_in_order).
         context = multiprocessing.get_context("spawn")
         self._line, child = context.Pipe()
@@ -41,29 +44,68 @@ class IndexSteps:
         self._process.start()
         child.close()
         self._ended = False
+        self._behind_s = behind_s
+        self._through = 0  # the newest queue number the steps have written through
+        self._taken = 0  # ... of which the import was told
+        self._commits: deque[tuple[float, int]] = deque()  # (when, queue number) of store commits not yet written
+
+    def committed(self, through: int) -> int:
+        """The import committed the store with the queue numbered up to
+        `through`. Returns the newest queue number the steps have written
+        through since the last call (0: none), for the import to take off the
+        queue. When the oldest commit not yet written is more than `behind_s`
+        old, asks for a step now and waits for it: the import waits rather
+        than store far ahead of what can be found (on a busy machine the steps
+        fell minutes behind). Raises what failed a step."""
+        self._read(block=False)
+        now = time.monotonic()
+        if through > self._through:
+            self._commits.append((now, through))
+        self._forget_written()
+        if self._commits and now - self._commits[0][0] >= self._behind_s and not self._ended:
+            wanted = self._commits[0][1]
+            self._line.send(_NOW)
+            while not self._ended and self._through < wanted:
+                self._read(block=True)
+            self._forget_written()
+        return self._tell()
 
     def written_through(self) -> int:
-        """The newest queue number whose rows the steps have committed to the
-        index since the last call (0: none yet). Raises what failed a step."""
-        through = 0
-        while not self._ended and self._line.poll():
-            through = max(through, self._take(self._line.recv()))
-        return through
+        """As committed(), without a commit and without waiting."""
+        self._read(block=False)
+        return self._tell()
+
+    def _tell(self) -> int:
+        if self._through > self._taken:
+            self._taken = self._through
+            return self._through
+        return 0
+
+    def _forget_written(self) -> None:
+        while self._commits and self._commits[0][1] <= self._through:
+            self._commits.popleft()
+
+    def _read(self, *, block: bool) -> None:
+        try:
+            while not self._ended and (block or self._line.poll()):
+                self._through = max(self._through, self._take(self._line.recv()))
+                block = False
+        except (EOFError, OSError):  # it died (killed): what it did not report stays queued
+            self._ended = True
 
     def finish(self) -> int:
         """Stop once the step in hand is committed; returns as written_through.
         The import then writes the rest itself (Archive._last_step)."""
-        through = 0
         if not self._ended:
             try:
                 self._line.send(_STOP)
-                while not self._ended:
-                    through = max(through, self._take(self._line.recv()))
-            except (EOFError, OSError):  # it died (killed): its last step never reported
+            except OSError:  # it died (killed): its last step never reported
                 self._ended = True
+            while not self._ended:
+                self._read(block=True)
         self._process.join()
         self._line.close()
-        return through
+        return self._tell()
 
     def _take(self, message: tuple[str, object]) -> int:
         kind, value = message
@@ -96,9 +138,8 @@ def _serve(store_path: str, index_dir: str, every_s: float, line: Connection, pa
             written, through = write_step(store, ix)
             if written:
                 line.send(("step", through))
-            if line.poll(every_s):
-                line.recv()  # the only message is _STOP
-                break
+            if line.poll(min(every_s, 86400.0)) and line.recv() == _STOP:
+                break  # else _NOW: the import waits for a step
         store.close()
         line.send(("stopped", 0))
     except BaseException as exc:  # noqa: BLE001 - reported to the import, which raises it

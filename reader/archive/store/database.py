@@ -520,6 +520,10 @@ class Store:
         rows = self.db.execute("SELECT seq, article_id FROM index_queue ORDER BY seq").fetchall()
         return [r[1] for r in rows], (rows[-1][0] if rows else 0)
 
+    def queue_mark(self) -> int:
+        """The number of the newest queued change (0: none queued)."""
+        return int(self.db.execute("SELECT coalesce(max(seq), 0) FROM index_queue").fetchone()[0])
+
     def unqueue_through(self, seq: int) -> None:
         """Take off the queue what a step read (numbers up to `seq`), and
         nothing queued after it read."""
