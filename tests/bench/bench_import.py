@@ -112,7 +112,12 @@ def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], 
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, text=True, env=env, cwd=cwd)
         peak, last_poll = 0, 0.0
-        waiting_since: float | None = None  # when the store first held more than the index
+        # (count, when the store first held that many): the k-th article stored
+        # is taken as found once the index holds k documents. Not "how long the
+        # index held fewer than the store": with steps beside a running import
+        # the index is always a little behind, and that measured the import.
+        stored_at: list[tuple[int, float]] = []
+        seen_found = 0
         longest_wait = 0.0
         while proc.poll() is None:
             peak = max(peak, _tree_rss_kb(proc.pid))
@@ -126,11 +131,15 @@ def run_import_measured(cmd: list[str], archive_dir: Path, env: dict[str, str], 
                     ix = FileStorage(str(archive_dir / "index"), supports_mmap=False).open_index("articles")
                     with ix.searcher() as searcher:
                         found = searcher.doc_count()
-                    if stored > found:
-                        waiting_since = now if waiting_since is None else waiting_since
-                        longest_wait = max(longest_wait, now - waiting_since)
-                    else:
-                        waiting_since = None
+                    if not stored_at or stored > stored_at[-1][0]:
+                        stored_at.append((stored, now))
+                    # The oldest article still not found has waited since it was stored.
+                    first_unfound = next((when for count, when in stored_at if count > found), None)
+                    if first_unfound is not None:
+                        longest_wait = max(longest_wait, now - first_unfound)
+                    if found > seen_found:
+                        seen_found = found
+                        stored_at = [(count, when) for count, when in stored_at if count > found]
                 except Exception:  # noqa: BLE001 - the archive is being created or rebuilt
                     pass
             time.sleep(0.2)
