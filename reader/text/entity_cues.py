@@ -101,6 +101,7 @@ CUES = {
     "tagger_TYPE_maybe": "the tagger chose otherwise but finds this exact span a TYPE at a probability >= 0.25",
     "tagger_TYPE_part": "the tagger types part of this span TYPE, but not this exact span",
     "tagger_outside": "the tagger labels every word of it outside any name",
+    "tagger_outside_acronym": "the tagger sees no name in an acronym (its training text has few: weighed apart)",
     "tagger_outside_sure": "… each with a marginal probability of at least 0.9",
     "before:WORD": "this function word just before it (of, by, with…: vocabulary in entity_evidence.CONTEXT_WORDS)",
     "after:WORD": "this function word just after it",

@@ -82,7 +82,13 @@ def test_the_fingerprint_follows_every_module_and_table(tmp_path: Path) -> None:
     first = fingerprint(tmp_path)
     (tmp_path / "notes.txt").write_text("changed, but not code")
     assert fingerprint(tmp_path) == first
-    for name, text in (("weights.json", '{"a": 1}'), ("entities.py", "A = 2\n"), ("quotes.py", "")):
+    changes = (
+        ("weights.json", '{"a": 1}'),
+        ("entities.py", "A = 2\n"),
+        ("quotes.py", ""),
+        ("tagger.crfsuite", "model"),
+    )
+    for name, text in changes:
         (tmp_path / name).write_text(text)
         assert fingerprint(tmp_path) != first
         first = fingerprint(tmp_path)
