@@ -51,6 +51,21 @@ def run_import(archive, *paths):  # type: ignore[no-untyped-def]
     return report
 
 
+def archive_of(root: Path, files: dict[str, str]) -> Path:
+    """An archive at root/archive imported from `files` (name → text), which
+    are written to root/src first."""
+    from reader.archive import Archive
+
+    src = root / "src"
+    src.mkdir()
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    data = root / "archive"
+    with Archive(data) as archive:
+        run_import(archive, src)
+    return data
+
+
 def make_unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`path` cannot be opened for reading, as a file without read permission
     cannot for anyone but root. chmod does that; root (as CI runs) reads any

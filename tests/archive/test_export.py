@@ -10,7 +10,7 @@ from xml.dom import minidom
 from reader.archive import Archive
 from reader.archive.importer import ImportReport
 from reader.cli import main
-from tests.conftest import FIXTURES, run_import
+from tests.conftest import FIXTURES, archive_of, run_import
 
 
 def _records(path: Path) -> dict[str, dict[str, object]]:
@@ -211,15 +211,10 @@ def test_an_export_of_articles_the_archive_already_has_brings_their_state(tmp_pa
 
 
 def test_code_is_exported_as_code_and_comes_back_as_code(tmp_path: Path) -> None:
-    source = tmp_path / "src"
-    source.mkdir()
     code = "x = '```'\nfor line in open(path):\n    print(line)"
-    (source / "loops.md").write_text(
-        f"---\ntitle: Reading files\n---\n\nRead a file line by line.\n\n````\n{code}\n````\n"
+    data = archive_of(
+        tmp_path, {"loops.md": f"---\ntitle: Reading files\n---\n\nRead a file line by line.\n\n````\n{code}\n````\n"}
     )
-    data = tmp_path / "archive"
-    with Archive(data) as archive:
-        run_import(archive, source)
     for fmt, target in (("markdown", "md"), ("html", "html")):
         assert main(["--data-dir", str(data), "export", "--format", fmt, "--to", str(tmp_path / target)]) == 0
     [md] = list((tmp_path / "md").glob("*.md"))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.archive.timeline import bar, periods
 from reader.cli import main
-from tests.conftest import FIXTURES, run_import
+from tests.conftest import FIXTURES, archive_of, run_import
 
 
 def test_months_run_without_gaps_and_carry_their_filter() -> None:
@@ -129,14 +129,15 @@ def test_a_cut_day_timeline_says_what_it_left_out(tmp_path: Path, capsys) -> Non
     # "1 dated article", as if the older one did not exist.
     from reader.archive import Archive
 
-    src = tmp_path / "src"
-    src.mkdir()
     body = "The harbour board met on {} to vote on the new quay, and the vote was carried by seven to two."
-    (src / "old.md").write_text(f"---\ntitle: Old\ndate: 2010-03-01\n---\n\n{body.format('Monday')}\n")
-    (src / "new.md").write_text(f"---\ntitle: New\ndate: 2023-05-17\n---\n\n{body.format('Friday')}\n")
-    data = tmp_path / "archive"
+    data = archive_of(
+        tmp_path,
+        {
+            "old.md": f"---\ntitle: Old\ndate: 2010-03-01\n---\n\n{body.format('Monday')}\n",
+            "new.md": f"---\ntitle: New\ndate: 2023-05-17\n---\n\n{body.format('Friday')}\n",
+        },
+    )
     with Archive(data) as archive:
-        run_import(archive, src)
         found = archive.timeline("", "day")
         assert (sum(p.count for p in found.periods), found.earlier, found.undated) == (1, 1, 0)
         assert archive.timeline("", "year").earlier == 0

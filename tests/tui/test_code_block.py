@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.archive import Archive
 from reader.config import Config
 from reader.tui.app import NewsReaderApp
 from reader.tui.widgets.article import ArticleView
-from tests.conftest import run_import
+from tests.conftest import archive_of
 from tests.tui.conftest import settle
 
 
 async def test_code_keeps_its_lines_in_the_reader(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
     code = "for i in range(10):\n    if odd(i):\n        print(i)"
-    (src / "loops.md").write_text(
-        f"---\ntitle: Writing loops in Python\n---\n\nA loop in Python, shown below.\n\n```python\n{code}\n```\n"
+    root = archive_of(
+        tmp_path,
+        {
+            "loops.md": f"---\ntitle: Writing loops in Python\n---\n\nA loop in Python, shown below.\n\n```python\n{code}\n```\n"
+        },
     )
-    root = tmp_path / "archive"
-    with Archive(root) as archive:
-        run_import(archive, src)
     app = NewsReaderApp(root, config=Config(), save_config=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
