@@ -71,6 +71,13 @@ INDEX_STEP_S = 5.0
 # commit this long after it waits for them: what is stored is found within
 # about this, whatever the load (see IndexSteps.committed).
 INDEX_BEHIND_S = 10.0
+# Whether a large import runs its steps in that process beside it. Off: on
+# 2,000 files at load 2-3 (bench_import --ref, the lead's run at the end of
+# session 9) it took 118 s and 159 CPU-s against 73 s and 96 CPU-s for the
+# steps written between batches, and found what was stored later (31 s against
+# 13 s): the steps' process rereads what the import just stored, and each of
+# its small steps merges segments. Kept, tested, for a design that feeds it.
+STEPS_BESIDE = False
 # From this many articles left for the index at the end of an import, its
 # progress is shown (stage "indexing"); fewer take a second or two.
 INDEX_STEP_PROGRESS = 500
@@ -363,7 +370,7 @@ class Archive:
                     exclude=self.root,
                     final_steps=self._last_step,
                 ):
-                    beside = progress.total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
+                    beside = STEPS_BESIDE and progress.total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
                     yield progress
             finally:
                 self._stop_steps()

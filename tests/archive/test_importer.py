@@ -225,6 +225,7 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
             started.append(self)
 
     monkeypatch.setattr(archivemod, "IndexSteps", Watched)
+    monkeypatch.setattr(archivemod, "STEPS_BESIDE", True)
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(importer, "TWO_WORKERS_MIN_FILES", 20)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
@@ -245,6 +246,27 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
         assert archive.store.queued() == []
         assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
         assert reading.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0
+
+
+def test_a_large_import_writes_its_steps_between_batches_by_default(archive, tmp_path: Path, monkeypatch) -> None:
+    # The steps' process beside the import is off (STEPS_BESIDE): each step is
+    # written by the import between its batches, and found by another reader.
+    from reader.archive import Archive, importer
+    from reader.archive import archive as archivemod
+    from reader.archive.index import whoosh_index as ixmod
+    from tests.bench.corpus import write_corpus
+
+    monkeypatch.setattr(archivemod, "IndexSteps", None)  # never started
+    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
+    write_corpus(tmp_path / "corpus", 45, kb=1.5)
+    report = ImportReport()
+    found_during = 0
+    with Archive(archive.root):
+        for step in archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=0, batch_size=10):
+            if step.done == 40:
+                found_during = ixmod.open_index(archive.index_dir).doc_count()
+    assert report.added == 45 and 10 <= found_during <= 40
+    assert archive.store.queued() == [] and ixmod.index_ids(archive.index()) == archive.store.all_ids()
 
 
 def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatch) -> None:
