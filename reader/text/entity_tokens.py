@@ -11,13 +11,15 @@ import re
 
 from reader.text.vocab import ABBREVIATIONS, NOT_NAMES
 
-# A dotted acronym keeps its last dot ("U.S.", "U.N."), and an initial its dot
-# ("S. Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
+# A dotted acronym keeps its last dot ("U.S.", "U.N."), also at the end of a
+# compound ("Mexico-U.S.", "NHL Network-U.S."), and an initial its dot ("S.
+# Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"  # NationsBank Corp., Martin Luther King Jr.
     r"|\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Prof|Rev|Atty|Supt)\.(?= +[A-Z])"
     r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
+    r"|[^\W_]+(?:[-'’][^\W_]+)*-(?:[^\W\d_]\.){2,}(?!\w)"  # a compound ending in one: Mexico-U.S.
     r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
     r"|&"  # a name's ampersand: "Marks & Spencer"
     r"|[.!?:;,\"“”‘’()]"

@@ -4,9 +4,12 @@ and a reader sees a wrong edge as a wrong name. Sentences are our own."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.model import Block
 from reader.text.entities import candidates, find_entities
+from reader.text.entity_tokens import tokens
 from reader.text.gazetteer import is_demonym
 
 
@@ -118,3 +121,22 @@ def test_a_name_with_an_initial_is_person_shaped_so_its_surname_links_back() -> 
     assert [s.words for s in spans] == [("George", "W.", "Bush"), ("Bush",)]
     assert "has_acronym" not in spans[0].cues
     assert "surname_of_name" in spans[1].cues
+
+
+@given(
+    head=st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True),
+    letters=st.lists(st.sampled_from("ABCEGKNSUZ"), min_size=2, max_size=3),
+)
+def test_a_compound_ending_in_a_dotted_acronym_keeps_its_last_dot(head: str, letters: list[str]) -> None:
+    # "Mexico-U.S. border": the dot is the acronym's, so the name ends after it,
+    # as "U.S." alone does; the reader highlighted "Mexico-U.S" without it.
+    acronym = "".join(f"{c}." for c in letters)
+    text = f"They met at the {head}-{acronym} border on a Monday."
+    words = [t.text for t in tokens(text)]
+    assert f"{head}-{acronym}" in words
+    assert any(text[s.start : s.end] == f"{head}-{acronym}" for s in candidates([Block("paragraph", text)]))
+
+
+def test_a_compound_ending_in_an_acronym_at_a_sentence_end_keeps_its_dot() -> None:
+    spans = _spans("The games air on the NHL Network-U.S. The rest are online.")
+    assert "NHL Network-U.S." in spans
