@@ -15,8 +15,10 @@ the name the reader sees and one type:
   not, on the archive's evidence, mostly something else (Washington);
 - a body's name called by its last words, when one longer organisation so
   ending holds most of those articles (Wilson Center → Woodrow Wilson Center);
-- the type is the one most articles give the merged name (typed votes before
-  the untyped NAME); a surname merged into a person is that person.
+- the type is the one at least half of the merged name's articles give it,
+  and more than give any other type; where no type has that, the name is shown
+  plain (NAME): a type from a few articles, where most could not tell, would be
+  a guess spread to all of them. A surname merged into a person is that person.
 """
 
 from __future__ import annotations
@@ -97,10 +99,23 @@ class _Name:
         return sum(self.votes.values())
 
     def lean(self) -> str:
+        """The type the most articles give the name (typed votes before the
+        untyped NAME): which way a name leans, for merging."""
         typed = [(n, t) for t, n in self.votes.items() if t in TYPED]
         if typed:
             return max(typed, key=lambda nt: (nt[0], -TYPED.index(nt[1])))[1]
         return max(self.votes.items(), key=lambda kv: kv[1])[0]
+
+    def decided(self) -> str:
+        """The type the archive shows: one that at least half of the articles
+        give the name and more than give any other type, else NAME (plain)."""
+        typed = sorted(((n, t) for t, n in self.votes.items() if t in TYPED), reverse=True)
+        if not typed:
+            return max(self.votes.items(), key=lambda kv: kv[1])[0]
+        (top, kind), rest = typed[0], typed[1:]
+        if 2 * top >= self.articles and (not rest or top > rest[0][0]):
+            return kind
+        return "NAME"
 
 
 def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
@@ -149,7 +164,8 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
         votes: Counter[str] = Counter()
         for k in voters:
             votes.update(names[k].votes)
-        kind = _Name(votes=votes).lean()
+        merged_surname = any(k in surnames for k in keys)
+        kind = "PERSON" if merged_surname else _Name(votes=votes).decided()
         aliased = [shown_alias[k] for k in keys if k in shown_alias]
         if aliased:
             shown = aliased[0]
@@ -189,6 +205,10 @@ def _surname_targets(names: dict[str, _Name]) -> dict[str, str]:
         opens = ascii_fold(words[0]).rstrip(".") if words else ""
         if len(words) >= 2 and entry.lean() == "PERSON" and (opens in g.first_names or len(opens) == 1):
             people[words[-1]].append(key)
+        elif len(words) == 2 and entry.decided() in ("PERSON", "NAME") and _a_person(names.get(words[1])):
+            # "Mitt Romney", its type left open where a first name the gazetteer
+            # lacks opens it, is the person the archive calls "Romney".
+            people[words[-1]].append(key)
     out = {}
     for word, full in people.items():
         if word not in names:
@@ -205,6 +225,11 @@ def _surname_targets(names: dict[str, _Name]) -> dict[str, str]:
             continue  # Washington: a place in most articles, George Washington in a few
         out[word] = best
     return out
+
+
+def _a_person(entry: _Name | None) -> bool:
+    """The archive types this lone word a person, in enough articles to say so."""
+    return entry is not None and entry.articles >= SURNAME_MIN_ARTICLES and entry.decided() == "PERSON"
 
 
 def body_tails(key: str) -> list[str]:

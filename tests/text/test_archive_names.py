@@ -46,13 +46,44 @@ def test_plurals_of_peoples_and_a_leading_the_are_one_name_and_votes_decide_the_
     decided = decide(
         [("American", "GROUP", 30), ("Americans", "GROUP", 12), ("Palestinians", "GROUP", 3)]
         + [("Associated Press", "ORG", 10), ("The Associated Press", "ORG", 4)]
-        + [("Apple", "ORG", 5), ("Apple", "PERSON", 2), ("Apple", "NAME", 9)]
+        + [("Apple", "ORG", 9), ("Apple", "PERSON", 2), ("Apple", "NAME", 5)]
     )
     assert decided["americans"] == ("American", "GROUP")
     assert decided["palestinians"] == ("Palestinian", "GROUP")
     assert decided["the associated press"] == ("Associated Press", "ORG")
-    assert decided["apple"] == ("Apple", "ORG")  # typed votes before the untyped NAME
+    assert decided["apple"] == ("Apple", "ORG")  # most of its articles give it the type
     assert group_singular("Swiss") is None and group_singular("Israelis") == "Israeli"
+
+
+def test_a_type_few_of_a_names_articles_give_it_does_not_spread_to_the_rest() -> None:
+    # Most articles could not tell the type: a guess from a few is not the archive's type.
+    decided = decide(
+        [("Google", "NAME", 13), ("Google", "PLACE", 6), ("Google", "PERSON", 4)]
+        + [("Instagram", "NAME", 13), ("Instagram", "PLACE", 1)]
+        + [("Buffalo", "PLACE", 3), ("Buffalo", "ORG", 3)]
+        + [("White House", "ORG", 2), ("White House", "NAME", 2)]
+    )
+    assert decided["google"] == ("Google", "NAME")
+    assert decided["instagram"] == ("Instagram", "NAME")
+    assert decided["buffalo"] == ("Buffalo", "NAME")  # split evenly between two types
+    assert decided["white house"] == ("White House", "ORG")  # half its articles, no other type
+
+
+def test_a_full_name_left_untyped_is_the_person_its_surname_is() -> None:
+    # A first name the gazetteer lacks leaves the full name's type open; the
+    # archive calls the surname alone a person in many articles: one person.
+    rows = [
+        ("Mitt Romney", "NAME", 5),
+        ("Mitt Romney", "ORG", 1),
+        ("Mitt Romney", "PERSON", 1),
+        ("Romney", "PERSON", 8),
+    ]
+    rows += [("Mac Pro", "NAME", 4), ("Pro", "NAME", 3)]  # a lone word no article calls a person
+    rows += [("Unlike Apple", "NAME", 3), ("Apple", "ORG", 9)]
+    decided = decide(rows)
+    assert decided["romney"] == decided["mitt romney"] == ("Mitt Romney", "PERSON")
+    assert decided["pro"] == ("Pro", "NAME")
+    assert decided["apple"] == ("Apple", "ORG")
 
 
 def test_an_article_takes_the_archive_names_and_types_and_its_quotes_follow() -> None:
