@@ -139,7 +139,12 @@ class AnalysisRows:
         """Make every article's entities agree with the archive's decision on
         their names (reader/text/archive_names.py): other names of one entity
         merged under one name (Britain → United Kingdom, Trump → Donald Trump),
-        each name one type. Returns how many articles changed."""
+        each name one type. Returns how many articles changed.
+
+        An article that names a changing name already as decided is left as it
+        is, not queued for the index again: after an import whose steps had
+        indexed it, it was written a second time for nothing (the 787 real
+        pages: 484 articles rewritten, 192 of them unchanged)."""
         sql = "SELECT name, type, count(DISTINCT article_id) FROM entities GROUP BY name, type"
         rows: list[tuple[str, str, int]] = [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
         decided = decide(rows)
@@ -154,11 +159,15 @@ class AnalysisRows:
             )
         ]
         sql = "SELECT id, analysis FROM articles WHERE id IN ({ids})"
+        changed = 0
         for article_id, stored in rows_for_ids(self.db, sql, ids):
             found = json.loads(stored) if stored else {}
             analysis = {"entities": list(found.get("entities", ())), "quotes": list(found.get("quotes", ()))}
-            self.set_analysis(article_id, consolidated(analysis, decided))
-        return len(ids)
+            decided_analysis = consolidated(analysis, decided)
+            if decided_analysis is not analysis:  # consolidated() hands back what it does not change
+                self.set_analysis(article_id, decided_analysis)
+                changed += 1
+        return changed
 
     def top_entities(
         self, kind: str | None, limit: int, ids: list[str] | None = None
