@@ -5,12 +5,14 @@
 Writes a printed PDF, a scanned PDF, a wallabag EPUB, a browser's complete save
 (with its NAME_files/ folder and an ad frame in it), a SingleFile page, a WARC,
 a Safari web archive, clipper and Omnivore Markdown, a wallabag export saved
-without an extension, an ArchiveBox snapshot and a spreadsheet we do not read.
+without an extension, an ArchiveBox snapshot, a gzip-compressed page, and what
+is not imported: Pocket's list of links, a bookmark and a spreadsheet.
 tests/test_mixed_saves.py imports it with the CLI.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import plistlib
 import sys
@@ -38,6 +40,9 @@ EXPECTED = {
     "Ferry adds a late crossing.md": ("added", "Ferry adds a late crossing"),
     "wallabag-export": ("added", "Tide tables move online"),
     "archivebox/archive/1700000000.5/index.json": ("added", "Two new cranes for the harbour"),
+    "Quay lights.html.gz": ("added", "Quay lights switched to LED"),
+    "ril_export.html": ("skipped", "a Pocket export: links without the articles' text"),
+    "Harbour webcam.url": ("skipped", "a bookmark to https://harbour.example/webcam, not a saved page"),
     "budget.xlsx": ("skipped", "unsupported format: .xlsx"),
 }
 
@@ -95,6 +100,15 @@ def make_mixed_folder(root: Path) -> Path:
     box.mkdir(exist_ok=True)
     if not (box / "archive" / "1700000000.5").exists():
         snapshot(box, "1700000000.5")
+    (root / "Quay lights.html.gz").write_bytes(
+        gzip.compress(page("Quay lights switched to LED", "The lamps along the quay now use a tenth of the power."))
+    )
+    (root / "ril_export.html").write_text(
+        "<!DOCTYPE html>\n<html>\n\t<head>\n\t\t<title>Pocket Export</title>\n\t</head>\n\t<body>\n\t\t<h1>Unread</h1>\n"
+        '\t\t<ul>\n\t\t\t<li><a href="https://harbour.example/tides" time_added="1700000000" tags="">Tides</a></li>\n'
+        "\t\t</ul>\n\t</body>\n</html>\n"
+    )
+    (root / "Harbour webcam.url").write_bytes(b"[InternetShortcut]\r\nURL=https://harbour.example/webcam\r\n")
     (root / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
     return root
 

@@ -130,8 +130,13 @@ def source_text(path: Path) -> str:
     from reader.ingest.decode import DecodeError, decode
 
     source = read_source(path)
+    data = source.data
+    if data.startswith(b"\x1f\x8b") and path.name.lower().endswith(".gz"):  # page.html.gz: the page inside
+        from reader.ingest.compressed import decompress, inner_path
+
+        data, path = decompress(data), inner_path(path)
     try:
-        return decode(source.data, html=path.suffix.lower() in (".html", ".htm", ".xhtml"))
+        return decode(data, html=path.suffix.lower() in (".html", ".htm", ".xhtml"))
     except DecodeError as exc:
         raise IngestError(str(exc)) from exc
 

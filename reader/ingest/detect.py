@@ -15,6 +15,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.ingest.link_lists import links_only
+
 # How much of a file content sniffing reads: every magic number and the start
 # of any text document fit in it.
 HEAD_BYTES = 4096
@@ -52,6 +54,7 @@ NAMES = {
     "webarchive": "Safari web archive",
     "archivebox": "ArchiveBox snapshot",
     "omnivore": "Omnivore export",
+    "gzip": "gzip-compressed file",
 }
 
 _HTML_START = re.compile(
@@ -105,14 +108,15 @@ def sniff(head: bytes, path: Path, data: bytes | None = None) -> str | None:
     if head.startswith(b"WARC/"):
         return "warc"
     if head.startswith(b"\x1f\x8b"):
-        import gzip
         import zlib
 
-        try:
-            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(8)
-        except (OSError, EOFError, zlib.error):
+        try:  # as much as the head unpacks to: it may stop mid-stream
+            inner = zlib.decompressobj(wbits=31).decompress(head, HEAD_BYTES)
+        except zlib.error:
             inner = b""
-        return "warc" if inner.startswith(b"WARC/") else None
+        if inner.startswith(b"WARC/"):
+            return "warc"
+        return "gzip" if inner and sniff(inner, path, b"") not in (None, "gzip") else None
     if head.startswith(b"bplist00") and b"WebMainResource" in (data if data is not None else _read(path)):
         return "webarchive"
     text = head.lstrip(b"\xef\xbb\xbf")
@@ -164,6 +168,21 @@ def _looks_like_json(data: bytes) -> bool:
     return True
 
 
+def _compressed(path: Path) -> Detected:
+    """A `.gz` file, by the name of the file inside (`page.html.gz`); with no
+    name we know inside, the parser reads its content."""
+    from reader.ingest.compressed import inner_path
+    from reader.ingest.formats import PARSERS
+
+    inner = suffix_of(inner_path(path))
+    fmt = SUFFIXES.get(inner)
+    if fmt in PARSERS:
+        return Detected("gzip", f"{NAMES[fmt]}, gzip-compressed, by its extension")
+    if inner:
+        return Detected(None, f"unsupported format: {inner}.gz")
+    return Detected("gzip", "gzip-compressed file by its extension (the content inside decides)")
+
+
 def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> Detected:
     """The format of `path` (its first bytes in `head`, its bytes in `data` if read)."""
     from reader.ingest import archivebox
@@ -172,7 +191,14 @@ def detect(path: Path, head: bytes | None = None, data: bytes | None = None) -> 
     if archivebox.is_snapshot_index(path):
         return Detected("archivebox", "ArchiveBox snapshot (index.json and its best output)")
     suffix = suffix_of(path)
+    if suffix == ".gz":
+        return _compressed(path)
     fmt = SUFFIXES.get(suffix)
+    if head is None and fmt in (None, "html"):
+        head = data[:HEAD_BYTES] if data is not None else _read(path, HEAD_BYTES)
+    links = links_only(head or b"", suffix) if fmt in (None, "html") else None
+    if links is not None:
+        return Detected(None, links)
     if fmt in PARSERS:
         return Detected(fmt, f"{NAMES[fmt]} by its extension")
     if head is None:

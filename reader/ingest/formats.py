@@ -39,4 +39,5 @@ PARSERS: dict[str, Parser] = {
     "omnivore": _lazy("omnivore"),
     "json": _lazy("wallabag"),
     "archivebox": _lazy("archivebox"),
+    "gzip": _lazy("compressed"),
 }
