@@ -351,7 +351,7 @@ class Archive:
                     self._stop_steps()
                     self.sync_index()
                 elif self._steps is not None:
-                    self._unqueue_written(self._steps.committed(self.store.queue_mark()))
+                    self._unqueue_written(self._steps.committed(self.store.index_queue.mark()))
                 elif time.monotonic() - last_step >= index_every_s:
                     if beside:
                         behind_s = INDEX_BEHIND_S * index_every_s / INDEX_STEP_S
@@ -378,7 +378,7 @@ class Archive:
     def _unqueue_written(self, through: int) -> None:
         """Take off the queue what the steps beside the import committed."""
         if through:
-            self.store.unqueue_through(through)
+            self.store.index_queue.remove_through(through)
             self.upkeep.refresh_searchers()
 
     def _stop_steps(self) -> None:
@@ -392,7 +392,7 @@ class Archive:
         (the interval was not reached, or many files came at the end), indexed
         without a word when short."""
         self._stop_steps()
-        if len(self.store.queued()) >= INDEX_STEP_PROGRESS:
+        if len(self.store.index_queue.ids()) >= INDEX_STEP_PROGRESS:
             yield from self.sync_steps()
         else:
             self.sync_index()
@@ -517,7 +517,7 @@ class Archive:
             data = self.store.stats()
         data["store_bytes"] = _size(self.root / "store.sqlite3") + _size(self.root / "store.sqlite3-wal")
         data["index_bytes"] = sum(_size(p) for p in self.index_dir.glob("*")) if self.index_dir.exists() else 0
-        data["index_pending"] = len(self.store.queued())
+        data["index_pending"] = len(self.store.index_queue.ids())
         data["path"] = str(self.root)
         return data
 

@@ -184,7 +184,7 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
 
     # Without --repair nothing is written: the queue is reported, not
     # replayed (archive.index() would replay it).
-    queued = store.queued()
+    queued = store.index_queue.ids()
     finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
     if queued and repair:
         archive.upkeep.opened(ix)
@@ -201,7 +201,7 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
     finding = report.add("every article indexed", not missing, detail)
     if missing and repair:
         for article_id in missing:
-            store.queue_index(article_id)
+            store.index_queue.add(article_id)
         archive.sync_index()
         finding.repaired = f"indexed {len(missing)}"
     waiting = len(orphans & set(queued))

@@ -171,11 +171,11 @@ def _import_article(
         # The article gains this file's path (its document's path field), and
         # a previous article loses it: both are indexed again. (A duplicate's
         # path was found only if the article happened to be indexed after it.)
-        store.queue_index(existing)
+        store.index_queue.add(existing)
         if previous_id is not None:
             # The file now holds text we already had under another article;
             # its old article, even with no source left, is kept, never lost.
-            store.queue_index(previous_id)
+            store.index_queue.add(previous_id)
         return "duplicates" if previous_id is None else "updated"
     scope = boilerplate_scope(article, key)
     if previous_id is not None and store.source_count(previous_id) == 1:

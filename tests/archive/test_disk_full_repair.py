@@ -58,7 +58,7 @@ def test_doctor_repair_on_a_full_disk_says_so_in_one_line(
     assert main(["--data-dir", str(data), "import", str(fixtures_dir)]) == 0
     with Archive(data) as archive:
         article = sorted(archive.store.all_ids())[0]
-        archive.store.queue_index(article)  # a change the repair replays into the index
+        archive.store.index_queue.add(article)  # a change the repair replays into the index
     capsys.readouterr()
     monkeypatch.setattr(ixmod, "apply_chunks", _no_space)
     assert main(["--data-dir", str(data), "doctor", "--repair"]) == 1

@@ -132,17 +132,17 @@ def test_plain_doctor_reports_the_queue_and_writes_nothing(archive, fixtures_dir
     some = sorted(archive.store.all_ids())[0]
     ixmod.apply(archive.index(), [], [some])  # the index lost it; the store queued it again
     with archive.store.transaction():
-        archive.store.queue_index(some)
+        archive.store.index_queue.add(some)
     with Archive(archive.root) as fresh:  # a new process's view: nothing opened yet
         report = examine(fresh)
         failed = {f.check: f.detail for f in report.findings if not f.ok}
         assert not report.healthy
         assert failed["index queue empty"] == "1 change waiting"
         assert failed["every article indexed"] == "1 missing from the index (1 of them queued)"
-        assert fresh.store.queued() == [some]  # reported, not replayed
+        assert fresh.store.index_queue.ids() == [some]  # reported, not replayed
         assert some not in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
         assert examine(fresh, repair=True).healthy
-        assert fresh.store.queued() == [] and some in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
+        assert fresh.store.index_queue.ids() == [] and some in ixmod.index_ids(ixmod.open_index(fresh.index_dir))
 
 
 def _zero_inside_segment(index_dir: Path, fraction: float) -> None:

@@ -96,10 +96,10 @@ def test_the_archive_decision_queues_only_the_articles_it_changes(tmp_path: Path
     import whose steps had indexed it, the index pass wrote it a second time
     (484 of the 787 real pages were queued again, 192 of them unchanged)."""
     store = _store_with(tmp_path, [("Ford", "ORG")] * 3 + [("Ford", "PLACE")])
-    store.unqueue(store.queued())  # as after an index step
+    store.index_queue.remove(store.index_queue.ids())  # as after an index step
     place = store.db.execute("SELECT article_id FROM entities WHERE type = 'PLACE'").fetchone()[0]
     with store.transaction():
         assert store.analysis.consolidate_entities() == 1  # only the article that called Ford a place
-    assert store.queued() == [place]
+    assert store.index_queue.ids() == [place]
     assert [kind for _, kind, *_ in store.analysis.top_entities(None, 10)] == ["ORG"]
     store.close()

@@ -243,7 +243,7 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
         assert report.added == 45 and not report.failures
         assert len(started) == 1 and 10 <= found_during <= 40
         assert [s.done for s in steps] == list(range(1, 46))  # five left at the end: indexed without a step shown
-        assert archive.store.queued() == []
+        assert archive.store.index_queue.ids() == []
         assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
         assert reading.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0
 
@@ -266,7 +266,7 @@ def test_a_large_import_writes_its_steps_between_batches_by_default(archive, tmp
             if step.done == 40:
                 found_during = ixmod.open_index(archive.index_dir).doc_count()
     assert report.added == 45 and 10 <= found_during <= 40
-    assert archive.store.queued() == [] and ixmod.index_ids(archive.index()) == archive.store.all_ids()
+    assert archive.store.index_queue.ids() == [] and ixmod.index_ids(archive.index()) == archive.store.all_ids()
 
 
 def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatch) -> None:
@@ -292,5 +292,5 @@ def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatc
     assert [i for i in indexing if i[0] == "index"][-1] == ("index", 45, 45)
     assert indexing[-2:] == [("finish", 0, 1), ("finish", 1, 1)]
     assert [s.stage_label for s in steps[-2:]] == ["Finishing the index"] * 2
-    assert archive.store.queued() == []
+    assert archive.store.index_queue.ids() == []
     assert ixmod.index_ids(archive.index()) == archive.store.all_ids()

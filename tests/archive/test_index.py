@@ -53,7 +53,7 @@ def test_queued_changes_are_replayed_on_open(tmp_path: Path, fixtures_dir: Path)
             archive.store.delete_article(hit.id)
     with Archive(tmp_path / "d") as archive:
         assert archive.search("sauna").total == 0
-        assert archive.store.queued() == []
+        assert archive.store.index_queue.ids() == []
 
 
 def test_stale_whoosh_lock_is_cleared(tmp_path: Path, fixtures_dir: Path) -> None:

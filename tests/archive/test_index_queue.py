@@ -41,9 +41,9 @@ def test_a_change_queued_while_a_step_writes_is_indexed_by_the_next_step(
         monkeypatch.setattr(upkeepmod.ixmod, "apply_chunks", write_while_changed)
         archive.upkeep.index_step()
         monkeypatch.setattr(upkeepmod.ixmod, "apply_chunks", write)
-        assert archive.store.queued() == [hit.id]  # the newer change waits for the next step
+        assert archive.store.index_queue.ids() == [hit.id]  # the newer change waits for the next step
         archive.upkeep.index_step()
-        assert archive.store.queued() == []
+        assert archive.store.index_queue.ids() == []
         assert [h.id for h in archive.search("quayside").hits] == [hit.id]
 
 
@@ -61,15 +61,15 @@ def test_an_import_whose_steps_fell_behind_waits_for_them(tmp_path: Path, fixtur
         # Never a step on their own after the first: only when the import asks.
         steps = IndexSteps(archive.store.path, archive.index_dir, every_s=3600, behind_s=0)
         try:
-            first = archive.store.queue_mark()
+            first = archive.store.index_queue.mark()
             assert steps.committed(first) == first
             with archive.store.transaction():
                 archive.store.set_tags(hit.id, ["beside", "later"])
-            second = archive.store.queue_mark()
+            second = archive.store.index_queue.mark()
             assert second > first
             assert steps.committed(second) == second  # waited for a step it asked for
         finally:
             assert steps.finish() == 0  # nothing written after the last it reported
-        archive.store.unqueue_through(second)
+        archive.store.index_queue.remove_through(second)
         archive.upkeep.refresh_searchers()
         assert [h.id for h in archive.search("tag:later").hits] == [hit.id]

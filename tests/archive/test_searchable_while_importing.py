@@ -39,7 +39,7 @@ def test_what_is_stored_is_found_by_another_reader_before_the_import_ends(tmp_pa
         assert found_during == [3, 6]
         assert reading.search("ferry", limit=20).total == 8
         assert ixmod.index_ids(importing.index()) == importing.store.all_ids()
-        assert importing.store.queued() == []
+        assert importing.store.index_queue.ids() == []
 
 
 def test_no_step_before_its_time_and_everything_at_the_end(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ beside it: it only reads the store (each step reads the queue and the
 articles as committed), writes the index, and reports the queue number it
 read through. The importer takes those rows off the queue itself, so the
 store keeps one writer; a change queued again while a step was written has a
-newer number and stays (Store.queued_through). Killed at any point, what was
-not taken off the queue is written again by the next writer: nothing is lost.
+newer number and stays (IndexQueueRows.ids_through). Killed at any point,
+what was not taken off the queue is written again by the next writer: nothing
+is lost.
 """
 
 from __future__ import annotations

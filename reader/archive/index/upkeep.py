@@ -68,7 +68,7 @@ class IndexUpkeep:
             return self._ix
         if self.store.read_only:
             return self._ix  # searched as it stands: changes queued for it wait for a writable folder
-        if self.store.queued() or self.store.analysis.unanalysed() or self.store.stories.stories_pending():
+        if self.store.index_queue.ids() or self.store.analysis.unanalysed() or self.store.stories.stories_pending():
             self.try_sync()
         return self._ix
 
@@ -134,7 +134,7 @@ class IndexUpkeep:
         ix = self.index()  # opened, or rebuilt from the store if missing or of an old schema
         self.analyse_pending()
         yield from self._cluster_steps()
-        queued, through = self.store.queued_through()
+        queued, through = self.store.index_queue.ids_through()
         chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
         done = 0
         if ixmod.use_bulk(len(queued)):
@@ -146,12 +146,12 @@ class IndexUpkeep:
                     # The writer's helpers finish their segments at the commit,
                     # which runs when the loop asks for more.
                     yield FINISHING, 0, 1
-            self.store.unqueue_through(through)
+            self.store.index_queue.remove_through(through)
             yield FINISHING, 1, 1
         else:
             for chunk in chunks:
                 ixmod.apply_chunks(ix, [self.store.get_many(chunk)], [chunk])
-                self.store.unqueue(chunk, through)
+                self.store.index_queue.remove(chunk, through)
                 done += len(chunk)
                 yield INDEXING, done, len(queued)
         self.refresh_searchers()
@@ -164,7 +164,7 @@ class IndexUpkeep:
         Returns how many articles it wrote."""
         written, through = write_step(self.store, self.index())
         if written:
-            self.store.unqueue_through(through)
+            self.store.index_queue.remove_through(through)
             self.refresh_searchers()
         return written
 
@@ -272,7 +272,7 @@ class IndexUpkeep:
 
                 shutil.rmtree(self.index_dir)
             os.replace(ixmod.rebuild_dir(self.index_dir), self.index_dir)
-            self.store.unqueue(self.store.queued())
+            self.store.index_queue.remove(self.store.index_queue.ids())
             self._ix = ixmod.open_index(self.index_dir)
             self.refresh_searchers()
             return done
@@ -318,9 +318,9 @@ class IndexUpkeep:
 def write_step(store: Store, ix: FileIndex) -> tuple[int, int]:
     """Write what `store` has queued to the index in one commit, taking
     nothing off the queue: (articles written, the queue number read through,
-    for Store.unqueue_through). Run in this process, or beside an import in a
-    process of its own (index_steps.py), which only reads the store."""
-    queued, through = store.queued_through()
+    for IndexQueueRows.remove_through). Run in this process, or beside an
+    import in a process of its own (index_steps.py), which only reads the store."""
+    queued, through = store.index_queue.ids_through()
     if not queued:
         return 0, 0
     chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]

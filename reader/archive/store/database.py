@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader.archive.store.analysis_rows import AnalysisRows
 from reader.archive.store.connection import connect, connect_read_only, no_space_beside, writable_here
+from reader.archive.store.index_queue_rows import IndexQueueRows
 from reader.archive.store.sql import rows_for_ids
 from reader.archive.store.story_rows import StoryRows
 from reader.archive.store.tables import MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
@@ -127,12 +128,13 @@ def _create(path: Path) -> None:
 
 class Store:
     """Articles, their source files, reading state and tags, in one SQLite file;
-    the rows of stories (`stories`) and of analyses (`analysis`) on the same
-    connection, in the same transactions."""
+    the rows of stories (`stories`), of analyses (`analysis`) and the index
+    queue (`index_queue`) on the same connection, in the same transactions."""
 
     db: sqlite3.Connection
     stories: StoryRows
     analysis: AnalysisRows
+    index_queue: IndexQueueRows
 
     def __init__(self, path: Path, *, reader: bool = False) -> None:
         """`reader`: opened only to read beside the process that writes it (an
@@ -175,7 +177,8 @@ class Store:
     def _open(self) -> None:
         self.db = connect_read_only(self.path) if self.read_only else connect(self.path)
         self.stories = StoryRows(self.db)
-        self.analysis = AnalysisRows(self.db, self.queue_index)
+        self.index_queue = IndexQueueRows(self.db, self.transaction)
+        self.analysis = AnalysisRows(self.db, self.index_queue.add)
         if self._reader:
             self.db.execute("PRAGMA query_only=ON")
         if self.read_only or self._reader:
@@ -305,7 +308,7 @@ class Store:
             (article_id, *_text_columns(article, content_hash), now, now),
         )
         self.analysis.count_blocks(article_id, article, scope)
-        self.queue_index(article_id)
+        self.index_queue.add(article_id)
         return article_id
 
     def update_article(self, article_id: str, article: Article, content_hash: str, scope: str | None = None) -> None:
@@ -317,12 +320,12 @@ class Store:
             (*_text_columns(article, content_hash), _now(), article_id),
         )
         self.analysis.count_blocks(article_id, article, scope)
-        self.queue_index(article_id)
+        self.index_queue.add(article_id)
 
     def delete_article(self, article_id: str) -> None:
         self.analysis.uncount_blocks(article_id)
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.queue_index(article_id)
+        self.index_queue.add(article_id)
 
     def get(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -370,7 +373,7 @@ class Store:
             "INSERT INTO highlights (article_id, block, start, end, text, note, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (article_id, block, start, end, text, note, _now()),
         )
-        self.queue_index(article_id)
+        self.index_queue.add(article_id)
         return int(cur.lastrowid or 0)
 
     def highlights_of(self, article_id: str) -> tuple[Highlight, ...]:
@@ -501,42 +504,7 @@ class Store:
                 "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
                 [(article_id, t) for t in tags],
             )
-            self.queue_index(article_id)
-
-    # -- index queue ----------------------------------------------------------
-
-    def queue_index(self, article_id: str) -> None:
-        """Queue the article for the index; queued again, it gets a newer number
-        (REPLACE takes a fresh AUTOINCREMENT seq), so a step already writing
-        its older change does not take this one off (see queued_through)."""
-        self.db.execute("INSERT OR REPLACE INTO index_queue (article_id) VALUES (?)", (article_id,))
-
-    def queued(self) -> list[str]:
-        return self.queued_through()[0]
-
-    def queued_through(self) -> tuple[list[str], int]:
-        """The queued ids, oldest first, and the number of the newest: what a
-        step writes, and what it takes off the queue after (unqueue_through)."""
-        rows = self.db.execute("SELECT seq, article_id FROM index_queue ORDER BY seq").fetchall()
-        return [r[1] for r in rows], (rows[-1][0] if rows else 0)
-
-    def queue_mark(self) -> int:
-        """The number of the newest queued change (0: none queued)."""
-        return int(self.db.execute("SELECT coalesce(max(seq), 0) FROM index_queue").fetchone()[0])
-
-    def unqueue_through(self, seq: int) -> None:
-        """Take off the queue what a step read (numbers up to `seq`), and
-        nothing queued after it read."""
-        with self.transaction():
-            self.db.execute("DELETE FROM index_queue WHERE seq <= ?", (seq,))
-
-    def unqueue(self, ids: Iterable[str], through: int | None = None) -> None:
-        """Take these ids off the queue (only if queued no later than `through`, when given)."""
-        with self.transaction():
-            self.db.executemany(
-                "DELETE FROM index_queue WHERE article_id = ? AND seq <= ?",
-                [(i, through if through is not None else 2**62) for i in ids],
-            )
+            self.index_queue.add(article_id)
 
     # -- stats --------------------------------------------------------------
 
