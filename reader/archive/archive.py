@@ -6,7 +6,6 @@ import dataclasses
 import logging
 import os
 import threading
-import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
-from reader.archive.index.index_steps import IndexSteps
+from reader.archive.index.import_steps import INDEX_STEP_S, ImportSteps
 from reader.archive.index.search import QueryError
 from reader.archive.index.upkeep import IndexUpkeep
 from reader.archive.index.whoosh_index import IndexDamaged
@@ -62,27 +61,6 @@ class SourceUnavailable(Exception):
     """An article's source file cannot be shown: gone, unreadable or not text."""
 
 
-# An import writes what it has stored to the index about this often, so it can
-# be found within ~10 s of being stored (a store commit every 200 files, then
-# this step, then the commit of the step itself). Each step is one segment and
-# a commit; measured on 10,000 files: see the README (Measured).
-INDEX_STEP_S = 5.0
-# A large import whose steps (in a process beside it) have not written a store
-# commit this long after it waits for them: what is stored is found within
-# about this, whatever the load (see IndexSteps.committed).
-INDEX_BEHIND_S = 10.0
-# Whether a large import runs its steps in that process beside it. Off: on
-# 2,000 files at load 2-3 (bench_import --ref, the lead's run at the end of
-# session 9) it took 118 s and 159 CPU-s against 73 s and 96 CPU-s for the
-# steps written between batches, and found what was stored later (31 s against
-# 13 s): the steps' process rereads what the import just stored, and each of
-# its small steps merges segments. Kept, tested, for a design that feeds it.
-STEPS_BESIDE = False
-# From this many articles left for the index at the end of an import, its
-# progress is shown (stage "indexing"); fewer take a second or two.
-INDEX_STEP_PROGRESS = 500
-
-
 class Archive:
     """An archive directory: `store.sqlite3` (truth), `index/` (derived, kept in
     step by `upkeep`), a write lock."""
@@ -94,7 +72,6 @@ class Archive:
         self.index_dir = self.root / "index"
         self._lock = WriteLock(self.root / "write.lock")
         self.upkeep = IndexUpkeep(self.store, self.index_dir, self._lock)
-        self._steps: IndexSteps | None = None  # a large import's index steps, running beside it
         # The app calls in from worker threads and the UI thread; SQLite's one
         # connection and the index handle are used by one caller at a time.
         self._guard = threading.RLock()
@@ -339,63 +316,21 @@ class Archive:
 
         with self.upkeep.writing(wait_s=wait_s), _disk_full_said(self):
             self.index()  # make sure the index exists before we write to it
-            last_step = time.monotonic()
-            # A large import (as many files as make analysis workers pay) runs
-            # its steps in a process beside it (index_steps.py), from the first
-            # step on; a small one writes each step itself, between batches.
-            beside = False
-
-            def index_batch(final: bool) -> None:
-                nonlocal last_step
-                if final:
-                    self._stop_steps()
-                    self.sync_index()
-                elif self._steps is not None:
-                    self._unqueue_written(self._steps.committed(self.store.index_queue.mark()))
-                elif time.monotonic() - last_step >= index_every_s:
-                    if beside:
-                        behind_s = INDEX_BEHIND_S * index_every_s / INDEX_STEP_S
-                        self._steps = IndexSteps(self.store.path, self.index_dir, index_every_s, behind_s)
-                    else:
-                        self.upkeep.index_step()
-                    last_step = time.monotonic()
-
+            steps = ImportSteps(self.upkeep, index_every_s, beside_from=PARALLEL_MIN_FILES)
             try:
                 for progress in import_paths(
                     self.store,
                     paths,
                     report,
                     batch_size=batch_size or IMPORT_BATCH,
-                    on_batch=index_batch,
+                    on_batch=steps.after_batch,
                     exclude=self.root,
-                    final_steps=self._last_step,
+                    final_steps=steps.last,
                 ):
-                    beside = STEPS_BESIDE and progress.total >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
+                    steps.sized(progress.total)
                     yield progress
             finally:
-                self._stop_steps()
-
-    def _unqueue_written(self, through: int) -> None:
-        """Take off the queue what the steps beside the import committed."""
-        if through:
-            self.store.index_queue.remove_through(through)
-            self.upkeep.refresh_searchers()
-
-    def _stop_steps(self) -> None:
-        """End the steps beside the import (once the step in hand is committed)."""
-        steps, self._steps = self._steps, None
-        if steps is not None:
-            self._unqueue_written(steps.finish())
-
-    def _last_step(self) -> Iterator[tuple[str, int, int]]:
-        """What an import left unindexed: shown step by step when it is long
-        (the interval was not reached, or many files came at the end), indexed
-        without a word when short."""
-        self._stop_steps()
-        if len(self.store.index_queue.ids()) >= INDEX_STEP_PROGRESS:
-            yield from self.sync_steps()
-        else:
-            self.sync_index()
+                steps.stop()
 
     def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[Planned]:
         """What importing `paths` would do with each file, and why (a dry run: nothing is written)."""

@@ -213,19 +213,19 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
     import time
 
     from reader.archive import Archive, importer
-    from reader.archive import archive as archivemod
+    from reader.archive.index import import_steps
     from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
     started: list[object] = []
 
-    class Watched(archivemod.IndexSteps):
+    class Watched(import_steps.IndexSteps):
         def __init__(self, *args: object) -> None:
             super().__init__(*args)  # type: ignore[arg-type]
             started.append(self)
 
-    monkeypatch.setattr(archivemod, "IndexSteps", Watched)
-    monkeypatch.setattr(archivemod, "STEPS_BESIDE", True)
+    monkeypatch.setattr(import_steps, "IndexSteps", Watched)
+    monkeypatch.setattr(import_steps, "STEPS_BESIDE", True)
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(importer, "TWO_WORKERS_MIN_FILES", 20)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
@@ -252,11 +252,11 @@ def test_a_large_import_writes_its_steps_between_batches_by_default(archive, tmp
     # The steps' process beside the import is off (STEPS_BESIDE): each step is
     # written by the import between its batches, and found by another reader.
     from reader.archive import Archive, importer
-    from reader.archive import archive as archivemod
+    from reader.archive.index import import_steps
     from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
-    monkeypatch.setattr(archivemod, "IndexSteps", None)  # never started
+    monkeypatch.setattr(import_steps, "IndexSteps", None)  # never started
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
     report = ImportReport()
@@ -272,14 +272,14 @@ def test_a_large_import_writes_its_steps_between_batches_by_default(archive, tmp
 def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatch) -> None:
     # Everything left for the end (the interval never passed): the index pass
     # is shown step by step, through the parallel writer past BULK_MIN_DOCS.
-    from reader.archive import archive as archivemod
     from reader.archive import importer
+    from reader.archive.index import import_steps
     from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(ixmod, "BULK_MIN_DOCS", 20)
-    monkeypatch.setattr(archivemod, "INDEX_STEP_PROGRESS", 20)
+    monkeypatch.setattr(import_steps, "INDEX_STEP_PROGRESS", 20)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
     report = ImportReport()
     steps = list(archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=1e9))

@@ -311,8 +311,8 @@ async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, mon
     """
     from multiprocessing import resource_tracker
 
-    from reader.archive import archive as archivemod
     from reader.archive import importer
+    from reader.archive.index import import_steps
     from reader.archive.index import whoosh_index as ixmod
     from reader.tui.screens.import_screen import ImportScreen
     from tests.bench.corpus import write_corpus
@@ -322,7 +322,7 @@ async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, mon
     monkeypatch.setattr(ixmod, "BULK_MIN_DOCS", 20)
     # The 30 files are one store batch, all left for the index at the end:
     # shown stage by stage from 20, through the parallel writer.
-    monkeypatch.setattr(archivemod, "INDEX_STEP_PROGRESS", 20)
+    monkeypatch.setattr(import_steps, "INDEX_STEP_PROGRESS", 20)
     write_corpus(tmp_path / "corpus", 30, kb=1.0)
     resource_tracker._resource_tracker._stop()  # noqa: SLF001
     shown: list[str] = []

@@ -96,7 +96,7 @@ class IndexSteps:
 
     def finish(self) -> int:
         """Stop once the step in hand is committed; returns as written_through.
-        The import then writes the rest itself (Archive._last_step)."""
+        The import then writes the rest itself (ImportSteps.last)."""
         if not self._ended:
             try:
                 self._line.send(_STOP)
