@@ -144,7 +144,7 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
             if key[:-1] not in names:
                 shown_alias[key] = written[:-1]
     surnames = _surname_targets(names)
-    target.update({k: v for k, v in surnames.items() if k not in target})
+    target.update({k: v for k, v in surnames.items() if k not in target and v != k})
     target.update({k: v for k, v in _tail_targets(names).items() if k not in target})
 
     def root(key: str) -> str:
@@ -195,7 +195,8 @@ def _group_singular(key: str, names: dict[str, _Name]) -> bool:
 
 def _surname_targets(names: dict[str, _Name]) -> dict[str, str]:
     """Lone words the archive's people are called by → the full name that
-    holds most of that surname's articles."""
+    holds most of that surname's articles, or the word itself where several
+    people share it (a family's name: a person, merged into no one)."""
     g = gazetteer()
     people: dict[str, list[str]] = defaultdict(list)  # last word → full names typed PERSON
     for key, entry in names.items():
@@ -218,11 +219,13 @@ def _surname_targets(names: dict[str, _Name]) -> dict[str, str]:
             continue
         best = max(full, key=lambda k: (names[k].articles, k))
         family = sum(names[k].articles for k in full)
-        if names[best].articles < SURNAME_MIN_ARTICLES or names[best].articles < SURNAME_SHARE * family:
-            continue  # Bush: George W., George H.W., Jeb, Reggie…
         elsewhere = entry.votes["PLACE"] + entry.votes["ORG"] + entry.votes["GROUP"]
         if family + entry.votes["PERSON"] < elsewhere:
             continue  # Washington: a place in most articles, George Washington in a few
+        if names[best].articles < SURNAME_MIN_ARTICLES or names[best].articles < SURNAME_SHARE * family:
+            if family >= SURNAME_MIN_ARTICLES and word in g.surnames:
+                out[word] = word  # Bush: George W., George H.W., Jeb, Reggie…: a family's name, no one person
+            continue
         out[word] = best
     return out
 

