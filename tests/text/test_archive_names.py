@@ -50,6 +50,15 @@ def test_a_word_that_ends_several_names_typed_people_is_no_family_name_unless_a_
     assert decide(rows)["linux"] == ("Linux", "NAME")
 
 
+def test_a_us_states_dateline_abbreviation_is_the_state() -> None:
+    decided = decide(
+        [("California", "PLACE", 20), ("Calif", "NAME", 9), ("N.Y.", "PLACE", 2), ("New York", "PLACE", 30)]
+    )
+    assert decided["calif"] == ("California", "PLACE")
+    assert decided["n.y."] == ("New York", "PLACE")
+    assert alias_of("Mass") is None  # the church's Mass, too
+
+
 def test_plurals_of_peoples_and_a_leading_the_are_one_name_and_votes_decide_the_type() -> None:
     decided = decide(
         [("American", "GROUP", 30), ("Americans", "GROUP", 12), ("Palestinians", "GROUP", 3)]
