@@ -108,9 +108,13 @@ async def test_while_a_search_runs_only_the_newest_query_waits(make_app, monkeyp
         assert [h.title.split()[0] for h in app.screen.query_one(ResultsList).hits] == ["River"]
 
 
-async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.archive.test_index import _damage_postings
+async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.archive import Archive
+    from tests.archive.test_index import _damage_postings, _postings_in_blocks
 
+    _postings_in_blocks(monkeypatch)
+    with Archive(filled_dir) as archive:
+        archive.reindex()  # every posting list in the postings file
     _damage_postings(filled_dir / "index")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -17,7 +17,7 @@ from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
-from reader.archive.index import whoosh_speedups  # noqa: F401  (installs itself)
+from reader.archive.index import whoosh_speedups  # installs itself on import
 from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
 from reader.archive.lifeline import hold, lifeline
 from reader.model import StoredArticle
@@ -216,9 +216,10 @@ SINGLE_LIMIT_MB = 128
 
 def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
     """A writer; bulk writes use both cores, each helper writing its own segment."""
+    codec = whoosh_speedups.write_codec()  # a term's few postings inlined (whoosh_speedups.INLINE_BELOW)
     if bulk:
-        return _SpawningMpWriter(ix, limitmb=BULK_LIMIT_MB)
-    return ix.writer(limitmb=SINGLE_LIMIT_MB)
+        return _SpawningMpWriter(ix, limitmb=BULK_LIMIT_MB, codec=codec)
+    return ix.writer(limitmb=SINGLE_LIMIT_MB, codec=codec)
 
 
 def apply(ix: FileIndex, upserts: Iterable[StoredArticle], deletes: Iterable[str], *, bulk: bool = False) -> None:
