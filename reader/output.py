@@ -40,13 +40,6 @@ class Styler:
         return f"\x1b[{_STYLES[style]}m{text}\x1b[0m"
 
 
-def plural(count: int, noun: str, many: str = "") -> str:
-    """ "1 article", "2 articles", "1,204 stories" (`many` for irregular plurals)."""
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count:,} {many or noun + 's'}"
-
-
 def date_text(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value else "----------"
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import ArchiveUnusable, check_index_dir
 from reader.archive.index import whoosh_index as ixmod
+from reader.plural import plural
 
 
 @dataclass
@@ -156,12 +157,12 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
         return
     try:
         ix = ixmod.open_index(archive.index_dir)
-        report.add("index opens", True, _count(ix.doc_count(), "document"))
+        report.add("index opens", True, plural(ix.doc_count(), "document"))
     except ixmod.IndexUnreadable as exc:
         finding = report.add("index opens", False, str(exc))
         if repair:
             count = archive.reindex()
-            finding.repaired = f"rebuilt from the store ({_count(count, 'article')})"
+            finding.repaired = f"rebuilt from the store ({plural(count, 'article')})"
         return
 
     read, failed, broken = ixmod.unreadable_postings(ix)
@@ -185,7 +186,7 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
     # Without --repair nothing is written: the queue is reported, not
     # replayed (archive.index() would replay it).
     queued = store.index_queue.ids()
-    finding = report.add("index queue empty", not queued, f"{_count(len(queued), 'change')} waiting")
+    finding = report.add("index queue empty", not queued, f"{plural(len(queued), 'change')} waiting")
     if queued and repair:
         archive.upkeep.opened(ix)
         archive.sync_index()
@@ -218,7 +219,3 @@ def _examine_index(archive, report: DoctorReport, repair: bool) -> None:  # type
         ixmod.apply(archive.index(), [], orphans)
         archive.upkeep.refresh_searchers()
         finding.repaired = f"removed {len(orphans)}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

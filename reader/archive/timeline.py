@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.model import DATE_YEARS
+from reader.plural import plural
 
 GRAINS = ("day", "week", "month", "year")
 MAX_PERIODS = 2000  # a day-by-day timeline over decades is cut to its latest periods
@@ -32,7 +33,7 @@ class Timeline:
     def summary(self, grain: str) -> str:
         """What the periods hold and what they leave out, for people."""
         shown = sum(p.count for p in self.periods)
-        words = [f"{shown:,} dated article{'' if shown == 1 else 's'}", f"{self.undated:,} undated"]
+        words = [plural(shown, "dated article"), f"{self.undated:,} undated"]
         if self.earlier:
             words[0] = f"latest {MAX_PERIODS:,} {grain}s: " + words[0]
             words.insert(1, f"{self.earlier:,} earlier (a longer period shows them)")

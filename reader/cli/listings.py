@@ -9,7 +9,8 @@ import sys
 
 from reader.cli.failure import EXIT_OK, EXIT_USAGE, Failure
 from reader.cli.wording import column, more, say, within
-from reader.output import Styler, article_json, article_text, date_text, hit_json, hit_lines, plural
+from reader.output import Styler, article_json, article_text, date_text, hit_json, hit_lines
+from reader.plural import plural
 from reader.sanitize import clean_line
 
 
@@ -95,7 +96,7 @@ def stories(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untype
                 where = f"  {out('· ' + clean_line(site), 'dim')}" if site else ""
                 print(f"  {out(m, 'id')}  {date_text(published)}  {clean_line(title)}{where}")
     if not args.json and len(found) == args.limit:
-        more(len(found), archive.count_stories(query), "story", "stories")
+        more(len(found), archive.count_stories(query), "story")
     return EXIT_OK
 
 
@@ -159,7 +160,7 @@ def entities(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
                 "you import (newsreader import PATH)."
             )
     elif len(rows) == args.top:
-        more(len(rows), archive.count_entities(kind, query), "entity", "entities")
+        more(len(rows), archive.count_entities(kind, query), "entity")
     return EXIT_OK
 
 

@@ -9,7 +9,8 @@ import sys
 
 from reader.cli.failure import EXIT_OK, EXIT_USAGE, Failure
 from reader.cli.wording import column, say, within
-from reader.output import Styler, plural
+from reader.output import Styler
+from reader.plural import plural
 from reader.sanitize import clean_line
 
 

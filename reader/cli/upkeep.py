@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from reader.cli.failure import EXIT_FAILED, EXIT_OK, Failure
-from reader.output import ProgressLine, Styler, plural
+from reader.output import ProgressLine, Styler
+from reader.plural import plural
 from reader.sanitize import clean_line
 
 

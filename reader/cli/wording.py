@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from reader.output import Styler, plural
+from reader.output import Styler
+from reader.plural import noun_for, plural
 from reader.sanitize import clean_line
 
 
@@ -13,10 +14,10 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def more(shown: int, total: int, noun: str, many: str = "") -> None:
+def more(shown: int, total: int, noun: str) -> None:
     """Say that a listing was cut at its --limit, and how to see it all."""
     if total > shown:
-        say(f"{shown} of {plural(total, noun, many)} shown (--limit {total} shows all)")
+        say(f"{shown} of {plural(total, noun)} shown (--limit {total} shows all)")
 
 
 def within(query: str) -> str:
@@ -25,5 +26,5 @@ def within(query: str) -> str:
 
 def column(count: int, noun: str, out: Styler) -> str:
     """A right-aligned count and its noun, singular or plural, padded to line up."""
-    word = noun if count == 1 else noun + "s"
+    word = noun_for(count, noun)
     return f"{count:>5} {out(word, 'dim')}{' ' * (len(noun) + 1 - len(word))}"

@@ -11,10 +11,10 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.model import SearchFilters
+from reader.plural import noun_for, plural
 from reader.sanitize import clean_line
 from reader.text.corrections import Correction
 from reader.tui.commands import bindings
-from reader.tui.plural import plural
 from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
 from reader.tui.screens.list_screen import ListScreen
@@ -139,7 +139,7 @@ class EntityBrowser(ListScreen):
                 continue
             seen.add(name.casefold())
             lead = Text(f"{articles:>4} ", style="bold")
-            lead.append(f"{'article' if articles == 1 else 'articles':<9} ", style="dim")
+            lead.append(f"{noun_for(articles, 'article'):<9} ", style="dim")
             lead.append(f"{kind.lower():<7}", style="dim")
             body = Text(clean_line(name))
             body.append(f"  ({plural(mentions, 'mention')})", style="dim")

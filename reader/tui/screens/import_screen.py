@@ -21,9 +21,9 @@ from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, St
 from reader.archive import Archive, ArchiveBusy
 from reader.archive.import_report import summary_lines
 from reader.archive.importer import ImportReport, Progress
+from reader.plural import plural
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
-from reader.tui.plural import plural
 from reader.tui.widgets.key_footer import KeyFooter
 
 log = logging.getLogger(__name__)

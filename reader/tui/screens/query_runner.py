@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive, IndexDamaged, QueryError
 from reader.model import SearchFilters, SearchResult, SnippetPart
+from reader.plural import noun_for
 from reader.sanitize import clean_line
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList, rows_in_view
@@ -158,7 +159,7 @@ class QueryRunner:
             self.screen.query_one(ResultsList).add_snippets(made)
 
     def _status(self, text: str, result: SearchResult) -> str:
-        noun = "article" if result.total == 1 else "articles"
+        noun = noun_for(result.total, "article")
         line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
         if not text.strip() and not self.filters.active:
             line = f"{result.total} {noun} in the archive, newest first"

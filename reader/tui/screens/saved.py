@@ -10,6 +10,7 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.model import SavedSearch
+from reader.plural import noun_for
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.read_only import refused
@@ -45,7 +46,7 @@ class SavedSearches(ListScreen):
         rows = []
         for s in found:
             lead = Text(f"{s.unread:>4} unread ", style="bold" if s.unread else "dim")
-            lead.append(f"{s.matches:>5} {'article ' if s.matches == 1 else 'articles'}  ", style="dim")
+            lead.append(f"{s.matches:>5} {noun_for(s.matches, 'article'):<8}  ", style="dim")
             body = Text(clean_line(s.name), style="bold")
             body.append("  " + clean_line(s.query))
             if s.filters.active:

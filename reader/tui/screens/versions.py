@@ -11,10 +11,10 @@ from textual.widgets import Label, OptionList, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive
+from reader.plural import plural
 from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
-from reader.tui.plural import plural
 from reader.tui.screens.list_screen import ListScreen
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import Row, hanging

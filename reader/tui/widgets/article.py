@@ -11,6 +11,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from reader.model import BLOCK_KINDS, Block, StoredArticle
+from reader.plural import noun_for
 from reader.sanitize import clean_line, clean_text
 from reader.text.quotes import first_sentence, sentence_start
 from reader.text.speaker_labels import block_quotes, speaker_labels
@@ -286,7 +287,7 @@ class ArticleView(InstantScroll, can_focus=True):
                 hits.append(len(views))
             views.append(piece)
         if hidden:
-            noun = "paragraph" if hidden == 1 else "paragraphs"
+            noun = noun_for(hidden, "paragraph")
             views.append(
                 Piece(Text(f"{hidden} {noun} this site repeats in many articles hidden (f shows them)"), "hint")
             )
