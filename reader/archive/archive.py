@@ -312,25 +312,20 @@ class Archive:
         an Archive of its own in a worker thread (its own SQLite connection), so
         searching stays free while an import runs.
         """
-        from reader.archive.importer import IMPORT_BATCH, PARALLEL_MIN_FILES, import_paths  # parsers: imports only
+        from reader.archive.importer import IMPORT_BATCH, import_paths  # parsers: imports only
 
         with self.upkeep.writing(wait_s=wait_s), _disk_full_said(self):
             self.index()  # make sure the index exists before we write to it
-            steps = ImportSteps(self.upkeep, index_every_s, beside_from=PARALLEL_MIN_FILES)
-            try:
-                for progress in import_paths(
-                    self.store,
-                    paths,
-                    report,
-                    batch_size=batch_size or IMPORT_BATCH,
-                    on_batch=steps.after_batch,
-                    exclude=self.root,
-                    final_steps=steps.last,
-                ):
-                    steps.sized(progress.total)
-                    yield progress
-            finally:
-                steps.stop()
+            steps = ImportSteps(self.upkeep, index_every_s)
+            yield from import_paths(
+                self.store,
+                paths,
+                report,
+                batch_size=batch_size or IMPORT_BATCH,
+                on_batch=steps.after_batch,
+                exclude=self.root,
+                final_steps=steps.last,
+            )
 
     def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[Planned]:
         """What importing `paths` would do with each file, and why (a dry run: nothing is written)."""

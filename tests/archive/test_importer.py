@@ -207,25 +207,13 @@ def test_store_migrates_a_version_1_archive(tmp_path: Path) -> None:
 
 def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path, monkeypatch) -> None:
     # Thresholds lowered so a small folder takes the large-import path: two
-    # spawned analysis workers, the store committed in batches, and the index
-    # written in steps by a process of its own beside the import: what is
-    # stored is found by another reader before the import ends.
-    import time
-
+    # spawned analysis workers, the store committed in batches, and each index
+    # step written by the import between its batches: what is stored is found
+    # by another reader before the import ends.
     from reader.archive import Archive, importer
-    from reader.archive.index import import_steps
     from reader.archive.index import whoosh_index as ixmod
     from tests.bench.corpus import write_corpus
 
-    started: list[object] = []
-
-    class Watched(import_steps.IndexSteps):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            started.append(self)
-
-    monkeypatch.setattr(import_steps, "IndexSteps", Watched)
-    monkeypatch.setattr(import_steps, "STEPS_BESIDE", True)
     monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
     monkeypatch.setattr(importer, "TWO_WORKERS_MIN_FILES", 20)
     write_corpus(tmp_path / "corpus", 45, kb=1.5)
@@ -235,38 +223,14 @@ def test_large_import_uses_workers_and_indexes_in_steps(archive, tmp_path: Path,
     with Archive(archive.root) as reading:
         for step in archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=0, batch_size=10):
             steps.append(step)
-            if step.done == 40:  # four batches committed: the steps beside find them without the import
-                waited_until = time.monotonic() + 120
-                while found_during == 0 and time.monotonic() < waited_until:
-                    time.sleep(0.1)
-                    found_during = ixmod.open_index(archive.index_dir).doc_count()
+            if step.done == 40:  # four batches committed, each indexed after its commit
+                found_during = ixmod.open_index(archive.index_dir).doc_count()
         assert report.added == 45 and not report.failures
-        assert len(started) == 1 and 10 <= found_during <= 40
+        assert 10 <= found_during <= 40
         assert [s.done for s in steps] == list(range(1, 46))  # five left at the end: indexed without a step shown
         assert archive.store.index_queue.ids() == []
         assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
         assert reading.search("Kowalska OR Berg OR Lopes OR Reed", limit=50).total > 0
-
-
-def test_a_large_import_writes_its_steps_between_batches_by_default(archive, tmp_path: Path, monkeypatch) -> None:
-    # The steps' process beside the import is off (STEPS_BESIDE): each step is
-    # written by the import between its batches, and found by another reader.
-    from reader.archive import Archive, importer
-    from reader.archive.index import import_steps
-    from reader.archive.index import whoosh_index as ixmod
-    from tests.bench.corpus import write_corpus
-
-    monkeypatch.setattr(import_steps, "IndexSteps", None)  # never started
-    monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", 10)
-    write_corpus(tmp_path / "corpus", 45, kb=1.5)
-    report = ImportReport()
-    found_during = 0
-    with Archive(archive.root):
-        for step in archive.import_paths([str(tmp_path / "corpus")], report, index_every_s=0, batch_size=10):
-            if step.done == 40:
-                found_during = ixmod.open_index(archive.index_dir).doc_count()
-    assert report.added == 45 and 10 <= found_during <= 40
-    assert archive.store.index_queue.ids() == [] and ixmod.index_ids(archive.index()) == archive.store.all_ids()
 
 
 def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatch) -> None:

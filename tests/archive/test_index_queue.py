@@ -17,8 +17,7 @@ def test_a_change_queued_while_a_step_writes_is_indexed_by_the_next_step(
     tmp_path: Path, fixtures_dir: Path, monkeypatch
 ) -> None:
     """The step has read the article; before its commit, another connection
-    (the importing process, when the steps run beside it) changes the article
-    and queues it again. The queue row must survive the step."""
+    changes the article and queues it again. The queue row must survive the step."""
     with Archive(tmp_path / "d") as archive:
         run_import(archive, fixtures_dir)
         [hit] = archive.search("sauna").hits
@@ -45,31 +44,3 @@ def test_a_change_queued_while_a_step_writes_is_indexed_by_the_next_step(
         archive.upkeep.index_step()
         assert archive.store.index_queue.ids() == []
         assert [h.id for h in archive.search("quayside").hits] == [hit.id]
-
-
-def test_an_import_whose_steps_fell_behind_waits_for_them(tmp_path: Path, fixtures_dir: Path) -> None:
-    """The steps beside a large import (their own process) wait between steps;
-    once a store commit has waited longer than allowed, the import asks for a
-    step at once and waits for it, so what is stored is found within that."""
-    from reader.archive.index.index_steps import IndexSteps
-
-    with Archive(tmp_path / "d") as archive:
-        run_import(archive, fixtures_dir)
-        [hit] = archive.search("sauna").hits
-        with archive.store.transaction():
-            archive.store.set_tags(hit.id, ["beside"])
-        # Never a step on their own after the first: only when the import asks.
-        steps = IndexSteps(archive.store.path, archive.index_dir, every_s=3600, behind_s=0)
-        try:
-            first = archive.store.index_queue.mark()
-            assert steps.committed(first) == first
-            with archive.store.transaction():
-                archive.store.set_tags(hit.id, ["beside", "later"])
-            second = archive.store.index_queue.mark()
-            assert second > first
-            assert steps.committed(second) == second  # waited for a step it asked for
-        finally:
-            assert steps.finish() == 0  # nothing written after the last it reported
-        archive.store.index_queue.remove_through(second)
-        archive.upkeep.refresh_searchers()
-        assert [h.id for h in archive.search("tag:later").hits] == [hit.id]

@@ -162,11 +162,14 @@ class IndexUpkeep:
         """Index what is queued in one commit of the single writer: one new
         segment, searchable from then on by every reader (an import's step).
         Returns how many articles it wrote."""
-        written, through = write_step(self.store, self.index())
-        if written:
-            self.store.index_queue.remove_through(through)
-            self.refresh_searchers()
-        return written
+        queued, through = self.store.index_queue.ids_through()
+        if not queued:
+            return 0
+        chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
+        ixmod.apply_chunks(self.index(), (self.store.get_many(chunk) for chunk in chunks), chunks)
+        self.store.index_queue.remove_through(through)
+        self.refresh_searchers()
+        return len(queued)
 
     def analyse_pending(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Find entities and quotes in articles stored before analysis existed
@@ -313,16 +316,3 @@ class IndexUpkeep:
 
     def refresh_searchers(self) -> None:
         self._local = threading.local()
-
-
-def write_step(store: Store, ix: FileIndex) -> tuple[int, int]:
-    """Write what `store` has queued to the index in one commit, taking
-    nothing off the queue: (articles written, the queue number read through,
-    for IndexQueueRows.remove_through). Run in this process, or beside an
-    import in a process of its own (index_steps.py), which only reads the store."""
-    queued, through = store.index_queue.ids_through()
-    if not queued:
-        return 0, 0
-    chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
-    ixmod.apply_chunks(ix, (store.get_many(chunk) for chunk in chunks), chunks)
-    return len(queued), through

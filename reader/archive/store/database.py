@@ -107,7 +107,6 @@ def _create(path: Path) -> None:
         creating = Store.__new__(Store)
         creating.path = Path(tmp)
         creating.read_only = False
-        creating._reader = False
         try:
             creating._open()
         finally:
@@ -136,11 +135,8 @@ class Store:
     analysis: AnalysisRows
     index_queue: IndexQueueRows
 
-    def __init__(self, path: Path, *, reader: bool = False) -> None:
-        """`reader`: opened only to read beside the process that writes it (an
-        import's index steps): never migrated, never written (query_only)."""
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._reader = reader
         path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = not writable_here(path)
         try:
@@ -179,9 +175,7 @@ class Store:
         self.stories = StoryRows(self.db)
         self.index_queue = IndexQueueRows(self.db, self.transaction)
         self.analysis = AnalysisRows(self.db, self.index_queue.add)
-        if self._reader:
-            self.db.execute("PRAGMA query_only=ON")
-        if self.read_only or self._reader:
+        if self.read_only:
             self._check_version()
         else:
             self._migrate()
