@@ -72,6 +72,20 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "search", "slash", "focus_search", "Search", "main", help="Type a query (Enter: to the results)", priority=True
     ),
+    # Priority: in the search box too it clears the whole query (the box's own
+    # ctrl+u only cleared what was left of the cursor), and from the results
+    # or the reader it starts a new search without / first.
+    Command(
+        "clear-search",
+        "ctrl+u",
+        "clear_search",
+        "Clear search",
+        "main",
+        show=False,
+        palette=True,
+        help="Clear the search and type a new one (from the results and the reader too)",
+        priority=True,
+    ),
     Command("back", "escape", "back", "Back", "main", show=False, help="Search box → results, reader → results"),
     Command(
         "switch",

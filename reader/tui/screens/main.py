@@ -137,6 +137,13 @@ class MainScreen(Screen[None]):
         # keys typed behind / are forwarded to whatever has focus when each arrives.
         self.set_focus(self.query_one(SearchBox))
 
+    def action_clear_search(self) -> None:
+        """ctrl+u: an empty query (every article, newest first) and the box
+        focused for the next one, wherever the key is pressed on this screen."""
+        box = self.query_one(SearchBox)
+        box.value = ""  # its Changed message runs the empty search
+        self.action_focus_search()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search box / is typed: a priority key would be taken from it.
         return not (action == "focus_search" and isinstance(self.focused, Input))
