@@ -205,3 +205,20 @@ class SearchResult:
     suggestion: str | None = None
     terms: tuple[str, ...] = field(default=())
     snipped: int | None = None  # how many of the first hits have their snippets made (None: every hit)
+    # A query with nothing to look for: its words, each one the index leaves
+    # out ("the", "and of", "a"). Empty when any word was searched.
+    left_out: tuple[str, ...] = field(default=())
+
+    def nothing_to_search(self, *, short: bool = False) -> str | None:
+        """Why such a query found nothing and what to type instead (None for
+        any other query); `short` for a narrow status line."""
+        if not self.left_out:
+            return None
+        words = ", ".join(f"“{w}”" for w in self.left_out)
+        verb = "is" if len(self.left_out) == 1 else "are"
+        one_letter = any(len(w) < 2 for w in self.left_out)
+        common = any(len(w) >= 2 for w in self.left_out)
+        why = " or ".join(w for w, said in (("too short", one_letter), ("too common", common)) if said)
+        if short:
+            return f"{words}: {why} to search; add a rarer word"
+        return f"{words} {verb} {why} to search; add a rarer word (a name, a place, a topic)"

@@ -129,6 +129,7 @@ def _found(
         elapsed_ms=elapsed,
         suggestion=suggestion,
         terms=terms,
+        left_out=searchmod.words_left_out(index(), text) if total == 0 else (),
     )
 
 

@@ -35,6 +35,8 @@ def search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
             print(hit_json(hit))
         if not result.hits and result.suggestion:
             print(json.dumps({"suggestion": result.suggestion}))
+        if result.left_out:
+            print(json.dumps({"left_out": list(result.left_out), "hint": result.nothing_to_search()}))
         return EXIT_OK
     out, err = Styler(sys.stdout), Styler(sys.stderr)
     for hit in result.hits:
@@ -42,7 +44,10 @@ def search(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
     shown = len(result.hits)
     more = f" ({shown} shown; --limit {result.total} shows all)" if result.total > shown else ""
     say(err(f"{plural(result.total, 'article')} · {result.elapsed_ms:.0f} ms{more}", "dim"))
-    if not result.hits and result.suggestion:
+    hint = result.nothing_to_search()
+    if hint:
+        say(f"No results: {clean_line(hint)}.")
+    elif not result.hits and result.suggestion:
         say(f"No results. Did you mean: {clean_line(result.suggestion)}")
     elif not result.hits and archive.article_count() == 0:
         say("The archive is empty: newsreader import PATH adds articles (newsreader --demo … tries the demo).")

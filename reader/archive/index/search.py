@@ -176,6 +176,21 @@ def parse(ix: FileIndex, text: str) -> query.Query:
     return q
 
 
+_FIELD_PREFIX = re.compile(r"\b\w+:")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
+
+
+def words_left_out(ix: FileIndex, text: str) -> tuple[str, ...]:
+    """The words of a query that holds only words the index leaves out (stop
+    words, one-letter words: "the", "and of"), so it can say why nothing was
+    found; () when any word is searched or there is no word."""
+    analyzer = ix.schema["body"].analyzer
+    words = [w for w in re.findall(r"[^\W_]+", _FIELD_PREFIX.sub(" ", text)) if w not in _OPERATORS]
+    if not words or any(True for w in words for _ in analyzer(w)):
+        return ()
+    return tuple(dict.fromkeys(w.lower() for w in words))
+
+
 def _quoted_dates_read(ix: FileIndex) -> Callable[[query.Query], query.Query]:
     """A quoted date (date:"2022") reaches the date field as a bare text term,
     which matches nothing; read it as the date field reads date:2022."""
