@@ -178,9 +178,12 @@ class ProgressLine:
         self.tty = stream.isatty()
         self._width = 0
 
-    def update(self, done: int, total: int, path: str, outcome: str, stage_label: str = "", reason: str = "") -> None:
+    def update(
+        self, done: int, total: int, path: str, outcome: str, stage_label: str = "", reason: str = "", said: str = ""
+    ) -> None:
+        """`said` is the step in words (Progress.describe), for an index pass's lines when piped."""
         if outcome == "indexing":  # after a large import: stories, then the index in one pass
-            self._stage(done, total, stage_label or "Indexing")
+            self._stage(done, total, stage_label or "Indexing", said)
             return
         name = clean_line(os.path.basename(path))
         if not self.tty:
@@ -189,16 +192,16 @@ class ProgressLine:
             return
         self._bar(done, total, name[:40])
 
-    def _stage(self, done: int, total: int, label: str) -> None:
+    def _stage(self, done: int, total: int, label: str, said: str = "") -> None:
         if total <= 1:  # a step with no count (finishing the index): said once, as it starts
             if done == 0:
                 self.finish()
                 print(f"{label}…", file=self.stream, flush=True)
             return
         if not self.tty:
-            print(f"{label}: {done:,}/{total:,}", file=self.stream, flush=True)
+            print(said or f"{label}: {done:,}/{total:,}", file=self.stream, flush=True)
             return
-        self._bar(done, total, f"{label}…")
+        self._bar(done, total, f"{label}: {total - done:,} left…")
 
     def _bar(self, done: int, total: int, label: str) -> None:
         bar_len = 24

@@ -146,8 +146,14 @@ def test_progress_of_the_index_pass_when_piped() -> None:
     steps = [Progress(500, 1000, INDEXING, "indexing"), Progress(1000, 1000, INDEXING, "indexing")]
     steps += [Progress(0, 1, FINISHING, "indexing"), Progress(1, 1, FINISHING, "indexing")]
     for step in steps:
-        line.update(step.done, step.total, step.path, step.outcome, step.stage_label)
-    assert out.getvalue().splitlines() == ["Indexing: 500/1,000", "Indexing: 1,000/1,000", "Finishing the index…"]
+        line.update(step.done, step.total, step.path, step.outcome, step.stage_label, said=step.describe())
+    # What is done, what is left, and that the count is the index pass's, not the files'
+    # ("Indexing: 500/1,000" read as if 1,000 were the whole import).
+    assert out.getvalue().splitlines() == [
+        "Files read. Indexing the 1,000 articles not yet searchable: 500 done, 500 left",
+        "Files read. Indexing the 1,000 articles not yet searchable: 1,000 done, 0 left",
+        "Finishing the index…",
+    ]
 
 
 def test_search_sorted_newest_and_oldest_first(capsys, tmp_path: Path, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,9 @@ def import_files(archive, args: argparse.Namespace) -> int:  # type: ignore[no-u
 
     try:
         for step in archive.import_paths(args.paths, report, wait_s=args.wait):
-            progress.update(step.done, step.total, step.path, step.outcome, step.stage_label, step.reason)
+            progress.update(
+                step.done, step.total, step.path, step.outcome, step.stage_label, step.reason, said=step.describe()
+            )
     except KeyboardInterrupt:
         interrupted = report.interrupted = True
     except DiskFull as exc:

@@ -6,10 +6,8 @@ import asyncio
 from multiprocessing import resource_tracker
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import App
-from textual.widgets import Static
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
@@ -18,6 +16,7 @@ from reader.tui import heap, read_only
 from reader.tui.commands import ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
+from reader.tui.widgets.search_box import StatusLine
 
 
 class NewsReaderApp(App[None]):
@@ -86,7 +85,7 @@ class NewsReaderApp(App[None]):
     def _status(self, message: str) -> None:
         screen = self.screen
         if isinstance(screen, MainScreen):
-            screen.query_one("#status", Static).update(Text(message))
+            screen.query_one(StatusLine).say(message)
 
     # -- actions -----------------------------------------------------------
 

@@ -91,9 +91,11 @@ class ImportScreen(Screen[None]):
             with Horizontal(id="import-path-row"):
                 yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
                 yield Button("Import", id="import-go", variant="primary")
-                yield Button("Cancel (ctrl+c)", id="import-cancel", variant="error", disabled=True)
+                # "Cancel (ctrl+c)" left no room for the button's edges at 80 columns.
+                yield Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
             yield FolderTree(self.start_path, id="import-tree")
             yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-phase")
             yield Static("", id="import-current")
             yield Static("", id="import-counts")
             yield Static("", id="import-summary")
@@ -208,10 +210,10 @@ class ImportScreen(Screen[None]):
     def _progress(self, step: Progress, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(step.total, 1), progress=step.done)
+        self.query_one("#import-phase", Static).update(Text(step.describe()))
         current = self.query_one("#import-current", Static)
         if step.outcome == "indexing":
-            counted = f": {step.done:,} of {step.total:,} articles" if step.total > 1 else ""
-            current.update(Text(f"{step.stage_label}{counted}…"))
+            current.update("")
         else:
             current.update(Text(f"{step.outcome}: {clean_line(self._relative(step.path))}"))
         self.query_one("#import-counts", Static).update(Text(_counts(report)))
@@ -220,6 +222,7 @@ class ImportScreen(Screen[None]):
         self.running = False
         self.report = report
         self._set_running(False)
+        self.query_one("#import-phase", Static).update("")  # "Done." or "Cancelled." below says the rest
         summary = self.query_one("#import-summary", Static)
         if error:
             summary.update(Text("⚠ " + error))

@@ -54,17 +54,13 @@ class MainScreen(Screen[None]):
         )
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(
-            value=self.initial_query,
-            placeholder='Search: words, "phrases", title:…, date:2021-11, pre*, fuzzy~   (press / to type)',
-            id="search",
-        )
+        yield SearchBox(self.initial_query, id="search")
         with Horizontal(id="panes"):
             yield Static(_welcome(), id="welcome")
             yield ResultsList(id="results")
             yield ArticleView(id="reader")
             yield SidePanel(id="side-panel")
-        yield StatusLine("", id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -17,7 +16,7 @@ from reader.plural import noun_for
 from reader.sanitize import clean_line
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList, rows_in_view
-from reader.tui.widgets.search_box import StatusLine
+from reader.tui.widgets.search_box import Part, StatusLine
 
 PAGE_SIZE = 50
 SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
@@ -112,17 +111,15 @@ class QueryRunner:
         screen = self.screen
         status = screen.query_one(StatusLine)
         if isinstance(result, str):
-            status.update(Text("⚠ " + result, style="bold"))
-            status.add_class("-error")
+            status.say(result, error=True)
             return
-        status.remove_class("-error")
         self.last_result = result
         # An empty archive (not an empty search) gets a first screen that says
         # how to fill it, instead of "0 articles" beside an empty pane.
         empty = result.total == 0 and not text.strip() and not self.filters.active
         screen.set_class(empty, "-empty")
         if empty:
-            status.update(Text("The archive is empty: i imports a folder"))
+            status.say("The archive is empty: i imports a folder")
             return
         self.on_new_list(bool(result.hits), first_page if first_page and first_page.query == text else None)
         # The same search run again (after an import or a reindex) keeps the
@@ -132,7 +129,7 @@ class QueryRunner:
             result.hits, keep_cursor=shown_for == self._shown_for, snipped=result.snipped
         )
         line = self._status(text, result)
-        status.update(Text(line))
+        status.say(*line)
         if not result.hits:
             screen.query_one(ArticleView).show(None)
             if text.strip() and not self.filters.active:
@@ -158,20 +155,30 @@ class QueryRunner:
         if result is self.last_result:  # else the list shows another answer now
             self.screen.query_one(ResultsList).add_snippets(made)
 
-    def _status(self, text: str, result: SearchResult) -> str:
+    def _status(self, text: str, result: SearchResult) -> tuple[Part, ...]:
+        """The status line's parts, the most important first (the last are
+        shortened first on a narrow terminal)."""
         noun = noun_for(result.total, "article")
-        line = f"{result.total} {noun}" + (f" · {result.elapsed_ms:.0f} ms" if SHOW_TIMING else "")
+        line: list[Part] = [f"{result.total:,} {noun}"]
         if not text.strip() and not self.filters.active:
-            line = f"{result.total} {noun} in the archive, newest first"
+            line = [(f"{result.total:,} {noun} in the archive, newest first", f"{result.total:,} {noun}, newest first")]
+        hint = result.nothing_to_search()
+        if hint:
+            line.append((hint, result.nothing_to_search(short=True) or ""))
         if self.filters.active:
-            line += f" · filters: {self.filters.describe()} (F to change)"
+            shown = self.filters.describe()
+            line.append((f"filters: {shown} (F to change)", f"filters: {shown} (F)", "filters on (F)"))
         if any(h.versions > 1 for h in result.hits):
-            line += (
-                " · one row per story (c: every version)" if self.collapse else " · every version (c: one per story)"
+            line.append(
+                ("one row per story (c: every version)", "c: every version", "")
+                if self.collapse
+                else ("every version (c: one per story)", "c: one per story", "")
             )
-        return line
+        if SHOW_TIMING and (text.strip() or self.filters.active):
+            line.append((f"{result.elapsed_ms:.0f} ms", ""))
+        return tuple(line)
 
-    def _suggest_in_thread(self, text: str, line: str) -> None:
+    def _suggest_in_thread(self, text: str, line: tuple[Part, ...]) -> None:
         """Add "did you mean" to the status of a query that found nothing, once
         it is made, unless the query has changed by then."""
         try:
@@ -182,6 +189,7 @@ class QueryRunner:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.screen.app.call_from_thread(self._show_suggestion, text, line, suggestion)
 
-    def _show_suggestion(self, text: str, line: str, suggestion: str) -> None:
+    def _show_suggestion(self, text: str, line: tuple[Part, ...], suggestion: str) -> None:
         if text == self.text and not self.searching:
-            self.screen.query_one(StatusLine).update(Text(f"{line} · did you mean: {clean_line(suggestion)}"))
+            count, *rest = line  # "did you mean" before the rest: it is what to do next
+            self.screen.query_one(StatusLine).say(count, f"did you mean: {clean_line(suggestion)}", *rest)

@@ -1,0 +1,81 @@
+"""At 80 columns what the main screen says fits: the search box's placeholder
+and the status line shorten sensibly instead of being cut mid-word."""
+
+from __future__ import annotations
+
+from reader.model import SearchFilters
+from reader.tui.screens.main import SearchBox, StatusLine
+from reader.tui.widgets.search_box import PLACEHOLDERS, fitted
+from tests.tui.conftest import settle
+
+
+def shown(widget) -> str:  # type: ignore[no-untyped-def]
+    """The widget's text as painted on the screen, line by line."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
+
+
+async def test_the_placeholder_fits_at_80_and_is_whole_at_160(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(SearchBox)
+        await pilot.press("slash")  # shown with the cursor on its first cell
+        assert box.value == "" and box.placeholder != PLACEHOLDERS[0]
+        assert box.placeholder[1:].strip() in shown(box)  # whole, "(press /" kept with its key
+        assert "/" in box.placeholder
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        assert box.placeholder == PLACEHOLDERS[0] and PLACEHOLDERS[0][1:] in shown(box)
+
+
+async def test_the_status_line_keeps_whole_parts_at_80(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.search.filters = SearchFilters(date_from="2022", date_to="2022-12", site="Tayside Echo", unread=True)
+        screen.search_for("ferry")
+        await settle(pilot)
+        status = screen.query_one(StatusLine)
+        painted = shown(status).strip()
+        assert "filters" in status.full_text and len(status.full_text) > 78  # too long for one line at 80
+        assert "…" not in painted and painted.startswith("1 article")
+        assert "filters: dates 2022 to 2022-12, site Tayside Echo, unread" in painted  # whole, not cut
+        assert "(F" in painted  # the key that changes the filters is still named
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        assert shown(status).strip() == status.full_text
+
+
+async def test_a_query_of_stop_words_says_why_nothing_was_found(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"and of ")
+        await settle(pilot)
+        painted = shown(app.screen.query_one(StatusLine)).strip()
+        assert painted.startswith("0 articles · “and”, “of”")
+        assert "too common to search; add a rarer word" in painted and "…" not in painted
+
+
+def test_the_last_parts_shorten_first() -> None:
+    parts = ("5 articles", ("filters: site Example (F to change)", "filters on (F)"), ("12 ms", ""))
+    assert fitted(parts, 80) == "5 articles · filters: site Example (F to change) · 12 ms"
+    assert fitted(parts, 48) == "5 articles · filters: site Example (F to change)"
+    assert fitted(parts, 30) == "5 articles · filters on (F)"
+
+
+async def test_the_import_screens_buttons_keep_their_edges_at_80(make_app) -> None:  # type: ignore[no-untyped-def]
+    from rich.cells import cell_len
+    from textual.widgets import Button
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        for button in app.screen.query(Button):
+            # its label, a cell of padding each side and its two edges; inside the screen's padding
+            assert button.region.width >= cell_len(str(button.label)) + 4, (button.label, button.region)
+            assert button.region.right <= 78, (button.label, button.region)
