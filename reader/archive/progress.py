@@ -30,7 +30,6 @@ class Progress:
             self.path, "Indexing"
         )
 
-
     def describe(self) -> str:
         """Which step of the import this is, what is done and what is left, for
         people: "Reading files: 120 of 787 done, 667 left"; after a large import
