@@ -389,10 +389,13 @@ class Archive:
             return searchmod.suggestion(self.index(), self.upkeep.searcher(), text, self.store.bodies)
 
     def source_text(self, article_id: str) -> tuple[str, str]:
-        """(path, text) of an article's first source file, its text safe for a
-        terminal: a pager shows the file's escape codes and links as text, never
-        runs them. Raises SourceUnavailable saying why there is none."""
-        from reader.ingest import IngestError, source_text
+        """(path, text) of an article's first source file as a person reads it
+        (page_view.source_view: its path and address, then a web page's whole
+        text, not its HTML), safe for a terminal: a pager shows the file's
+        escape codes and links as text, never runs them. Raises
+        SourceUnavailable saying why there is none."""
+        from reader.ingest import IngestError
+        from reader.ingest.page_view import source_view
         from reader.sanitize import clean_text
 
         stored = self.get(article_id)
@@ -400,7 +403,7 @@ class Archive:
             raise SourceUnavailable("the article has no source file")
         path = stored.paths[0]
         try:
-            return path, clean_text(source_text(Path(path)))
+            return path, clean_text(source_view(Path(path), stored.article.url))
         except IngestError as exc:
             raise SourceUnavailable(f"{path}: {exc}") from exc
 

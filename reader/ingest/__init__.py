@@ -123,24 +123,6 @@ def parse_source(source: SourceFile) -> list[Article]:
     return articles
 
 
-def source_text(path: Path) -> str:
-    """A file's text as it stands on disk, decoded as an import decodes it (for
-    reading the source in a pager). IngestError for a file that is not text
-    (a PDF, an EPUB) or cannot be read."""
-    from reader.ingest.decode import DecodeError, decode
-
-    source = read_source(path)
-    data = source.data
-    if data.startswith(b"\x1f\x8b") and path.name.lower().endswith(".gz"):  # page.html.gz: the page inside
-        from reader.ingest.compressed import decompress, inner_path
-
-        data, path = decompress(data), inner_path(path)
-    try:
-        return decode(data, html=path.suffix.lower() in (".html", ".htm", ".xhtml"))
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
-
-
 def with_site(article: Article) -> Article:
     """An article keeps only the name in its site (not a copyright line or its
     headline); one whose source names no site is credited to its URL's host,

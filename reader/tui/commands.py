@@ -103,11 +103,11 @@ COMMANDS: tuple[Command, ...] = (
         "open",
         "o",
         "open_source",
-        "Open source",
+        "Saved page",
         "main",
         show=False,
         palette=True,
-        help="Show the source file in your pager",
+        help="The saved page in your pager: its path and address, then its whole text (not its HTML)",
     ),
     Command(
         "folds",

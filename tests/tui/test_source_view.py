@@ -1,0 +1,37 @@
+"""`o` shows the saved page as a person reads it: where it is saved, then its
+text (it showed the page's HTML)."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from pathlib import Path
+
+from reader.config import Config
+from tests.conftest import archive_of
+from tests.ingest.test_page_view import PAGE
+from tests.tui.conftest import settle
+
+
+async def test_o_shows_the_saved_pages_path_and_text_not_its_html(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.app import NewsReaderApp
+
+    root = archive_of(tmp_path, {"quay.html": PAGE})
+    paged: list[str] = []
+
+    def pager(args: list[str]) -> int:
+        paged.append(Path(args[-1]).read_text(encoding="utf-8"))
+        return 0
+
+    monkeypatch.setenv("PAGER", "less")
+    monkeypatch.setattr(subprocess, "call", pager)
+    app = NewsReaderApp(root, config=Config(), save_config=False)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over in a test
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+    [shown] = paged
+    assert shown.startswith(f"Saved file: {tmp_path / 'src' / 'quay.html'}\n")
+    assert "said the minutes" in shown and "Tayside Echo" in shown  # the whole page, footer too
+    assert "<p>" not in shown and "tracker" not in shown
