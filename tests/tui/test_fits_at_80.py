@@ -3,6 +3,8 @@ and the status line shorten sensibly instead of being cut mid-word."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.model import SearchFilters
 from reader.tui.screens.main import SearchBox, StatusLine
 from reader.tui.widgets.search_box import PLACEHOLDERS, fitted
@@ -79,3 +81,25 @@ async def test_the_import_screens_buttons_keep_their_edges_at_80(make_app) -> No
             # its label, a cell of padding each side and its two edges; inside the screen's padding
             assert button.region.width >= cell_len(str(button.label)) + 4, (button.label, button.region)
             assert button.region.right <= 78, (button.label, button.region)
+
+
+@pytest.mark.parametrize("width", [80, 110, 120, 135, 160])
+async def test_the_footers_keys_stop_before_the_palettes_at_any_width(make_app, width) -> None:  # type: ignore[no-untyped-def]
+    """From 100 columns the footer showed every key, and in the reader ("n Next
+    hit" first) at 120 columns Quit, Help and Import ran under "^p palette"."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(width, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the reader: its footer has the most keys
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        palette = next(k for k in keys if k.has_class("-command-palette"))
+        shown = [k for k in keys if k is not palette]
+        assert "help" in {k.action for k in shown}
+        assert all(k.region.width > 0 and k.region.right <= palette.region.x for k in shown), [
+            (k.description, k.region) for k in shown
+        ]
+    if width >= 160:
+        assert "quit" in {k.action for k in shown}  # a wide terminal keeps them all

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,23 +12,38 @@ from textual.widgets import Static
 from reader.tui.commands import COMMANDS, SCOPES, key_label
 from reader.tui.widgets.scrolling import InstantScroll
 
+PALETTE = ("ctrl+p", "Command palette: every action by name, themes")
 
-def help_table() -> Table:
-    table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
-    # The key column is as wide as the longest key; a screen's title wraps in
-    # it. Titles kept on one line made it 45 columns wide, and at 80 columns
-    # the descriptions wrapped a word to a line.
-    keys = max(len(str(key_label(c.keys))) for c in COMMANDS)
-    table.add_column("key", style="bold", width=max(keys, len("ctrl+p")) + 8)
-    table.add_column("what", ratio=1)
-    for scope, title in SCOPES.items():
-        table.add_row(Text(title, style="bold underline"), "")
+
+def help_tables() -> list[tuple[str, Table]]:
+    """(screen's title, its keys) for every screen, and the palette last.
+
+    A title is a line of its own over its keys, so the key column is only as
+    wide as the longest key: titles in that column made it 18 columns wide
+    (45 before that), and at 80 columns the descriptions had 30 and wrapped
+    a third of the rows."""
+    keys = max([len(key_label(c.keys)) for c in COMMANDS] + [len(PALETTE[0])])
+    tables = []
+    for scope, title in [*SCOPES.items(), ("palette", "")]:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 2), expand=True)
+        table.add_column("key", style="bold", width=keys, no_wrap=True)
+        table.add_column("what", ratio=1)
         for command in COMMANDS:
             if command.scope == scope:
                 table.add_row(key_label(command.keys), command.help or command.description)
-        table.add_row("", "")
-    table.add_row("ctrl+p", "Command palette: every action by name, themes")
-    return table
+        if scope == "palette":
+            table.add_row(*PALETTE)
+        tables.append((title, table))
+    return tables
+
+
+def help_text() -> Group:
+    parts: list[Text | Table] = []
+    for title, table in help_tables():
+        if title:
+            parts.append(Text(title, style="bold underline"))
+        parts += [table, Text("")]
+    return Group(*parts[:-1])
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with InstantScroll(id="help", classes="dialog"):
             yield Static(Text("newsreader — keys", style="bold"), classes="dialog-title")
-            yield Static(help_table())
+            yield Static(help_text())
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

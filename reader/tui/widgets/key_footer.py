@@ -1,7 +1,8 @@
-"""The footer, shortened on a narrow terminal so what it shows is whole."""
+"""The footer, shortened when its keys would not fit, so what it shows is whole."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -9,28 +10,40 @@ from textual.widgets._footer import FooterKey
 from reader.tui.commands import NARROW_HIDDEN_ACTIONS
 
 NARROW_BELOW = 100  # the width under which the main screen shows one pane
+PALETTE_CELLS = 14  # "^p palette" docked on the right, with its edge
 
 
 class KeyFooter(Footer):
-    """Below 100 columns the footer drops the keys marked `narrow=False` (star,
-    read, tags, the highlight toggles, import, quit: all still work and are in
-    help): at 80 columns it was cut off at "F Fil"."""
+    """Keys that would not fit beside "^p palette" are left out, last first,
+    among those marked `narrow=False` (star, read, tags, the highlight
+    toggles, import, quit: all still work and are in help); below 100
+    columns all of those, in the compact style. At 80 columns the footer was
+    cut off at "F Fil", and at 120 columns Quit, Help and Import ran under the
+    palette's key in the reader."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._narrow: bool | None = None
+        self._width: int | None = None  # the terminal width the keys were chosen for
 
     def compose(self) -> ComposeResult:
-        self._narrow = self.app.size.width < NARROW_BELOW
-        self.compact = self._narrow
-        kept = [
-            widget
-            for widget in super().compose()
-            if not (self._narrow and isinstance(widget, FooterKey) and widget.action in NARROW_HIDDEN_ACTIONS)
-        ]
+        widgets = list(super().compose())
+        width = self._width = self.app.size.width
+        self.compact = width < NARROW_BELOW
+        keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+        # A key is its key, its description and three cells around them (one in the compact style).
+        around = 1 if self.compact else 3
+        needs = sum(cell_len(k.key_display) + cell_len(k.description) + around for k in keys) + PALETTE_CELLS
+        left_out: set[int] = set()
+        for key in reversed(keys):
+            if needs <= width and not self.compact:
+                break
+            if key.action in NARROW_HIDDEN_ACTIONS:
+                left_out.add(id(key))
+                needs -= cell_len(key.key_display) + cell_len(key.description) + around
+        kept = [w for w in widgets if id(w) not in left_out]
         self.styles.grid_size_columns = len(kept)
         yield from kept
 
     def on_resize(self) -> None:
-        if self._narrow is not None and (self.app.size.width < NARROW_BELOW) != self._narrow:
+        if self._width is not None and self.app.size.width != self._width:
             self.call_later(self.recompose)
