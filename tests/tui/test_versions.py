@@ -53,6 +53,8 @@ async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> N
         labels = [listing.row_text(n) for n in range(3)]
         assert sum("reading" in label for label in labels) == 1
         assert sum("% differ" in label for label in labels) == 2
+        # Every title starts in the same column ("reading" was one cell wider than "14% differ").
+        assert len({listing.get_option_at_index(n).prompt.lead.cell_length for n in range(3)}) == 1  # type: ignore[union-attr]
         # d on another version: the word diff against the one being read.
         other = next(n for n, label in enumerate(labels) if "reading" not in label)
         listing.highlighted = next(n for n, label in enumerate(labels) if "reading" in label)

@@ -67,7 +67,7 @@ class VersionsScreen(ListScreen):
             title, site, published = rows_by_id[m][0], rows_by_id[m][1], rows_by_id[m][2]
             lead = Text(published.strftime("%Y-%m-%d") if published else "undated   ", style="dim")
             if m == self.current:
-                lead.append("  reading     ", style="bold")
+                lead.append("  reading    ", style="bold")  # as wide as "  14% differ"
             else:
                 lead.append(f"  {changed.get(m, 0.0):>4.0%} differ", style="dim")
             body = Text(clean_line(title))
