@@ -26,3 +26,18 @@ async def test_a_screen_title_wraps_at_80_columns(make_app, key) -> None:  # typ
         assert label.region.right <= 80
         words = text.split()
         assert " ".join(_shown(label).split()) == " ".join(words), (key, _shown(label), text)
+
+
+@pytest.mark.parametrize(("key", "keys"), [("E", "a all · 1 people"), ("T", "d day · w week")])
+async def test_a_screens_keys_are_a_line_of_their_own_at_80_columns(make_app, key, keys) -> None:  # type: ignore[no-untyped-def]
+    """The keys in brackets after the title wrapped mid-phrase ("(d" / "day · w week")."""
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        label = app.screen.query(Label).first()
+        lines = [
+            "".join(segment.text for segment in line).strip() for line in label.render_lines(label.region.reset_offset)
+        ]
+        assert any(line.startswith(keys) for line in lines), lines

@@ -17,7 +17,7 @@ from reader.text.corrections import Correction
 from reader.tui.commands import bindings
 from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
-from reader.tui.screens.list_screen import ListScreen
+from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row, hanging
 
@@ -126,10 +126,11 @@ class EntityBrowser(ListScreen):
             self.app.call_from_thread(self._show, rows, keep, stay)
 
     def _show(self, rows: list[tuple[str, str, int, int]], keep: str | None = None, stay: bool = False) -> None:
-        title = (
-            f"Entities across the archive: {KIND_NAMES[self.kind]} (a all · 1 people · 2 places · 3 orgs · 4 groups)"
+        title = titled(
+            f"Entities across the archive: {KIND_NAMES[self.kind]}",
+            "a all · 1 people · 2 places · 3 orgs · 4 groups · Enter: their articles",
         )
-        self.query_one("#entity-title", Label).update(Text(title))
+        self.query_one("#entity-title", Label).update(title)
         listed: list[Row] = []
         seen: set[str] = set()
         for name, kind, mentions, articles in rows:

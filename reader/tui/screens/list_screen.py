@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -9,6 +10,14 @@ from textual.widgets import Label, OptionList
 
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row
+
+
+def titled(title: str, keys: str) -> Text:
+    """A list screen's title over the keys it takes, each on its lines: the keys
+    in brackets after the title wrapped mid-phrase at 80 columns ("(d" / "day · w week")."""
+    text = Text(title)
+    text.append("\n" + keys, style="dim")
+    return text
 
 
 class ListScreen(Screen[str | None]):

@@ -14,7 +14,7 @@ from reader.plural import noun_for
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.read_only import refused
-from reader.tui.screens.list_screen import ListScreen
+from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.listing import Row, hanging
 
 
@@ -40,9 +40,9 @@ class SavedSearches(ListScreen):
 
     def _show(self, found: list[SavedSearch]) -> None:
         self.saved = {s.name: s for s in found}
-        title = "Saved searches (Enter: run · x: forget · ctrl+s on the results saves the current search)"
-        empty = "No saved searches yet: ctrl+s on the results saves the current one"
-        self.query_one(f"#{self.TITLE_ID}", Label).update(Text(title if found else empty))
+        title = titled("Saved searches", "Enter: run · x: forget · ctrl+s on the results saves the current search")
+        empty = Text("No saved searches yet: ctrl+s on the results saves the current one")
+        self.query_one(f"#{self.TITLE_ID}", Label).update(title if found else empty)
         rows = []
         for s in found:
             lead = Text(f"{s.unread:>4} unread ", style="bold" if s.unread else "dim")

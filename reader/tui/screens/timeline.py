@@ -15,7 +15,7 @@ from reader.archive import Archive
 from reader.archive.timeline import Timeline, bar
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
-from reader.tui.screens.list_screen import ListScreen
+from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.listing import Row
 
 BAR_WIDTH = 60
@@ -48,9 +48,9 @@ class TimelineScreen(ListScreen):
         what = f"“{clean_line(self.query_text)}”" if self.query_text.strip() else "the whole archive"
         found = timeline.periods
         self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
-            Text(
-                f"Timeline of {what} by {self.grain}: {timeline.summary(self.grain)}"
-                "   (d day · w week · m month · y year · Enter: that period's articles)"
+            titled(
+                f"Timeline of {what} by {self.grain}: {timeline.summary(self.grain)}",
+                "d day · w week · m month · y year · Enter: that period's articles",
             )
         )
         largest = max((p.count for p in found), default=0)

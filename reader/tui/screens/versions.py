@@ -15,7 +15,7 @@ from reader.plural import plural
 from reader.sanitize import clean_inline, clean_line
 from reader.text.diff import Change, summarise, word_diff
 from reader.tui.commands import bindings
-from reader.tui.screens.list_screen import ListScreen
+from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import Row, hanging
 from reader.tui.widgets.scrolling import InstantScroll
@@ -58,8 +58,8 @@ class VersionsScreen(ListScreen):
 
     def _show(self, members: list[str], rows_by_id: dict, changed: dict[str, float]) -> None:  # type: ignore[type-arg]
         count = len(members)
-        title = f"{count} versions of this story (Enter: read · d: what changed against the one you read)"
-        self.query_one("#versions-title", Label).update(Text(title if count > 1 else "No other version saved"))
+        title = titled(f"{count} versions of this story", "Enter: read · d: what changed against the one you read")
+        self.query_one("#versions-title", Label).update(title if count > 1 else Text("No other version saved"))
         rows = []
         for m in members:
             if m not in rows_by_id:
