@@ -45,3 +45,24 @@ async def test_ctrl_u_in_the_box_clears_the_whole_query(make_app) -> None:  # ty
         await settle(pilot)
         assert app.screen.query_one(SearchBox).value == ""
         assert len(app.screen.query_one(ResultsList).hits) == 3
+
+
+async def test_ctrl_u_clears_the_quote_browsers_filter_from_its_list_too(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from reader.tui.widgets.listing import KeyList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        await settle(pilot)
+        every = app.screen.query_one(KeyList).option_count
+        await pilot.press(*"zzqq", "enter")  # words no quote has; Enter: to the list
+        await settle(pilot)
+        assert isinstance(app.focused, KeyList) and app.screen.query_one(KeyList).option_count < every
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        box = app.screen.query_one(Input)
+        assert box.value == "" and app.focused is box
+        assert app.screen.query_one(KeyList).option_count == every

@@ -174,6 +174,12 @@ class QuoteBrowser(ListScreen):
         self.query_one(Input).focus()
         self.load("")
 
+    def action_clear_filter(self) -> None:
+        """ctrl+u, as in the main screen's search: every quote again, and the box focused for the next words."""
+        box = self.query_one(Input)
+        box.value = ""  # its Changed message lists every quote
+        self.set_focus(box)
+
     @on(Input.Changed, "#quote-filter")
     def _filter(self, event: Input.Changed) -> None:
         self.load(event.value)
