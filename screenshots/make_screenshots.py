@@ -24,9 +24,9 @@ async def shoot(root: Path) -> list[str]:
     from reader.config import Config
     from reader.demo import articles_dir
     from reader.tui.app import NewsReaderApp
-    from reader.tui.screens import main
+    from reader.tui.screens import query_runner
 
-    main.SHOW_TIMING = False
+    query_runner.SHOW_TIMING = False
     saved: list[str] = []
 
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
