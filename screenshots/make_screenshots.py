@@ -16,6 +16,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# This checkout's reader, not an installed one (run as a script, the folder of
+# the script comes first on sys.path, not the checkout).
+sys.path.insert(0, str(HERE.parent))
 SIZE = (130, 38)
 WORKER_GROUPS = {"search", "open-article", "render-article", "import", "reindex", "versions", "diff", "timeline"}
 
