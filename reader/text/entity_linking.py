@@ -67,6 +67,7 @@ def link(
     by_key: dict[str, int] = {}  # folded full name → entity
     by_word: dict[str, list[int]] = {}  # folded single word of a multi-word name → entities
     by_tail: dict[str, list[int]] = {}  # folded last words of a body's longer name → entities
+    by_initials: dict[str, list[int]] = {}  # initials of a longer name's capitalised words → entities
     mention_scores: dict[int, tuple[float, ...]] = {}
     for i in order:
         span = spans[i]
@@ -82,7 +83,7 @@ def link(
             key = ascii_fold(shown).lower()
             span = replace(span, words=tuple(shown.split()))
         target = by_key.get(key)
-        calls_back_a_thing = surname_of_a_person = False
+        calls_back_a_thing = surname_of_a_person = linked_acronym = False
         if target is None and len(span.words) == 1:
             # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
             # a lone word links only to a single person (or place) it is part of.
@@ -90,6 +91,13 @@ def link(
             linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
             target = linkable[0] if len(linkable) == 1 else None
             surname_of_a_person = target is not None and _lean(belief[target], groups[target]) == "PERSON"
+            if target is None and "acronym" in span.cues:
+                # "Kurdistan Democratic Party (KDP)": an acronym of the one body (or
+                # place) the article names in full with those initials is that name.
+                named = by_initials.get(span.words[0].replace(".", ""), [])
+                bodies = [c for c in named if _lean(belief[c], groups[c]) in ("ORG", "PLACE")]
+                target = bodies[0] if len(bodies) == 1 else None
+                linked_acronym = target is not None
             if target is None:
                 # "Sandy" after "Hurricane Sandy": the storm (the operation, the
                 # project) called back by its own name, not a person of that name.
@@ -116,13 +124,17 @@ def link(
                         by_word.setdefault(low, []).append(target)
             for tail in body_tails(key):
                 by_tail.setdefault(tail, []).append(target)
+            initials = "".join(w[0] for w in span.words if w[:1].isupper())
+            if len(initials) >= 2 and len(span.words) >= 2:
+                by_initials.setdefault(initials, []).append(target)
         entities[target].mentions.append(mention)
         if span.type == "GROUP":
             groups[target] += 1
         elif calls_back_a_thing:
             pass  # the longer name decides: "Sandy" after "Hurricane Sandy" is the storm
         else:
-            p = _as_surname(span.cues) if surname_of_a_person else scores(span.cues)
+            is_a_name = surname_of_a_person or linked_acronym  # it stands for a longer name
+            p = _as_part_of_a_name(span.cues) if is_a_name else scores(span.cues)
             mention_scores[i] = p
             # Evidence adds up across mentions: log-probabilities are summed.
             belief[target] = [a + math.log(b) for a, b in zip(belief[target], p, strict=True)]
@@ -151,11 +163,11 @@ def link(
     return out
 
 
-def _as_surname(cues: tuple[str, ...]) -> tuple[float, ...]:
-    """A lone word's evidence where it is the surname of a person the article
-    named in full ("Bush" after "George W. Bush"): a name, so it does not vote
-    for no entity, and a town the gazetteer has of that name is no evidence
-    of a place here."""
+def _as_part_of_a_name(cues: tuple[str, ...]) -> tuple[float, ...]:
+    """A lone word's evidence where it stands for a longer name the article
+    gave: the surname of a person named in full ("Bush" after "George W. Bush"),
+    the acronym of a body ("KDP"). It is a name, so it does not vote for no
+    entity; and a town the gazetteer has of that name is no evidence of a place."""
     p = list(scores(tuple("lone_surname" if c == "surname_place" else c for c in cues if c not in _PLACE_HITS)))
     p[_NONE] = min(x for i, x in enumerate(p) if i != _NONE)
     total = sum(p)

@@ -70,6 +70,16 @@ def test_a_surname_alone_after_the_full_name_is_the_person_though_a_town_has_the
     assert found["George H.W. Bush"] == "PERSON"
 
 
+def test_an_acronym_the_article_defines_is_the_body_it_stands_for() -> None:
+    blocks = [
+        Block("paragraph", "The Kurdistan Democratic Party (KDP) said on Friday it would not take part."),
+        Block("paragraph", "Officials of the KDP met in Erbil, and the KDP said talks would go on."),
+    ]
+    [party] = [e for e in find_entities(blocks) if e.name == "Kurdistan Democratic Party"]
+    assert party.type == "ORG"
+    assert [m.text for m in party.mentions] == ["Kurdistan Democratic Party", "KDP", "KDP", "KDP"]
+
+
 def test_quotes_speakers_kinds_and_apostrophes() -> None:
     article = _article()
     quotes = find_quotes(article.blocks, find_entities(article.blocks))
