@@ -7,7 +7,7 @@ import math
 
 from reader.model import Block
 from reader.text.dictionary_words import common_word, dictionary_name, lower_case_word
-from reader.text.entities import candidates
+from reader.text.entities import candidates, find_entities
 from reader.text.entity_linking import UNCERTAIN, _decide
 
 
@@ -42,3 +42,9 @@ def test_a_common_word_opening_a_sentence_carries_its_cues() -> None:
     spans = {text[s.start : s.end]: s.cues for s in candidates([Block("paragraph", text)])}
     assert "common_word" in spans["Figure"] and "start_common" in spans["Figure"]
     assert "unknown_word" in spans["Warhol"] and "start_common" not in spans["Warhol"]
+
+
+def test_police_alone_is_the_generic_force_not_a_body_named_police() -> None:
+    blocks = [Block("paragraph", "Police said the man was taken to hospital. The Metropolitan Police declined to comment.")]
+    names = {e.name for e in find_entities(blocks)}
+    assert "Police" not in names and "Metropolitan Police" in names

@@ -40,8 +40,8 @@ def test_a_titles_abbreviation_is_peeled_and_counts_as_a_title() -> None:
 
 
 def test_a_streets_abbreviation_still_ends_the_street() -> None:
-    assert "Police" in _spans("He lives on Harbour St. Police said he was at home.")
-    assert not any(s.startswith("St. Police") for s in _spans("He lives on Harbour St. Police said he was at home."))
+    assert "Anna Berg" in _spans("He lives on Harbour St. Anna Berg said he was at home.")
+    assert not any(s.startswith("St. Anna") for s in _spans("He lives on Harbour St. Anna Berg said he was at home."))
 
 
 @pytest.mark.parametrize(
