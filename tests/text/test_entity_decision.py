@@ -45,6 +45,8 @@ def test_a_common_word_opening_a_sentence_carries_its_cues() -> None:
 
 
 def test_police_alone_is_the_generic_force_not_a_body_named_police() -> None:
-    blocks = [Block("paragraph", "Police said the man was taken to hospital. The Metropolitan Police declined to comment.")]
+    blocks = [
+        Block("paragraph", "Police said the man was taken to hospital. The Metropolitan Police declined to comment.")
+    ]
     names = {e.name for e in find_entities(blocks)}
     assert "Police" not in names and "Metropolitan Police" in names
