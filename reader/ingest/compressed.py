@@ -12,12 +12,6 @@ from pathlib import Path
 from reader.model import Article
 
 
-def inner_path(path: Path) -> Path:
-    """The name of the file inside: `page.html.gz` holds `page.html`."""
-    name = path.name
-    return path.with_name(name[:-3]) if name.lower().endswith(".gz") and len(name) > 3 else path
-
-
 def decompress(data: bytes, limit: int | None = None) -> bytes:
     """The file inside, read up to the import's size cap (a small file can
     unpack to gigabytes): IngestError when it is larger or broken."""
@@ -36,7 +30,7 @@ def decompress(data: bytes, limit: int | None = None) -> bytes:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest.detect import detect
+    from reader.ingest.detect import detect, inner_path
     from reader.ingest.errors import IngestError, NotAnArticle
     from reader.ingest.formats import PARSERS
 

@@ -79,6 +79,12 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
+def inner_path(path: Path) -> Path:
+    """The name of the file inside: `page.html.gz` holds `page.html`."""
+    name = path.name
+    return path.with_name(name[:-3]) if name.lower().endswith(".gz") and len(name) > 3 else path
+
+
 def _zip_format(data: bytes | None, path: Path) -> str | None:
     if data is None and not _regular(path):
         return None
@@ -171,7 +177,6 @@ def _looks_like_json(data: bytes) -> bool:
 def _compressed(path: Path) -> Detected:
     """A `.gz` file, by the name of the file inside (`page.html.gz`); with no
     name we know inside, the parser reads its content."""
-    from reader.ingest.compressed import inner_path
     from reader.ingest.formats import PARSERS
 
     inner = suffix_of(inner_path(path))

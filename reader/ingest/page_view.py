@@ -57,7 +57,8 @@ def page_text(path: Path) -> str:
 
     data = read_source(path).data
     if data.startswith(b"\x1f\x8b") and path.name.lower().endswith(".gz"):  # page.html.gz: the page inside
-        from reader.ingest.compressed import decompress, inner_path
+        from reader.ingest.compressed import decompress
+        from reader.ingest.detect import inner_path
 
         data, path = decompress(data), inner_path(path)
     suffix = path.suffix.lower()
