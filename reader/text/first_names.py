@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from reader.text.gazetteer import ascii_fold
+from reader.text.pickle_cache import kept
 
 _FEMALE = {"female", "mostly_female"}
 _MALE = {"male", "mostly_male"}
@@ -32,12 +30,10 @@ def _genders() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
     key = hashlib.sha256(Path(__file__).read_bytes() + version("gender-guesser").encode()).hexdigest()[:16]
     path = cache_dir() / f"first-names-{key}.pickle"
-    try:
-        with path.open("rb") as cached:
-            female, male, every = pickle.load(cached)
-        return frozenset(female), frozenset(male), frozenset(every)
-    except Exception:  # noqa: BLE001 - missing or unreadable: build it again
-        pass
+    return kept(path, _build, lambda found: isinstance(found, tuple) and len(found) == 3)
+
+
+def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from gender_guesser.detector import Detector
 
     female_names, male_names, every_name = set(), set(), set()
@@ -48,15 +44,7 @@ def _genders() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             female_names.add(ascii_fold(name).lower())
         elif kinds and kinds <= _MALE:
             male_names.add(ascii_fold(name).lower())
-    built = (frozenset(female_names), frozenset(male_names), frozenset(every_name))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".first-names-", delete=False) as aside:
-            pickle.dump(built, aside, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(aside.name, path)
-    except OSError:
-        pass  # a read-only cache directory: build it in each process
-    return built
+    return frozenset(female_names), frozenset(male_names), frozenset(every_name)
 
 
 def gender(first_name: str) -> str | None:

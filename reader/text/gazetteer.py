@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.text.pickle_cache import kept
 from reader.text.vocab import IRREGULAR_DEMONYMS
 
 
@@ -57,24 +55,7 @@ def gazetteer() -> Gazetteer:
     1 MB of names (measured; Python keeps the freed memory). Each import
     worker paid both; the cached copy loads in 20 ms and holds only the names.
     """
-    path = _cache_path()
-    try:
-        with path.open("rb") as cache:
-            cached = pickle.load(cache)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except Exception:  # noqa: BLE001 - missing, unreadable or stale: build it again
-        pass
-    built = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: workers starting together never read half a file.
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as aside:
-            pickle.dump(built, aside, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(aside.name, path)
-    except OSError:
-        pass  # a read-only cache directory: build it in each process
-    return built
+    return kept(_cache_path(), _build, lambda found: isinstance(found, Gazetteer))
 
 
 def _cache_path() -> Path:
