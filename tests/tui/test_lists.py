@@ -13,12 +13,6 @@ from reader.tui.widgets.listing import KeyList
 from tests.tui.conftest import record_toasts, settle
 
 
-async def _browser_ready(pilot) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.app.screen.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def _two_types_for_one_name(app, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
     """The index as an archive of real pages has it: one name under two types
     (a place in one article, an organisation in another)."""
@@ -41,14 +35,14 @@ async def test_a_name_with_two_types_is_one_row_and_can_be_corrected(make_app, f
         twice = _two_types_for_one_name(app, monkeypatch)
         await settle(pilot)
         await pilot.press("E")
-        await _browser_ready(pilot)
+        await settle(pilot)
         assert app.is_running and isinstance(app.screen, EntityBrowser)  # it quit with DuplicateID
         listing = app.screen.query_one(KeyList)
         assert listing.keys.count(twice) == 1
         listing.highlighted = listing.keys.index(twice)
         await pilot.press("r", "ctrl+a", "ctrl+k", *f"{twice} Renamed", "enter")
-        await _browser_ready(pilot)
-        await _browser_ready(pilot)
+        await settle(pilot)
+        await settle(pilot)
         assert app.is_running and f"{twice} Renamed" in app.screen.query_one(KeyList).keys
     with Archive(filled_dir) as archive:
         assert [c.action for c in archive.corrections()] == ["rename"]
@@ -59,7 +53,7 @@ async def test_lists_move_alike_and_do_not_wrap(make_app) -> None:  # type: igno
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("E")
-        await _browser_ready(pilot)
+        await settle(pilot)
         listing = app.screen.query_one(KeyList)
         assert app.focused is listing and listing.highlighted == 0 and listing.option_count > 3
         await pilot.press("j", "j")
@@ -92,7 +86,7 @@ async def test_every_list_screen_uses_the_one_list(make_app, key: str) -> None: 
         await pilot.press("enter")  # an article open, for v
         await settle(pilot)
         await pilot.press("escape", key)
-        await _browser_ready(pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, MainScreen)
         assert len(app.screen.query(KeyList)) == 1
 
@@ -102,7 +96,7 @@ async def test_the_timeline_opens_on_its_first_period(make_app) -> None:  # type
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("T")
-        await _browser_ready(pilot)
+        await settle(pilot)
         listing = app.screen.query_one(KeyList)
         first = next(n for n in range(listing.option_count) if not listing.get_option_at_index(n).disabled)
         assert listing.highlighted == first
@@ -131,7 +125,7 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
         await pilot.press("Q")
         assert isinstance(app.screen, QuoteBrowser)
         await pilot.press(*"priced us out")
-        await _browser_ready(pilot)
+        await settle(pilot)
         listing = app.screen.query_one(KeyList)
         assert listing.option_count == 1
         await pilot.press("enter", "enter")
@@ -151,21 +145,21 @@ async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("E")
-        await _browser_ready(pilot)
+        await settle(pilot)
         listing = app.screen.query_one(KeyList)
         await pilot.press("j", "j")
         rejected, following = listing.keys[2], listing.keys[3]
         await pilot.press("x")
-        await _browser_ready(pilot)
-        await _browser_ready(pilot)
+        await settle(pilot)
+        await settle(pilot)
         assert rejected not in listing.keys
         assert listing.highlighted == 2 and listing.current_key == following  # it jumped to the top
         await pilot.press("u")  # undo: the entity is back, under the cursor
-        await _browser_ready(pilot)
-        await _browser_ready(pilot)
+        await settle(pilot)
+        await settle(pilot)
         assert listing.current_key == rejected
         await pilot.press("u")
-        await _browser_ready(pilot)
+        await settle(pilot)
         assert toasts[-1] == "No correction to undo"
     with Archive(filled_dir) as archive:
         assert archive.corrections() == []
@@ -193,7 +187,7 @@ async def test_the_quote_browser_lists_quotations_not_scare_quotes(tmp_path: Pat
         await settle(pilot)
         await pilot.press("Q")
         assert isinstance(app.screen, QuoteBrowser)
-        await _browser_ready(pilot)
+        await settle(pilot)
         listing = app.screen.query_one(KeyList)
         assert listing.option_count == 1
         assert "keep it open" in listing.keys[0]  # the row's key: the article id and the quote's words

@@ -145,22 +145,17 @@ async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) ->
         await settle(pilot)
         await pilot.press("E", "1")
         await settle(pilot)
-        await app.screen.workers.wait_for_complete()
         assert isinstance(app.screen, EntityBrowser)
         listing = app.screen.query_one(KeyList)
         names = listing.keys
         listing.highlighted = names.index("Johan Lindqvist")
         await pilot.press("r", "ctrl+a", "ctrl+k", *"Johan Lindqvist-Berg", "enter")
-        await pilot.pause(0.3)
-        await app.screen.workers.wait_for_complete()
         await settle(pilot)
         listing = app.screen.query_one(KeyList)
         names = listing.keys
         assert "Johan Lindqvist-Berg" in names and "Johan Lindqvist" not in names
         listing.highlighted = names.index("Johan Lindqvist-Berg")
         await pilot.press("x")
-        await pilot.pause(0.3)
-        await app.screen.workers.wait_for_complete()
         await settle(pilot)
         listing = app.screen.query_one(KeyList)
         assert "Johan Lindqvist-Berg" not in listing.keys
@@ -179,12 +174,9 @@ async def test_entity_browser_refuses_a_merge_into_an_unknown_name(make_app, fil
         await settle(pilot)
         await pilot.press("E", "1")
         await settle(pilot)
-        await app.screen.workers.wait_for_complete()
         listing = app.screen.query_one(KeyList)
         listing.highlighted = listing.keys.index("Johan Lindqvist")
         await pilot.press("m", *"Nobody Of That Name", "enter")
-        await pilot.pause(0.3)
-        await app.screen.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, EntityBrowser)
         assert "Johan Lindqvist" in app.screen.query_one(KeyList).keys
@@ -242,7 +234,6 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
         await settle(pilot)
         await pilot.press("E")
         await settle(pilot)
-        await app.screen.workers.wait_for_complete()
         listing = app.screen.query_one(KeyList)
         names = listing.keys
         name = next(n for n in names if n in dated)
