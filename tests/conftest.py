@@ -18,6 +18,22 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("NEWSREADER_HOME", str(home))
     monkeypatch.setenv("NO_COLOR", "1")
+    checkout = _source_checkout()
+    if checkout is not None:
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join([checkout, *filter(None, [os.environ.get("PYTHONPATH")])]))
+
+
+def _source_checkout() -> str | None:
+    """The source folder the tests import `reader` from, if it is one (not an
+    installed copy). Commands the tests start (`python -P -m reader`) are given
+    it, so they run the code under test: without it they ran whatever the
+    virtualenv's editable install points at, another checkout, which can
+    change while a suite runs (another engineer's landing) and made
+    test_disk_full_repair fail once in a full run on a busy machine."""
+    import reader
+
+    root = Path(reader.__file__).resolve().parents[1]
+    return str(root) if (root / "pyproject.toml").is_file() else None
 
 
 @pytest.fixture

@@ -57,3 +57,15 @@ def test_every_file_of_the_source_package_is_installed() -> None:
         if f.is_file() and "__pycache__" not in f.parts and not (installed / f.relative_to(source)).is_file()
     ]
     assert missing == []
+
+
+def test_the_commands_tests_start_run_the_code_under_test() -> None:
+    """`python -P -m reader` in a test imports the copy the tests import (see
+    tests/conftest.py), not the one the virtualenv's editable install points at."""
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", "import reader; print(reader.__file__)"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert Path(done.stdout.strip()).resolve() == Path(reader.__file__).resolve()
