@@ -95,6 +95,12 @@ _NOT_DESCRIPTION_END = frozenset(
     """was were is are be been has have had will would could should can may might did does do
     that which who what when where if and or but not also then there this these those""".split()
 )
+# Nor does a noun phrase end in a preposition: "a little like", "the end of the year without".
+_PREPOSITIONS = frozenset(
+    """about above across after against along among around as at before behind below beneath beside
+    between beyond by despite during for from in inside into like near of off on onto out outside over
+    past since than through throughout to toward towards under until unto up upon via with within without""".split()
+)
 
 
 def name_run(match: re.Match[str] | None, after_verb: bool = False) -> str | None:
@@ -123,7 +129,7 @@ def description(match: re.Match[str] | None) -> str | None:
         return None
     text = match.group(1).strip()
     words = [w.lower() for w in text.split()]
-    if words[-1].endswith("ly") or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
+    if words[-1].endswith("ly") or words[-1] in _PREPOSITIONS or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
         return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
     if _PREPOSITION_BEFORE.search(match.string, max(0, match.start(1) - 16), match.start(1)):
         return None  # the end of a longer phrase: "A person in the house at the time told…"

@@ -297,3 +297,11 @@ def test_an_adjective_of_a_people_or_party_is_no_speaker_but_this_republican_is(
     assert said[0][1] != "Muslim"
     said = _said('"The deal was real," this Republican said.')
     assert said[0][1] is not None and said[0][1].endswith("Republican")
+
+
+def test_a_phrase_ending_in_a_preposition_is_no_described_speaker() -> None:
+    from reader.text.speaker_phrases import DESCRIBED_AT_END, description
+
+    assert description(DESCRIBED_AT_END.search("Asking it is a little like ")) is None
+    assert description(DESCRIBED_AT_END.search("Officials expect, by the end of the year without ")) is None
+    assert description(DESCRIBED_AT_END.search("Later that day the harbour master ")) == "the harbour master"
