@@ -103,3 +103,29 @@ async def test_the_footers_keys_stop_before_the_palettes_at_any_width(make_app, 
         ]
     if width >= 160:
         assert "quit" in {k.action for k in shown}  # a wide terminal keeps them all
+
+
+async def test_a_long_import_summary_scrolls_within_the_screen_at_80x24(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Fifteen failed files at 80x24: the summary ran past the footer, out of reach."""
+    from reader.tui.screens.import_screen import ImportScreen
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for n in range(15):
+        (bad / f"empty{n:02}.txt").write_text("")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.query_one("#import-path").value = str(bad)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        box = screen.query_one("#import-summary-box")
+        assert box.region.height >= 4 and box.region.bottom <= 23  # above the footer
+        box.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.max_scroll_y > 0 and box.scroll_y == box.max_scroll_y
+        assert "empty14.txt:" in app.export_screenshot()  # the last failure, on the screen

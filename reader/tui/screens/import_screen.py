@@ -25,6 +25,7 @@ from reader.plural import plural
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.widgets.key_footer import KeyFooter
+from reader.tui.widgets.scrolling import InstantScroll
 
 log = logging.getLogger(__name__)
 UPDATE_EVERY_S = 0.05  # progress redraws at most 20 times a second
@@ -98,7 +99,10 @@ class ImportScreen(Screen[None]):
             yield Static("", id="import-phase")
             yield Static("", id="import-current")
             yield Static("", id="import-counts")
-            yield Static("", id="import-summary")
+            # Its own scrolling pane: at 80x24 a summary of many failures ran
+            # past the screen's bottom, out of reach.
+            with InstantScroll(id="import-summary-box"):
+                yield Static("", id="import-summary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
