@@ -15,8 +15,10 @@ from typing import Any
 from reader.ingest.bylines import clean_byline
 from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.hover_cards import drop_hover_cards
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
-from reader.ingest.seams import element_text
+from reader.ingest.preformatted import prepare_preformatted
+from reader.ingest.seams import element_text, space_seams
 from reader.ingest.shown import shown_texts
 from reader.ingest.titles import choose_title
 from reader.model import Article, Block
@@ -289,6 +291,21 @@ def _headline(tree: object, doc: object, first_paragraph: str | None) -> str | N
     return meta_text(chosen)
 
 
+def _prepared_for_extraction(html: str) -> Any:
+    """The page as trafilatura parses it, with what its flattening would lose put
+    in first: spaces at element seams, <pre> as code or prose, hover cards out.
+    (The page's text unparsed when trafilatura cannot parse it: it then says so.)"""
+    from trafilatura.utils import load_html
+
+    page = load_html(html)
+    if page is None:
+        return html
+    drop_hover_cards(page)
+    prepare_preformatted(page)
+    space_seams(page)
+    return page
+
+
 def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     """Extract one article from HTML text (shared by .html, MHTML and exports)."""
     import lxml.html
@@ -309,7 +326,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         return replace(untitled, title=page_title(tree, None, list(untitled.blocks), path))
     figures = _figures(tree)
     doc = trafilatura.bare_extraction(
-        html,
+        _prepared_for_extraction(html),
         include_images=False,
         include_tables=True,
         include_comments=False,

@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from reader.ingest.bylines import clean_byline
-from reader.ingest.common import meta_text, parse_date, squash
+from reader.ingest.common import code_text, meta_text, parse_date, squash
+from reader.ingest.preformatted import prose_paragraphs, reading
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
@@ -36,7 +37,6 @@ _KINDS = {
     "h5": "heading",
     "h6": "heading",
     "p": "paragraph",
-    "pre": "paragraph",
     "li": "list_item",
     "dd": "paragraph",
     "figcaption": "caption",
@@ -86,6 +86,16 @@ def _blocks(root: Any) -> list[Block]:
                     walk(child, "blockquote")
                 else:
                     add("blockquote", child.text_content())
+            elif tag == "pre":  # as in trafilatura's path: code, or a prose <pre>'s paragraphs
+                text = child.text_content()
+                kind = reading(text)
+                if kind == "prose":
+                    for paragraph in prose_paragraphs(text):
+                        add(inside or "paragraph", paragraph)
+                elif kind == "line":
+                    add(inside or "paragraph", text)
+                elif code := code_text(text):
+                    blocks.append(Block("code", code))
             elif tag == "tr":
                 cells = (squash(c.text_content()) for c in child if c.tag in ("td", "th"))
                 add("paragraph", " | ".join(c for c in cells if c))

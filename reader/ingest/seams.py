@@ -72,3 +72,55 @@ def element_text(el: Any) -> str:
 
     collect(el)
     return join_pieces(pieces)
+
+
+# Line breaks the extractor keeps as breaks (<lb/>): no space needed after them.
+_BREAKS = frozenset({"br", "hr"})
+# Where whitespace is the text itself: no space is added inside these.
+_VERBATIM = frozenset({"pre", "code", "textarea", "kbd", "samp", "listing", "xmp", "plaintext"})
+
+
+def space_seams(root: Any) -> None:
+    """Put a space into the page's tree wherever a browser shows two words apart
+    and an extractor that flattens elements would run them together: after a
+    block element closes, when the text goes on in its parent ("…1X</div><a>About",
+    "Wednesday.<div></div>The"), and at an inline seam that reads as two words
+    ("business.</span><span>Click", "Crossref</a><a>Medline"). The space goes at
+    the start of the later text, which flattening keeps inside the joined text.
+    Text that opens a block is left alone: the extractor keeps that block apart
+    itself, and a changed first text changes what it keeps. Code and
+    preformatted text are left as written ("webdriver.</span><span>PhantomJS")."""
+    last: str = ""  # the text before the next piece, in document order
+    edge = ""  # since `last`: a block "open"ed (or a kept line break), one "close"d, or none
+
+    def take(text: str | None) -> str | None:
+        nonlocal last, edge
+        if not text:
+            return text
+        touching = last and not last[-1].isspace() and not text[0].isspace()
+        if touching and (edge == "close" or (not edge and _reads_as_two(last, text))):
+            text = " " + text
+        last, edge = text, ""
+        return text
+
+    def walk(el: Any) -> None:
+        nonlocal last, edge
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _VERBATIM:
+            last, edge = "\n", ""  # code's text is its own: no seam with it
+            return
+        if tag in _BREAKS:
+            edge = "open"  # kept as a break: what follows needs no space
+            return
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            edge = "open"
+        if tag and tag not in _INVISIBLE:
+            el.text = take(el.text)
+            for child in el:
+                walk(child)
+                child.tail = take(child.tail)
+        if is_block:
+            edge = "close"
+
+    walk(root)

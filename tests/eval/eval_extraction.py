@@ -9,7 +9,8 @@ the same decoded pages in the same run. Per set, side by side:
   gold keeps the headline in the body);
 - title exact match on l3s-gn1-dev, mozilla-readability-news and
   trafilatura-eval-en (the last two together are "the title sets");
-- glue: pages where words run together that the page keeps apart (tests/eval/glue.py);
+- glue: pages where words run together that the page keeps apart, and split:
+  pages where a word the page writes whole is split in two (tests/eval/glue.py);
 - trafilatura-eval-en: share of "with" snippets kept and "without" snippets dropped;
 - repeated paragraphs: pages where we repeat a paragraph the gold text does not.
 Ends with one JSON line of every figure.
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.eval.common import EVAL_DATA, require, run_command, shingle_scores, squash
-from tests.eval.glue import glued, source_runs
+from tests.eval.glue import glued, source_runs, source_words, split_words
 
 
 @dataclass
@@ -150,6 +151,7 @@ def _extra_repeats(gold: str, pred: str) -> int:
 def score_set(pages: list[Page], outputs: dict[str, list[Output]], show: set[str]) -> dict[str, dict[str, float]]:
     """Every figure the set's gold allows, per extractor."""
     runs = [source_runs(p.html) for p in pages]
+    page_words = [source_words(p.html) for p in pages]
     result: dict[str, dict[str, float]] = {}
     for name, outs in outputs.items():
         s: dict[str, float] = {}
@@ -178,6 +180,13 @@ def score_set(pages: list[Page], outputs: dict[str, list[Output]], show: set[str
             if found and "glue" in show:
                 print(f"  glue {name} {p.name}: {', '.join(found[:6])}")
         s["glue_pages"], s["pages"] = glue_pages, len(pages)
+        split_pages = 0
+        for p, o, (words, pairs) in zip(pages, outs, page_words, strict=True):
+            found = split_words(o.title + "\n" + o.full, words, pairs)
+            split_pages += bool(found)
+            if found and "glue" in show:
+                print(f"  split {name} {p.name}: {', '.join(found[:6])}")
+        s["split_pages"] = split_pages
         if any(p.with_ or p.without for p in pages):
             tp = fn_ = tn = fp = 0
             for p, o in zip(pages, outs, strict=True):
@@ -206,7 +215,7 @@ def _row(label: str, s: dict[str, float]) -> str:
         cells.append(f"body F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f})")
         cells.append(f"title+body F1 {s['f1_title_body']:.3f}")
         cells.append(f"extra repeats {int(s['extra_repeats']):3}")
-    cells.append(f"glue {int(s['glue_pages']):3}/{int(s['pages'])}")
+    cells.append(f"glue {int(s['glue_pages']):3}/{int(s['pages'])}  split {int(s['split_pages']):3}")
     if "title" in s:
         cells.append(f"title {s['title']:.3f} ({int(s['title_hits'])}/{int(s['title_pages'])})")
     if "with_kept" in s:
@@ -219,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, of {', '.join(SETS)}")
     parser.add_argument("--title-misses", action="store_true", help="print each page whose title we miss")
-    parser.add_argument("--show-glue", action="store_true", help="print the glued runs of each page")
+    parser.add_argument("--show-glue", action="store_true", help="print the glued runs and split words of each page")
     args = parser.parse_args(argv)
     import logging
     import warnings

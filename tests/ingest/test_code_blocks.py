@@ -65,3 +65,62 @@ def test_a_code_blocks_lines_survive_markdown(tmp_path_factory, lines: list[str]
     (article,) = read_articles(note)
     codes = [b.text for b in article.blocks if b.kind == "code"]
     assert codes == ([code.expandtabs(4)] if code.strip() else [])
+
+
+def _html_blocks(tmp_path: Path, inner: str) -> list[tuple[str, str]]:
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>Loops</title></head><body><article><h1>Loops</h1>{PARA.format(1)}{PARA.format(2)}"
+        f"{inner}{PARA.format(3)}</article></body></html>"
+    )
+    (article,) = read_articles(page)
+    return [(b.kind, b.text) for b in finish(article).blocks]
+
+
+def test_a_pre_without_code_is_a_code_block_with_its_lines(tmp_path: Path) -> None:
+    # trafilatura made it a quotation and its lines ran into one paragraph.
+    shell = "$ rsync -vv localhost::\nopening tcp connection to localhost port 873\nbackups    nightly copies"
+    table = "         ERA   GS\nColon   3.38   22\nParker  3.55   19"
+    blocks = _html_blocks(tmp_path, f"<pre>{shell}</pre><p>And the pitchers so far:</p><pre>{table}</pre>")
+    assert ("code", shell) in blocks
+    assert ("code", table) in blocks
+    assert not any(kind == "blockquote" for kind, _ in blocks)
+
+
+_WIRE = (
+    "HARBOURTON--(Wire)--The harbour board voted on Tuesday to close the old\n"
+    "ferry slip for repairs. The decision leaves the island's commuters without\n"
+    "their usual crossing for most of the spring.\n\n"
+    "   Board members said the concrete had cracked in two places during the\n"
+    "January storms. Divers found the steel piles corroded where the tide\n"
+    "rises and falls, and a pontoon will be moored beside the fish market.\n"
+)
+
+
+def test_a_pre_of_wrapped_prose_is_paragraphs(tmp_path: Path) -> None:
+    blocks = _html_blocks(tmp_path, f"<pre>{_WIRE}</pre>")
+    paragraphs = [text for kind, text in blocks if kind == "paragraph"]
+    assert any(
+        t.startswith("HARBOURTON--(Wire)--The harbour board voted on Tuesday to close the old ferry")
+        for t in paragraphs
+    )
+    assert any(
+        t.startswith("Board members said the concrete had cracked in two places during the January") for t in paragraphs
+    )
+    assert not any(kind in ("code", "blockquote") for kind, _ in blocks)
+
+
+@given(st.lists(st.text(alphabet="ab .\n", max_size=40), max_size=8))
+def test_a_prose_pre_keeps_every_word(lines: list[str]) -> None:
+    from reader.ingest.preformatted import prose_paragraphs
+
+    text = "\n".join(lines)
+    assert " ".join(prose_paragraphs(text)).split() == text.split()
+
+
+def test_code_and_tables_are_not_prose() -> None:
+    from reader.ingest.preformatted import is_prose
+
+    assert is_prose(_WIRE)
+    assert not is_prose(CODE * 5)
+    assert not is_prose("\n".join(f"Player{i}   3.{i}8   2.{i}   {i}2" for i in range(12)))

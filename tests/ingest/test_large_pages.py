@@ -27,7 +27,7 @@ def _large_page(paragraphs: int) -> str:
         "<article><h1>The harbour report, read in full</h1>"
         f"{body}<figure><img src=x.jpg><figcaption>The harbour at dawn.</figcaption></figure>"
         "<table><tr><th>Berth</th><th>Ships</th></tr><tr><td>North</td><td>4</td></tr></table>"
-        "<blockquote><p>We will reopen the berth.</p></blockquote><script>var x = 1;</script>"
+        "<blockquote><p>We will reopen the berth.</p></blockquote><pre>$ ls berths\nnorth  south</pre><script>var x = 1;</script>"
         "</article><aside><p>Most read elsewhere</p></aside><footer><p>All rights reserved</p></footer>"
         "</body></html>"
     )
@@ -55,6 +55,7 @@ def test_a_page_with_thousands_of_paragraphs_is_read_without_trafilatura(
     kinds = {b.text: b.kind for b in article.blocks}
     assert kinds["The harbour at dawn."] == "caption"
     assert kinds["We will reopen the berth."] == "blockquote"
+    assert kinds["$ ls berths\nnorth  south"] == "code"
     assert "North | 4" in kinds
     for furniture in ("Home", "Subscribe today", "Most read elsewhere", "All rights reserved", "var x = 1;"):
         assert not any(furniture in t for t in texts)
