@@ -191,3 +191,22 @@ async def test_the_quote_browser_lists_quotations_not_scare_quotes(tmp_path: Pat
         listing = app.screen.query_one(KeyList)
         assert listing.option_count == 1
         assert "keep it open" in listing.keys[0]  # the row's key: the article id and the quote's words
+
+
+async def test_an_article_loaded_while_the_screen_closes_is_dropped_quietly(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.widgets.side_panel import SidePanel
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        shown = screen.opener.reader.article_id
+        ids = [r[0] for r in app.archive.store.db.execute("SELECT id FROM articles")]
+        article_id = next(i for i in ids if i != shown)  # another article than the one shown
+        loaded = screen.opener.load_page(article_id, screen.search.text, ())
+        assert loaded is not None
+        await screen.query_one(SidePanel).remove()  # as when the app quits while a preview loads
+        screen.opener._show(*loaded)  # it raised NoMatches from a worker's callback
+        await settle(pilot)
+        assert app.is_running

@@ -145,6 +145,8 @@ class ArticleOpener:
         return ArticlePage(stored, hits, query, boilerplate, marks), at_block
 
     def _show(self, page: ArticlePage, at_block: int | None = None) -> None:
+        if not self.screen.query(ArticleView) or not self.screen.query(SidePanel):
+            return  # the screen is closing (the app quit while the article loaded)
         if page.query != self.search.text:
             return  # loaded for a query typed over since (its highlights would be the old query's)
         reader = self.reader
