@@ -136,10 +136,12 @@ def import_file(
     recorded = replace(prepared, size=-1, mtime_ns=-1, digest="") if several else prepared
     outcomes: list[str] = []
     for article, analysis, fp in articles:
-        outcome = _import_article(store, article, analysis, fp, previous.get(article.part), key, recorded)
+        outcome, stored_as = _import_article(store, article, analysis, fp, previous.get(article.part), key, recorded)
         report.merge(outcome)
         if outcome == "duplicates":
-            report.repeats.append((key, article.title))
+            # Named by the title the archive holds it under: the file's own
+            # headline may differ (the body decides what is the same article).
+            report.repeats.append((key, store.title_of(stored_as) or article.title))
         outcomes.append(outcome)
         if several and on_article is not None:
             on_article()
@@ -159,7 +161,8 @@ def _import_article(
     previous_id: str | None,
     key: str,
     source: Prepared,
-) -> str:
+) -> tuple[str, str]:
+    """(outcome, the id of the article the archive now holds it as)."""
     chash = content_hash(article.title, article.body)
     size, mtime, digest = source.size, source.mtime_ns, source.digest
     existing = store.id_for_hash(chash)
@@ -167,7 +170,7 @@ def _import_article(
         store.set_source(key, article.part, existing, size, mtime, digest)
         _merge_state(store, existing, article)
         if existing == previous_id:
-            return "unchanged"
+            return "unchanged", existing
         # The article gains this file's path (its document's path field), and
         # a previous article loses it: both are indexed again. (A duplicate's
         # path was found only if the article happened to be indexed after it.)
@@ -176,7 +179,7 @@ def _import_article(
             # The file now holds text we already had under another article;
             # its old article, even with no source left, is kept, never lost.
             store.index_queue.add(previous_id)
-        return "duplicates" if previous_id is None else "updated"
+        return ("duplicates" if previous_id is None else "updated"), existing
     scope = boilerplate_scope(article, key)
     if previous_id is not None and store.source_count(previous_id) == 1:
         store.update_article(previous_id, article, chash, scope)
@@ -184,13 +187,13 @@ def _import_article(
         _set_story(store, previous_id, fp)
         _merge_state(store, previous_id, article)
         store.set_source(key, article.part, previous_id, size, mtime, digest)
-        return "updated"
+        return "updated", previous_id
     new_id = store.add_article(article, chash, scope)
     store.analysis.set_analysis(new_id, analysis)
     _set_story(store, new_id, fp)
     _merge_state(store, new_id, article)
     store.set_source(key, article.part, new_id, size, mtime, digest)
-    return "added"
+    return "added", new_id
 
 
 def _set_story(store: Store, article_id: str, fp: Fingerprint) -> None:

@@ -47,6 +47,15 @@ def hit_title(archive) -> str:  # type: ignore[no-untyped-def]
     return str(hit.title)
 
 
+def test_a_duplicate_is_named_by_the_title_the_archive_holds_it_under(archive, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SCRAPE)
+    (tmp_path / "b.txt").write_text(SCRAPE.replace("River ferry service returns", "Ferry back on the estuary"))
+    report = run_import(archive, tmp_path)
+    assert report.added == 1 and report.duplicates == 1
+    [(path, title)] = report.repeats
+    assert Path(path).name == "b.txt" and title == hit_title(archive)  # a.txt's headline, not b.txt's
+
+
 def test_same_text_in_two_files_is_one_article_with_two_paths(archive, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SCRAPE)
     (tmp_path / "b.txt").write_text(SCRAPE.replace("Home", "Menu"))  # other chrome, same article

@@ -321,6 +321,10 @@ class Store:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.index_queue.add(article_id)
 
+    def title_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
     def get(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._stored(row) if row else None
