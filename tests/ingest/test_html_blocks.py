@@ -11,23 +11,8 @@ import re
 
 from reader.ingest.html import parse_html_text
 from reader.text.pipeline import finish
+from tests.ingest.prose import FOURTH, LEAD, SECOND, THIRD
 
-_LEAD = (
-    "The harbour board voted on Tuesday evening to close the old ferry slip for repairs, a decision "
-    "that leaves the island's morning commuters without their usual crossing for most of the spring."
-)
-_SECOND = (
-    "Board members said the concrete under the slip had cracked in two places during the January storms "
-    "and that divers had found the steel piles badly corroded where the tide rises and falls."
-)
-_THIRD = (
-    "A temporary pontoon will be moored beside the fish market, and the ferry company said its timetable "
-    "would stay the same, although passengers should expect a longer walk to the town centre."
-)
-_FOURTH = (
-    "Councillors from the island wards asked for a shuttle bus between the pontoon and the station, and "
-    "the board agreed to look at the cost before its meeting at the end of the month."
-)
 # A seam where two elements' words met: "slip.Board", "agenciesThe", "spring.Credit".
 _GLUE = re.compile(r"[a-z][.,]?[A-Z][a-z]")
 
@@ -45,26 +30,26 @@ def test_paragraphs_inside_a_layout_table_cell_stay_apart() -> None:
     body = (
         "<table><tr><td><a href='/'>Home</a></td></tr><tr><td>"
         "<h1>Ferry slip to close for spring repairs</h1>Staff and agencies"
-        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p><p>{FOURTH}</p>"
         "</td></tr></table>"
     )
     article = _article(body)
     _assert_no_glue("\n".join(b.text for b in article.blocks))
     texts = [b.text for b in article.blocks]
-    assert _LEAD in texts and _SECOND in texts and _FOURTH in texts
+    assert LEAD in texts and SECOND in texts and FOURTH in texts
 
 
 def test_unclosed_paragraphs_and_line_breaks_stay_apart() -> None:
-    body = f"<div id='story'><p>{_LEAD}<p>{_SECOND}<br>{_THIRD}<br/><br/>{_FOURTH}</div>"
+    body = f"<div id='story'><p>{LEAD}<p>{SECOND}<br>{THIRD}<br/><br/>{FOURTH}</div>"
     article = _article(body)
     _assert_no_glue("\n".join(b.text for b in article.blocks))
 
 
 def test_caption_credit_in_a_span_is_set_apart() -> None:
     body = (
-        f"<article><p>{_LEAD}</p><figure><img src='slip.jpg'>"
+        f"<article><p>{LEAD}</p><figure><img src='slip.jpg'>"
         "<figcaption><span>Divers inspect the piles under the slip.</span><span>Credit...Ewan Fraser</span>"
-        f"</figcaption></figure><p>{_SECOND}</p><p>{_THIRD}</p></article>"
+        f"</figcaption></figure><p>{SECOND}</p><p>{THIRD}</p></article>"
     )
     article = _article(body)
     captions = [b.text for b in article.blocks if b.kind == "caption"]
@@ -72,9 +57,7 @@ def test_caption_credit_in_a_span_is_set_apart() -> None:
 
 
 def test_inline_markup_inside_a_word_is_not_split() -> None:
-    body = (
-        f"<article><p>{_LEAD} Riders booked on <b>Mc</b>Leod Travel's app.</p><p>{_SECOND}</p><p>{_THIRD}</p></article>"
-    )
+    body = f"<article><p>{LEAD} Riders booked on <b>Mc</b>Leod Travel's app.</p><p>{SECOND}</p><p>{THIRD}</p></article>"
     texts = [b.text for b in _article(body).blocks]
     assert any("McLeod Travel" in t for t in texts)
 
@@ -83,7 +66,7 @@ def test_headline_in_a_layout_cell_beats_the_logo_h1_and_the_title_suffix() -> N
     body = (
         "<table><tr><td><h1>Island Gazette</h1></td></tr><tr><td>"
         "<font size='4'><b>Ferry slip to close for spring repairs</b></font><br>By Ewan Fraser"
-        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p><p>{FOURTH}</p>"
         "</td></tr></table>"
     )
     page = (
@@ -98,10 +81,10 @@ def test_a_garbled_xml_declaration_does_not_stop_the_page() -> None:
     page = (
         '<?xml version="1.0" encoding="harbour, ferry, repairs, island">\n'
         "<html><head><title>Ferry slip to close for spring repairs</title></head>"
-        f"<body><article><h1>Ferry slip to close for spring repairs</h1><p>{_LEAD}</p><p>{_SECOND}</p>"
-        f"<p>{_THIRD}</p></article></body></html>"
+        f"<body><article><h1>Ferry slip to close for spring repairs</h1><p>{LEAD}</p><p>{SECOND}</p>"
+        f"<p>{THIRD}</p></article></body></html>"
     )
-    assert _LEAD in finish(parse_html_text(page, None)).body
+    assert LEAD in finish(parse_html_text(page, None)).body
 
 
 def _site_titled_page(headline_cell: str, sidebar: str = "<h3>Make a Donation</h3>") -> str:
@@ -109,7 +92,7 @@ def _site_titled_page(headline_cell: str, sidebar: str = "<h3>Make a Donation</h
     body = (
         f"<table><tr><td>{sidebar}<h1>Latest News</h1></td><td>"
         f"{headline_cell}"
-        f"<p>{_LEAD}</p><p>{_SECOND}</p><p>{_THIRD}</p><p>{_FOURTH}</p>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p><p>{FOURTH}</p>"
         "</td></tr></table>"
     )
     return f"<html><head><title>Island Gazette - Article</title></head><body>{body}</body></html>"

@@ -21,19 +21,8 @@ from reader.ingest.seams import space_seams
 from reader.text.pipeline import finish
 from tests.eval.common import EVAL_DATA
 from tests.eval.glue import glued, source_runs
+from tests.ingest.prose import LEAD, SECOND, THIRD
 
-_LEAD = (
-    "The harbour board voted on Tuesday evening to close the old ferry slip for repairs, a decision "
-    "that leaves the island's morning commuters without their usual crossing for most of the spring."
-)
-_SECOND = (
-    "Board members said the concrete under the slip had cracked in two places during the January storms "
-    "and that divers had found the steel piles badly corroded where the tide rises and falls."
-)
-_THIRD = (
-    "A temporary pontoon will be moored beside the fish market, and the ferry company said its timetable "
-    "would stay the same, although passengers should expect a longer walk to the town centre."
-)
 _GLUE = re.compile(r"[a-z][.,]?[A-Z][a-z]")
 
 
@@ -48,8 +37,8 @@ def test_a_hover_card_after_a_linked_name_is_not_read_into_the_sentence() -> Non
         "<a href='/news/1'>Lee opens the new pontoon</a><a href='/news/2'>Board backs shuttle bus</a>MORE</span></span>"
     )
     body = (
-        f"<article><p>{_LEAD}</p><p>Harbour master <span><a href='/people/ann-lee/'>Ann Lee</a>{card}</span> "
-        f"(Ind.) said the slip would reopen in May.</p><p>{_SECOND}</p><p>{_THIRD}</p></article>"
+        f"<article><p>{LEAD}</p><p>Harbour master <span><a href='/people/ann-lee/'>Ann Lee</a>{card}</span> "
+        f"(Ind.) said the slip would reopen in May.</p><p>{SECOND}</p><p>{THIRD}</p></article>"
     )
     texts = _texts(body)
     assert "Harbour master Ann Lee (Ind.) said the slip would reopen in May." in texts, texts
@@ -66,11 +55,11 @@ def test_a_link_followed_by_other_links_is_no_card() -> None:
 
 def test_spans_links_and_empty_divs_between_words_keep_them_apart() -> None:
     body = (
-        f"<article><p>{_LEAD}</p><p>{_SECOND}</p>"
+        f"<article><p>{LEAD}</p><p>{SECOND}</p>"
         "<a href='https://twitter.com/intent'><span><span>The tide sets the timetable, not the board.</span>"
         "<span>Click To Tweet</span></span></a>"
         "<div>The work starts on Wednesday.<div class='fake-br'></div>The pontoon opens a week later.</div>"
-        f"<p>{_THIRD}</p><p>The board's papers for the evening are online, filed under "
+        f"<p>{THIRD}</p><p>The board's papers for the evening are online, filed under "
         "<a href='/tag/harbour'>Harbour</a><a href='/tag/ferries'>Ferries</a> on its own website.</p></article>"
     )
     text = "\n".join(_texts(body))
@@ -81,10 +70,10 @@ def test_spans_links_and_empty_divs_between_words_keep_them_apart() -> None:
 
 def test_code_in_highlighting_spans_keeps_its_dots() -> None:
     body = (
-        f"<article><p>{_LEAD}</p><p>{_SECOND}</p>"
+        f"<article><p>{LEAD}</p><p>{SECOND}</p>"
         "<pre><span>browser</span> <span>=</span> <span>webdriver</span><span>.</span><span>PhantomJS</span>()\n"
         "<span>browser</span><span>.</span><span>Get</span>(url)</pre>"
-        f"<p>{_THIRD}</p></article>"
+        f"<p>{THIRD}</p></article>"
     )
     assert "browser = webdriver.PhantomJS()\nbrowser.Get(url)" in _texts(body)
 
