@@ -60,7 +60,8 @@ UNNAMED_SUBJECT = re.compile(
 # The narrator tags a quote: '…,” I say', 'I asked, “…”', 'I'm like “…”'.
 FIRST_PERSON_AFTER = re.compile(rf"^[\s,]*I\s+(?:\w+ly\s+|again\s+)?(?:{SPEECH})\b")
 FIRST_PERSON_BEFORE = re.compile(rf"\bI(?:\s+(?:\w+ly\s+)?(?:{SPEECH})|(?:['’]m|\s+am|\s+was)\s+like)[,:]?\s*$")
-_NAME_WORD = r"[A-Z][\w'’-]*\.?"
+# A capitalised word, or joined initials ("G.K. Lee", not "G").
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*\.?)"
 _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"
 RUN_AT_END = re.compile(
     rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}(?:[ \t]+(?:{_ROLES}))?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"

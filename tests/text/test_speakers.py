@@ -305,3 +305,9 @@ def test_a_phrase_ending_in_a_preposition_is_no_described_speaker() -> None:
     assert description(DESCRIBED_AT_END.search("Asking it is a little like ")) is None
     assert description(DESCRIBED_AT_END.search("Officials expect, by the end of the year without ")) is None
     assert description(DESCRIBED_AT_END.search("Later that day the harbour master ")) == "the harbour master"
+
+
+def test_joined_initials_are_part_of_a_speakers_name() -> None:
+    # "said Rep. G.K. Lee" gave the speaker "G": a name word stopped at the first initial's dot.
+    said = _said('"The quay stays shut," said Rep. J.R. Halvorsen (D-Ore.), who chairs the harbour panel.')
+    assert said[0][1] == "J.R. Halvorsen"
