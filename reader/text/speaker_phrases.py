@@ -9,10 +9,11 @@ import re
 from collections.abc import Sequence
 
 from reader.model import Block
-from reader.text.first_names import gender
+from reader.text.dictionary_words import common_word
+from reader.text.first_names import gender, is_first_name
 from reader.text.sentences import SPEECH, sentence_start
 from reader.text.speaker_article import Article, MentionRow, Span
-from reader.text.vocab import NOT_NAMES, PRONOUNS, TITLES
+from reader.text.vocab import NOT_NAMES, ORG_HEADS, PLACE_HEADS, PRONOUNS, TITLES
 
 # "NAME": a name the recogniser found but could not type (shown plain); it may
 # be a person, so it is a candidate, scored as an untyped name.
@@ -122,7 +123,7 @@ def name_run(match: re.Match[str] | None, after_verb: bool = False) -> str | Non
         return None
     if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", match.string):
         return None  # "Still, …": a word the text also writes in lower case
-    return name
+    return person_name(name)
 
 
 def description(match: re.Match[str] | None) -> str | None:
@@ -143,6 +144,48 @@ SAID_DESCRIPTION = re.compile(
     rf"^\s*((?:the|a|an|one|another)\s+(?:[\w.'’-]+\s+){{0,4}}?(?:[a-z][a-z-]{{2,}}|(?i:{_TITLE_HEAD}))"
     r"|[a-z]+(?:\s+[a-z]+)?s)\s*$"
 )
+
+
+_AFFILIATION = frozenset("of for at from".split())
+_PLACE_BEFORE = frozenset("mount fort saint st san santa cape glen".split())
+
+
+def _role_word(word: str) -> bool:
+    """A capitalised word before a name that is a role, not a place: "Supervisor"
+    (an English word in lower case), not "Lake", "Fort" or "Ukraine"."""
+    low = word.lower().rstrip(".")
+    return common_word(word) and low not in PLACE_HEADS and low not in _PLACE_BEFORE
+
+
+def person_name(name: str) -> str:
+    """The person's name in a speaker string that keeps a title or an
+    affiliation: "Secretary of State Ann Lee", "Supervisor Ann Lee of Harbour
+    County" and "U.S. Attorney Ann Lee" give "Ann Lee", "President Lee" gives
+    "Lee". The name starts after the last title word, or else at a known first
+    name with a surname after it; an
+    affiliation ("of Harbour County") after a name of two words is cut. Words
+    before a first name are a title only when they are roles ("Deputy Supervisor"),
+    not a place. Anything else is returned as it is ("Bank of America", "Martin
+    Luther King", "Lake Victoria Ferry")."""
+    words = name.split()
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES and w[:1].isupper()]
+    start = titled[-1] + 1 if titled else 0
+    if not titled or words[start] in _AFFILIATION:
+        # No title word, or one followed by what the office is of ("Director of
+        # Central Scouting Ann Lee"): the name starts at a first name.
+        firsts = [i for i in range(len(words) - 1) if is_first_name(words[i])]
+        if not firsts:
+            return name
+        start = firsts[0]
+        if not titled and not all(_role_word(w) for w in words[:start]):
+            return name  # "Bank of America Stadium", "Lake Victoria Ferry": a place or body
+    rest = words[start:]
+    cut = next((i for i, w in enumerate(rest) if w in _AFFILIATION), len(rest))
+    if cut >= 2 and (start or is_first_name(rest[0])):
+        rest = rest[:cut]  # "Ann Lee of Harbour County"
+    if any(not w[:1].isupper() or w.lower() in ORG_HEADS for w in rest):
+        return name  # "Prince Ann of Harbour", "St. Mary Hospital": not a person's name alone
+    return " ".join(rest)
 
 
 def run_features(name: str) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ from reader.text.speaker_phrases import (
     mention_features,
     modifier,
     name_run,
+    person_name,
     run_features,
     subject_run,
     text_ends_sentence,
@@ -64,6 +65,19 @@ def explain(article: Article, span: Span, before: str, previous: tuple[int, str 
     """Every candidate with its cue, features and score, best first."""
     found = sorted(candidates(article, span, before, previous), key=lambda c: -c.score())
     return [f"{c.score():6.2f}  {c.name!r:30} {c.cue} {' '.join(c.features)} rank={c.rank}" for c in found]
+
+
+_TYPES = frozenset({"org", "place", "group", "untyped", "run"})
+
+
+def _as_person(name: str, features: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A mention that keeps a title or an affiliation around a person's name
+    ("Secretary of State Ann Lee", typed an organisation) speaks as that person:
+    the name alone, with the person feature for its type."""
+    person = person_name(name)
+    if person == name:
+        return name, features
+    return person, ("person", *(f for f in features if f not in _TYPES))
 
 
 def candidates(article: Article, span: Span, before: str, previous: tuple[int, str | None] | None) -> list[Candidate]:
@@ -85,7 +99,8 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         outranks others of the same cue by its type feature."""
         ordered = list(reversed(found)) if prefer_last else found
         for n, m in enumerate(ordered):
-            out.append(Candidate(m[3], cue, mention_features(article, m), rank + n))
+            name, features = _as_person(m[3], mention_features(article, m))
+            out.append(Candidate(name, cue, features, rank + n))
         return bool(found)
 
     def add_antecedents(block: int, pos: int, pronoun: str, cue: str) -> None:
@@ -112,7 +127,8 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 features.append("gender_agrees" if has == want else "gender_clash")
             if m[0] < block - 1:
                 features.append("paragraphs_back")
-            out.append(Candidate(m[3], cue, tuple(features), len(seen) - 1))
+            name, kinds = _as_person(m[3], tuple(features))
+            out.append(Candidate(name, cue, kinds, len(seen) - 1))
             if len(seen) >= 6:
                 break
 

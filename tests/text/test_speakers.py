@@ -311,3 +311,20 @@ def test_joined_initials_are_part_of_a_speakers_name() -> None:
     # "said Rep. G.K. Lee" gave the speaker "G": a name word stopped at the first initial's dot.
     said = _said('"The quay stays shut," said Rep. J.R. Halvorsen (D-Ore.), who chairs the harbour panel.')
     assert said[0][1] == "J.R. Halvorsen"
+
+
+def test_a_speaker_is_the_persons_name_without_a_title_or_affiliation() -> None:
+    # "Secretary of State Condoleezza Rice", "Supervisor Alfredo Pedroza of Napa
+    # County": the recogniser's span kept the title and the place, and so did the label.
+    from reader.text.speaker_phrases import person_name
+
+    assert person_name("Secretary of State Ann Lindqvist") == "Ann Lindqvist"
+    assert person_name("Director of Harbour Scouting Tom Reid") == "Tom Reid"
+    assert person_name("Supervisor Ann Lindqvist of Harbour County") == "Ann Lindqvist"
+    assert person_name("President Lindqvist") == "Lindqvist"
+    for kept in ("Bank of America", "Bank of America Stadium", "Martin Luther King", "Lake Victoria Ferry", "Tom Reid"):
+        assert person_name(kept) == kept
+    said = _said('"The quay reopens in spring," said Supervisor Ann Lindqvist of Harbour County.')
+    assert said[0][1] == "Ann Lindqvist"
+    said = _said('Secretary of State Ann Lindqvist said the ferries would run "as soon as the storm allows."')
+    assert said[0][1] == "Ann Lindqvist"
