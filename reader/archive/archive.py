@@ -203,14 +203,20 @@ class Archive:
 
     # -- saved searches -----------------------------------------------------------
 
-    def save_search(self, name: str, query: str, filters: SearchFilters | None = None) -> None:
-        """Keep a query (and its filters) under a name; the query is checked first."""
+    def save_search(
+        self, name: str, query: str, filters: SearchFilters | None = None, *, complete_last_word: bool = False
+    ) -> None:
+        """Keep a query (and its filters) under a name; the query is checked
+        first. `complete_last_word` as search() takes it: the query is kept as
+        the list ran it, so the saved search finds what the list showed."""
         name = " ".join(name.split())
         if not name:
             raise QueryError("a saved search needs a name")
         filters = filters or SearchFilters()
-        with self._guard:
-            searchmod.parse(self.index(), saved_searches.query_text(query, filters) or "*")
+        with self._guard, _reading_index():
+            ix = self.index()
+            query = searchmod.as_run(ix, self.upkeep.searcher(), query, complete_last_word=complete_last_word)
+            searchmod.parse(ix, saved_searches.query_text(query, filters) or "*")
         with self.store.transaction():
             self.store.save_search(name, query, dataclasses.asdict(filters))
 
@@ -239,15 +245,25 @@ class Archive:
         with self.store.transaction():
             return self.store.delete_search(name)
 
-    def timeline(self, query: str = "", grain: str = "month") -> Timeline:
+    def timeline(
+        self,
+        query: str = "",
+        grain: str = "month",
+        *,
+        filters: SearchFilters | None = None,
+        complete_last_word: bool = False,
+    ) -> Timeline:
         """Articles per period for a query (all articles if empty), with how
-        many matching articles have no date or fall before the periods shown."""
-        dates = self.store.published_dates(self._ids_for(query))
+        many matching articles have no date or fall before the periods shown.
+        `filters` and `complete_last_word` as search() takes them: the
+        timeline of a list counts the articles the list finds."""
+        ids, counted = self._matching(query, filters, complete=complete_last_word)
+        dates = self.store.published_dates(ids)
         # A date outside DATE_YEARS (stored before imports refused them) counts as none.
         usable = [d.date() for d in dates if d is not None and d.year in DATE_YEARS]
         found = periods(usable, grain)
         earlier = len(usable) - sum(p.count for p in found)
-        return Timeline(found, len(dates) - len(usable), earlier)
+        return Timeline(found, len(dates) - len(usable), earlier, query=counted)
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""
@@ -283,10 +299,22 @@ class Archive:
             return self.store.stories.count_multi_stories(ids)
 
     def _ids_for(self, query: str) -> list[str] | None:
-        if not query.strip():
-            return None
+        return self._matching(query)[0]
+
+    def _matching(
+        self, query: str, filters: SearchFilters | None = None, *, complete: bool = False
+    ) -> tuple[list[str] | None, str]:
+        """The ids of the articles search() finds for a query and its filters
+        (None: every article), and the query's text as run (its last word
+        completed if `complete`)."""
+        filters = filters or SearchFilters()
+        if not query.strip() and not filters.active:
+            return None, query
         with self._guard, _reading_index():
-            return searchmod.matching_ids(self.index(), self.upkeep.searcher(), query)
+            filter_text, allow = results.narrowed_by(self.store, filters)
+            ix, searcher = self.index(), self.upkeep.searcher()
+            text = searchmod.as_run(ix, searcher, query, complete_last_word=complete)
+            return searchmod.matching_ids(ix, searcher, text, filter_text, allow), text
 
     # -- import ---------------------------------------------------------------
 

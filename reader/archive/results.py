@@ -97,11 +97,8 @@ def _found(
 ) -> SearchResult:
     """The hits of a query; `keep` chooses, from the ids in rank order, those
     whose rows are read from the store (the others are left out)."""
-    filter_text, allow = "", None
+    filter_text, allow = narrowed_by(store, filters)
     if filters.active:
-        filter_text = filters.query_text()
-        if filters.starred or filters.unread:
-            allow = store.ids_where(starred=filters.starred, unread=filters.unread)
         sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
     elif not text.strip():
         started = time.perf_counter()
@@ -131,6 +128,16 @@ def _found(
         terms=terms,
         left_out=searchmod.words_left_out(index(), text) if total == 0 else (),
     )
+
+
+def narrowed_by(store: Store, filters: SearchFilters) -> tuple[str, set[str] | None]:
+    """The filters as the index and the store apply them: their query text
+    (dates, site, tag, entity), and the only ids allowed (starred, unread:
+    state the store holds; None: any)."""
+    allow = None
+    if filters.starred or filters.unread:
+        allow = store.ids_where(starred=filters.starred, unread=filters.unread)
+    return filters.query_text(), allow
 
 
 def _kept(raw: list[searchmod.RawHit], keep: Callable[[list[str]], list[str]] | None) -> list[searchmod.RawHit]:

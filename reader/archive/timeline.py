@@ -29,6 +29,13 @@ class Timeline:
     periods: list[Period]
     undated: int
     earlier: int = 0
+    # The query counted, as search runs it (its last word completed while
+    # typing): with a period's date filter it finds that period's articles.
+    query: str = ""
+
+    def query_of(self, period: Period) -> str:
+        """The query that finds a period's articles."""
+        return f"{self.query} {period.date_query}".strip()
 
     def summary(self, grain: str) -> str:
         """What the periods hold and what they leave out, for people."""

@@ -144,3 +144,26 @@ def test_a_cut_day_timeline_says_what_it_left_out(tmp_path: Path, capsys) -> Non
     assert main(["--data-dir", str(data), "timeline", "--by", "day"]) == 0
     err = capsys.readouterr().err
     assert "latest 2,000 days" in err and "1 earlier" in err
+
+
+def test_a_typed_query_is_counted_as_the_results_list_finds_it(tmp_path: Path) -> None:
+    """The app's list completes the last word while it is typed ("Kalm" finds
+    Kalmar); its timeline and a search saved from it must count the same
+    articles, with the list's filters, not the query as written (0 articles)."""
+    from reader.archive import Archive
+    from reader.model import SearchFilters
+
+    with Archive(tmp_path / "archive") as archive:
+        run_import(archive, FIXTURES)
+        for typed, filters in (("Kalm", SearchFilters()), ("harb", SearchFilters(site="Baltic Notes"))):
+            listed = archive.search(typed, filters=filters, complete_last_word=True)
+            assert listed.total >= 1
+            timeline = archive.timeline(typed, "year", filters=filters, complete_last_word=True)
+            assert sum(p.count for p in timeline.periods) + timeline.undated == listed.total
+            for period in timeline.periods:  # each period's query finds its articles, with the filters
+                found = archive.search(timeline.query_of(period), filters=filters)
+                assert found.total == period.count
+            archive.save_search(typed, typed, filters, complete_last_word=True)
+            [saved] = [s for s in archive.saved_searches() if s.name == typed]
+            assert saved.matches == listed.total
+        assert archive.timeline("Kalm", "year").periods == []  # as written (the CLI's), no word starts so

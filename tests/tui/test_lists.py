@@ -210,3 +210,29 @@ async def test_an_article_loaded_while_the_screen_closes_is_dropped_quietly(make
         screen.opener._show(*loaded)  # it raised NoMatches from a worker's callback
         await settle(pilot)
         assert app.is_running
+
+
+async def test_the_timeline_of_a_typed_query_counts_what_the_list_shows(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The list completes a typed last word ("Tallin" lists the Tallinn article);
+    the timeline counted the query as written (0 articles), and Enter on a
+    period searched it as written too."""
+    from reader.tui.screens.timeline import TimelineScreen
+    from reader.tui.widgets.results import ResultsList
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("/", "T", "a", "l", "l", "i", "n")
+        await settle(pilot)
+        listed = app.screen.search.last_result.total
+        assert listed == 1
+        await pilot.press("enter", "T")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        listing = app.screen.query_one(KeyList)
+        counts = [int(str(listing.get_option_at_index(n).prompt).split()[1]) for n in range(listing.option_count)]
+        assert sum(counts) == listed
+        await pilot.press("enter")  # the period with the article
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(ResultsList).option_count == listed

@@ -262,6 +262,25 @@ def _known_word(searcher: Searcher, word: str) -> bool:
     return len(terms) == 1 and terms[0] != word.casefold() and searcher.reader().doc_frequency("body", terms[0]) > 0
 
 
+def as_run(ix: FileIndex, searcher: Searcher, text: str, *, complete_last_word: bool = False) -> str:
+    """The query text a search runs: as written, or (search as you type) with
+    its last word completed. A malformed query is reported as the user wrote
+    it, not as completed."""
+    if text.strip():
+        parse(ix, text)
+    return completed(text, lambda word: _known_word(searcher, word)) if complete_last_word else text
+
+
+def built(ix: FileIndex, searcher: Searcher, text: str, filters: str = "") -> query.Query:
+    """The query a search runs for a query text (as_run's) and its filters'
+    text: the one place a query is made, so a list and what counts its
+    articles (a timeline, a saved search) match the same articles."""
+    q = _expand(parse(ix, text), searcher) if text.strip() else query.Every()
+    if filters.strip():
+        q = query.And([q, _expand(parse(ix, filters), searcher)])
+    return q
+
+
 def run(
     ix: FileIndex,
     searcher: Searcher,
@@ -288,14 +307,9 @@ def run(
     the search (suggestion() makes it on its own).
     """
     started = time.perf_counter()
-    if text.strip():
-        parse(ix, text)  # a malformed query is reported as the user wrote it
     typed = text
-    if complete_last_word:
-        text = completed(text, lambda word: _known_word(searcher, word))
-    q = _expand(parse(ix, text), searcher) if text.strip() else query.Every()
-    if filters.strip():
-        q = query.And([q, _expand(parse(ix, filters), searcher)])
+    text = as_run(ix, searcher, text, complete_last_word=complete_last_word)
+    q = built(ix, searcher, text, filters)
     allow = None
     if allow_ids is not None:
         allow = {n for n in (searcher.document_number(id=i) for i in allow_ids) if n is not None}
@@ -457,9 +471,12 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:
-    """Every article id matching a query, from the id column (no stored bodies read)."""
-    q = _expand(parse(ix, text), searcher)
+def matching_ids(
+    ix: FileIndex, searcher: Searcher, text: str, filters: str = "", allow_ids: set[str] | None = None
+) -> list[str]:
+    """Every article id matching a query (as_run's text) and its filters, as
+    run() finds them, from the id column (no stored bodies read)."""
+    q = built(ix, searcher, text, filters)
     if searcher.reader().doc_count_all() == 0:
         return []
     try:
@@ -467,4 +484,5 @@ def matching_ids(ix: FileIndex, searcher: Searcher, text: str) -> list[str]:
     except fast_search.Unsupported:
         docnums = searcher.search(q, limit=None).docs()
     column = searcher.reader().column_reader("id")
-    return [column[docnum] for docnum in docnums]
+    found = [column[docnum] for docnum in docnums]
+    return found if allow_ids is None else [i for i in found if i in allow_ids]

@@ -104,9 +104,9 @@ class EntityBrowser(ListScreen):
             return
         query = SearchFilters(entity=name).query_text()
 
-        def chosen(date_query: str | None) -> None:
-            if date_query:
-                self.dismiss(QUERY_MARK + f"{query} {date_query}")
+        def chosen(period_query: str | None) -> None:
+            if period_query:
+                self.dismiss(QUERY_MARK + period_query)
 
         self.app.push_screen(TimelineScreen(self.archive, query), chosen)
 

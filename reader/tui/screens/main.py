@@ -248,7 +248,7 @@ class MainScreen(Screen[None]):
     def action_save_search(self) -> None:
         from reader.tui.screens.dialogs import NameDialog
 
-        query, filters = self.search.text, self.search.filters
+        query, filters, typed = self.search.text, self.search.filters, self.search.typed
         if refused(self, self.archive):
             return
 
@@ -256,7 +256,8 @@ class MainScreen(Screen[None]):
             if not name:
                 return
             try:
-                self.archive.save_search(name, query, filters)
+                # Kept as the list ran it (a typed last word completed): it finds what the list shows.
+                self.archive.save_search(name, query, filters, complete_last_word=typed)
             except QueryError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -292,13 +293,13 @@ class MainScreen(Screen[None]):
     def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 
-        query = self.search.text
+        def chosen(period_query: str | None) -> None:
+            if period_query:
+                self.search_for(period_query)  # the filters stay: the timeline counted with them
 
-        def chosen(date_query: str | None) -> None:
-            if date_query:
-                self.search_for(f"{query} {date_query}".strip())
-
-        self.app.push_screen(TimelineScreen(self.archive, query), chosen)
+        # The list's query as the list runs it: its filters, its last word completed while typing.
+        timeline = TimelineScreen(self.archive, self.search.text, filters=self.search.filters, typed=self.search.typed)
+        self.app.push_screen(timeline, chosen)
 
     def action_show_versions(self) -> None:
         from reader.tui.screens.versions import VersionsScreen

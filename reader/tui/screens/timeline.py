@@ -1,7 +1,8 @@
 """The timeline of the current search (T): articles per period as bars.
 
 d / w / m / y set the period (zoom in and out); Enter searches that period's
-articles. An entity's timeline is the timeline of entity:"Name".
+articles (the query as counted, with the period's date). An entity's timeline
+is the timeline of entity:"Name".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.worker import get_current_worker
 
 from reader.archive import Archive
 from reader.archive.timeline import Timeline, bar
+from reader.model import SearchFilters
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.screens.list_screen import ListScreen, titled
@@ -27,9 +29,20 @@ class TimelineScreen(ListScreen):
     BINDINGS = bindings("timeline", built_in_too=False)
     TITLE_ID, LIST_ID = "timeline-title", "timeline-list"
 
-    def __init__(self, archive: Archive, query: str, grain: str = "month") -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        query: str,
+        grain: str = "month",
+        *,
+        filters: SearchFilters | None = None,
+        typed: bool = False,
+    ) -> None:
+        """`filters` and `typed` (the last word completed, as while typing)
+        are the results list's: the timeline counts the articles it lists."""
         super().__init__()
         self.archive, self.query_text, self.grain = archive, query, grain
+        self.filters, self.typed = filters or SearchFilters(), typed
 
     def on_mount(self) -> None:
         self._start()
@@ -40,12 +53,16 @@ class TimelineScreen(ListScreen):
 
     @work(thread=True, exclusive=True, group="timeline")
     def load(self) -> None:
-        timeline = self.archive.timeline(self.query_text, self.grain)
+        timeline = self.archive.timeline(
+            self.query_text, self.grain, filters=self.filters, complete_last_word=self.typed
+        )
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, timeline)
 
     def _show(self, timeline: Timeline) -> None:
         what = f"“{clean_line(self.query_text)}”" if self.query_text.strip() else "the whole archive"
+        if self.filters.active:
+            what += f" ({clean_line(self.filters.describe())})"
         found = timeline.periods
         self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
             titled(
@@ -59,7 +76,7 @@ class TimelineScreen(ListScreen):
             label = Text(f"{p.label:>10}  ", style="bold")
             label.append(f"{p.count:>5}  ", style="dim")
             label.append(bar(p.count, largest, BAR_WIDTH))
-            rows.append(Row(p.date_query, label, disabled=p.count == 0))
+            rows.append(Row(timeline.query_of(p), label, disabled=p.count == 0))
         # Oldest period first, the cursor on the first with articles, whatever
         # the grain: the bars read down like a calendar.
         self.fill(rows)
