@@ -217,6 +217,11 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             if named:
                 out.append(Candidate(named, "after_tag", run_features(named)))
 
+    # '“…” & he said, “…”', '“…,” and that, as his daughter, Gianna, said, ‘…’':
+    # a clause joined on after the quote whose verb opens the next quotation
+    # attributes that one, not this.
+    if verb and re.match(r"[\s,]*(?:and|but|&)\s", after) and re.match(rf"[\s,:]*{BLANK}", after[verb.end() :]):
+        out[after_from:] = [replace(c, features=(*c.features, "next_quote")) for c in out[after_from:]]
     tagged = len(out) > after_from  # the quote's own attribution follows it
 
     def before_cues(block: int, before: str, quote_at: int) -> list[re.Match[str]]:

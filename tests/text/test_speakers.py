@@ -328,3 +328,12 @@ def test_a_speaker_is_the_persons_name_without_a_title_or_affiliation() -> None:
     assert said[0][1] == "Ann Lindqvist"
     said = _said('Secretary of State Ann Lindqvist said the ferries would run "as soon as the storm allows."')
     assert said[0][1] == "Ann Lindqvist"
+
+
+def test_a_clause_joined_on_after_a_quote_attributes_the_next_quote_not_this_one() -> None:
+    # 'I said, "Hey, write sometime" & he said, "Yeah"': "he said" went to the first quote too.
+    said = _said('Tom Reid stood up at the back. Ann Lindqvist said, "We will sign the deal," and then he said, "No."')
+    assert said == [("We will sign the deal,", "Ann Lindqvist"), ("No.", "Tom Reid")]
+    # One speaker's quote, tagged after it, keeps its tag.
+    said = _said('Tom Reid stood up at the back. "We will sign the deal," Ann Lindqvist said, "and soon."')
+    assert [who for _, who in said] == ["Ann Lindqvist", "Ann Lindqvist"]
