@@ -59,8 +59,12 @@ UNNAMED_SUBJECT = re.compile(
     re.I,
 )
 # The narrator tags a quote: '…,” I say', 'I asked, “…”', 'I'm like “…”'.
-FIRST_PERSON_AFTER = re.compile(rf"^[\s,]*I\s+(?:\w+ly\s+|again\s+)?(?:{SPEECH})\b")
-FIRST_PERSON_BEFORE = re.compile(rf"\bI(?:\s+(?:\w+ly\s+)?(?:{SPEECH})|(?:['’]m|\s+am|\s+was)\s+like)[,:]?\s*$")
+# (With "I" the plain forms too: "…?” I ask.", 'I tell her, “…”'.)
+_FIRST_PERSON_VERB = rf"(?:{SPEECH}|ask|tell|reply|answer|shout|yell|whisper|explain|add|write|call|cry)"
+FIRST_PERSON_AFTER = re.compile(rf"^[\s,]*I\s+(?:\w+ly\s+|again\s+)?{_FIRST_PERSON_VERB}\b")
+FIRST_PERSON_BEFORE = re.compile(
+    rf"\bI(?:\s+(?:\w+ly\s+)?{_FIRST_PERSON_VERB}(?:\s+(?:him|her|them|you|us))?|(?:['’]m|\s+am|\s+was)\s+like)[,:]?\s*$"
+)
 # A capitalised word, or joined initials ("G.K. Lee", not "G").
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*\.?)"
 _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"

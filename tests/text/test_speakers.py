@@ -282,6 +282,13 @@ def test_the_narrator_says_what_i_say_where_the_text_names_them() -> None:
     assert said[0][1] == "Marta"
     said = _said("Hey, it's Ann Lindqvist here, and I am back. I was like, “Hey!” and I laughed.")
     assert said[0][1] == "Ann Lindqvist"
+    # The plain form of a verb after "I" tags a quote too ('…?” I ask.').
+    said = _said(
+        "I walk my sister to the ferry. I hold her hand and I wait.",
+        "“Robert,” my mother says from the car. “Bring her back by six.”",
+        "“Can we stay longer?” I ask.",
+    )
+    assert said[2] == ("Can we stay longer?", "Robert")
     # A text not told in the first person has no narrator.
     assert _said("“Robert, come here,” she said.", "“No,” he said.")[1][1] != "Robert"
 
