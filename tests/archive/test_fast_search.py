@@ -14,6 +14,7 @@ from whoosh import query
 from reader.archive.index import fast_search, postings
 from reader.archive.index.search import _expand, parse
 from reader.archive.index.whoosh_index import writer
+from reader.archive.index.whoosh_schema import VALUE_SEP
 from tests.archive.segments import index_in_segments
 
 WORDS = (
@@ -31,9 +32,9 @@ def _document(rnd: random.Random, n: int, part: int) -> dict[str, object]:
         "id": f"{part}-{n}",
         "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
         "body": " ".join(words),
-        "entity": " | ".join(names),
-        "person": " | ".join(n for n in names if n in ("Anna Kowalska", "Jonas Berg")),
-        "place": " | ".join(n for n in names if n in ("Lisbon", "Gdansk")),
+        "entity": VALUE_SEP.join(names),
+        "person": VALUE_SEP.join(n for n in names if n in ("Anna Kowalska", "Jonas Berg")),
+        "place": VALUE_SEP.join(n for n in names if n in ("Lisbon", "Gdansk")),
         "tags": rnd.choice(["", "later", "later,work"]),
         "site": rnd.choice(["harbour gazette", "coast news", ""]),
         "published": published,
@@ -76,6 +77,7 @@ QUERIES = [
     "person:kowalska",
     'entity:"maritime office"',
     'entity:"port authority" storm',
+    'entity:"office port"',  # across two names: none
     "place:lisbon OR place:gdansk",
     "storm NOT harbour",
     "NOT storm",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
+from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
 from tests.conftest import run_import
 
@@ -143,6 +144,36 @@ def test_an_index_that_stores_the_body_is_rebuilt_without_it(tmp_path: Path, fix
         assert ix.schema.stored_names() == ["id"]
         with ix.searcher() as searcher:
             assert set(searcher.stored_fields(0)) == {"id"}
+    assert (tmp_path / "d" / "index" / "SCHEMA").read_text().strip() == ixmod.SCHEMA_VERSION
+
+
+def _index_of_schema_6(directory: Path, archive: Archive) -> None:
+    """The index as schema 6 wrote it: a field's values (entity names) joined
+    with " | ", which the analyzer drops, so their words were adjacent."""
+    shutil.rmtree(directory)
+    directory.mkdir()
+    ix = ixmod._storage(directory).create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
+    with ix.writer() as w:
+        for stored in archive.store.iter_articles():
+            fields = ixmod.document(stored)
+            w.add_document(**{k: v.replace("\x1f", " | ") if isinstance(v, str) else v for k, v in fields.items()})
+    (directory / "SCHEMA").write_text("6\n")
+
+
+def test_an_index_whose_names_run_together_is_rebuilt_with_them_apart(tmp_path: Path, fixtures_dir: Path) -> None:
+    """Schema 7 keeps the names of an entity field apart: an archive indexed
+    before, where entity:"Tallinn Mihhail" ran across two names, is rebuilt on open."""
+    across, name = 'entity:"Tallinn Mihhail"', 'entity:"Mihhail Kask"'
+    with Archive(tmp_path / "d") as archive:
+        run_import(archive, fixtures_dir)
+        assert archive.search(across).total == 0 and archive.search(name).total == 1
+        _index_of_schema_6(archive.index_dir, archive)
+        old = ixmod._storage(archive.index_dir).open_index(ixmod.INDEX_NAME)
+        with old.searcher() as searcher:
+            assert searchmod.run(old, searcher, across, snippets=False)[1] == 1  # what schema 6 found
+    with Archive(tmp_path / "d") as archive:
+        assert archive.search(across).total == 0
+        assert archive.search(name).total == 1
     assert (tmp_path / "d" / "index" / "SCHEMA").read_text().strip() == ixmod.SCHEMA_VERSION
 
 

@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import formats
 
-from reader.archive.index.whoosh_schema import WordPositions, build_schema, name_analyzer, text_analyzer
+from reader.archive.index.whoosh_schema import (
+    VALUE_GAP,
+    VALUE_SEP,
+    WordPositions,
+    build_schema,
+    name_analyzer,
+    text_analyzer,
+)
 
 WORDS = [
     "the",
@@ -38,7 +45,10 @@ WORDS = [
     "well-known",
     "_id",
 ]
-texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(lambda parts: " ".join(parts))
+# Any text but the separator of a field's values (which only WordPositions reads).
+texts = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(max_size=8).map(lambda t: t.replace(VALUE_SEP, ""))), max_size=40
+).map(lambda parts: " ".join(parts))
 
 
 def postings(fmt: formats.Format, text: str, analyzer: object) -> list[tuple]:
@@ -52,6 +62,33 @@ def test_word_positions_match_whooshs_positions(text: str, boost: float) -> None
         assert postings(WordPositions(field_boost=boost), text, analyzer) == postings(
             formats.Positions(field_boost=boost), text, analyzer
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=5))
+def test_values_keep_their_own_positions_apart(values: list[str]) -> None:
+    """Each value of a field of many is numbered as Whoosh numbers it alone,
+    and starts at least VALUE_GAP after the last word of the values before."""
+    for analyzer in (text_analyzer(), name_analyzer()):
+        joined = {
+            w: WordPositions().decode_positions(v)
+            for w, _, _, v in WordPositions().word_values(VALUE_SEP.join(values), analyzer)
+        }
+        last, seen = -1, []
+        for value in values:
+            alone = [(p, w) for w, _, _, v in formats.Positions().word_values(value, analyzer) for p in decode(v)]
+            if not alone:
+                continue
+            alone.sort()
+            start = alone[0][0] if last < 0 else last + VALUE_GAP
+            shift = start - alone[0][0]
+            seen += [(p + shift, w) for p, w in alone]
+            last = alone[-1][0] + shift
+        assert sorted((p, w) for w, ps in joined.items() for p in ps) == sorted(seen)
+
+
+def decode(value: bytes) -> list[int]:
+    return list(formats.Positions().decode_positions(value))
 
 
 def test_a_leading_stop_word_keeps_its_place_as_whoosh_numbers_it() -> None:
@@ -111,3 +148,57 @@ def test_the_schema_read_again_after_a_commit_keeps_the_words_analysed(tmp_path:
     assert first is not second
     assert word_terms(second).terms("harbour storms") == ["harbour", "storm"]
     assert word_terms(second)._terms is word_terms(first)._terms
+
+
+def _indexed(directory: Path, entities: list[tuple[str, str]], speakers: list[str]):  # type: ignore[no-untyped-def]
+    """An index of one article naming these (name, type) entities and quoting these speakers."""
+    from datetime import datetime
+
+    from reader.archive.index.whoosh_index import document
+    from reader.model import Article, Block, StoredArticle
+    from tests.archive.segments import index_in_segments
+
+    now = datetime(2024, 1, 1)
+    article = Article("Trade talks", (Block("paragraph", "Talks went on."),), "text")
+    stored = StoredArticle(
+        "a1",
+        article,
+        "h",
+        now,
+        now,
+        entities=tuple({"name": name, "type": kind, "mentions": []} for name, kind in entities),
+        quotes=tuple({"speaker": s, "text": "Yes."} for s in speakers),
+    )
+    return index_in_segments(directory, [[document(stored)]])
+
+
+def test_a_phrase_never_matches_across_two_names_of_a_field(tmp_path: Path) -> None:
+    """The names of an article's entities (and its speakers) are one field each;
+    joined with " | ", which the analyzer drops, "American" then "South Africa"
+    matched entity:"American South". Each name's own words, any of its words,
+    and a name inside a phrase still match, as the README's queries need."""
+    from reader.archive.index import search as searchmod
+
+    ix = _indexed(
+        tmp_path / "ix",
+        [("American", "GROUP"), ("South Africa", "PLACE"), ("Liz Truss", "PERSON"), ("Alexander Lukashenko", "PERSON")],
+        ["Liz Truss", "Maria Zakharova"],
+    )
+    with ix.searcher() as searcher:
+
+        def found(text: str) -> int:
+            return searchmod.run(ix, searcher, text, snippets=False)[1]
+
+        for across in ('entity:"American South"', 'person:"Truss Alexander"', 'speaker:"Truss Maria"'):
+            assert found(across) == 0, across
+        assert found('entity:"American South"~5') == 0  # a sloppy phrase stays within a name too
+        for within in (
+            'entity:"South Africa"',
+            'entity:"Alexander Lukashenko"',
+            "person:Truss",
+            "place:africa",
+            "group:american",
+            "speaker:Zakharova",
+            'speaker:"Liz Truss"',
+        ):
+            assert found(within) == 1, within

@@ -18,7 +18,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from reader.archive.index import whoosh_speedups  # installs itself on import
-from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
+from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, VALUE_SEP, build_schema
 from reader.archive.lifeline import hold, lifeline
 from reader.model import StoredArticle
 
@@ -52,9 +52,9 @@ def document(stored: StoredArticle) -> dict[str, object]:
         field = ENTITY_FIELDS.get(str(entity.get("type")))
         if field:
             by_type[field].append(str(entity["name"]))
-    # Names are joined with a separator word no name contains, so a phrase query
-    # never matches across two names.
-    sep = " | "
+    # Names (and speakers, highlights, notes) are VALUE_GAP positions apart,
+    # so a phrase query never matches across two of them.
+    sep = VALUE_SEP
     return {
         **{field: sep.join(names) for field, names in by_type.items()},
         "entity": sep.join(str(e["name"]) for e in stored.entities),
