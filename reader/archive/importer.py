@@ -55,7 +55,9 @@ def prepare(path: Path, known: dict[str, str] | None = None) -> Prepared:
             return _check_stream(path)
         source = read_source(path)
         articles = [finish(a) for a in parse_source(source)]
-        analysed = tuple((a, analyze(a.blocks, known or {}), fingerprint(b.text for b in a.blocks)) for a in articles)
+        analysed = tuple(
+            (a, analyze(a.blocks, known or {}, a.byline), fingerprint(b.text for b in a.blocks)) for a in articles
+        )
     except NotAnArticle as exc:
         return Prepared(str(path), error=str(exc), skipped=True)
     except IngestError as exc:
@@ -84,7 +86,7 @@ def _analysed(
     """Articles finished and analysed one at a time, as prepare() does for a file read whole."""
     for article in articles:
         article = finish(article)
-        yield article, analyze(article.blocks, known), fingerprint(b.text for b in article.blocks)
+        yield article, analyze(article.blocks, known, article.byline), fingerprint(b.text for b in article.blocks)
 
 
 def unchanged_on_disk(rows: list[sqlite3.Row], path: Path) -> bool:

@@ -103,10 +103,11 @@ def analyze_file(args: argparse.Namespace) -> int:
 
             lines: list[str] = []
             entities = find_entities(article.blocks, explain=lines)
-            find_quotes(article.blocks, entities, explain=lines)  # each speaker's candidates and scores
+            # Each speaker's candidates and scores.
+            find_quotes(article.blocks, entities, explain=lines, byline=article.byline)
             sys.stdout.write("".join(clean_line(line) + "\n" for line in lines))
             continue
-        found = analyze(article.blocks)
+        found = analyze(article.blocks, byline=article.byline)
         stored = StoredArticle(
             id=f"file-{n}",
             article=article,

@@ -163,10 +163,15 @@ def _reopens(text: str, closing: str) -> bool:
 
 
 def find_quotes(
-    blocks: Sequence[Block], entities: Sequence[Entity] = (), explain: list[str] | None = None
+    blocks: Sequence[Block],
+    entities: Sequence[Entity] = (),
+    explain: list[str] | None = None,
+    byline: str | None = None,
 ) -> list[Quote]:
     """Quotations in the article, in order, with kind and speaker. `explain`,
-    when given, receives for each speech quote its speaker candidates and scores."""
+    when given, receives for each speech quote its speaker candidates and scores;
+    `byline`, the article's author, is who "I" is in a first-person piece whose
+    text does not name its narrator."""
     spans: list[tuple[int, int, int, int]] = []  # (block, start, end_block, end)
     open_at: tuple[int, int, str] | None = None  # outermost open quote: (block, pos, closing mark)
     depth: list[str] = []  # closing marks expected, outermost first
@@ -217,7 +222,7 @@ def find_quotes(
             open_at, depth, n = None, [], opened_at + 1
     if open_at is not None:
         spans.append((open_at[0], open_at[1], len(blocks) - 1, len(blocks[-1].text)))
-    return _attribute(blocks, spans, entities, explain)
+    return _attribute(blocks, spans, entities, explain, byline)
 
 
 def _quote_text(blocks: Sequence[Block], span: tuple[int, int, int, int]) -> str:
@@ -300,9 +305,10 @@ def _attribute(
     spans: list[tuple[int, int, int, int]],
     entities: Sequence[Entity],
     explain: list[str] | None = None,
+    byline: str | None = None,
 ) -> list[Quote]:
     mentions = sorted((m.block, m.start, m.end, e.name, e.type) for e in entities for m in e.mentions)
-    article = Article.build(blocks, spans, mentions)
+    article = Article.build(blocks, spans, mentions, byline)
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
     for span in spans:

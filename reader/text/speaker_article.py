@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model import Block
-from reader.text.first_names import gender
+from reader.text.first_names import gender, is_first_name
 from reader.text.language import reads_as_english
 from reader.text.vocab import NOT_NAMES, TITLES
 
@@ -31,15 +31,20 @@ class Article:
     genders: dict[str, str] = field(default_factory=dict)  # entity name → "f" / "m"
     english: bool = True  # the cues are English ones: elsewhere only the strongest are read
     narrator: str | None = None  # who "I" is, where the text names them (narrator())
+    author: str | None = None  # who "I" is otherwise: the byline's one person, in a first-person text
 
     @classmethod
-    def build(cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow]) -> Article:
+    def build(
+        cls, blocks: Sequence[Block], spans: list[Span], mentions: list[MentionRow], byline: str | None = None
+    ) -> Article:
         masked = [_masked(block.text, b, spans) for b, block in enumerate(blocks)]
         # A title alone ("Minister" of "The Prime Minister said") names no one.
         kept = [m for m in mentions if not _inside_quote(m[0], m[1], spans) and not _title_only(m[3])]
         runs = _first_name_runs(masked, kept)
         article = cls(blocks, masked, sorted(kept + runs), english=reads_as_english(blocks))
         article.narrator = narrator(blocks, masked, spans) if article.english else None
+        if article.english and article.narrator is None and first_person(masked):
+            article.author = byline_person(byline)
         # The names the recogniser left out have a gender too ("Rachel" shrugged).
         article.genders = _genders(article, sorted(mentions + runs))
         return article
@@ -132,9 +137,9 @@ def narrator(blocks: Sequence[Block], masked: list[str], spans: list[Span]) -> s
     the last line after a closing), or else the one name others address in
     quotations ("“Robert,” my mom says"), a known first name that the narration
     never uses (a narrator is "I" there, never a name)."""
-    outside = " ".join(masked)
-    if len(_FIRST_PERSON.findall(outside)) < 3:
+    if not first_person(masked):
         return None
+    outside = " ".join(masked)
     for text in masked[:5]:
         found = _INTRODUCED.search(text)
         if found and BLANK not in found.group(1):
@@ -153,3 +158,29 @@ def narrator(blocks: Sequence[Block], masked: list[str], spans: list[Span]) -> s
             if known and not re.search(rf"\b{re.escape(name)}\b", outside):
                 addressed.add(name)
     return addressed.pop() if len(addressed) == 1 else None
+
+
+def first_person(masked: list[str]) -> bool:
+    """A text told in the first person: "I" three times or more outside quotations."""
+    return len(_FIRST_PERSON.findall(" ".join(masked))) >= 3
+
+
+# Lower-case words inside a person's name ("Ann van der Berg", "Omar al-Amr").
+_PARTICLES = frozenset("van von der den de da di del della la le du bin ibn al el y".split())
+
+
+def byline_person(byline: str | None) -> str | None:
+    """The byline's name when it names one person ("By Ann Lee", "Ann van der
+    Berg"), starting with a known first name: not two authors ("Ann Lee and Bo
+    Li"), an outlet ("Reuters", "Ann Lee, CNN") or a placeholder ("Editorial")."""
+    if not byline:
+        return None
+    name = re.sub(r"^\s*by\s+", "", byline.strip(), flags=re.I).strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or re.search(r"[,&;/|()@]|\band\b", name) or not is_first_name(words[0]):
+        return None
+    if words[0].lower() in NOT_NAMES:
+        return None  # "The Economist" ("The" is in the first-name lists)
+    if any(not w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+        return None
+    return name

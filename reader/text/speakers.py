@@ -318,9 +318,13 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         # A name the recogniser missed, opening the sentence before its verb or
         # an appositive ("Ann B. Lowe, a port official, called it “a mess”").
         out.append(Candidate(named, "sentence_subject", run_features(named)))
-    # '“…,” I say': the narrator, where the text names who "I" is.
-    if article.narrator and (FIRST_PERSON_AFTER.match(after) or FIRST_PERSON_BEFORE.search(before)):
-        out.append(Candidate(article.narrator, "narrator"))
+    # '“…,” I say': the narrator, where the text names who "I" is, or else the
+    # byline's author of a first-person piece (a column, a letter, a vlog).
+    if FIRST_PERSON_AFTER.match(after) or FIRST_PERSON_BEFORE.search(before):
+        if article.narrator:
+            out.append(Candidate(article.narrator, "narrator"))
+        elif article.author:
+            out.append(Candidate(article.author, "narrator", ("byline",)))
     # A paragraph that only continues the previous paragraph's quotation.
     if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs and not tagged:
         out.append(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))

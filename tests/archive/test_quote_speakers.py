@@ -59,3 +59,21 @@ def test_no_two_quotes_share_a_span_and_speakers_are_entity_names() -> None:
     assert len(starts) == len(set(starts))
     names = {e.name for e in entities}
     assert all(q.speaker in names for q in quotes if q.kind == "speech")
+
+
+def test_a_columns_i_said_goes_to_its_byline(archive, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The importer hands the article's byline to attribution: "I" of a
+    # first-person piece whose text never names its narrator is its author.
+    src = tmp_path / "src"
+    src.mkdir()
+    column = (
+        "A morning on the new quay\n\n"
+        "By Ann Lindqvist\n\n"
+        "I went down to the harbour on Monday. I wanted to see the new quay before the crowds.\n\n"
+        'The foreman, Tom Reid, showed me round. "It took two years," he said.\n\n'
+        'I said, "It was worth the wait."\n'
+    )
+    (src / "quay.txt").write_text(column, encoding="utf-8")
+    run_import(archive, src)
+    speakers = {text: speaker for _, _, speaker, _, text in archive.quotes(None, "", 50)}
+    assert speakers == {"It took two years,": "Tom Reid", "It was worth the wait.": "Ann Lindqvist"}

@@ -164,10 +164,12 @@ def archive_articles(root: Path, stored: bool) -> Iterator[tuple[str, list[Block
     path = require(root / "store.sqlite3")
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        for aid, raw_blocks, analysis in db.execute("SELECT id, blocks, analysis FROM articles ORDER BY id"):
+        rows = db.execute("SELECT id, blocks, analysis, byline FROM articles ORDER BY id")
+        for aid, raw_blocks, analysis, byline in rows:
             blocks = [Block.from_dict(b) for b in json.loads(raw_blocks)]
             # The archive's analysis (what the pane shows now), or this checkout's.
-            quotes = (json.loads(analysis)["quotes"] if analysis else []) if stored else analyze(blocks)["quotes"]
+            found = json.loads(analysis) if stored and analysis else None if stored else analyze(blocks, byline=byline)
+            quotes = found["quotes"] if found else []
             yield aid, blocks, quotes
     finally:
         db.close()

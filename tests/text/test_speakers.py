@@ -344,3 +344,24 @@ def test_a_clause_joined_on_after_a_quote_attributes_the_next_quote_not_this_one
     # One speaker's quote, tagged after it, keeps its tag.
     said = _said('Tom Reid stood up at the back. "We will sign the deal," Ann Lindqvist said, "and soon."')
     assert [who for _, who in said] == ["Ann Lindqvist", "Ann Lindqvist"]
+
+
+def test_the_byline_is_who_i_is_in_a_first_person_piece_that_names_no_narrator() -> None:
+    # A column's '…," I said' named no one: its author is only in the byline.
+    column = [
+        Block("paragraph", "I went down to the harbour on Monday. I wanted to see the new quay."),
+        Block("paragraph", 'The foreman, Tom Reid, showed me round. "It took two years," he said.'),
+        Block("paragraph", 'I said, "It was worth the wait."'),
+    ]
+
+    def said(byline: str | None) -> list[str | None]:
+        return [q.speaker for q in find_quotes(column, find_entities(column), byline=byline) if q.kind == "speech"]
+
+    assert said("By Ann Lindqvist") == ["Tom Reid", "Ann Lindqvist"]
+    assert said(None) == ["Tom Reid", None]
+    # Two authors, an outlet or a placeholder name no one.
+    for byline in ("Ann Lindqvist and Tom Reid", "The Harbour Gazette", "Editorial", "Ann Lindqvist, Harbour Gazette"):
+        assert said(byline) == ["Tom Reid", None]
+    # Nor is the author "I" in a text not told in the first person.
+    report = [Block("paragraph", 'Tom Reid showed the quay. I said, "It was worth the wait."')]
+    assert [q.speaker for q in find_quotes(report, find_entities(report), byline="Ann Lindqvist")] == [None]

@@ -181,7 +181,9 @@ class IndexUpkeep:
             return 0
         known = self.store.analysis.known_entities()
         self._update_each(
-            pending, lambda s: self.store.analysis.set_analysis(s.id, analyze(s.article.blocks, known)), progress
+            pending,
+            lambda s: self.store.analysis.set_analysis(s.id, analyze(s.article.blocks, known, s.article.byline)),
+            progress,
         )
         with self.store.transaction():
             self.store.analysis.consolidate_entities()
