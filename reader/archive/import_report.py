@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -70,22 +71,48 @@ def summary_lines(report: ImportReport, root: str | None = None) -> list[tuple[s
         lines.append(("note", "Found no files to import there."))
     elif not report.interrupted and quiet and report.added == report.updated == 0:
         lines.append(("note", "Nothing new: every article was already in the archive."))
-    by_reason: dict[str, list[str]] = defaultdict(list)
-    for path, reason in report.skips:
-        by_reason[reason].append(path)
-    for reason, paths in by_reason.items():
+    for reason, paths in _by_reason(report.skips):
         if len(paths) > SKIPS_LISTED:
             named = ", ".join(shown(p) for p in paths[:3])
             lines.append(("skipped", f"{len(paths)} files: {reason} (e.g. {named})"))
         else:
             lines.extend(("skipped", f"{shown(p)}: {reason}") for p in paths)
-    if len(report.repeats) > SKIPS_LISTED:
-        named = ", ".join(shown(p) for p, _ in report.repeats[:3])
-        lines.append(("duplicate", f"{len(report.repeats)} articles were in the archive already (e.g. {named})"))
+    repeats = sorted(report.repeats, key=lambda repeat: natural_order(repeat[0]))
+    if len(repeats) > SKIPS_LISTED:
+        named = ", ".join(shown(p) for p, _ in repeats[:3])
+        lines.append(("duplicate", f"{len(repeats)} articles were in the archive already (e.g. {named})"))
     else:
         lines.extend(
-            ("duplicate", f"{shown(p)}: the same article as “{title}”, in the archive already")
-            for p, title in report.repeats
+            ("duplicate", f"{shown(p)}: the same article as “{title}”, in the archive already") for p, title in repeats
         )
-    lines.extend(("failed", f"{shown(p)}: {reason}") for p, reason in report.failures)
+    lines.extend(("failed", f"{shown(p)}: {reason}") for reason, paths in _by_reason(report.failures) for p in paths)
     return lines
+
+
+def _by_reason(files: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Files (path, why) grouped by why, each group's paths in the order a file
+    manager shows them (natural_order), the groups in the order of their first
+    file: a summary of many failures reads "these are empty, these damaged",
+    not reasons interleaved as the files happened to come."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for path, reason in files:
+        by_reason[reason].append(path)
+    groups = [(reason, sorted(paths, key=natural_order)) for reason, paths in by_reason.items()]
+    return sorted(groups, key=lambda group: natural_order(group[1][0]))
+
+
+_NUMBER = re.compile(r"(\d+)")
+# A name as pieces of digits (0, their value) and of the rest (1, case-folded).
+NameKey = tuple[tuple[int, int | str], ...]
+
+
+def natural_order(path: str) -> tuple[tuple[NameKey, ...], str]:
+    """A path's place in the order file managers list names: folder by folder,
+    numbers by their value (before letters), letters case-blind: "empty2"
+    before "empty10", not after it as text sorts them."""
+    names = tuple(
+        # split() with a group: the digit runs are the odd pieces.
+        tuple((0, int(piece)) if odd % 2 else (1, piece.casefold()) for odd, piece in enumerate(_NUMBER.split(name)))
+        for name in path.split(os.sep)
+    )
+    return names, path

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.archive.discovery import discover
-from reader.archive.import_report import ImportReport, summary_lines
+from reader.archive.import_report import ImportReport, natural_order, summary_lines
 from tests.conftest import run_import
 
 PAGE = (
@@ -108,3 +111,37 @@ def test_the_summary_names_every_file_from_the_folder_given(archive, tmp_path: P
     report = run_import(archive, Path("src"))
     lines = dict((line.split(":")[0], kind) for kind, line in summary_lines(report, "src"))
     assert lines == {"bin.html": "failed", "broken.html": "failed"}
+
+
+def test_failures_are_listed_by_reason_in_the_order_a_folder_shows_its_files() -> None:
+    """Sorted as text, "empty10" came before "empty2", and reasons were mixed
+    as the files' names fell; a file manager lists numbers by their value."""
+    report = ImportReport(found=8)
+    for name, reason in [
+        ("broken10.pdf", "damaged PDF"),
+        ("empty1.html", "empty file"),
+        ("empty10.html", "empty file"),
+        ("Empty11.html", "empty file"),
+        ("empty2.html", "empty file"),
+        ("broken2.pdf", "damaged PDF"),
+        ("sub/empty3.html", "empty file"),
+        ("sub 2/x.pdf", "damaged PDF"),
+    ]:
+        report.failures.append((f"/p/{name}", reason))
+    assert [line for kind, line in summary_lines(report, "/p") if kind == "failed"] == [
+        "broken2.pdf: damaged PDF",
+        "broken10.pdf: damaged PDF",
+        "sub 2/x.pdf: damaged PDF",
+        "empty1.html: empty file",
+        "empty2.html: empty file",
+        "empty10.html: empty file",
+        "Empty11.html: empty file",
+        "sub/empty3.html: empty file",
+    ]
+
+
+@given(st.lists(st.text(max_size=12), max_size=8), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_any_names_sort_and_numbers_go_by_value(names: list[str], a: int, b: int) -> None:
+    sorted(names, key=natural_order)  # any text, digits of any script included, has a place
+    first, second = sorted([f"/p/part{a}.html", f"/p/part{b}.html"], key=natural_order)
+    assert first == f"/p/part{min(a, b)}.html"
