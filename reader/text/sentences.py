@@ -7,8 +7,12 @@ import re
 
 from reader.text.vocab import ABBREVIATIONS, SPEECH_VERBS
 
+# "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
+_PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|inside|there|here"
+_PUT_IT = rf"puts?\s+it(?!(?:\s+\w+ly)?\s+(?:{_PLACED})\b)"
 SPEECH = "|".join(
     sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
+    + [_PUT_IT]
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns

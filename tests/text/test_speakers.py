@@ -365,3 +365,16 @@ def test_the_byline_is_who_i_is_in_a_first_person_piece_that_names_no_narrator()
     # Nor is the author "I" in a text not told in the first person.
     report = [Block("paragraph", 'Tom Reid showed the quay. I said, "It was worth the wait."')]
     assert [q.speaker for q in find_quotes(report, find_entities(report), byline="Ann Lindqvist")] == [None]
+
+
+def test_as_someone_put_it_reports_their_words() -> None:
+    # "As he put it, “…”" had no speech verb, so no speaker.
+    said = _said("Tom Reid runs the ferries. As he put it, “the quay is a mess and everyone knows it.”")
+    assert said == [("the quay is a mess and everyone knows it.", "Tom Reid")]
+    said = _said("The plan failed, as Ann Lindqvist put it in a letter, “because no one paid for the pier.”")
+    assert said[0][1] == "Ann Lindqvist"
+    # Putting a thing somewhere reports no one's words.
+    from reader.text.sentences import speech_verb
+
+    assert speech_verb("She puts it firmly against the wall") is None
+    assert speech_verb("He put it back on the shelf") is None
