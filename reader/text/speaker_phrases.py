@@ -89,11 +89,13 @@ _QUALIFIERS = frozenset(
 )
 _TITLE_HEAD = "|".join(sorted((t for t in TITLES if len(t) > 3 and t not in _QUALIFIERS), key=len, reverse=True))
 _DESCRIPTION = (
-    r"((?:(?:[Tt]he|[Aa]n?)[ \t]+|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*['’]s[ \t]+)"
+    r"((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*['’]s[ \t]+)"
     rf"(?:[\w.'’-]+[ \t]+){{0,4}}?(?:[a-z][a-z-]{{2,}}|\d+-year-old|(?i:{_TITLE_HEAD}))"
     r"(?:[ \t]+of[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?)"
 )
-DESCRIBED_AT_END = re.compile(rf"(?:^|[\s,])(?-i:{_DESCRIPTION})\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+DESCRIBED_AT_END = re.compile(
+    rf"(?:^|[\s,])(?-i:{_DESCRIPTION})\s+(?:(?:[a-z]+ly|also|later|rather|then|quite)\s+){{0,2}}$"
+)
 DESCRIBED_ALONE = re.compile(rf"^[\s,]*{_DESCRIPTION}[\s,]*$")
 # Words a description never ends in: a verb or a function word means the
 # pattern caught a clause ("the pier was"), not a noun phrase.
@@ -137,6 +139,8 @@ def description(match: re.Match[str] | None) -> str | None:
     words = [w.lower() for w in text.split()]
     if words[-1].endswith("ly") or words[-1] in _PREPOSITIONS or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
         return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
+    if any(w in ("he", "she", "they", "it", "we", "i") for w in words[1:]):
+        return None  # a subject inside: "“…,” a pledge he has often repeated"
     if _PREPOSITION_BEFORE.search(match.string, max(0, match.start(1) - 16), match.start(1)):
         return None  # the end of a longer phrase: "A person in the house at the time told…"
     return text
@@ -209,8 +213,10 @@ _VERB_NEXT = re.compile(
 )
 
 
+# ('…!” an officer shouts', '…,” one user quipped': a description tags it too.)
 TAG_AFTER = re.compile(
-    rf"\s*(?:(he|she|they)|((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b"
+    rf"\s*(?:(he|she|they)|((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+    r"|((?:an?|the|one|another)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b"
 )
 
 

@@ -212,6 +212,10 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         tag = TAG_AFTER.match(after)
         if tag and tag.group(1):
             add_antecedents(b, start, tag.group(1).lower(), "after_tag")
+        elif tag and tag.group(3):
+            described = description(re.match(r"(.*)", tag.group(3)))
+            if described:
+                out.append(Candidate(described, "after_tag", ("description",)))
         elif tag and not add_mentions(mentions_in(eb, end + tag.start(2), end + tag.end(2)), "after_tag", False):
             named = name_run(re.match(r"(.*)", tag.group(2)))
             if named:

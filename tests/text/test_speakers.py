@@ -378,3 +378,16 @@ def test_as_someone_put_it_reports_their_words() -> None:
 
     assert speech_verb("She puts it firmly against the wall") is None
     assert speech_verb("He put it back on the shelf") is None
+
+
+def test_a_description_after_a_quote_tags_it_but_a_clause_does_not() -> None:
+    # '“…!” an officer shouts' and '“…,” one user quipped' had no speaker.
+    said = _said("The police reached the flat at dawn.", '"Open the door! We are coming in!" an officer shouts.')
+    assert said[0][1] == "an officer"
+    said = _said(
+        "The post drew hundreds of replies.", '"If the pier were any longer, we would be in Denmark," one user quipped.'
+    )
+    assert said[0][1] == "one user"
+    # A noun phrase with its own subject is a clause: Lee promised it.
+    said = _said('Ann Lindqvist promised, "The pier will open on Day One," a pledge she has often repeated.')
+    assert said[0][1] == "Ann Lindqvist"
