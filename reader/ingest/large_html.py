@@ -10,7 +10,9 @@ generated page took 3.0 s at 10,000 paragraphs and 15.6 s at 40,000. Among the
 788 real pages here the most nodes inside paragraphs is 5,759, so past
 LARGE_PAGE_NODES a page is read here instead: the main element's headings,
 paragraphs, list items, quotes, captions and table rows, in order, without
-navigation, headers, footers, asides, forms and scripts.
+navigation, headers, footers, asides, forms and scripts. Their words are kept
+apart where elements meet as on trafilatura's path (seams.element_text: "…the
+slip.</span><span>Credit" is two words), and hover cards are left out.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from typing import Any
 
 from reader.ingest.bylines import clean_byline
 from reader.ingest.common import code_text, meta_text, parse_date, squash
+from reader.ingest.hover_cards import drop_hover_cards
 from reader.ingest.preformatted import prose_paragraphs, reading
+from reader.ingest.seams import element_text
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
@@ -85,7 +89,7 @@ def _blocks(root: Any) -> list[Block]:
                 if any(c.tag == "p" for c in child):
                     walk(child, "blockquote")
                 else:
-                    add("blockquote", child.text_content())
+                    add("blockquote", element_text(child))
             elif tag == "pre":  # as in trafilatura's path: code, or a prose <pre>'s paragraphs
                 text = child.text_content()
                 kind = reading(text)
@@ -97,10 +101,10 @@ def _blocks(root: Any) -> list[Block]:
                 elif code := code_text(text):
                     blocks.append(Block("code", code))
             elif tag == "tr":
-                cells = (squash(c.text_content()) for c in child if c.tag in ("td", "th"))
+                cells = (squash(element_text(c)) for c in child if c.tag in ("td", "th"))
                 add("paragraph", " | ".join(c for c in cells if c))
             elif tag in _KINDS and not (tag == "li" and child.find(".//p") is not None):
-                add(inside or _KINDS[tag], child.text_content())
+                add(inside or _KINDS[tag], element_text(child))
             else:
                 walk(child, inside)
 
@@ -114,6 +118,7 @@ def article_from_tree(tree: Any, fmt: str = "html") -> Article:
     for el in list(tree.iter(*_FURNITURE)):
         if el.getparent() is not None:
             el.drop_tree()
+    drop_hover_cards(tree)  # as before trafilatura reads a page (html._prepared_for_extraction)
     blocks = _blocks(_main(tree))
 
     def meta(*names: str) -> str | None:
