@@ -5,18 +5,15 @@ exit codes, JSON that parses, no terminal control characters."""
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from tests.conftest import real_pages
-from tests.test_cli_listings import closed_pipe
+from tests.test_cli_listings import closed_pipe, in_closed_pipe
 
 # (command, whether it takes --json); "ID" is replaced by a real article id.
 LISTINGS = [
@@ -87,27 +84,12 @@ def test_every_listing_plain_and_json(real, capsys) -> None:  # type: ignore[no-
             assert out.strip() or err.strip(), f"{args} said nothing"
 
 
-def in_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys, args: list[str]) -> int:  # type: ignore[no-untyped-def]
-    """Run a command in this process with stdout a real pipe whose read end is
-    closed: the same EPIPE as a subprocess gets, without starting Python again."""
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    stream = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after main
-    with monkeypatch.context() as patch:
-        patch.setattr(sys, "stdout", stream)
-        code = main(args)
-    with contextlib.suppress(BrokenPipeError):  # what main left unwritten, if it never wrote
-        stream.close()
-    return code
-
-
 def test_every_listing_through_a_closed_pipe(real, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     data, some_id = real
     stopped = 0
     for command in commands():
         args = [some_id if a == "ID" else a for a in command]
-        code = in_closed_pipe(monkeypatch, capsys, [*data, *args])
-        err = capsys.readouterr().err
+        code, err = in_closed_pipe(monkeypatch, capsys, [*data, *args])
         assert "Traceback" not in err and "BrokenPipe" not in err, (args, err)
         assert code in (0, 1, 141), (args, code, err)
         stopped += code == 141
