@@ -16,10 +16,11 @@ SPEECH = "|".join(
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns
-# (not after "the 56-year-old", who says).
+# (not after "the 56-year-old", who says, nor a double-barrelled name:
+# "Holtz-Eakin said", "Coca-Cola says").
 _NOUN_CUE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|such|many|several|recent|latest|"
-    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\w-(?!old\b)\w+|['’]s)\s+$",
+    r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\b(?!(?-i:[A-Z]\w*-[A-Z]))\w+-(?!old\b)\w+|['’]s)\s+$",
     re.I,
 )
 _END = re.compile(r"[.!?]\s")

@@ -391,3 +391,16 @@ def test_a_description_after_a_quote_tags_it_but_a_clause_does_not() -> None:
     # A noun phrase with its own subject is a clause: Lee promised it.
     said = _said('Ann Lindqvist promised, "The pier will open on Day One," a pledge she has often repeated.')
     assert said[0][1] == "Ann Lindqvist"
+
+
+def test_a_double_barrelled_name_before_said_is_no_noun_cue() -> None:
+    # "Mr. Holtz-Eakin said" read "said" as a noun, like "late-night tweets".
+    said = _said(
+        "Ann Berg-Lindqvist chairs the harbour board.",
+        '"I have real admiration for the mechanics" of the plan, Ms. Berg-Lindqvist said.',
+    )
+    assert said[0][1] == "Ann Berg-Lindqvist"
+    from reader.text.sentences import speech_verb
+
+    assert speech_verb("his late-night tweets") is None
+    assert speech_verb("the anti-port claims") is None
