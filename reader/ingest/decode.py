@@ -7,6 +7,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from reader.ingest.errors import IngestError
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -87,3 +89,12 @@ def decode(data: bytes, *, html: bool = False) -> str:
         # Nothing fits: cp1252 is the commonest legacy web encoding; keep the text.
         return data.decode("cp1252", errors="replace")
     return data.decode(best.encoding, errors="replace")
+
+
+def file_text(data: bytes, *, html: bool = False) -> str:
+    """decode() for a parser: a file whose bytes are no text fails with the
+    reason (an IngestError, which the import reports with the file's name)."""
+    try:
+        return decode(data, html=html)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc

@@ -14,7 +14,7 @@ from typing import Any
 
 from reader.ingest.bylines import clean_byline
 from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import file_text
 from reader.ingest.hover_cards import drop_hover_cards
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
 from reader.ingest.preformatted import prepare_preformatted
@@ -354,10 +354,4 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest.errors import IngestError
-
-    try:
-        html = decode(data, html=True)
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
-    return [parse_html_text(html, path)]
+    return [parse_html_text(file_text(data, html=True), path)]

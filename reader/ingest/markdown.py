@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from reader.ingest import readlater
 from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import file_text
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 
@@ -115,12 +115,8 @@ def _first(meta: dict[str, object], *keys: str) -> object:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest.errors import IngestError
 
-    try:
-        text = clean_text(decode(data))
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
+    text = clean_text(file_text(data))
     meta, body = split_front_matter(text)
     if "url_omnivore" in meta or "#Omnivore" in body[:2000]:
         body = readlater.drop_omnivore_header(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ingest.common import title_from_path
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import file_text
 from reader.model import Article
 from reader.sanitize import clean_text
 from reader.text.chrome import clean_scrape
@@ -13,12 +13,7 @@ from reader.text.pipeline import blocks_from_scrape
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    try:
-        text = clean_text(decode(data))
-    except DecodeError as exc:
-        from reader.ingest.errors import IngestError
-
-        raise IngestError(str(exc)) from exc
+    text = clean_text(file_text(data))
     scrape = clean_scrape(text)
     if not scrape.paragraphs and not scrape.title:
         from reader.ingest.errors import IngestError

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.ingest import readlater
 from reader.ingest.common import meta_text, parse_date
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import file_text
 from reader.ingest.html import parse_html_text
 from reader.model import Article
 
@@ -35,9 +35,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
     from reader.ingest.errors import IngestError
 
     try:
-        entries = json.loads(decode(data))
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
+        entries = json.loads(file_text(data))
     except json.JSONDecodeError as exc:
         raise IngestError(f"JSON export is truncated or invalid (line {exc.lineno}, column {exc.colno})") from exc
     from reader.ingest.newsreader_json import is_export, parse_export

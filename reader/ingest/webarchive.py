@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.ingest.common import meta_text
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import decode, file_text
 from reader.model import Article
 
 
@@ -28,9 +28,6 @@ def parse(data: bytes, path: Path) -> list[Article]:
     try:
         html = body.decode(encoding) if isinstance(encoding, str) else decode(body, html=True)
     except (LookupError, UnicodeDecodeError):
-        try:
-            html = decode(body, html=True)
-        except DecodeError as exc:
-            raise IngestError(str(exc)) from exc
+        html = file_text(body, html=True)
     article = parse_page(html, path, fmt="webarchive")
     return [replace(article, url=article.url or meta_text(main.get("WebResourceURL")))]

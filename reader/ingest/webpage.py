@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.ingest.common import meta_text, parse_date
-from reader.ingest.decode import DecodeError, decode
+from reader.ingest.decode import file_text
 from reader.ingest.html import parse_html_text
 from reader.model import Article
 
@@ -68,10 +68,4 @@ def parse_page(html: str, path: Path | None, fmt: str = "html") -> Article:
 
 
 def parse(data: bytes, path: Path) -> list[Article]:
-    from reader.ingest.errors import IngestError
-
-    try:
-        html = decode(data, html=True)
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
-    return [parse_page(html, path)]
+    return [parse_page(file_text(data, html=True), path)]
