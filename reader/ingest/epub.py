@@ -11,7 +11,6 @@ book's metadata, and each article's where the document has none of its own.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -23,6 +22,7 @@ from lxml import etree
 
 from reader.ingest.common import meta_text, parse_date, title_from_path
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.zipped import open_zip
 from reader.model import Article, Block
 
 _COLLECTION_HINT = re.compile(
@@ -142,11 +142,7 @@ def _article(doc: Document, path: Path) -> Article | None:
 def parse(data: bytes, path: Path) -> list[Article]:
     from reader.ingest.errors import IngestError, NotAnArticle
 
-    try:
-        book = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IngestError("EPUB is not a readable zip file (truncated or damaged)") from exc
-    with book:
+    with open_zip(data, "EPUB") as book:
         if "META-INF/encryption.xml" in book.namelist() and b"EncryptedData" in book.read("META-INF/encryption.xml"):
             raise NotAnArticle("EPUB is DRM-protected: its text is encrypted")
         opf_path, package = _package(book)

@@ -5,10 +5,8 @@ dates, labels (tags), archived state (read) and highlights with their notes."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 from reader.ingest import readlater
 from reader.ingest.common import meta_text, parse_date
 from reader.ingest.decode import DecodeError, decode
+from reader.ingest.zipped import UNREADABLE_MEMBER, open_zip
 from reader.model import Article
 
 METADATA = re.compile(r"(?:^|/)metadata_\d+_to_\d+\.json$")
@@ -109,18 +108,14 @@ def parse(data: bytes, path: Path) -> list[Article]:
     """The export's zip as Omnivore wrote it."""
     from reader.ingest.errors import IngestError
 
-    try:
-        book = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IngestError("Omnivore export is not a readable zip file (truncated or damaged)") from exc
-    with book:
+    with open_zip(data, "Omnivore export") as book:
         names = set(book.namelist())
         prefix = next((n[: -len(n.split("/")[-1])] for n in names if METADATA.search(n)), "")
 
         def read(name: str) -> bytes | None:
             try:
                 return book.read(prefix + name) if prefix + name in names else None
-            except (zipfile.BadZipFile, OSError, EOFError):
+            except UNREADABLE_MEMBER:
                 return None
 
         articles: list[Article] = []

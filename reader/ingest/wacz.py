@@ -5,7 +5,6 @@ list, every page with article text is (warc.py)."""
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 from dataclasses import replace
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from reader.ingest.common import meta_text
 from reader.ingest.warc import pages_from_warc
+from reader.ingest.zipped import UNREADABLE_MEMBER, open_zip
 from reader.model import Article
 
 
@@ -35,12 +35,8 @@ def _pages(book: zipfile.ZipFile) -> dict[str, str]:
 def parse(data: bytes, path: Path) -> list[Article]:
     from reader.ingest.errors import IngestError
 
-    try:
-        book = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IngestError("WACZ is not a readable zip file (truncated or damaged)") from exc
     articles: list[Article] = []
-    with book:
+    with open_zip(data, "WACZ") as book:
         pages = _pages(book)
         warcs = [n for n in book.namelist() if n.startswith("archive/") and ".warc" in n]
         if not warcs:
@@ -48,7 +44,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
         for name in warcs:
             try:
                 warc = book.read(name)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            except UNREADABLE_MEMBER as exc:
                 raise IngestError(f"WACZ member {name} cannot be read: {exc}") from exc
             articles += pages_from_warc(warc, path, wanted=pages or None, fmt="wacz")
     if not articles:
