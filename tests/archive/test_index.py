@@ -10,6 +10,7 @@ import pytest
 from reader.archive import Archive
 from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
+from tests.archive.damaged_index import damage_postings
 from tests.conftest import run_import
 
 
@@ -199,60 +200,35 @@ def test_a_changed_file_replaces_its_document_once(tmp_path: Path) -> None:
         assert archive.search("monday").total == 0
 
 
-def _damage_postings(index_dir: Path) -> None:
-    """Flip bytes inside the postings of the largest segment: the index still
-    opens (its table of contents, the segment's file directory and its term
-    dictionary are intact) but words' postings no longer read."""
-    from whoosh.filedb.compound import CompoundStorage
-    from whoosh.filedb.filestore import FileStorage
-
-    segment = max(index_dir.glob("*.seg"), key=lambda p: p.stat().st_size)
-    with FileStorage(str(index_dir)).open_file(segment.name) as handle:
-        files = CompoundStorage(handle, use_mmap=False)._dir  # noqa: SLF001
-    postings = next(v for k, v in files.items() if k.endswith(".pst"))
-    data = bytearray(segment.read_bytes())
-    for at in range(postings["offset"] + 8, postings["offset"] + postings["length"], 3):
-        data[at] ^= 0x5A
-    segment.write_bytes(bytes(data))
+@pytest.fixture
+def damaged_postings(tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
+    """The fixtures' archive with damaged postings (tests/archive/damaged_index.py),
+    and how many articles "ferry" found before the damage."""
+    data = tmp_path / "d"
+    with Archive(data) as archive:
+        run_import(archive, fixtures_dir)
+        ferry = archive.search("ferry").total
+    damage_postings(data, monkeypatch)
+    return data, ferry
 
 
-def _postings_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every posting list in the postings file, as a larger archive's common
-    words are: the fixtures' three articles have each word's few postings
-    inlined in the term table (whoosh_speedups.INLINE_BELOW)."""
-    from reader.archive.index import whoosh_speedups
-
-    monkeypatch.setattr(whoosh_speedups, "INLINE_BELOW", 1)
-
-
-def test_a_search_through_damaged_postings_says_so_and_reindex_repairs_it(
-    tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_search_through_damaged_postings_says_so_and_reindex_repairs_it(damaged_postings: tuple[Path, int]) -> None:
     from reader.archive.index.whoosh_index import IndexDamaged
 
-    _postings_in_blocks(monkeypatch)
-    with Archive(tmp_path / "d") as archive:
-        run_import(archive, fixtures_dir)
-        expected = archive.search("ferry").total
-    _damage_postings(tmp_path / "d" / "index")
-    with Archive(tmp_path / "d") as archive:
+    data, expected = damaged_postings
+    with Archive(data) as archive:
         with pytest.raises(IndexDamaged, match="reindex"):
             archive.search("ferry")
         archive.reindex()
         assert archive.search("ferry").total == expected
 
 
-def test_the_cli_reports_a_damaged_index_without_a_traceback(
-    tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_cli_reports_a_damaged_index_without_a_traceback(damaged_postings: tuple[Path, int]) -> None:
     import subprocess
     import sys
 
-    _postings_in_blocks(monkeypatch)
-    with Archive(tmp_path / "d") as archive:
-        run_import(archive, fixtures_dir)
-    _damage_postings(tmp_path / "d" / "index")
-    newsreader = [sys.executable, "-P", "-m", "reader", "--data-dir", str(tmp_path / "d")]
+    data, _ = damaged_postings
+    newsreader = [sys.executable, "-P", "-m", "reader", "--data-dir", str(data)]
     done = subprocess.run([*newsreader, "search", "ferry"], capture_output=True, text=True)
     assert done.returncode == 1
     assert "search index could not be read" in done.stderr and "newsreader reindex" in done.stderr

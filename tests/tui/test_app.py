@@ -110,13 +110,9 @@ async def test_while_a_search_runs_only_the_newest_query_waits(make_app, monkeyp
 
 
 async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from reader.archive import Archive
-    from tests.archive.test_index import _damage_postings, _postings_in_blocks
+    from tests.archive.damaged_index import damage_postings
 
-    _postings_in_blocks(monkeypatch)
-    with Archive(filled_dir) as archive:
-        archive.reindex()  # every posting list in the postings file
-    _damage_postings(filled_dir / "index")
+    damage_postings(filled_dir, monkeypatch)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
