@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.archive import entity_corrections, results, saved_searches
+from reader.archive import entity_corrections, results, saved_searches, source_files
 from reader.archive.disk_full import DiskFull, is_disk_full
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
@@ -22,6 +22,7 @@ from reader.archive.index.upkeep import IndexUpkeep
 from reader.archive.index.whoosh_index import IndexDamaged
 from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
+from reader.archive.source_files import SourceUnavailable
 from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, StoreReadError, clean_tags
 from reader.archive.timeline import Timeline, periods
 from reader.model import (
@@ -55,10 +56,6 @@ __all__ = [
     "QueryError",
     "SourceUnavailable",
 ]
-
-
-class SourceUnavailable(Exception):
-    """An article's source file cannot be shown: gone, unreadable or not text."""
 
 
 class Archive:
@@ -311,10 +308,7 @@ class Archive:
         if not query.strip() and not filters.active:
             return None, query
         with self._guard, _reading_index():
-            filter_text, allow = results.narrowed_by(self.store, filters)
-            ix, searcher = self.index(), self.upkeep.searcher()
-            text = searchmod.as_run(ix, searcher, query, complete_last_word=complete)
-            return searchmod.matching_ids(ix, searcher, text, filter_text, allow), text
+            return results.matching(self.store, self.index(), self.upkeep.searcher(), query, filters, complete)
 
     # -- import ---------------------------------------------------------------
 
@@ -418,22 +412,11 @@ class Archive:
 
     def source_text(self, article_id: str) -> tuple[str, str]:
         """(path, text) of an article's first source file as a person reads it
-        (page_view.source_view: its path and address, then a web page's whole
-        text, not its HTML), safe for a terminal: a pager shows the file's
-        escape codes and links as text, never runs them. Raises
-        SourceUnavailable saying why there is none."""
-        from reader.ingest import IngestError
-        from reader.ingest.page_view import source_view
-        from reader.sanitize import clean_text
-
-        stored = self.get(article_id)
-        if stored is None or not stored.paths:
-            raise SourceUnavailable("the article has no source file")
-        path = stored.paths[0]
-        try:
-            return path, clean_text(source_view(Path(path), stored.article.url))
-        except IngestError as exc:
-            raise SourceUnavailable(f"{path}: {exc}") from exc
+        (source_files.source_text); SourceUnavailable says why there is none."""
+        with self._guard:
+            stored = self._get(article_id)
+            sources = self.store.sources_of(stored.id) if stored is not None else []
+        return source_files.source_text(stored.article.url if stored else None, sources)
 
     def get(self, article_id: str) -> StoredArticle | None:
         """An article by id or by an unambiguous id prefix."""

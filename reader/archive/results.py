@@ -130,6 +130,17 @@ def _found(
     )
 
 
+def matching(
+    store: Store, ix: FileIndex, searcher: Searcher, text: str, filters: SearchFilters, complete: bool
+) -> tuple[list[str], str]:
+    """The ids of every article search() finds for a query and its filters,
+    and the query's text as run (its last word completed if `complete`): what
+    a timeline or a saved search counts is what the list shows."""
+    filter_text, allow = narrowed_by(store, filters)
+    text = searchmod.as_run(ix, searcher, text, complete_last_word=complete)
+    return searchmod.matching_ids(ix, searcher, text, filter_text, allow), text
+
+
 def narrowed_by(store: Store, filters: SearchFilters) -> tuple[str, set[str] | None]:
     """The filters as the index and the store apply them: their query text
     (dates, site, tag, entity), and the only ids allowed (starred, unread:

@@ -28,20 +28,30 @@ class NotText(IngestError):
     """The file is not text in any encoding (a PDF, an EPUB)."""
 
 
-def source_view(path: Path, url: str | None = None) -> str:
+def source_view(path: Path, url: str | None = None, part: str = "") -> str:
     """What `o` shows: where the saved file is (and the address it was saved
-    from), then its text for reading (page_text). A file with no text form (a
-    PDF, an EPUB) gets its path and what opens it instead. IngestError when the
-    file cannot be read at all (gone, unreadable)."""
+    from), then its text for reading (page_text). In a file of many articles
+    (a JSON export, a web archive) `part` names the article's own record,
+    and that record alone is shown (source_records). A file with no text form
+    (a PDF, an EPUB) gets its path and what opens it instead. IngestError when
+    the file cannot be read at all (gone, unreadable)."""
+    from reader.ingest.source_records import record_text
+
     head = [f"Saved file: {path}"]
     if url:
         head.append(f"Address:    {url}")
+    data, inner = _contents(path)
+    record = record_text(data, part, html_as_text)
+    if record is not None:
+        return "\n".join(head) + "\n" + record
+    if part:
+        head.append(f"The article's record ({part}) is no longer in the file; the whole file follows.")
     try:
-        body = page_text(path)
+        body = _as_text(data, inner)
     except NotText as exc:
         head.append(f"Not a text file ({exc}): open it with the program for {path.suffix or 'it'} files.")
         return "\n".join(head) + "\n"
-    suffix = path.suffix.lower()
+    suffix = inner.suffix.lower()
     if suffix in _HTML_SUFFIXES or suffix in _MHTML_SUFFIXES:
         head.append("The page's whole text, menus and all (the reader shows the article alone):")
     else:
@@ -53,14 +63,24 @@ def page_text(path: Path) -> str:
     """The file's text for reading: a web page (or an MHTML save's page) as
     text, other text files as they are. IngestError when there is no text (a
     PDF, an EPUB) or the file cannot be read."""
-    from reader.ingest.decode import DecodeError, decode
+    return _as_text(*_contents(path))
 
+
+def _contents(path: Path) -> tuple[bytes, Path]:
+    """The file's bytes and its name, those of the file inside a gzip
+    (page.html.gz: page.html)."""
     data = read_source(path).data
-    if data.startswith(b"\x1f\x8b") and path.name.lower().endswith(".gz"):  # page.html.gz: the page inside
+    if data.startswith(b"\x1f\x8b") and path.name.lower().endswith(".gz"):
         from reader.ingest.compressed import decompress
         from reader.ingest.detect import inner_path
 
-        data, path = decompress(data), inner_path(path)
+        return decompress(data), inner_path(path)
+    return data, path
+
+
+def _as_text(data: bytes, path: Path) -> str:
+    from reader.ingest.decode import DecodeError, decode
+
     suffix = path.suffix.lower()
     try:
         if suffix in _MHTML_SUFFIXES:

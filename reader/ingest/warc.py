@@ -50,6 +50,12 @@ def _html_of(record: object) -> tuple[str, str, str] | None:
     return uri, date, html
 
 
+def record_part(record: object) -> str:
+    """How an article names its record in the WARC (Article.part): its target URI and date."""
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    return f"{headers.get_header('WARC-Target-URI') or ''} {headers.get_header('WARC-Date') or ''}"
+
+
 def pages_from_warc(data: bytes, path: Path, wanted: Iterable[str] | None = None, fmt: str = "warc") -> list[Article]:
     """The articles of one WARC. `wanted`: the page URLs to take (all pages when None)."""
     from warcio.archiveiterator import ArchiveIterator
@@ -66,6 +72,7 @@ def pages_from_warc(data: bytes, path: Path, wanted: Iterable[str] | None = None
             if found is None:
                 continue
             uri, date, html = found
+            part = record_part(record)
             if wanted_set is not None and uri not in wanted_set:
                 continue
             try:
@@ -79,7 +86,7 @@ def pages_from_warc(data: bytes, path: Path, wanted: Iterable[str] | None = None
                     article,
                     url=meta_text(uri) or article.url,
                     published=article.published or parse_date(date),
-                    part=f"{uri} {date}",
+                    part=part,
                 )
             )
     except ArchiveLoadFailed as exc:

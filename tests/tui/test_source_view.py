@@ -35,3 +35,31 @@ async def test_o_shows_the_saved_pages_path_and_text_not_its_html(tmp_path: Path
     assert shown.startswith(f"Saved file: {tmp_path / 'src' / 'quay.html'}\n")
     assert "said the minutes" in shown and "Tayside Echo" in shown  # the whole page, footer too
     assert "<p>" not in shown and "tracker" not in shown
+
+
+async def test_o_on_an_article_of_a_web_archive_shows_its_page_alone(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A WARC holds a crawl's pages: `o` paged the whole file, every record's headers and HTML."""
+    from reader.archive import Archive
+    from reader.tui.app import NewsReaderApp
+    from tests.conftest import run_import
+    from tests.ingest.test_web_archives import CRAWL, make_warc
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "crawl.warc.gz").write_bytes(make_warc(CRAWL))
+    with Archive(tmp_path / "archive") as archive:
+        run_import(archive, src)
+    paged: list[str] = []
+    monkeypatch.setenv("PAGER", "less")
+    monkeypatch.setattr(subprocess, "call", lambda args: paged.append(Path(args[-1]).read_text(encoding="utf-8")) or 0)
+    app = NewsReaderApp(tmp_path / "archive", config=Config(), save_config=False)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("/", *"crossing", "enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+    [shown] = paged
+    assert "WARC-Target-URI: https://ferry.example/late" in shown and "Ferry adds a late crossing" in shown
+    assert "port.example" not in shown and "<html>" not in shown

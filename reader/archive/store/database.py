@@ -273,8 +273,12 @@ class Store:
         )
 
     def paths_of(self, article_id: str) -> tuple[str, ...]:
-        rows = self.db.execute("SELECT DISTINCT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,))
-        return tuple(r[0] for r in rows)
+        return tuple(dict.fromkeys(path for path, _ in self.sources_of(article_id)))
+
+    def sources_of(self, article_id: str) -> list[tuple[str, str]]:
+        """Each source's (path, part), by path."""
+        rows = self.db.execute("SELECT path, part FROM sources WHERE article_id = ? ORDER BY 1, 2", (article_id,))
+        return rows.fetchall()
 
     def source_count(self, article_id: str) -> int:
         row = self.db.execute("SELECT count(*) FROM sources WHERE article_id = ?", (article_id,))
