@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.archive import entity_corrections, results, saved_searches, source_files
-from reader.archive.disk_full import DiskFull, is_disk_full
+from reader.archive.disk_full import DiskFull, disk_full_said
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
+from reader.archive.index.damage import reading_index
 from reader.archive.index.import_steps import INDEX_STEP_S, ImportSteps
 from reader.archive.index.search import QueryError
 from reader.archive.index.upkeep import IndexUpkeep
@@ -23,7 +22,7 @@ from reader.archive.index.whoosh_index import IndexDamaged
 from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.source_files import SourceUnavailable
-from reader.archive.store.database import ArchiveReadOnly, Store, StoreError, StoreReadError, clean_tags
+from reader.archive.store.database import ArchiveReadOnly, Store, clean_tags
 from reader.archive.timeline import Timeline, periods
 from reader.model import (
     DATE_YEARS,
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
 # The body's analyzer, for finding query words in an article without an index.
 _TEXT_ANALYZER = text_analyzer()
 
-
-log = logging.getLogger(__name__)
 
 __all__ = [
     "Archive",
@@ -210,7 +207,7 @@ class Archive:
         if not name:
             raise QueryError("a saved search needs a name")
         filters = filters or SearchFilters()
-        with self._guard, _reading_index():
+        with self._guard, reading_index():
             ix = self.index()
             query = searchmod.as_run(ix, self.upkeep.searcher(), query, complete_last_word=complete_last_word)
             searchmod.parse(ix, saved_searches.query_text(query, filters) or "*")
@@ -307,7 +304,7 @@ class Archive:
         filters = filters or SearchFilters()
         if not query.strip() and not filters.active:
             return None, query
-        with self._guard, _reading_index():
+        with self._guard, reading_index():
             return results.matching(self.store, self.index(), self.upkeep.searcher(), query, filters, complete)
 
     # -- import ---------------------------------------------------------------
@@ -336,7 +333,7 @@ class Archive:
         """
         from reader.archive.importer import IMPORT_BATCH, import_paths  # parsers: imports only
 
-        with self.upkeep.writing(wait_s=wait_s), _disk_full_said(self):
+        with self.upkeep.writing(wait_s=wait_s), disk_full_said(self.store, self.index_dir):
             self.index()  # make sure the index exists before we write to it
             steps = ImportSteps(self.upkeep, index_every_s)
             yield from import_paths(
@@ -380,7 +377,7 @@ class Archive:
         rows a list shows at once: they were most of a search's time);
         snippets() makes the others' when they come into view.
         """
-        with self._guard, _reading_index():
+        with self._guard, reading_index():
             return results.search(
                 self.store,
                 self.index,
@@ -402,12 +399,12 @@ class Archive:
         hits = [h for h in result.hits if h.id in wanted]
         if not hits:
             return {}
-        with self._guard, _reading_index():
+        with self._guard, reading_index():
             return results.snippets_of(self.store, self.upkeep.searcher(), hits, result.terms)
 
     def suggestion(self, text: str) -> str | None:
         """A near spelling of a query that finds nothing ("did you mean"), or None."""
-        with self._guard, _reading_index():
+        with self._guard, reading_index():
             return searchmod.suggestion(self.index(), self.upkeep.searcher(), text, self.store.bodies)
 
     def source_text(self, article_id: str) -> tuple[str, str]:
@@ -517,41 +514,6 @@ class Archive:
         if not wanted or not text:
             return []
         return list(searchmod.matching_words(text, wanted, _TEXT_ANALYZER))
-
-
-@contextmanager
-def _disk_full_said(archive: Archive) -> Iterator[None]:
-    """A full disk during an import, said in one line with what was kept."""
-    before = archive.store.count()
-    try:
-        yield
-    except Exception as exc:
-        if not is_disk_full(exc):  # only the OS's ENOSPC/EDQUOT or SQLite's "disk is full"
-            raise
-        if archive.store.db.in_transaction:
-            archive.store.db.execute("ROLLBACK")
-        what = f"the search index ({archive.index_dir})" if isinstance(exc, OSError) else "the store"
-        kept = archive.store.count() - before
-        log.info("disk full", exc_info=True)
-        raise DiskFull(
-            f"disk full while writing {what}; {kept} new articles kept, run the import again when there is space"
-        ) from exc
-
-
-@contextmanager
-def _reading_index() -> Iterator[None]:
-    """Failures reading an index that opened are damage inside it: said as
-    IndexDamaged (with the fix), the details logged. Query errors pass."""
-    try:
-        yield
-    except (QueryError, IndexDamaged, StoreError, DiskFull):
-        raise
-    except StoreReadError:
-        raise  # the store's damage, not the index's: the CLI and the app say so
-    except Exception as exc:
-        # The message says what to do; the traceback is for --verbose.
-        log.info("reading the index failed", exc_info=True)
-        raise IndexDamaged(exc) from exc
 
 
 def _size(path: Path) -> int:
