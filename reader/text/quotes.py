@@ -300,6 +300,22 @@ _TITLE_CASE = re.compile(
 )
 
 
+# A quotation that ends its sentence with the full stop inside its marks:
+# 'accused him of “fanatic recklessness.” South Korean President Park said …'.
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"'”’»]+\s+(?=[A-Z“\"‘])")
+
+
+def _sentence_start(text: str, masked: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins, in a block whose quotations are
+    blanked: after a full stop, or after a quotation that closes its sentence
+    inside its marks (its full stop is blanked with it)."""
+    start = sentence_start(masked, pos)
+    for m in _CLOSED_SENTENCE.finditer(text, start, pos):
+        if masked[m.start()] == BLANK:
+            start = m.end()
+    return start
+
+
 def _attribute(
     blocks: Sequence[Block],
     spans: list[tuple[int, int, int, int]],
@@ -317,7 +333,7 @@ def _attribute(
         if not text:
             continue
         masked = article.masked[b]
-        before = masked[sentence_start(masked, start) : start]
+        before = masked[_sentence_start(blocks[b].text, masked, start) : start]
         kind = _kind(text, before.replace("\x00", " "), blocks[eb].text[end : end + 60])
         who = speaker(article, span, before, previous) if kind == "speech" else None
         if kind == "speech" and who is None and _scare_quote(text, before, blocks[eb].text[end : end + 160]):

@@ -404,3 +404,14 @@ def test_a_double_barrelled_name_before_said_is_no_noun_cue() -> None:
 
     assert speech_verb("his late-night tweets") is None
     assert speech_verb("the anti-port claims") is None
+
+
+def test_a_quote_closing_its_sentence_inside_its_marks_ends_that_sentence() -> None:
+    # '… “the question is the timing.” Gov. Pat McCrory (R) said it would be “improper”':
+    # the full stop is blanked with the first quote, so the second quote's sentence
+    # ran back over the first, and "she … said" there outscored McCrory.
+    said = _said(
+        'Ann Lindqvist said on Monday that she doubts the plan but said "the timing is wrong." '
+        'Tom Reid said the old quay would be "closed for years to come."'
+    )
+    assert said == [("the timing is wrong.", "Ann Lindqvist"), ("closed for years to come.", "Tom Reid")]
