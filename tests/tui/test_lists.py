@@ -3,6 +3,7 @@ wrap), and the entity browser stands any data (one name with two types)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,22 @@ async def test_the_timeline_of_a_typed_query_counts_what_the_list_shows(make_app
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ResultsList).option_count == listed
+
+
+async def test_the_timelines_bars_fit_on_their_rows_at_80_columns(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A bar was 60 wide whatever the width: at 80 columns the longest ran
+    past the list and wrapped under its label, a row of two lines."""
+    from tests.tui.test_fits_at_80 import shown
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        listing = app.screen.query_one(KeyList)
+        painted = [line for line in shown(listing).splitlines() if "█" in line or "▏" in line]
+        assert painted and all(re.search(r"\d{4}-\d\d +\d+ +█", line) for line in painted), painted
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        widest = max(len(line.rstrip(" ▎▊")) for line in shown(listing).splitlines())
+        assert widest > 70  # the full bar again where there is room

@@ -18,9 +18,10 @@ from reader.model import SearchFilters
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.screens.list_screen import ListScreen, titled
-from reader.tui.widgets.listing import Row
+from reader.tui.widgets.listing import KeyList, Row
 
-BAR_WIDTH = 60
+BAR_WIDTH = 60  # the widest bar; narrower where the list is (80 columns)
+LEAD = 19  # what stands before a bar: the period's label (10), its count (5), spaces
 
 
 class TimelineScreen(ListScreen):
@@ -45,7 +46,12 @@ class TimelineScreen(ListScreen):
         self.filters, self.typed = filters or SearchFilters(), typed
 
     def on_mount(self) -> None:
+        self.shown: Timeline | None = None
         self._start()
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.call_after_refresh(self._show, self.shown)  # bars fitted to the new width, the cursor kept
 
     def action_grain(self, grain: str) -> None:
         self.grain = grain
@@ -70,12 +76,19 @@ class TimelineScreen(ListScreen):
                 "d day · w week · m month · y year · Enter: that period's articles",
             )
         )
+        self.shown = timeline
         largest = max((p.count for p in found), default=0)
+        # A row is one line: a bar 60 wide ran past an 80-column list and wrapped
+        # under its label. Room is kept for the scrollbar the rows may bring,
+        # and for the column of padding either side of an option.
+        listing = self.query_one(KeyList)
+        room = listing.content_region.width - listing.styles.scrollbar_size_vertical - 2
+        width = max(8, min(BAR_WIDTH, room - LEAD))
         rows = []
         for p in found:
             label = Text(f"{p.label:>10}  ", style="bold")
             label.append(f"{p.count:>5}  ", style="dim")
-            label.append(bar(p.count, largest, BAR_WIDTH))
+            label.append(bar(p.count, largest, width))
             rows.append(Row(timeline.query_of(p), label, disabled=p.count == 0))
         # Oldest period first, the cursor on the first with articles, whatever
         # the grain: the bars read down like a calendar.
