@@ -313,6 +313,15 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                     for c in out[found:]
                     if c.name is not None and ("run" not in c.features or "first_name" in c.features)
                 ]
+                # A sentence in the quote's paragraph that reports no speech
+                # ("Sanders … identified young voters' exhaustion as a reason.
+                # “…”", "Rachel snorted. “…”"): the person it opens with.
+                lead_from = len(prior) - len(lead)
+                opens = [m for m in mentions_in(prior_block, lead_from, len(prior)) if m[4] in PERSONLIKE]
+                if prior_block == b and len(out) == found and opens:
+                    m = opens[0]
+                    if is_subject(article.blocks[m[0]].text, m[1], m[2]):
+                        add_mentions([m], "previous_subject", prefer_last=False)
     # Failing any cue, a person or body that opens the quote's sentence ("Lee
     # has called the plan “a mess”"): a weak guess the weights rank last.
     opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]

@@ -415,3 +415,13 @@ def test_a_quote_closing_its_sentence_inside_its_marks_ends_that_sentence() -> N
         'Tom Reid said the old quay would be "closed for years to come."'
     )
     assert said == [("the timing is wrong.", "Ann Lindqvist"), ("closed for years to come.", "Tom Reid")]
+
+
+def test_a_quote_after_a_sentence_reporting_no_speech_goes_to_the_person_it_opens_with() -> None:
+    # 'Sen. Bernie Sanders (Vt.), who …, identified young voters' exhaustion … “…”' went
+    # to the speaker of the paragraph before.
+    said = _said(
+        "Tom Reid chairs the ferry board. Ann Lindqvist, the harbour master, doubts the plan will ever work. "
+        '"The quay is too short for the new ferries and everyone here knows it."'
+    )
+    assert said[0][1] == "Ann Lindqvist"
