@@ -144,13 +144,13 @@ class Archive:
         text, note = stored.article.blocks[block].text[start:end], " ".join(note.split())
         with self.upkeep.writing():
             with self.store.transaction():
-                hid = self.store.add_highlight(stored.id, block, start, end, text, note)
+                hid = self.store.marks.add_highlight(stored.id, block, start, end, text, note)
             self.sync_index()
         return Highlight(hid, stored.id, block, start, end, text, note)
 
     def highlights(self, query: str = "") -> list[tuple[Highlight, str]]:
         """Highlights across the archive (or in a search's articles), with their article's title."""
-        found = self.store.all_highlights(self._ids_for(query))
+        found = self.store.marks.all_highlights(self._ids_for(query))
         titles = self.store.summaries(sorted({h.article_id for h in found}))
         return [(h, titles[h.article_id][0]) for h in found if h.article_id in titles]
 
@@ -466,15 +466,15 @@ class Archive:
 
     def set_read(self, article_id: str, is_read: bool = True) -> None:
         with self._guard:
-            self.store.set_read(article_id, is_read)
+            self.store.marks.set_read(article_id, is_read)
 
     def set_starred(self, article_id: str, starred: bool) -> None:
         with self._guard:
-            self.store.set_starred(article_id, starred)
+            self.store.marks.set_starred(article_id, starred)
 
     def set_position(self, article_id: str, position: float) -> None:
         with self._guard:
-            self.store.set_position(article_id, position)
+            self.store.marks.set_position(article_id, position)
 
     def set_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:
         """Replace an article's tags; the index follows at once. Returns them.
@@ -485,7 +485,7 @@ class Archive:
         """
         ordered = clean_tags(tags)
         with self._guard:
-            self.store.set_tags(article_id, ordered)
+            self.store.marks.set_tags(article_id, ordered)
             self.upkeep.try_sync()
         return ordered
 
@@ -494,14 +494,14 @@ class Archive:
         adding = [" ".join(t.split()) for t in tags]
         wanted = {t.casefold() for t in adding}
         with self._guard:
-            current = [t for t in self.store.tags_of(article_id) if t.casefold() not in wanted]
+            current = [t for t in self.store.marks.tags_of(article_id) if t.casefold() not in wanted]
         return self.set_tags(article_id, [*adding, *current])
 
     def remove_tags(self, article_id: str, tags: Iterable[str]) -> tuple[str, ...]:
         """Take tags off an article, matched in any case; returns those left."""
         dropping = {" ".join(t.split()).casefold() for t in tags}
         with self._guard:
-            current = self.store.tags_of(article_id)
+            current = self.store.marks.tags_of(article_id)
         return self.set_tags(article_id, [t for t in current if t.casefold() not in dropping])
 
     def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:

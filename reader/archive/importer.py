@@ -220,20 +220,20 @@ def _merge_state(store: Store, article_id: str, article: Article) -> None:
     state: dict[str, Any] = dict(article.state)
     _add_source_state(store, article_id, article, state)
     tags = clean_tags(state.get("tags") or ())
-    if tags and not store.tags_of(article_id):
-        store.set_tags(article_id, tags)
-    is_read, starred, position = store.reading_state(article_id)
+    if tags and not store.marks.tags_of(article_id):
+        store.marks.set_tags(article_id, tags)
+    is_read, starred, position = store.marks.reading_state(article_id)
     if state.get("starred") and not starred:
-        store.set_starred(article_id, True)
+        store.marks.set_starred(article_id, True)
     if state.get("read") and not is_read:
-        store.set_read(article_id, True)
+        store.marks.set_read(article_id, True)
     if state.get("read_position") and not position:
-        store.set_position(article_id, float(state["read_position"]))
-    have = {(h.block, h.start, h.end, h.text, h.note) for h in store.highlights_of(article_id)}
+        store.marks.set_position(article_id, float(state["read_position"]))
+    have = {(h.block, h.start, h.end, h.text, h.note) for h in store.marks.highlights_of(article_id)}
     for h in state.get("highlights") or ():
         row = (h["block"], h["start"], h["end"], h["text"], h["note"])
         if row not in have:
-            store.add_highlight(article_id, *row)
+            store.marks.add_highlight(article_id, *row)
 
 
 def _add_source_state(store: Store, article_id: str, article: Article, state: dict[str, object]) -> None:
@@ -243,23 +243,23 @@ def _add_source_state(store: Store, article_id: str, article: Article, state: di
     the reader did here."""
     tags = state.get("source_tags")
     if isinstance(tags, list) and tags:
-        current = store.tags_of(article_id)
+        current = store.marks.tags_of(article_id)
         merged = clean_tags([*current, *(str(t) for t in tags)])
         if len(merged) > len(current):
-            store.set_tags(article_id, merged)
+            store.marks.set_tags(article_id, merged)
     if state.get("source_read") is True:
-        store.set_read(article_id, True)
+        store.marks.set_read(article_id, True)
     if state.get("source_starred") is True:
-        store.set_starred(article_id, True)
+        store.marks.set_starred(article_id, True)
     marked = state.get("source_highlights")
     if isinstance(marked, list):
-        spans = {(h.block, h.start, h.end) for h in store.highlights_of(article_id)}
+        spans = {(h.block, h.start, h.end) for h in store.marks.highlights_of(article_id)}
         for h in marked:
             if not isinstance(h, dict):
                 continue
             place = locate(article, str(h.get("text") or ""))
             if place is not None and place[:3] not in spans:
-                store.add_highlight(article_id, *place, str(h.get("note") or ""))
+                store.marks.add_highlight(article_id, *place, str(h.get("note") or ""))
                 spans.add(place[:3])
 
 

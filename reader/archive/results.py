@@ -203,7 +203,7 @@ def recent_hit(stored: StoredArticle) -> Hit:
 def with_stories(store: Store, result: SearchResult) -> SearchResult:
     """The hits with their story, its number of versions, and their tags."""
     sizes = store.stories.story_sizes(h.id for h in result.hits)
-    tags = store.tags_for(h.id for h in result.hits)
+    tags = store.marks.tags_for(h.id for h in result.hits)
     found = tuple(
         dataclasses.replace(
             h,

@@ -24,7 +24,7 @@ def test_a_change_queued_while_a_step_writes_is_indexed_by_the_next_step(
         stored = archive.get(hit.id)
         assert stored is not None
         with archive.store.transaction():
-            archive.store.set_tags(hit.id, ["first"])  # queued: the step below writes it
+            archive.store.marks.set_tags(hit.id, ["first"])  # queued: the step below writes it
 
         write = upkeepmod.ixmod.apply_chunks
 

@@ -23,10 +23,11 @@ from pathlib import Path
 from reader.archive.store.analysis_rows import AnalysisRows
 from reader.archive.store.connection import connect, connect_read_only, no_space_beside, writable_here
 from reader.archive.store.index_queue_rows import IndexQueueRows
-from reader.archive.store.sql import rows_for_ids
+from reader.archive.store.mark_rows import MarkRows
+from reader.archive.store.sql import now_text, rows_for_ids
 from reader.archive.store.story_rows import StoryRows
 from reader.archive.store.tables import MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
-from reader.model import Article, Block, Highlight, StoredArticle
+from reader.model import Article, Block, StoredArticle
 from reader.text.analyser_version import ANALYSER_KEY, analyser_version
 
 # Undated articles last; the order of the articles_newest index, which it must match.
@@ -61,10 +62,6 @@ class ArchiveReadOnly(StoreError):
 # What reading a damaged store raises anywhere (SQLite's "database disk image
 # is malformed"), under a name the CLI and the app can catch without SQLite.
 StoreReadError = sqlite3.DatabaseError
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -126,11 +123,13 @@ def _create(path: Path) -> None:
 
 
 class Store:
-    """Articles, their source files, reading state and tags, in one SQLite file;
-    the rows of stories (`stories`), of analyses (`analysis`) and the index
-    queue (`index_queue`) on the same connection, in the same transactions."""
+    """Articles and their source files in one SQLite file; the rows of the
+    reader's marks (`marks`: reading state, tags, highlights), of stories
+    (`stories`), of analyses (`analysis`) and the index queue (`index_queue`)
+    on the same connection, in the same transactions."""
 
     db: sqlite3.Connection
+    marks: MarkRows
     stories: StoryRows
     analysis: AnalysisRows
     index_queue: IndexQueueRows
@@ -175,6 +174,7 @@ class Store:
         self.stories = StoryRows(self.db)
         self.index_queue = IndexQueueRows(self.db, self.transaction)
         self.analysis = AnalysisRows(self.db, self.index_queue.add)
+        self.marks = MarkRows(self.db, self.writable, self.transaction, self.index_queue.add)
         if self.read_only:
             self._check_version()
         else:
@@ -299,7 +299,7 @@ class Store:
         raise StoreError("no free id")  # pragma: no cover - needs a sha256 collision
 
     def add_article(self, article: Article, content_hash: str, scope: str | None = None) -> str:
-        now = _now()
+        now = now_text()
         article_id = self._free_id(content_hash)
         self.db.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0,0)",
@@ -315,7 +315,7 @@ class Store:
         self.db.execute(
             "UPDATE articles SET title=?, byline=?, site=?, url=?, published=?, language=?, "
             "format=?, blocks=?, content_hash=?, updated_at=? WHERE id=?",
-            (*_text_columns(article, content_hash), _now(), article_id),
+            (*_text_columns(article, content_hash), now_text(), article_id),
         )
         self.analysis.count_blocks(article_id, article, scope)
         self.index_queue.add(article_id)
@@ -368,34 +368,12 @@ class Store:
             return [_dt(r[0]) for r in self.db.execute("SELECT published FROM articles")]
         return [_dt(r[0]) for r in rows_for_ids(self.db, "SELECT published FROM articles WHERE id IN ({ids})", ids)]
 
-    # -- highlights -------------------------------------------------------------
-
-    def add_highlight(self, article_id: str, block: int, start: int, end: int, text: str, note: str = "") -> int:
-        cur = self.db.execute(
-            "INSERT INTO highlights (article_id, block, start, end, text, note, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article_id, block, start, end, text, note, _now()),
-        )
-        self.index_queue.add(article_id)
-        return int(cur.lastrowid or 0)
-
-    def highlights_of(self, article_id: str) -> tuple[Highlight, ...]:
-        rows = self.db.execute(
-            "SELECT id, article_id, block, start, end, text, note FROM highlights WHERE article_id = ? ORDER BY id",
-            (article_id,),
-        )
-        return tuple(Highlight(*r) for r in rows)
-
-    def all_highlights(self, ids: list[str] | None = None) -> list[Highlight]:
-        rows = self.db.execute("SELECT id, article_id, block, start, end, text, note FROM highlights ORDER BY id")
-        wanted = set(ids) if ids is not None else None
-        return [Highlight(*r) for r in rows if wanted is None or r[1] in wanted]
-
     # -- saved searches -------------------------------------------------------
 
     def save_search(self, name: str, query: str, filters: dict[str, object]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO saved_searches (name, query, filters, saved_at) VALUES (?, ?, ?, ?)",
-            (name, query, json.dumps(filters, sort_keys=True), _now()),
+            (name, query, json.dumps(filters, sort_keys=True), now_text()),
         )
 
     def saved_searches(self) -> list[tuple[str, str, dict[str, object]]]:
@@ -459,54 +437,12 @@ class Store:
             paths=self.paths_of(aid),
             is_read=bool(is_read),
             starred=bool(starred),
-            tags=self.tags_of(aid),
+            tags=self.marks.tags_of(aid),
             read_position=float(position),
             entities=tuple(found.get("entities", ())),
             quotes=tuple(found.get("quotes", ())),
-            highlights=self.highlights_of(aid),
+            highlights=self.marks.highlights_of(aid),
         )
-
-    # -- reading state ------------------------------------------------------
-
-    def reading_state(self, article_id: str) -> tuple[bool, bool, float]:
-        """(read, starred, position) of one article."""
-        row = self.db.execute(
-            "SELECT is_read, starred, read_position FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        return (bool(row[0]), bool(row[1]), float(row[2])) if row else (False, False, 0.0)
-
-    def set_read(self, article_id: str, is_read: bool) -> None:
-        self.writable()
-        self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", (int(is_read), article_id))
-
-    def set_starred(self, article_id: str, starred: bool) -> None:
-        self.writable()
-        self.db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
-
-    def set_position(self, article_id: str, position: float) -> None:
-        self.writable()
-        self.db.execute("UPDATE articles SET read_position = ? WHERE id = ?", (position, article_id))
-
-    def tags_of(self, article_id: str) -> tuple[str, ...]:
-        rows = self.db.execute("SELECT tag FROM tags WHERE article_id = ? ORDER BY tag COLLATE NOCASE", (article_id,))
-        return tuple(r[0] for r in rows)
-
-    def tags_for(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
-        """The tags of each of these articles that has any (one query per 500 ids)."""
-        found: dict[str, list[str]] = {}
-        sql = "SELECT article_id, tag FROM tags WHERE article_id IN ({ids}) ORDER BY tag COLLATE NOCASE"
-        for aid, tag in rows_for_ids(self.db, sql, ids):
-            found.setdefault(aid, []).append(tag)
-        return {aid: tuple(tags) for aid, tags in found.items()}
-
-    def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-            self.db.executemany(
-                "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
-                [(article_id, t) for t in tags],
-            )
-            self.index_queue.add(article_id)
 
     # -- stats --------------------------------------------------------------
 
