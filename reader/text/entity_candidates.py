@@ -230,6 +230,55 @@ def _person_after_title(rest: list[Token]) -> bool:
     return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
 
 
+# "second language (L2)", "GDP (gross domestic product)": an acronym the article
+# spells out beside it, in brackets, in words of lower case is a term, not a name.
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})s?\)")
+_ACRONYM_THEN_WORDS = re.compile(r"\b([A-Z][A-Z0-9]{1,7})s?\s+\(([a-z][a-z' -]{3,120})\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SPELLING_SKIPS = frozenset("and of the for in on to a an".split())
+
+
+def terms_spelled_lower(blocks: Sequence[Block]) -> frozenset[str]:
+    """Acronyms an article spells out in brackets beside them with lower-case words."""
+    terms = set()
+    for block in blocks:
+        text = block.text
+        if "(" not in text:
+            continue
+        for m in _BRACKETED_ACRONYM.finditer(text):
+            words = _WORD.findall(text[max(0, m.start() - 160) : m.start()])[-16:]
+            spelled = _spelling(m.group(1), words)
+            if spelled and all(w[0].islower() for w in spelled):
+                terms.add(m.group(1))
+        for m in _ACRONYM_THEN_WORDS.finditer(text):
+            words = _WORD.findall(m.group(2))
+            if words and words[0][0] == m.group(1)[0].lower() and _spells(m.group(1), words):
+                terms.add(m.group(1))
+    return frozenset(terms)
+
+
+def _spelling(acronym: str, words: list[str]) -> list[str]:
+    """The shortest run of words just before an acronym that spells it, or []."""
+    letters = sum(c.isalpha() for c in acronym)
+    for n in range(letters, min(len(words), 2 * letters + 2) + 1):
+        run = words[-n:]
+        if run[0][0].lower() == acronym[0].lower() and _spells(acronym, run):
+            return run
+    return []
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Do the words' initials give the acronym's letters in order (function words may be skipped)?"""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    i = 0
+    for word in words:
+        if i < len(letters) and word[0].lower() == letters[i]:
+            i += 1
+        elif word.lower() not in _SPELLING_SKIPS:
+            return False
+    return i == len(letters)
+
+
 def _credits(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
@@ -240,6 +289,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
     spans: list[Span] = []
     lower_words = {word for block in blocks for word in LOWER_WORD.findall(block.text)}
     sport = sports_article(blocks)
+    terms = terms_spelled_lower(blocks)
     for b, block in enumerate(blocks):
         if is_caps_line(block.text):
             spans.extend(caps_table_row(b, block.text))
@@ -247,7 +297,8 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
         toks = tokens(block.text)
         credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
         headline = headline_case(block.text, toks)
-        ctx = BlockContext(b, toks, table_like(block.text, toks), lower_words, known, block.text, headline, sport)
+        table = table_like(block.text, toks)
+        ctx = BlockContext(b, toks, table, lower_words, known, block.text, headline, sport, terms)
         found = [
             span
             for run in _runs(toks, block.text)

@@ -135,6 +135,7 @@ class BlockContext:
     text: str = ""  # the block's text
     headline: bool = False  # the block is a title-case line (text_kind.headline_case)
     sport: bool = False  # the article is a sports report (text_kind.sports_article)
+    terms: frozenset[str] = frozenset()  # acronyms the article spells out in lower case (terms_spelled_lower)
 
 
 # First words that take their country with "of" as part of the name: heads
@@ -204,6 +205,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         low = lows[0]
         if re.fullmatch(r"[A-Z]\.?", word) or word in NOT_ENTITY_ACRONYMS or _PRONOUN_I.match(word):
             return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
+        if word in ctx.terms or (word[-1:] == "s" and word[:-1] in ctx.terms):
+            return []  # "a second language (L2)": a term the article spells out
         if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled) or CONTRACTION.fullmatch(word):
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):

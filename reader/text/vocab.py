@@ -210,7 +210,17 @@ IRREGULAR_DEMONYMS = frozenset(
     catholic catholics english german germans somali somalis republican republicans democrat democrats
     tory tories""".split()
 )
-# Capitalised abbreviations that name no one and nothing: time zones, units, titles of office.
-NOT_ENTITY_ACRONYMS = frozenset("GMT UTC EST EDT CST PST BST CET CEST CEO CFO TV PM AM RBI ERA".split())
+# Capitalised abbreviations that name no one and nothing: common nouns of English
+# written in capitals (eras, time zones, offices, media, science, medicine, money).
+# Not those that are also a US state's code (MD, OK, CT, AR, PA) or a pronoun (IT); ID
+# is identity far more often than Idaho, which news writes out or as "Ida.".
+NOT_ENTITY_ACRONYMS = frozenset(
+    """AD BC BCE CE GMT UTC ET PT EST EDT CST CDT MST MDT PST PDT BST CET CEST
+    CEO CFO COO CTO CIO VP PM AM MEP MSP MLA MPP
+    TV HDTV DVD CD LP EP DJ FM AC VR AI PC GPS LED LCD USB PDF URL HTML RSS SMS ATM PIN ID ISP VPN CPU GPU RAM
+    DNA RNA HIV AIDS MRI ICU UV PHD PhD IQ BMI ADHD PTSD OCD GMO CO2
+    GDP GNP CPI PMI IPO ETF VAT GST ROI KPI APR EPS USD EUR GBP JPY CHF CNY AUD DKK SEK
+    SUV MVP VIP DIY FAQ ASAP RSVP TBA NGO LGBT LGBTQ STEM ICT GIS RBI ERA KO""".split()
+)
 CONNECTORS = frozenset("of de del della da van von der den du la le al el bin".split())
 PRONOUNS = frozenset("he she they him her them".split())

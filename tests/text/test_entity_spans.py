@@ -140,3 +140,33 @@ def test_a_compound_ending_in_a_dotted_acronym_keeps_its_last_dot(head: str, let
 def test_a_compound_ending_in_an_acronym_at_a_sentence_end_keeps_its_dot() -> None:
     spans = _spans("The games air on the NHL Network-U.S. The rest are online.")
     assert "NHL Network-U.S." in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils learning a second language (L2) read more slowly, and L2 readers skip less.",
+        "The gross domestic product (GDP) fell; GDP per head fell further.",
+        "Growth in GDP (gross domestic product) slowed, and GDP is what the bank watches.",
+        "Schools spent more on information and communication technologies (ICTs) than on ICT training.",
+    ],
+)
+def test_an_acronym_the_article_spells_out_in_lower_case_is_a_term(text: str) -> None:
+    assert not {"L2", "GDP", "ICT", "ICTs"} & set(_spans(text))
+
+
+def test_an_acronym_spelled_out_with_capitals_stays_a_name() -> None:
+    text = "The North Atlantic Treaty Organization (NATO) met in Brussels, and NATO said little."
+    assert "NATO" in _spans(text)
+
+
+@given(st.text(alphabet="ab ()ABLG2", max_size=60))
+def test_spelling_out_never_fails_on_odd_brackets(text: str) -> None:
+    from reader.text.entity_candidates import terms_spelled_lower
+
+    assert terms_spelled_lower([Block("paragraph", text)]) <= set(text.replace("(", " ").replace(")", " ").split())
+
+
+def test_common_nouns_written_in_capitals_are_no_names() -> None:
+    text = "The show airs at 9 p.m. ET, with AI tools, DNA kits and a GPS watch for every VIP guest."
+    assert not {"ET", "AI", "DNA", "GPS", "VIP"} & set(_spans(text))
