@@ -92,6 +92,11 @@ class Archive:
         """The open index, rebuilt from the store if missing or unreadable (see IndexUpkeep.index)."""
         return self.upkeep.index(on_rebuild)
 
+    @property
+    def index_rebuild_reason(self) -> str:
+        """Why the last rebuild of the index ran, as the end of a sentence ("is missing")."""
+        return self.upkeep.rebuilding_because or "is missing or damaged"
+
     def sync_index(self) -> int:
         """Apply queued store changes to the index; returns how many were applied."""
         return self.upkeep.sync_index()

@@ -69,7 +69,7 @@ class NewsReaderApp(App[None]):
         def progress(done: int, total: int) -> None:
             nonlocal screen
             if screen is None:
-                screen = RebuildScreen()
+                screen = RebuildScreen(self.archive.index_rebuild_reason)
                 self.call_from_thread(self.push_screen, screen)
             self.call_from_thread(screen.progress, done, total)
 

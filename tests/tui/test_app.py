@@ -500,6 +500,34 @@ async def test_missing_index_is_rebuilt_behind_a_progress_screen(make_app, fille
         assert len(app.screen.query_one(ResultsList).hits) == 3
 
 
+async def test_an_index_of_an_older_version_is_rebuilt_and_the_screen_says_why(  # type: ignore[no-untyped-def]
+    make_app, filled_dir: Path, monkeypatch
+) -> None:
+    # An upgrade that changes the index's schema rebuilds it: the person is told the
+    # index is old, not that it is damaged.
+    from textual.widgets import Label
+
+    from reader.tui.screens.rebuild import RebuildScreen
+
+    said: list[str] = []
+    original = RebuildScreen.progress
+
+    def record(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
+        said.append(str(self.query(Label).first().render()))
+        original(self, done, total)
+
+    monkeypatch.setattr(RebuildScreen, "progress", record)
+    (filled_dir / "index" / "SCHEMA").write_text("0\n")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for worker in list(app.workers):
+            if worker.group == "reindex":
+                await worker.wait()
+        await settle(pilot)
+        assert said and "made by an older version of newsreader" in said[0] and "damaged" not in said[0]
+        assert len(app.screen.query_one(ResultsList).hits) == 3
+
+
 async def test_same_article_under_a_new_query_gets_the_new_highlights(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

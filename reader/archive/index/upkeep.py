@@ -40,6 +40,8 @@ class IndexUpkeep:
         self._local = threading.local()
         # Writers of this process, one thread at a time (see writing).
         self._writers = threading.RLock()
+        # Why the index is being rebuilt ("is missing", "was made by an older version…"), for the app to say.
+        self.rebuilding_because = ""
 
     def index(self, on_rebuild: Callable[[int, int], None] | None = None) -> FileIndex:
         """The open index, rebuilt from the store if missing or unreadable, and
@@ -63,6 +65,7 @@ class IndexUpkeep:
                     "and the other commands that do not search work)",
                 ) from None
             log.info("rebuilding index: %s", exc)
+            self.rebuilding_because = exc.why
             self.reindex(progress=on_rebuild, analysing=on_rebuild)
             assert self._ix is not None
             return self._ix

@@ -27,7 +27,12 @@ INDEX_NAME = "articles"
 
 
 class IndexUnreadable(Exception):
-    """The index directory is missing, damaged or from another schema."""
+    """The index directory is missing, damaged or from another schema; `why` says
+    which in words a person reads when it is rebuilt."""
+
+    def __init__(self, detail: str, why: str = "is damaged") -> None:
+        super().__init__(detail)
+        self.why = why
 
 
 class IndexDamaged(Exception):
@@ -90,9 +95,9 @@ def open_index(directory: Path) -> FileIndex:
     try:
         storage = _storage(directory) if directory.is_dir() else None
         if storage is None or not storage.index_exists(INDEX_NAME):
-            raise IndexUnreadable("index missing")
+            raise IndexUnreadable("index missing", "is missing")
         if not marker.exists() or marker.read_text().strip() != SCHEMA_VERSION:
-            raise IndexUnreadable("index has an old schema")
+            raise IndexUnreadable("index has an old schema", "was made by an older version of newsreader")
         ix = storage.open_index(INDEX_NAME)
         with ix.searcher() as searcher:
             searcher.doc_count()  # touches the segment files

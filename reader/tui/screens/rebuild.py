@@ -1,4 +1,5 @@
-"""Shown while the search index is rebuilt from the store (missing or damaged at start)."""
+"""Shown while the search index is rebuilt from the store (missing, damaged or
+made by an older version at start)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from textual.widgets import Label, ProgressBar
 class RebuildScreen(ModalScreen[None]):
     """Nothing can be searched until the index is back; this says so and shows how far."""
 
+    def __init__(self, why: str = "is missing or damaged") -> None:
+        super().__init__()
+        self.why = why  # the end of "The search index …": what the person is told happened
+
     def compose(self) -> ComposeResult:
         with Vertical(id="rebuild", classes="dialog"):
-            yield Label("The search index is missing or damaged: rebuilding it from the archive's store.")
+            yield Label(f"The search index {self.why}: rebuilding it from the archive's store.", markup=False)
             yield Label("Nothing is lost; this happens once.", classes="dim")
             yield ProgressBar(id="rebuild-progress", show_eta=False)
 
