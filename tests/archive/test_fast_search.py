@@ -14,7 +14,7 @@ from whoosh import query
 from reader.archive.index import fast_search, postings
 from reader.archive.index.search import _expand, parse
 from reader.archive.index.whoosh_index import writer
-from reader.archive.index.whoosh_schema import VALUE_SEP
+from reader.archive.index.whoosh_schema import VALUE_SEP, whole_name
 from tests.archive.segments import index_in_segments
 
 WORDS = (
@@ -35,6 +35,8 @@ def _document(rnd: random.Random, n: int, part: int) -> dict[str, object]:
         "entity": VALUE_SEP.join(names),
         "person": VALUE_SEP.join(n for n in names if n in ("Anna Kowalska", "Jonas Berg")),
         "place": VALUE_SEP.join(n for n in names if n in ("Lisbon", "Gdansk")),
+        "entity_name": VALUE_SEP.join(map(whole_name, names)),
+        "person_name": VALUE_SEP.join(whole_name(n) for n in names if n in ("Anna Kowalska", "Jonas Berg")),
         "tags": rnd.choice(["", "later", "later,work"]),
         "site": rnd.choice(["harbour gazette", "coast news", ""]),
         "published": published,
@@ -78,6 +80,7 @@ QUERIES = [
     'entity:"maritime office"',
     'entity:"port authority" storm',
     'entity:"office port"',  # across two names: none
+    'person:"anna kowalska" OR entity:lisbon',
     "place:lisbon OR place:gdansk",
     "storm NOT harbour",
     "NOT storm",

@@ -175,8 +175,9 @@ def _indexed(directory: Path, entities: list[tuple[str, str]], speakers: list[st
 def test_a_phrase_never_matches_across_two_names_of_a_field(tmp_path: Path) -> None:
     """The names of an article's entities (and its speakers) are one field each;
     joined with " | ", which the analyzer drops, "American" then "South Africa"
-    matched entity:"American South". Each name's own words, any of its words,
-    and a name inside a phrase still match, as the README's queries need."""
+    matched entity:"American South" (a quoted entity name is now a whole name,
+    the speaker's phrase still a phrase). Each name's own words, any of its
+    words, and a whole name still match, as the README's queries need."""
     from reader.archive.index import search as searchmod
 
     ix = _indexed(
@@ -202,3 +203,26 @@ def test_a_phrase_never_matches_across_two_names_of_a_field(tmp_path: Path) -> N
             'speaker:"Liz Truss"',
         ):
             assert found(within) == 1, within
+
+
+def test_a_quoted_entity_name_finds_that_entity_not_longer_names_holding_it(tmp_path: Path) -> None:
+    """The entity browser's "9 articles" for Paris listed 18 on Enter:
+    entity:"Paris" found "Paris Hilton" too. A quoted name is the whole name
+    (as the name analyzer reads it: case and accents aside); words unquoted
+    still find any name holding them."""
+    from reader.archive.index import search as searchmod
+
+    only_longer = _indexed(tmp_path / "a", [("Paris Hilton", "PERSON"), ("New York Times", "ORG")], [])
+    exact = _indexed(tmp_path / "b", [("Paris", "PLACE"), ("New York", "PLACE"), ("Kuźnica", "PLACE")], [])
+
+    def found(ix, text: str) -> int:  # type: ignore[no-untyped-def]
+        with ix.searcher() as searcher:
+            return searchmod.run(ix, searcher, text, snippets=False)[1]
+
+    for text in ('entity:"Paris"', 'entity:"New York"', 'place:"new york"', 'entity:"york times"'):
+        assert found(only_longer, text) == 0, text
+    for text in ("entity:paris", "person:hilton", 'entity:"New York Times"', 'org:"new york times"'):
+        assert found(only_longer, text) == 1, text
+    for text in ('entity:"Paris"', 'place:"PARIS"', 'entity:"New York"', 'entity:"Kuznica"', 'place:"Kuźnica"'):
+        assert found(exact, text) == 1, text
+    assert found(exact, 'person:"Paris"') == 0  # a place, not a person

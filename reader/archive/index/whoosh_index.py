@@ -18,7 +18,14 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from reader.archive.index import whoosh_speedups  # installs itself on import
-from reader.archive.index.whoosh_schema import ENTITY_FIELDS, SCHEMA_VERSION, VALUE_SEP, build_schema
+from reader.archive.index.whoosh_schema import (
+    ENTITY_FIELDS,
+    NAME_FIELDS,
+    SCHEMA_VERSION,
+    VALUE_SEP,
+    build_schema,
+    whole_name,
+)
 from reader.archive.lifeline import hold, lifeline
 from reader.model import StoredArticle
 
@@ -60,9 +67,10 @@ def document(stored: StoredArticle) -> dict[str, object]:
     # Names (and speakers, highlights, notes) are VALUE_GAP positions apart,
     # so a phrase query never matches across two of them.
     sep = VALUE_SEP
+    by_type["entity"] = [str(e["name"]) for e in stored.entities]
     return {
         **{field: sep.join(names) for field, names in by_type.items()},
-        "entity": sep.join(str(e["name"]) for e in stored.entities),
+        **{NAME_FIELDS[field]: sep.join(map(whole_name, names)) for field, names in by_type.items()},
         "speaker": sep.join(sorted({str(q["speaker"]) for q in stored.quotes if q.get("speaker")})),
         "id": stored.id,
         "title": article.title,

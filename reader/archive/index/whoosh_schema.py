@@ -21,9 +21,10 @@ from whoosh.system import pack_uint
 
 # 6: the body is no longer stored (snippets come from the store).
 # 7: the values of a field of many (entity names, speakers, highlights) are
-# VALUE_GAP positions apart. An index whose SCHEMA file says another version
-# is rebuilt from the store on open.
-SCHEMA_VERSION = "7"
+# VALUE_GAP positions apart.
+# 8: each entity field has a twin holding each whole name as one term (NAME_FIELDS).
+# An index whose SCHEMA file says another version is rebuilt from the store on open.
+SCHEMA_VERSION = "8"
 
 # A field of many values (an article's entity names) gets them joined with
 # VALUE_SEP, which no tokenizer reads as a word, and WordPositions puts each
@@ -242,6 +243,22 @@ def name_analyzer() -> Analyzer:
     return RegexTokenizer(r"[^\W_]+") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+def whole_name_analyzer() -> Analyzer:
+    """For the whole-name fields: each value (whole_name() made it) one term."""
+    return RegexTokenizer(r"[^\x1f]+") | LowercaseFilter()
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def whole_name(name: str) -> str:
+    """A name as its whole-name term: its words as name_analyzer reads them
+    (lowercased, accents folded), one space apart ("U.S. Army" -> "u s army"),
+    so that a quoted name in a query, made the same way, finds exactly the
+    articles naming it."""
+    return " ".join(word.lower().translate(accent_map) for word in _NAME_WORD.findall(name))
+
+
 def build_schema() -> fields.Schema:
     """Only the id is stored: snippets are made from the store's text and display
     metadata comes from the store too. Storing the body (compressed, a copy of
@@ -276,6 +293,9 @@ def build_schema() -> fields.Schema:
         org=text_field(names),
         group=text_field(names),
         speaker=text_field(names),
+        # Each whole name as one term: entity:"Paris" (quoted) is the entity
+        # named Paris, not also "Paris Hilton" (search.parse reads it so).
+        **{twin: text_field(whole_name_analyzer()) for twin in NAME_FIELDS.values()},
         # The reader's own: highlighted passages, their notes, and is:highlight.
         highlight=text_field(text),
         note=text_field(text),
@@ -291,6 +311,8 @@ FIELD_ALIASES = {
     "is_": ["is"],
 }
 SEARCH_FIELDS = ("title", "body")
+# An entity field and its twin of whole names (not a field people type).
+NAME_FIELDS = {field: f"{field}_name" for field in ("entity", "person", "place", "org", "group")}
 ENTITY_FIELDS = {"PERSON": "person", "PLACE": "place", "ORG": "org", "GROUP": "group"}
 KNOWN_FIELDS = frozenset(
     {"id", "title", "body", "byline", "site", "published", "tags", "path", "entity", "speaker", "highlight", "note"}
