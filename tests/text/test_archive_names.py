@@ -59,6 +59,16 @@ def test_a_us_states_dateline_abbreviation_is_the_state() -> None:
     assert alias_of("Mass") is None  # the church's Mass, too
 
 
+def test_a_news_agencys_initials_are_the_agency() -> None:
+    # "WASHINGTON (AP)" and "the Associated Press" in one archive were two rows of the browser.
+    decided = decide([("Associated Press", "ORG", 25), ("AP", "ORG", 25), ("AFP", "ORG", 3)])
+    assert decided["ap"] == decided["associated press"] == ("Associated Press", "ORG")
+    assert decided["afp"] == ("Agence France-Presse", "ORG")
+    found = find_entities([Block("paragraph", "WASHINGTON (AP) — The Associated Press said AP reporters saw it.")])
+    assert [e.name for e in found if e.type == "ORG"] == ["Associated Press"]
+    assert alias_of("Ap") is None  # a short alias counts only in capitals
+
+
 def test_plurals_of_peoples_and_a_leading_the_are_one_name_and_votes_decide_the_type() -> None:
     decided = decide(
         [("American", "GROUP", 30), ("Americans", "GROUP", 12), ("Palestinians", "GROUP", 3)]
