@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen, SearchBox, StatusLine
 from reader.tui.widgets.article import ArticleView
@@ -475,20 +477,38 @@ async def test_filters_from_the_keyboard(make_app, filled_dir: Path) -> None:  #
         assert len(app.screen.query_one(ResultsList).hits) == 3
 
 
-async def test_missing_index_is_rebuilt_behind_a_progress_screen(make_app, filled_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("spoil", "why"),
+    [
+        ("missing", "is missing"),
+        # An upgrade that changes the index's schema rebuilds it: the person is told
+        # the index is old, not that it is damaged.
+        ("older", "was made by an older version of newsreader"),
+    ],
+)
+async def test_an_unusable_index_is_rebuilt_behind_a_progress_screen_that_says_why(  # type: ignore[no-untyped-def]
+    make_app, filled_dir: Path, monkeypatch, spoil: str, why: str
+) -> None:
     import shutil
+
+    from textual.widgets import Label
 
     from reader.tui.screens.rebuild import RebuildScreen
 
     shown: list[tuple[int, int]] = []
+    said: list[str] = []
     original = RebuildScreen.progress
 
     def record(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
         shown.append((done, total))
+        said.append(str(self.query(Label).first().render()))
         original(self, done, total)
 
     monkeypatch.setattr(RebuildScreen, "progress", record)
-    shutil.rmtree(filled_dir / "index")
+    if spoil == "missing":
+        shutil.rmtree(filled_dir / "index")
+    else:
+        (filled_dir / "index" / "SCHEMA").write_text("0\n")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         for worker in list(app.workers):
@@ -496,35 +516,8 @@ async def test_missing_index_is_rebuilt_behind_a_progress_screen(make_app, fille
                 await worker.wait()
         await settle(pilot)
         assert shown and shown[-1] == (3, 3)  # the progress screen saw the whole rebuild
+        assert f"The search index {why}:" in said[0] and ("damaged" in why) == ("damaged" in said[0])
         assert not isinstance(app.screen, RebuildScreen)
-        assert len(app.screen.query_one(ResultsList).hits) == 3
-
-
-async def test_an_index_of_an_older_version_is_rebuilt_and_the_screen_says_why(  # type: ignore[no-untyped-def]
-    make_app, filled_dir: Path, monkeypatch
-) -> None:
-    # An upgrade that changes the index's schema rebuilds it: the person is told the
-    # index is old, not that it is damaged.
-    from textual.widgets import Label
-
-    from reader.tui.screens.rebuild import RebuildScreen
-
-    said: list[str] = []
-    original = RebuildScreen.progress
-
-    def record(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
-        said.append(str(self.query(Label).first().render()))
-        original(self, done, total)
-
-    monkeypatch.setattr(RebuildScreen, "progress", record)
-    (filled_dir / "index" / "SCHEMA").write_text("0\n")
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        for worker in list(app.workers):
-            if worker.group == "reindex":
-                await worker.wait()
-        await settle(pilot)
-        assert said and "made by an older version of newsreader" in said[0] and "damaged" not in said[0]
         assert len(app.screen.query_one(ResultsList).hits) == 3
 
 
