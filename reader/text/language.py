@@ -3,6 +3,7 @@ ones, and on a page in another language they mislead."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -26,7 +27,14 @@ def reads_as_english(blocks: Sequence[Block]) -> bool:
     """Script and stopword evidence that an article is English: most words in
     Latin letters, at least 1 in 20 lower-case words a common English one, and
     no more words common in another language."""
-    text = " ".join(b.text for b in blocks[:40])
+    return _reads_as_english(tuple(b.text for b in blocks[:40]))
+
+
+# The entity finder and the quote finder both ask, about the same article:
+# the second asks the cache (0.5 ms an article of about 20 of analysis).
+@functools.lru_cache(maxsize=4)
+def _reads_as_english(texts: tuple[str, ...]) -> bool:
+    text = " ".join(texts)
     words = _WORD.findall(text)
     if len(words) < 20:
         return True  # too little to tell; short clippings are read as they come
