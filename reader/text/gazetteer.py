@@ -183,6 +183,10 @@ def is_demonym(word: str) -> bool:
         return False
     if w in IRREGULAR_DEMONYMS:
         return True
+    if "-" in w:
+        # "Mexican-American" is a people's name, each part one; "Montoya-Lewis" (a
+        # double-barrelled surname) is not because its whole ends like Monte-negr-is.
+        return all(is_demonym(part) for part in word.split("-") if part)
     if len(w) < 4:
         return False
     g = gazetteer()

@@ -48,3 +48,13 @@ def test_demonyms_grow_from_countries_own_names_not_their_state_form_words() -> 
         for e in find_entities([Block("paragraph", "Boats crossed the Pacific Ocean to reach Asian ports.")])
     }
     assert found.get("Pacific Ocean") != "GROUP" and "Pacific" not in found and found["Asian"] == "GROUP"
+
+
+def test_a_double_barrelled_surname_is_no_people_though_it_ends_like_one() -> None:
+    # The whole of "Montoya-Lewis" ends like a people's name from Monte-negro; each
+    # part of "Mexican-American" is one.
+    assert not is_demonym("Montoya-Lewis") and is_demonym("Mexican-American")
+    blocks = [Block("paragraph", "Justice Raquel Montoya-Lewis wrote the opinion. Montoya-Lewis said the court erred.")]
+    found = {e.name: e.type for e in find_entities(blocks)}
+    assert "GROUP" not in found.values()
+    assert [t for name, t in found.items() if name.endswith("Raquel Montoya-Lewis")] == ["PERSON"]
