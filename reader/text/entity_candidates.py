@@ -185,7 +185,11 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             low in TITLES
             and len(words) > 1
             and words[-1].bare.lower() not in ORG_HEADS  # "Foreign Ministry", "State Department": a body
-            and (low not in OFFICE_WORDS or words[1].bare.lower().rstrip(".") in TITLES)  # "Environment Canada"
+            and (
+                low not in OFFICE_WORDS  # "Environment Canada", "Health Canada": a body
+                or words[1].bare.lower().rstrip(".") in TITLES
+                or (len(words) >= 3 and words[1].bare.lower() in g.first_names)  # "Justice Raquel Montoya-Lewis"
+            )
             and _person_after_title(words[1:])
         ):
             titled = "honorific" if low in HONORIFICS else True
@@ -194,6 +198,28 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             break
     while words and words[-1].text.lower() in CONNECTORS:
         words = words[:-1]
+    # A title phrase (a title, "of", its office) before a person's name: "Secretary of
+    # State Mike Pompeo", "U.S. Secretary of State Condoleezza Rice", "Minister of
+    # Foreign Affairs Dmytro Kuleba" name the person (and the place before it).
+    phrase = next(
+        (i for i in range(len(words) - 4) if words[i].bare.lower().rstrip(".") in TITLES and words[i + 1].text == "of"),
+        None,
+    )
+    if not company and phrase is not None:
+        for n in (2, 3):
+            person = words[-n:]
+            if (
+                len(words) - n >= phrase + 3
+                and (person[0].bare.lower() in g.first_names or person[-1].bare.lower() in g.surnames)
+                and person[0].bare.lower() not in OFFICE_WORDS
+                and not any(w.bare.lower().rstrip(".") in TITLES for w in person)
+                and _person_after_title(person)
+            ):
+                body = words[:phrase]
+                while body and body[-1].bare.lower().rstrip(".") in TITLES:
+                    body = body[:-1]  # "Assistant Secretary of State": both words the title's
+                before = typed_spans(ctx, body, run, titled=False) if body else []
+                return [*spans, *before, *typed_spans(ctx, person, run, True)]
     # A title inside a run splits it: "NASA Administrator Charles Bolden" is the
     # body, then the person; "Minister of Foreign Affairs Dmytro Kuleba" a title
     # phrase, then the person.

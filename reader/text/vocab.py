@@ -87,7 +87,7 @@ TITLES = frozenset(
     premier deputy speaker spokesman spokeswoman spokesperson officer inspector detective
     foreign defence defense interior home finance health justice transport environment
     economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
-    chair ceo director manager coach striker midfielder goalkeeper administrator councillor
+    chair ceo executive director assistant manager coach striker midfielder goalkeeper administrator councillor
     councilor commissioner superintendent sheriff attorney counsel provost rabbi imam
     cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman""".split()
 )

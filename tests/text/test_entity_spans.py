@@ -170,3 +170,32 @@ def test_spelling_out_never_fails_on_odd_brackets(text: str) -> None:
 def test_common_nouns_written_in_capitals_are_no_names() -> None:
     text = "The show airs at 9 p.m. ET, with AI tools, DNA kits and a GPS watch for every VIP guest."
     assert not {"ET", "AI", "DNA", "GPS", "VIP"} & set(_spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The statement by Secretary of State Mike Pompeo came late.", "Mike Pompeo"),
+        ("Minister of Foreign Affairs Dmytro Kuleba said the talks would go on.", "Dmytro Kuleba"),
+        ("Secretary of Transportation Pete Buttigieg spoke first.", "Pete Buttigieg"),
+        ("Chief Executive Satya Nadella said so.", "Satya Nadella"),
+        ("Justice Raquel Montoya-Lewis wrote the opinion.", "Raquel Montoya-Lewis"),
+        ("Assistant Secretary of State Christopher Hill met them.", "Christopher Hill"),
+    ],
+)
+def test_a_title_phrase_before_a_persons_name_is_peeled(text: str, person: str) -> None:
+    # "Secretary of State Mike Pompeo" was one organisation, or no name at all.
+    assert _names(text) == {person: "PERSON"}
+
+
+def test_a_place_before_a_title_phrase_is_its_own_name() -> None:
+    # A first name the list lacks: the census surname tells the name's end.
+    assert _names("U.S. Secretary of State Condoleezza Rice said so.") == {
+        "United States": "PLACE",
+        "Condoleezza Rice": "PERSON",
+    }
+
+
+def test_a_title_phrase_alone_or_a_body_named_of_a_place_is_not_split() -> None:
+    assert _names("The Bank of England raised rates.") == {"Bank of England": "ORG"}
+    assert "Health Canada" in _spans("Health Canada issued a recall on Monday.")
