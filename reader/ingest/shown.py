@@ -9,6 +9,7 @@ rules decide which, by agreement with the <title>.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from reader.ingest.common import squash
@@ -75,6 +76,22 @@ def _marked_text(mark: Any, run: str) -> str | None:
     return whole if whole and len(whole) <= MAX_CHARS else run
 
 
+def _shown_elements(body: Any) -> Iterator[Any]:
+    """The body's elements in document order, less those in or under one that
+    shows nothing (a script, a style, a form's options).
+
+    One walk that does not enter those: asking each element for its ancestors
+    instead took 10 of the 16 ms this module spent on a real page."""
+    if any(isinstance(a.tag, str) and a.tag in _SKIPPED for a in body.iterancestors()):
+        return
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        if isinstance(el.tag, str) and el.tag not in _SKIPPED:  # comments and instructions hold no elements
+            yield el
+            stack.extend(reversed(el))
+
+
 def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
     """Short body texts above the article's first paragraph (nearest first),
     those below it (in order), and the texts above it marked as headings.
@@ -89,15 +106,11 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
     if body is None:
         return Shown([], [], [])
     start = fold_key(" ".join(first_paragraph.split()[:8])) if first_paragraph else ""
-    seen: set[int] = set()
+    seen: set[Any] = set()  # the blocks themselves: an id is reused once its element object is freed
     groups: list[list[str]] = []
     marks: list[str | None] = []
     at = None  # index of the group where the article's first paragraph begins
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIPPED:
-            continue
-        if any(a.tag in _SKIPPED for a in el.iterancestors() if isinstance(a.tag, str)):
-            continue
+    for el in _shown_elements(body):
         for run in (el.text, *(child.tail for child in el)):
             text = squash(run or "")
             if not text:
@@ -108,8 +121,8 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
                 continue
             group = []
             block = _block_of(el)
-            if block is not None and id(block) not in seen:
-                seen.add(id(block))
+            if block is not None and block not in seen:
+                seen.add(block)
                 if len(block.text_content()) <= MAX_CHARS * 2:
                     whole = squash(element_text(block))
                     if whole and len(whole) <= MAX_CHARS:
