@@ -256,3 +256,29 @@ async def test_the_timelines_bars_fit_on_their_rows_at_80_columns(make_app) -> N
         await settle(pilot)
         widest = max(len(line.rstrip(" ▎▊")) for line in shown(listing).splitlines())
         assert widest > 70  # the full bar again where there is room
+
+
+async def test_a_timeline_with_nothing_dated_says_why_at_80_columns(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """With only undated articles the timeline was an empty box: its title,
+    which counted them, was the only word, and at 80 columns it read as if
+    nothing had been found. The list now says what there is and why no bars."""
+    from tests.tui.test_fits_at_80 import shown
+
+    with Archive(filled_dir) as archive, archive.store.transaction():
+        archive.store.db.execute("UPDATE articles SET published = NULL")
+        articles = archive.store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        listing = app.screen.query_one(KeyList)
+        assert f"{articles} articles, none dated" in shown(listing)
+        await pilot.press("enter")  # the message is no period to open
+        await settle(pilot)
+        assert not isinstance(app.screen, MainScreen)
+        await pilot.press("escape", "slash", *"zzzz")
+        await settle(pilot)
+        await pilot.press("enter", "T")
+        await settle(pilot)
+        assert "No articles match “zzzz”" in shown(app.screen.query_one(KeyList))

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from reader.archive import Archive
 from reader.archive.timeline import Timeline, bar
 from reader.model import SearchFilters
+from reader.plural import plural
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.screens.list_screen import ListScreen, titled
@@ -90,9 +91,21 @@ class TimelineScreen(ListScreen):
             label.append(f"{p.count:>5}  ", style="dim")
             label.append(bar(p.count, largest, width))
             rows.append(Row(timeline.query_of(p), label, disabled=p.count == 0))
+        if not found:
+            # An empty box read as "nothing found" when every match was undated.
+            rows.append(Row("", Text(self._nothing_to_draw(timeline), style="italic"), disabled=True))
         # Oldest period first, the cursor on the first with articles, whatever
         # the grain: the bars read down like a calendar.
         self.fill(rows)
+
+    def _nothing_to_draw(self, timeline: Timeline) -> str:
+        """Why a timeline has no bars: no match, or matches with no date."""
+        query = f" match “{clean_line(self.query_text)}”" if self.query_text.strip() else ""
+        if self.filters.active:
+            query += f" ({clean_line(self.filters.describe())})"
+        if timeline.undated:
+            return f"{plural(timeline.undated, 'article')}{query}, none dated: the timeline places dated articles only"
+        return f"No articles{query}" if query else "The archive is empty: no articles to place"
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
