@@ -71,6 +71,13 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
 
+def status_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the main screen's status line says."""
+    from reader.tui.screens.main import StatusLine
+
+    return str(app.screen.query_one(StatusLine).render())
+
+
 def record_toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
     """Every toast's message, kept: the app's own list drops a toast when it
     times out, which a slow machine can reach before the test looks."""

@@ -116,3 +116,17 @@ async def test_the_reading_pane_shows_the_text_as_written_with_labels_outside_qu
         quoted = _spans(ADDING)
         inserted = [lo - sum(end - start for start, end in labels if end <= lo) for lo, _ in labels]
         assert not any(lo < at < hi for at in inserted for lo, hi in quoted)
+
+
+def test_speaker_label_goes_after_the_attribution_sentence() -> None:
+    # It used to be put straight after the closing quote mark, splitting
+    # '"…," — Ann Berg said Ann Berg.' in the middle of the sentence.
+    # (Another speaker's quote follows: one speaker's run of quotes in a
+    # paragraph is labelled once, after the last of them.)
+    text = '"The pier stays shut," said harbour master Ann Berg. "We wait for calm seas," Lars Holm added.'
+    first, second = text.index(',"') + 2, text.index('seas,"') + 6
+    labels = speaker_labels(text, [(first, "Ann Berg"), (second, "Lars Holm"), (second, "")])
+    assert labels == {
+        text.index("Berg.") + 5: " — Ann Berg",
+        len(text): " — Lars Holm, speaker unknown",
+    }
