@@ -191,7 +191,7 @@ def eval_documents(name: str) -> Iterator[tuple[str, list[Block]]]:
                 doc = json.loads(line)
                 yield doc["id"], [Block(b["kind"], b["text"]) for b in doc["blocks"]]
     elif name == "litbank":
-        from tests.eval.eval_entities import detokenise
+        from tests.eval.eval_quotes import detokenise
 
         # The books whose dialogue is in single quotes, as eval_entities scores them:
         # detokenise() cannot tell an opening straight double mark from a closing one.

@@ -63,3 +63,9 @@ def run_command(main: Callable[[], int | None]) -> None:
     ends it quietly, as it ends `git log | head`, instead of a BrokenPipeError."""
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     raise SystemExit(main())
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 
 from tests.eval.common import run_command
-from tests.eval.eval_entities import Miss, gum_quotes, polnear, same_speaker
+from tests.eval.eval_quotes import Miss, gum_quotes, polnear, same_speaker
 
 _LINE = re.compile(r"^\s*(-?\d+\.\d+)\s+(None|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s+(\w+)")
 _FIRST_PERSON_AFTER = re.compile(r"^[\s,.!?—–-]*(?:I|we|I'm|I’m)\s+(?:\w+ly\s+|again\s+)?\w+", re.I)

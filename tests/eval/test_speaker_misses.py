@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
-from tests.eval.eval_entities import Miss
+from tests.eval.eval_quotes import Miss
 from tests.eval.speaker_misses import cause
 
 
