@@ -10,9 +10,11 @@ from reader.text.vocab import ABBREVIATIONS, SPEECH_VERBS
 # "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
 _PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|inside|there|here"
 _PUT_IT = rf"puts?\s+it(?!(?:\s+\w+ly)?\s+(?:{_PLACED})\b)"
+# "In the immortal words of Lee, “…”" names its source after the phrase, like "according to".
+WORDS_OF = r"in\s+the\s+(?:[a-z]+\s+)?words\s+of"
 SPEECH = "|".join(
     sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
-    + [_PUT_IT]
+    + [_PUT_IT, WORDS_OF]
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns
@@ -23,6 +25,8 @@ _NOUN_CUE = re.compile(
     r"new|numerous|repeated|multiple|whose|in|with|and\s+the)|\b(?!(?-i:[A-Z]\w*-[A-Z]))\w+-(?!old\b)\w+|['’]s)\s+$",
     re.I,
 )
+# "the United States", "Daily Reports": a capitalised verb inside a name is a word of it.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+$")
 _END = re.compile(r"[.!?]\s")
 _LAST_WORD = re.compile(r"(\w+)$")
 _INITIAL = re.compile(r"[A-Z]")
@@ -31,7 +35,12 @@ _INITIAL = re.compile(r"[A-Z]")
 def speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
     """Speech verbs in `text` (up to `end`), leaving out the ones used as nouns."""
     found = _VERB.finditer(text, 0, len(text) if end is None else end)
-    return [m for m in found if not _NOUN_CUE.search(text, max(0, m.start() - 24), m.start())]
+    return [
+        m
+        for m in found
+        if not _NOUN_CUE.search(text, max(0, m.start() - 24), m.start())
+        and not (m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+    ]
 
 
 def speech_verb(text: str, end: int | None = None) -> re.Match[str] | None:

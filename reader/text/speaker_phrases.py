@@ -65,6 +65,13 @@ FIRST_PERSON_AFTER = re.compile(rf"^[\s,]*I\s+(?:\w+ly\s+|again\s+)?{_FIRST_PERS
 FIRST_PERSON_BEFORE = re.compile(
     rf"\bI(?:\s+(?:\w+ly\s+)?{_FIRST_PERSON_VERB}(?:\s+(?:him|her|them|you|us))?|(?:['’]m|\s+am|\s+was)\s+like)[,:]?\s*$"
 )
+# A verb chain between a subject and its speech verb: "Lee went on to say",
+# "the Board goes on to say", "Lee would later write".
+VERB_CHAIN = re.compile(
+    r"\s(?:(?:go|goes|went|going)\s+on\s+to|(?:continued|continues|began|begins|decided|decides|wanted|wants|"
+    r"tried|tries|proceeded|proceeds|used|came|comes|had|has|have)\s+to|would|will|could|can|might|may|must|did|does)"
+    r"(?:\s+(?:\w+ly|also|later|then))?\s+$"
+)
 # A capitalised word, or joined initials ("G.K. Lee", not "G").
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*\.?)"
 _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|aide|lawyer|attorney|analyst|executive"

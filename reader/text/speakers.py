@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.text.sentences import first_sentence, sentence_start, speech_verb, speech_verbs
+from reader.text.sentences import WORDS_OF, first_sentence, sentence_start, speech_verb, speech_verbs
 from reader.text.speaker_article import BLANK, PERSONLIKE, VOCATIVE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate, decide
 from reader.text.speaker_phrases import (
@@ -43,6 +43,7 @@ from reader.text.speaker_phrases import (
     SIGNED,
     TAG_AFTER,
     UNNAMED_SUBJECT,
+    VERB_CHAIN,
     description,
     is_subject,
     mention_features,
@@ -224,7 +225,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     # '“…” & he said, “…”', '“…,” and that, as his daughter, Gianna, said, ‘…’':
     # a clause joined on after the quote whose verb opens the next quotation
     # attributes that one, not this.
-    if verb and re.match(r"[\s,]*(?:and|but|&)\s", after) and re.match(rf"[\s,:]*{BLANK}", after[verb.end() :]):
+    if verb and re.match(r"[\s,]*(?:and|but|&)[\s,]", after) and re.match(rf"[\s,:]*{BLANK}", after[verb.end() :]):
         out[after_from:] = [replace(c, features=(*c.features, "next_quote")) for c in out[after_from:]]
     tagged = len(out) > after_from  # the quote's own attribution follows it
 
@@ -235,22 +236,44 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         `before` is the sentence up to `quote_at` in `block`; the verbs found."""
         sentence_from = quote_at - len(before)
         verbs = speech_verbs(before)
+        # (where in `out` each verb's candidates start; whether a quotation
+        # stands between that verb and the next)
+        proposed: list[tuple[int, bool]] = []
         for rank, n in enumerate(range(len(verbs) - 1, -1, -1)):
             verb = verbs[n]
+            proposed.append((len(out), bool(rank) and BLANK in before[verb.end() : verbs[n + 1].start()]))
             lo = verbs[n - 1].end() if n else 0
             region = before[lo : verb.start()]
-            if verb.group().lower() == "according":
+            if verb.group().lower() == "according" or re.fullmatch(WORDS_OF, verb.group(), re.I):
+                # The source comes after: "according to Lee", "in the words of Lee".
                 if not add_mentions(
                     mentions_in(block, sentence_from + verb.end(), quote_at), "according_to", False, rank
                 ):
                     # "According to the Spokesman-Review, “…”": a name the recogniser missed.
-                    source = re.match(r"\s+to\s+(?:the\s+)?([^,:;]+?)\s*[,:]", before[verb.end() :])
+                    source = re.match(r"\s+(?:to\s+)?(?:the\s+)?([^,:;]+?)\s*[,:]", before[verb.end() :])
                     named = name_run(RUN_ALONE.match(source.group(1))) if source else None
                     if named:
                         out.append(Candidate(named, "according_to", run_features(named), rank))
                 continue
             clause_from = lo + region.rfind(",") + 1
             clause = before[clause_from : verb.start()]
+            chain = VERB_CHAIN.search(clause)
+            if chain:
+                clause = clause[: chain.start() + 1]  # "the Board goes on to say": the Board
+            if not clause.strip() and clause_from > lo:
+                # "as his sister, Ann Lee, said": nothing between the comma and the
+                # verb; the name set off by the commas before it is the subject.
+                # (Only a name that fills the commas: not "Ann Lee, director of
+                # debate at the University of Harbour, said".)
+                apposed_from = lo + region.rfind(",", 0, clause_from - lo - 1) + 1
+                apposed = before[apposed_from : clause_from - 1]
+                filling = [
+                    m
+                    for m in mentions_in(block, sentence_from + apposed_from, sentence_from + clause_from - 1)
+                    if m[4] in PERSONLIKE and article.blocks[block].text[m[1] : m[2]].strip() == apposed.strip()
+                ]
+                if add_mentions(filling, "before_subject", True, rank):
+                    continue
             if UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")):
                 out.append(Candidate(None, "before_unnamed", (), rank))  # 'someone said, "…"'
                 continue
@@ -277,6 +300,12 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             described = description(DESCRIBED_AT_END.search(clause))
             if described:
                 out.append(Candidate(described, "before_description", ("description",), rank))
+        # A farther verb with a quotation after it introduces that quotation,
+        # not this one: "when he said, ‘…,’ and, as his sister, Ann, said, ‘…’".
+        proposed.append((len(out), False))
+        for (first, earlier), (stop, _) in zip(proposed, proposed[1:], strict=False):
+            if earlier:
+                out[first:stop] = [replace(c, features=(*c.features, "farther_verb")) for c in out[first:stop]]
         if verbs:
             last = verbs[-1]
             add_mentions(mentions_in(block, sentence_from, sentence_from + last.start()), "sentence_mention", False)

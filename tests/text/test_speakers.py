@@ -425,3 +425,41 @@ def test_a_quote_after_a_sentence_reporting_no_speech_goes_to_the_person_it_open
         '"The quay is too short for the new ferries and everyone here knows it."'
     )
     assert said[0][1] == "Ann Lindqvist"
+
+
+def test_a_name_set_off_by_commas_right_before_the_verb_speaks() -> None:
+    # "…, and, as his sister, Ann, said, ‘…’": the clause before "said" is empty,
+    # so the cue looked back to an earlier verb's "he" and gave the quote to the
+    # man that pronoun stood for.
+    said = _said(
+        "Tom Reid opened the new quay on Monday.",
+        "He thanked the crew when he said, 'This pier is yours,' and, as his sister, Ann Lindqvist, said, "
+        "'The harbour will never be the same.'",
+    )
+    assert said[-1] == ("The harbour will never be the same.", "Ann Lindqvist")
+
+
+def test_a_verb_chain_before_the_speech_verb_keeps_the_subject() -> None:
+    # "Later, the Board goes on to say, “…”": "goes on to" stood between the
+    # subject and "say", so no subject was found.
+    said = _said(
+        "Tom Reid opened the new quay on Monday.",
+        'Later, Ann Lindqvist went on to say, "Nobody will fish from this pier again."',
+    )
+    assert said[-1][1] == "Ann Lindqvist"
+    said = _said('The Harbour Board met. Later, the Board goes on to say, "nor does this plan close the quay."')
+    assert said[-1][1] == "Board"
+
+
+def test_a_verb_inside_a_name_is_no_speech_verb() -> None:
+    # "… that the United States’ military is “depleted”": "States" read as a speech
+    # verb whose subject was "United".
+    said = _said("Ann Lindqvist is telling the board that the United States’ harbour is “too shallow” for ferries.")
+    assert said[0][1] == "Ann Lindqvist"
+
+
+def test_in_the_words_of_x_names_the_source_after_it() -> None:
+    said = _said('Piers are old. In the immortal words of Ann Lindqvist, "A pier is a road that gave up."')
+    assert said == [("A pier is a road that gave up.", "Ann Lindqvist")]
+    said = _said('In the words of harbour master Tom Reid, "nobody fishes here any more."')
+    assert said[0][1] == "Tom Reid"
