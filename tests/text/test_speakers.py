@@ -436,7 +436,7 @@ def test_a_name_set_off_by_commas_right_before_the_verb_speaks() -> None:
         "He thanked the crew when he said, 'This pier is yours,' and, as his sister, Ann Lindqvist, said, "
         "'The harbour will never be the same.'",
     )
-    assert said[-1] == ("The harbour will never be the same.", "Ann Lindqvist")
+    assert said == [("This pier is yours,", "Tom Reid"), ("The harbour will never be the same.", "Ann Lindqvist")]
 
 
 def test_a_verb_chain_before_the_speech_verb_keeps_the_subject() -> None:
