@@ -10,6 +10,7 @@ import pytest
 from whoosh import query
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3TermInfo
 from whoosh.query.spans import SpanNear2
+from whoosh.writing import SegmentWriter
 
 from reader.archive.index import fast_search, postings, whoosh_speedups, whoosh_version
 from reader.archive.index.whoosh_index import create_index
@@ -99,6 +100,7 @@ def test_another_whoosh_release_is_searched_by_whoosh_alone(filled, monkeypatch:
         assert whoosh_speedups.install() is False
         assert W3PerDocReader._cached_reader is whoosh_speedups.whoosh_cached_reader
         assert SpanNear2.SpanNear2Matcher._get_spans is whoosh_speedups.whoosh_get_spans
+        assert SegmentWriter.add_postings_to_pool is whoosh_speedups.whoosh_add_postings_to_pool
     finally:
         monkeypatch.undo()
         assert whoosh_speedups.install() is True

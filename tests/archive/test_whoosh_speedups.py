@@ -82,3 +82,86 @@ def test_phrase_spans_are_whooshs(ix) -> None:  # type: ignore[no-untyped-def]
 
     ours, theirs = _both_ways(spans)
     assert ours == theirs and ours
+
+
+def _pooled(reader, startdoc: int, docmap: dict[int, int] | None) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """What a merge's add_postings_to_pool hands the writer's pool for one segment."""
+    from whoosh.writing import SegmentWriter
+
+    class Pool:
+        def __init__(self) -> None:
+            self.items: list[tuple[object, ...]] = []
+
+        def add(self, item: tuple[object, ...]) -> None:
+            self.items.append(item)
+
+    writer = SegmentWriter.__new__(SegmentWriter)  # only the pool and the schema are read
+    writer.pool, writer.schema = Pool(), reader.schema
+    SegmentWriter.add_postings_to_pool(writer, reader, startdoc, docmap)
+    return writer.pool.items
+
+
+def test_a_merge_reads_whooshs_postings(tmp_path: Path) -> None:
+    """A segment's postings as a merge reads them (the term table in order, a
+    block at a time): Whoosh's own tuples, deleted documents left out, for
+    short lists kept in the term table and lists of many blocks alike."""
+    from reader.archive.index.whoosh_index import writer
+
+    rnd = random.Random(3)
+    docs = [
+        {"id": str(n), "title": rnd.choice(WORDS), "body": " ".join(rnd.choice(WORDS) for _ in range(30)) + f" rare{n}"}
+        for n in range(400)  # "port" is in most: several blocks of postings (Whoosh's block is 128)
+    ]
+    ix = index_in_segments(tmp_path / "ix", [docs[:250], docs[250:]])
+    w = writer(ix)
+    for n in (0, 5, 249, 300):
+        w.delete_by_term("id", str(n))
+    w.commit(merge=False)
+    with ix.reader() as reader:
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        assert leaves[0].has_deletions() and leaves[1].has_deletions()
+        for leaf in leaves:
+            live = [d for d in range(leaf.doc_count_all()) if not leaf.is_deleted(d)]
+            for startdoc, docmap in ((1000, None), (0, {d: 7 + i for i, d in enumerate(live)})):
+                ours, theirs = _both_ways(lambda leaf=leaf, s=startdoc, m=docmap: _pooled(leaf, s, m))
+                assert ours == theirs
+                assert any(t[:2] == ("body", b"port") for t in ours)
+                assert any(t[1].startswith(b"rare") for t in ours)  # inlined: in one document
+
+
+def test_a_merged_index_is_whooshs(tmp_path: Path) -> None:
+    """Merged with our reading and with Whoosh's, two copies of one index hold
+    the same postings and answer every query alike."""
+    import shutil
+
+    rnd = random.Random(5)
+    docs = [
+        {"id": str(n), "title": rnd.choice(WORDS), "body": " ".join(rnd.choice(WORDS) for _ in range(40))}
+        for n in range(300)
+    ]
+    ix = index_in_segments(tmp_path / "a", [docs[:100], docs[100:200], docs[200:]])
+    w = ix.writer()
+    w.delete_by_term("id", "150")
+    w.commit(merge=False)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    from whoosh.filedb.filestore import FileStorage
+
+    theirs_ix = FileStorage(str(tmp_path / "b")).open_index("articles")
+
+    def merged(index):  # type: ignore[no-untyped-def]
+        def run():  # type: ignore[no-untyped-def]
+            index.writer().commit(optimize=True)
+            with index.reader() as reader:
+                assert reader.is_atomic()  # one segment
+                return sorted(reader.iter_postings()), [_results(index, q) for q in QUERIES]
+
+        return run
+
+    ours = merged(ix)()
+    whoosh_speedups.uninstall()
+    try:
+        theirs = merged(theirs_ix)()
+    finally:
+        whoosh_speedups.install()
+    assert ours == theirs
+    assert len(ours[0]) > 1000

@@ -1,4 +1,4 @@
-"""Two of Whoosh's inner loops, done faster with the same results, and its
+"""Three of Whoosh's inner loops, done faster with the same results, and its
 writer's inlining of short posting lists mended (INLINE_BELOW).
 
 Installed on import (whoosh_index.py imports this module). Each replacement keeps
@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from whoosh.codec import whoosh3
 from whoosh.query.spans import Span, SpanNear2
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
 
 from reader.archive.index import whoosh_version
 
@@ -79,6 +81,59 @@ def _adjacent_spans(self: SpanNear2.SpanNear2Matcher) -> list[Span]:
     return [Span(start, start + last) for start in sorted(starts)]
 
 
+whoosh_add_postings_to_pool = SegmentWriter.add_postings_to_pool
+
+
+def _add_postings_to_pool(self: SegmentWriter, reader: object, startdoc: int, docmap: dict[int, int] | None) -> None:
+    """A merge's reading of a segment's postings, in the term table's order.
+
+    Whoosh looks every term up again by its key (a hash of the key, a seek
+    and a read in the term table, then the postings' header) and reads each
+    posting through a matcher's methods. Merging five 200-article segments
+    spent 60 % of its time there. Here the term table is read in order, each
+    term's blocks are read once, and a block's ids, weights and values are
+    taken whole, as the matcher reads them; a deleted document is left out,
+    as Whoosh's filter does. The pool gets the same tuples. Merging those
+    segments (1,000 generated articles) took 17.6 CPU ms an article, now 10.2
+    (medians of 3 alternating runs, load 4.5-5). An import's index steps merge
+    about every article once from ~3,000 on (MERGE_SMALL, 14 segments at a time).
+    """
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(reader, SegmentReader) or not isinstance(terms, whoosh3.W3TermsReader):
+        whoosh_add_postings_to_pool(self, reader, startdoc, docmap)
+        return
+    add_post = self.pool.add
+    schema = self.schema
+    deleted = reader.deleted_docs_set
+    codec, postfile = terms._codec, terms._postfile
+    for (fieldname, btext), terminfo in terms.items():
+        if fieldname not in schema:
+            continue
+        format_ = schema[fieldname].format
+        for docnum, weight, value in _term_postings(codec, postfile, terminfo, format_):
+            if deleted and docnum in deleted:
+                continue
+            add_post((fieldname, btext, docmap[docnum] if docmap is not None else startdoc + docnum, weight, value))
+
+
+def _term_postings(
+    codec: whoosh3.W3Codec, postfile: object, terminfo: whoosh3.W3TermInfo, format_: object
+) -> Iterator[tuple[int, float, object]]:
+    """One term's (docnum, weight, value) in order, a block at a time."""
+    m = codec.postings_reader(postfile, terminfo, format_)
+    if not isinstance(m, whoosh3.W3LeafMatcher):  # inlined: a short list in the term info
+        while m.is_active():
+            yield m.id(), m.weight(), m.value()
+            m.next()
+        return
+    while m.is_active():
+        m._read_ids()
+        m._read_weights()
+        m._read_values()
+        yield from zip(m._ids, m._weights, m._values, strict=True)
+        m._next_block()
+
+
 # A term with fewer postings than this in a segment keeps them in its entry of
 # the term table ("inlined") instead of a block of the postings file. Whoosh's
 # writer has this path (W3Codec's inlinelimit), but it is off by default (limit
@@ -128,6 +183,7 @@ def install() -> bool:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     SpanNear2.SpanNear2Matcher._get_spans = _adjacent_spans
     whoosh3.W3PostingsWriter.finish_postings = _finish_postings
+    SegmentWriter.add_postings_to_pool = _add_postings_to_pool
     return True
 
 
@@ -136,6 +192,7 @@ def uninstall() -> None:
     whoosh3.W3PerDocReader._cached_reader = whoosh_cached_reader
     SpanNear2.SpanNear2Matcher._get_spans = whoosh_get_spans
     whoosh3.W3PostingsWriter.finish_postings = whoosh_finish_postings
+    SegmentWriter.add_postings_to_pool = whoosh_add_postings_to_pool
 
 
 install()
