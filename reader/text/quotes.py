@@ -251,8 +251,28 @@ def _kind(text: str, before: str, after: str) -> str:
     )
     introduced = bool(re.search(r"[:,]\s*$", before)) and bool(speech_verb(before[-60:]))
     attributed = bool(re.match(r"\s*[,.!?]?\s*(?:\w+\s+){0,3}?(?:" + SPEECH + r")\b", after, re.I))
-    titled = bool(_TITLE_CASE.fullmatch(text.rstrip(",")))  # "Listen To The Music," in a list of songs
-    if _NAMING.search(before) or (titled and not introduced and not attributed):
+    # "Listen To The Music," in a list of songs; inside a sentence, with its own
+    # stop too: 'songs such as “What About Love?”'.
+    # (Not in a headline, itself in capitals: 'Museum Will Tell of “Suffering and Delight.”'.)
+    inside = len(re.findall(r"\b(?!(?:of|the|a|an|and|in|on|to|for)\b)[a-z]+\b", before)) >= 1
+    titled = bool(_TITLE_CASE.fullmatch(text.rstrip(",") if not inside else text.rstrip(",.!?")))
+    noun = _NOUN_AFTER.match(after)
+    # (Only a quote with its own stop, which would read as a sentence: a
+    # partial quote, 'a “crazy” system', stays the speaker's words.)
+    in_noun_phrase = (
+        inside
+        and len(words) <= 8
+        and bool(re.search(r"[.!?]$", text))
+        and bool(_DETERMINER_BEFORE.search(before))
+        and noun is not None
+        and noun.group(1) not in _NOT_NOUNS
+    )
+    named = _NAMING.search(before)
+    # (A naming verb's passive before a long phrase in lower case quotes a
+    # description someone wrote: 'he has been described as “the most …”'.)
+    if named and named.group(1) and len(words) > TERM_MAX_WORDS and not titled:
+        named = None
+    if named or in_noun_phrase or (titled and not introduced and not attributed):
         return "term"
     # A partial quote: "she says the plan has “big gaps”", "she called the bank's
     # conduct “reckless”": a few words lifted from what the sentence says someone said.
@@ -289,9 +309,30 @@ def _scare_quote(text: str, before: str, after: str) -> bool:
 # words, no stop inside but perhaps a closing one.
 _NOUN_SLOT = re.compile(r"\b(?:of|for|about|like|a|an|the|my|his|her|their|our|your|its)\s*$", re.I)
 _PHRASE = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[.,]?")
-# "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said.
+# "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said;
+# and the passive of a naming verb, with no one doing it: "dumplings, described as “…”",
+# "is known as “…”", "(sometimes called its “…”)" (not "Lee described it as “…”").
 _NAMING = re.compile(
-    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$", re.I
+    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$"
+    r"|(?:(?:^|(?-i:\b[a-z]+)[,;]|\()\s*|\b(?:is|are|was|were|be|been|being|also|often|sometimes|commonly|widely|now|once|"
+    r"later|formerly|usually|generally)\s+)((?:described|known|referred\s+to|translated(?:\s+here)?|billed|branded|"
+    r"labell?ed|classified|defined|listed|marketed|advertised|characteri[sz]ed|styled|called)"
+    r"(?:\s+as)?(?:\s+(?:a|an|the|its|their|his|her))?)\s*$",
+    re.I,
+)
+# A quote inside a noun phrase, between a determiner and its noun: 'the “a-ha!”
+# moment', 'a “Save Our Pier!” march': a name or a modifier, whatever its stop.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|my|your)|['’]s)\s*$", re.I)
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]+)\b(?![’'])")
+_NOT_NOUNS = (
+    SPEECH_VERBS
+    | PRONOUNS
+    | frozenset(
+        """and or but nor as is are was were be been has have had will would can could should may might must do does
+    did to of in on at for with from by that which who whom whose when where while if than then so not also
+    just only still even yet because though although after before since until into onto about over under
+    again here there now during through across against among around without within per via""".split()
+    )
 )
 # A title in capitals ("Better Idea", "The Long Road Home"): two to four words,
 # each capitalised (small words aside), no sentence mark.

@@ -27,6 +27,7 @@ _NOUN_CUE = re.compile(
 )
 # "the United States", "Daily Reports": a capitalised verb inside a name is a word of it.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+$")
+_LOWER_WORD = re.compile(r"\b(?!(?:of|the|a|an|and|in|on|to|for|at|by)\b)[a-z]+\b")
 _END = re.compile(r"[.!?]\s")
 _LAST_WORD = re.compile(r"(\w+)$")
 _INITIAL = re.compile(r"[A-Z]")
@@ -35,11 +36,14 @@ _INITIAL = re.compile(r"[A-Z]")
 def speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
     """Speech verbs in `text` (up to `end`), leaving out the ones used as nouns."""
     found = _VERB.finditer(text, 0, len(text) if end is None else end)
+    headline = len(_LOWER_WORD.findall(text)) < 2  # "Obama Says Museum Will Tell of …": every word capitalised
     return [
         m
         for m in found
         if not _NOUN_CUE.search(text, max(0, m.start() - 24), m.start())
-        and not (m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+        and not (
+            m.group()[0].isupper() and not headline and _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        )
     ]
 
 

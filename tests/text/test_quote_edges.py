@@ -130,3 +130,30 @@ def test_a_short_quote_with_a_speaker_or_a_sentence_of_its_own_stays_speech() ->
     assert [k for _, k, _ in _kinds("The crowd shouted “Hell yeah!” at the pier.")] == ["speech"]
     # Beside a speech verb, a few words are a partial quote of someone named elsewhere.
     assert [k for _, k, _ in _kinds("Officials said the pier was “safe for now” on Monday.")] == ["speech"]
+
+
+def test_a_name_given_to_a_thing_is_a_term_not_speech() -> None:
+    # 'Or potstickers, described as “Oriental tortilla.”': a dish's name on a menu
+    # read as a speech quote with no speaker, the first row of the quote browser.
+    assert _kinds("You can order the dumplings, described as “harbour pockets.”") == [
+        ("harbour pockets.", "term", None)
+    ]
+    assert _kinds("The ferry is known as “the Slow Goose” on the island.") == [("the Slow Goose", "term", None)]
+    assert _kinds("The quay (sometimes called “the Long Arm”) was built in 1890.") == [("the Long Arm", "term", None)]
+    # Someone who describes it so is still quoted.
+    assert _kinds("Ann Berg described the quay as “a disaster waiting to happen.”")[0][1:] == ("speech", "Ann Berg")
+
+
+def test_a_quote_inside_a_noun_phrase_or_a_title_in_capitals_is_a_term() -> None:
+    # 'the “a-ha!” moment', 'a “We Do Not Consent!” rally': the quote modifies a noun.
+    assert _kinds("A new study asks when the “a-ha!” moment takes place in the brain.") == [("a-ha!", "term", None)]
+    assert _kinds("Hundreds joined a “Save Our Pier!” march along the quay on Sunday.") == [
+        ("Save Our Pier!", "term", None)
+    ]
+    # A title in capitals inside a sentence, even with its own stop: songs such as “What About Love?”.
+    assert _kinds("The band played hits such as “Where Is The Harbour?” and “Salt On The Wind.”") == [
+        ("Where Is The Harbour?", "term", None),
+        ("Salt On The Wind.", "term", None),
+    ]
+    # Said aloud, it stays speech.
+    assert [k for _, k, _ in _kinds("“What About Love?” Ann Berg asked the crowd.")] == ["speech"]

@@ -463,3 +463,6 @@ def test_in_the_words_of_x_names_the_source_after_it() -> None:
     assert said == [("A pier is a road that gave up.", "Ann Lindqvist")]
     said = _said('In the words of harbour master Tom Reid, "nobody fishes here any more."')
     assert said[0][1] == "Tom Reid"
+    # In a headline every word is capitalised: there "Says" is the verb.
+    said = _said("Harbour Master Says Pier Will Reopen “when the storms are over”")
+    assert said == [("when the storms are over", "Harbour Master")]
