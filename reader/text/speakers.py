@@ -69,6 +69,13 @@ def explain(article: Article, span: Span, before: str, previous: tuple[int, str 
 
 
 _TYPES = frozenset({"org", "place", "group", "untyped", "run"})
+_PARTICIPLES = frozenset({"saying", "telling", "adding", "warning", "writing", "asking"})
+
+
+def participle(before: str, verb: re.Match[str]) -> bool:
+    """Whether the speech verb nearest a quote is a participle ("…, saying “…”")
+    with no other quotation between them."""
+    return verb.group().lower() in _PARTICIPLES and BLANK not in before[verb.end() :]
 
 
 def _as_person(name: str, features: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -307,6 +314,8 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             if earlier:
                 out[first:stop] = [replace(c, features=(*c.features, "farther_verb")) for c in out[first:stop]]
         if verbs:
+            nearest[:] = [proposed[0][0], proposed[1][0] if len(proposed) > 1 else len(out)]
+        if verbs:
             last = verbs[-1]
             add_mentions(mentions_in(block, sentence_from, sentence_from + last.start()), "sentence_mention", False)
             add_mentions(mentions_in(block, sentence_from + last.end(), quote_at), "sentence_mention", False)
@@ -319,7 +328,9 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         return verbs
 
     sentence_from = start - len(before)
+    nearest: list[int] = []  # where in `out` the candidates of the verb nearest the quote start and stop
     verbs = before_cues(b, before, start)
+    own = (nearest[0], nearest[1]) if verbs else (0, 0)
     # A quote that opens its sentence after a sentence that reports speech
     # ("Erekat said the talks had failed. “We stand tall.”") or leads in with a
     # colon ("Her father summed it up:"), in its paragraph or, for a quote that
@@ -355,7 +366,17 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     # has called the plan “a mess”"): a weak guess the weights rank last.
     opener = [m for m in mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]
     if opener and is_subject(article.blocks[b].text, opener[0][1], opener[0][2]):
+        found = len(out)
         add_mentions(opener[:1], "sentence_subject", prefer_last=False)
+        # "Lee appeared on the BBC and began by saying “…”": a participle's subject
+        # is the sentence's (not "The leader of X, Ann Lee, …, saying"), not a
+        # name in the clause before it.
+        if verbs and participle(before, verbs[-1]) and "prepositional" not in out[found].features:
+            out[found:] = [replace(c, features=(*c.features, "participle")) for c in out[found:]]
+            out[own[0] : own[1]] = [
+                c if c.name == out[found].name else replace(c, features=(*c.features, "participle_clause"))
+                for c in out[own[0] : own[1]]
+            ]
     elif not opener and article.english and (named := subject_run(before)):
         # A name the recogniser missed, opening the sentence before its verb or
         # an appositive ("Ann B. Lowe, a port official, called it “a mess”").

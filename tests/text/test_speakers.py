@@ -466,3 +466,18 @@ def test_in_the_words_of_x_names_the_source_after_it() -> None:
     # In a headline every word is capitalised: there "Says" is the verb.
     said = _said("Harbour Master Says Pier Will Reopen “when the storms are over”")
     assert said == [("when the storms are over", "Harbour Master")]
+
+
+def test_a_participle_speaks_for_the_sentence_subject_not_a_name_before_it() -> None:
+    # 'Dean, a medical doctor, then appeared on MSNBC … and began by saying he would
+    # “never” …' went to MSNBC, the name in the clause before "saying".
+    said = _said(
+        "Ann Lindqvist, a harbour pilot, then appeared on Harbour Radio on Monday and began by saying "
+        "she would “never” steer a ferry in such a storm."
+    )
+    assert said[0][1] == "Ann Lindqvist"
+    # A subject that is only what a person leads is not the speaker.
+    said = _said(
+        "The leader of the Harbour Board, Tom Reid, condemned the attack, saying that it “will not break our will.”"
+    )
+    assert said[0][1] == "Tom Reid"
