@@ -256,6 +256,7 @@ def _kind(text: str, before: str, after: str) -> str:
     # (Not in a headline, itself in capitals: 'Museum Will Tell of “Suffering and Delight.”'.)
     inside = len(re.findall(r"\b(?!(?:of|the|a|an|and|in|on|to|for)\b)[a-z]+\b", before)) >= 1
     titled = bool(_TITLE_CASE.fullmatch(text.rstrip(",") if not inside else text.rstrip(",.!?")))
+    titled = titled or (inside and _long_title(text.rstrip(",.!?")))
     noun = _NOUN_AFTER.match(after)
     # (Only a quote with its own stop, which would read as a sentence: a
     # partial quote, 'a “crazy” system', stays the speaker's words.)
@@ -336,6 +337,20 @@ _NOT_NOUNS = (
 )
 # A title in capitals ("Better Idea", "The Long Road Home"): two to four words,
 # each capitalised (small words aside), no sentence mark.
+# A longer title inside a sentence: "the ballad “My Heart Will Go On”", "the game
+# “Until Dawn: Rush of Blood”": five to ten words, each capitalised but the small ones.
+_TITLE_SMALL = frozenset("of the a an and in on to for with from at by or as is nor but vs".split())
+
+
+def _long_title(text: str) -> bool:
+    words = text.split()
+    if not 5 <= len(words) <= 10 or not words[0][:1].isupper():
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    rest = [w for w in words if w not in capitalised]
+    return all(w in _TITLE_SMALL for w in rest) and len(capitalised) >= 3 and not re.search(r"[.!?;]", text)
+
+
 _TITLE_CASE = re.compile(
     r"[A-Z][\w'’-]*(?:\s+(?:of|the|a|an|and|in|on|to|for))*\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|to|for)){0,2}"
 )

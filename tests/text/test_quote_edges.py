@@ -157,3 +157,16 @@ def test_a_quote_inside_a_noun_phrase_or_a_title_in_capitals_is_a_term() -> None
     ]
     # Said aloud, it stays speech.
     assert [k for _, k, _ in _kinds("“What About Love?” Ann Berg asked the crowd.")] == ["speech"]
+
+
+def test_a_longer_title_in_capitals_inside_a_sentence_is_a_term() -> None:
+    # 'the singer performed ballad “My Heart Will Go On” from …' was a speech quote
+    # with no speaker: titles were two to four capitalised words.
+    assert _kinds("The choir performed the ballad “When the Ferry Comes Home Again” on the quay.") == [
+        ("When the Ferry Comes Home Again", "term", None)
+    ]
+    assert _kinds("Critics loved the game “Harbour Lights: Return of the Tide” this year.") == [
+        ("Harbour Lights: Return of the Tide", "term", None)
+    ]
+    # Said, it is speech; and a sentence in lower case is no title.
+    assert [k for _, k, _ in _kinds("“We Will Reopen the Quay Next Spring,” Ann Berg told the crowd.")] == ["speech"]
