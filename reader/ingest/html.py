@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest.bylines import clean_byline
-from reader.ingest.common import code_text, meta_text, parse_date, squash, title_from_path
+from reader.ingest.common import code_text, meta_text, squash, title_from_path
 from reader.ingest.decode import file_text
 from reader.ingest.hover_cards import drop_hover_cards
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
+from reader.ingest.page_dates import publication_date
 from reader.ingest.preformatted import prepare_preformatted
 from reader.ingest.seams import element_text, space_seams
 from reader.ingest.shown import shown_texts
@@ -335,7 +336,8 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     )
     if doc is None or isinstance(doc, dict) or doc.body is None:
         raise IngestError("no article text found in the page")
-    blocks = [b for b in blocks_from_body(doc.body) if b.kind in ("heading", "code") or not is_block_chrome(b.text)]
+    body = list(blocks_from_body(doc.body))
+    blocks = [b for b in body if b.kind in ("heading", "code") or not is_block_chrome(b.text)]
     blocks = without_edge_menus(blocks)
     blocks = place_captions(blocks, figures)
     if not blocks:
@@ -348,7 +350,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         byline=clean_byline(meta_text(doc.author)),
         site=meta_text(doc.sitename) or meta_text(doc.hostname),
         url=meta_text(doc.url),
-        published=parse_date(doc.date),
+        published=publication_date(doc.date, html, body),
         language=meta_text(doc.language),
     )
 

@@ -5,10 +5,16 @@ chrome stage recognises a dateline by them."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from reader.model import DATE_YEARS
 from reader.text.whitespace import squash
+
+# "Jan. 5, 2008", "Sept. 30": datelines cut the months with a full stop, and
+# AP style writes September as "Sept."; strptime's %b reads "Jan" and "Sep" only.
+_CUT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:t(?=\.|\s))?\.", re.I)
+_SEPT = re.compile(r"\bSept\b", re.I)
 
 
 def parse_date(value: object) -> datetime | None:
@@ -44,7 +50,8 @@ def _parse_date(value: object) -> datetime | None:
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     except (TypeError, ValueError, IndexError):
         pass
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y"):
+    text = _SEPT.sub("Sep", _CUT_MONTH.sub(r"\1", text))
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y/%m/%d", "%d/%m/%Y"):
         try:
             return datetime.strptime(text, fmt).replace(tzinfo=UTC)
         except ValueError:

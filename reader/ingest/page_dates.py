@@ -1,0 +1,76 @@
+"""A saved page's publication date: the one its metadata gives, else the date line
+at the head of its text, else the one htmldate's search of the text found (what
+trafilatura reads); never a copyright line's year.
+
+htmldate's search of the text, when the metadata has no date, takes the oldest
+date it finds: a photo's path (/photos/2007-12-28/), a list of past winners
+("Dec. 21, 1998"), and, when it finds none, January 1 of the year after ©,
+Copyright or (c). A footer's "Copyright 2000 - 2008" dated a news story posted
+on January 5, 2008 to 2000-01-01. A copyright year says when a site's text was
+protected, never when an article was published; a date line between the
+headline and the text ("Posted Jan. 5, 2008 3:47 PM") says when it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from reader.model import Block
+from reader.text.chrome import as_date, is_body_like
+from reader.text.dates import parse_date
+
+# What htmldate reads as a copyright mention (its COPYRIGHT_PATTERN, with the
+# entities of a page not yet parsed): the sign or word, up to 99 characters that
+# are not digits, then a year or a range of years.
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+_COPYRIGHT = re.compile(
+    rf"(?:©|&copy;|&#0*169;|&#x0*a9;|\bcopyright\b|\(c\))\D{{0,99}}?({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\b",
+    re.IGNORECASE,
+)
+
+
+def copyright_years(html: str) -> set[int]:
+    """The years the page's copyright lines name (both ends of a range)."""
+    years: set[int] = set()
+    for match in _COPYRIGHT.finditer(html):
+        years.update(int(year) for year in match.groups() if year)
+    return years
+
+
+def dateline(blocks: Sequence[Block]) -> datetime | None:
+    """The date of the last line that is only a date ("Posted Jan. 5, 2008 3:47
+    PM") above the article's first paragraph of prose; None when there is none.
+    The last: a site's banner above the headline carries the day the page was
+    saved ("Tuesday, January 15, 2008"), the line under the headline the story's."""
+    found = None
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        if is_body_like(block.text):
+            break
+        found = as_date(block.text) or found
+    return found
+
+
+def publication_date(found: object, html: str, blocks: Sequence[Block]) -> datetime | None:
+    """The page's date from what trafilatura `found`, the page and its text's
+    blocks (before chrome is dropped: a date line is chrome)."""
+    date = parse_date(found)
+    line = dateline(blocks)
+    if date is None or (line is not None and line.date() == date.date()):
+        return date or line
+    copyright_only = (date.month, date.day) == (1, 1) and date.year in copyright_years(html)
+    if (line is None and not copyright_only) or _in_metadata(date, html):
+        return date
+    return line  # a date line beats a date found in the text; a copyright year is no date
+
+
+def _in_metadata(date: datetime, html: str) -> bool:
+    """Whether htmldate finds `date` without reading the text: in meta tags,
+    JSON-LD, <time> elements or the URL, where a date is the page's own."""
+    from htmldate import find_date
+    from trafilatura.settings import set_date_params
+
+    return parse_date(find_date(html, **set_date_params(False))) == date
