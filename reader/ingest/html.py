@@ -312,7 +312,10 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     import lxml.html
     import trafilatura
 
+    from reader.ingest import english_date_parser
     from reader.ingest.errors import IngestError
+
+    english_date_parser.install()
 
     html = _closed_title(_without_control_refs(_XML_DECLARATION.sub("", html, count=1)))
     html = _empty_paragraphs_opened(html)
