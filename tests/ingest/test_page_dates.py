@@ -15,8 +15,8 @@ from reader.model import Block
 from tests.ingest.prose import LEAD, SECOND, THIRD
 
 FOOTER = (
-    "<table><tr><td><font style='font-size:10px'>Content &copy; Copyright 2000 - 2008 Island Gazette"
-    " and Associated Press. All Rights Reserved.</font></td></tr></table>"
+    "<table><tr><td><font style='font-size:10px'>&copy; Copyright 2000 - 2008 Island Gazette Ltd."
+    " Reproduction without permission is forbidden.</font></td></tr></table>"
 )
 
 
