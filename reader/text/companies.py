@@ -2,7 +2,8 @@
 
 The table (`company_names.json` beside this module) is built by
 `python -m tests.eval.build_company_names` from pytickersymbols' stock index
-lists; it holds names only, accent-folded and lowercased here for matching.
+lists and simpleicons' brand titles; it holds names only, accent-folded and
+lowercased here for matching.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ COMPANY_NAMES_PATH = Path(__file__).with_name("company_names.json")
 class CompanyNames:
     names: frozenset[str]  # folded, lowercased: "apple", "ford motor", "walt disney"
     short_names: frozenset[str]  # first words of names with a generic tail: "ford", "palantir"
+    brands: frozenset[str]  # brand logos' titles, not listed as such: "google", "youtube", "linux"
 
 
 @functools.cache
 def company_names() -> CompanyNames:
-    """The table, read once per process (about 1,800 names)."""
+    """The table, read once per process (about 1,800 names and 2,300 brands)."""
     data = json.loads(COMPANY_NAMES_PATH.read_text(encoding="utf-8"))
     fold = lambda names: frozenset(ascii_fold(n).lower() for n in names)  # noqa: E731
-    return CompanyNames(fold(data["names"]), fold(data["short_names"]))
+    return CompanyNames(fold(data["names"]), fold(data["short_names"]), fold(data["brands"]))

@@ -34,8 +34,9 @@ class Word(Protocol):
 
 def company_cues(folded: str, words: int, place: bool) -> list[str]:
     """`company` for a name in the table ("apple", "ford motor"), `company_short`
-    for a lone word that is a company's short name ("ford"), and `company_place`
-    when the name is a place too (Toyota)."""
+    for a lone word that is a company's short name ("ford"), `company_place`
+    when the name is a place too (Toyota), and `brand` for a brand's logo title
+    that is no listed company (Google, YouTube; Linux too)."""
     table = company_names()
     parts = folded.split()
     if len(parts) > 1 and parts[-1].rstrip(".") in LEGAL_SUFFIXES:
@@ -44,6 +45,8 @@ def company_cues(folded: str, words: int, place: bool) -> list[str]:
         return ["company", "company_place"] if place else ["company"]
     if words == 1 and folded in table.short_names:
         return ["company_short"]
+    if folded in table.brands:
+        return ["brand"]
     return []
 
 

@@ -86,6 +86,7 @@ CUES = {
     "company": "the whole name is in the company table (company_names.json: Apple, Ford Motor)",
     "company_short": "a lone word that is a company's short name in the table (Ford, Palantir)",
     "company_place": "a company in the table that is a place too (Toyota)",
+    "brand": "a brand with a logo in the table that is no listed company (Google, YouTube; Linux, Python too)",
     "business_verb": "a company's verb follows (announced, launched, unveiled, acquired…)",
     "business_possessive": "a company's noun after its possessive (X's shares, chief, customers…)",
     "business_before": "shares of, a stake in, employees at… before it",

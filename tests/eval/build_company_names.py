@@ -1,6 +1,6 @@
 """Build the company-name table the entity cues read (reader/text/company_names.json).
 
-    pip install 'newsreader[build]'   # pytickersymbols, pinned
+    pip install 'newsreader[build]'   # pytickersymbols and simpleicons, pinned
     python -m tests.eval.build_company_names [--out PATH]
 
 The names come from pytickersymbols (MIT licence): the ~1,800 companies of
@@ -13,6 +13,14 @@ companies' names ("Ford Motor", "Palantir Technologies") also gives its first
 word as a short name ("Ford", "Palantir"), kept apart because a short name is
 weaker evidence (Ford is a surname too). Nothing is typed in by hand but the
 legal forms, which are a closed list.
+
+The stock lists hold the listed company, not the brand a newsroom writes
+("Alphabet", not Google; "Meta Platforms", not Facebook or Instagram). The
+brands come from simpleicons (MIT licence; the titles of the Simple Icons
+project's ~2,400 brand logos, CC0): companies, services, websites and software
+(Google, YouTube, Airbnb, Samsung, but also Linux and Python). They are kept
+apart as `brands`, a weaker cue than a listed company's name: which of them
+name an organisation in running text is the fit's to learn.
 """
 
 from __future__ import annotations
@@ -122,6 +130,25 @@ def build(raw_names: Iterable[str]) -> dict[str, list[str]]:
     return {"names": sorted(names), "short_names": sorted(shorts)}
 
 
+def brand_names(titles: Iterable[str], companies: Iterable[str]) -> list[str]:
+    """Brand titles as a name is written in running text: capitalised, letters
+    in it, not already a company's name, no legal form. A lone word that names
+    something else first is left out: a word the dictionary writes in lower
+    case (Abstract, Anchor), a place or a first name (Alfred, Apache)."""
+    from reader.text.dictionary_words import lower_case_word
+
+    known = {n.lower() for n in companies}
+    out = set()
+    for title in titles:
+        name = written_name(title)
+        if len(name) < 2 or not name[:1].isupper() or not any(c.isalpha() for c in name) or name.lower() in known:
+            continue
+        if " " not in name and (lower_case_word(name) or _names_something_else([name])):
+            continue
+        out.add(name)
+    return sorted(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=COMPANY_NAMES_PATH)
@@ -130,16 +157,22 @@ def main(argv: list[str] | None = None) -> int:
         from importlib.metadata import version
 
         from pytickersymbols import PyTickerSymbols
+        from simpleicons.all import icons
     except ImportError:
-        parser.error("pytickersymbols is not installed: pip install 'newsreader[build]'")
+        parser.error("pytickersymbols or simpleicons is not installed: pip install 'newsreader[build]'")
     table = build(stock["name"] for stock in PyTickerSymbols().get_all_stocks())
+    table["brands"] = brand_names((icon.title for icon in icons.values()), table["names"])
     payload = {
         "note": "Built by python -m tests.eval.build_company_names; names only.",
         "source": f"pytickersymbols {version('pytickersymbols')} (MIT licence), stock index constituents",
+        "brands_source": f"simpleicons {version('simpleicons')} (MIT licence; Simple Icons' titles, CC0), brand logos",
         **table,
     }
     args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(table['names'])} names, {len(table['short_names'])} short names")
+    print(
+        f"wrote {args.out}: {len(table['names'])} names, {len(table['short_names'])} short names,"
+        f" {len(table['brands'])} brands"
+    )
     return 0
 
 

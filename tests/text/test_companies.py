@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.text.companies import company_names
-from tests.eval.build_company_names import build, generic_tails, short_name, written_name
+from tests.eval.build_company_names import brand_names, build, generic_tails, short_name, written_name
 
 
 def test_a_legal_form_and_a_leading_the_are_not_part_of_the_written_name() -> None:
@@ -40,3 +40,15 @@ def test_the_shipped_table_holds_well_known_companies_folded() -> None:
     assert {"apple", "toyota", "microsoft", "ford motor"} <= table.names
     assert "ford" in table.short_names
     assert len(table.names) > 1000
+
+
+def test_a_brand_is_kept_unless_a_listed_company_or_a_lone_word_naming_something_else() -> None:
+    brands = brand_names(["Google", "YouTube", "Apple", "Anchor", "Alfred", "Google Maps", ".ENV", "gulp"], ["Apple"])
+    # Apple is listed; "anchor" is a word, Alfred a first name; .ENV and gulp are not written as names.
+    assert brands == ["Google", "Google Maps", "YouTube"]
+
+
+def test_the_shipped_table_holds_brands_apart_from_companies() -> None:
+    table = company_names()
+    assert {"google", "facebook", "instagram", "youtube"} <= table.brands
+    assert not table.brands & table.names

@@ -41,6 +41,13 @@ def test_a_company_in_the_table_with_or_without_its_legal_form() -> None:
     assert company_cues("nancy pelosi", 2, place=False) == []
 
 
+def test_a_brand_that_no_stock_list_names_is_a_cue_of_its_own() -> None:
+    # The stock lists hold Alphabet and Meta Platforms, not the names newsrooms write.
+    assert company_cues("google", 1, place=False) == ["brand"]
+    assert company_cues("youtube", 1, place=False) == ["brand"]
+    assert company_cues("alphabet", 1, place=False) == ["company"]  # a listed company stays one
+
+
 def test_an_office_after_a_name_then_its_holder() -> None:
     assert "title_after" in _cues("a bill backed by House Speaker Mike Johnson", "House")
     assert "title_after" in _cues("said Apple chief executive Tim Cook", "Apple")
