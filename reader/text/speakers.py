@@ -168,6 +168,10 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     verb = speech_verb(after, 120)
     if verb and re.fullmatch(r"[\s,]*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+)?", after[: verb.start()]):
         verb = None  # '"…," and added that…': the sentence's subject, before the quote, spoke
+    if verb and TAG_AFTER.match(after) and re.search(r"[,;]\s+(?:and|but|then|while)\s", after[: verb.start()]):
+        # '“…,” he guessed, and Ann kissed him and didn't say anything': the
+        # quote's own tag comes first; the verb is in a later clause.
+        verb = None
     if verb:
         lead = after[: verb.start()]
         if add_mentions(mentions_in(eb, end, end + verb.start()), "after_subject", prefer_last=True):

@@ -481,3 +481,13 @@ def test_a_participle_speaks_for_the_sentence_subject_not_a_name_before_it() -> 
         "The leader of the Harbour Board, Tom Reid, condemned the attack, saying that it “will not break our will.”"
     )
     assert said[0][1] == "Tom Reid"
+
+
+def test_a_tag_after_the_quote_comes_before_a_verb_in_a_later_clause() -> None:
+    # '"You're ashamed of me," he guessed, and Rachel kissed him and smiled and
+    # didn't say anything': "say" in the later clause made Rachel the speaker.
+    said = _said(
+        "Tom Reid walked Ann Lindqvist home along the quay.",
+        '"You think the pier is ugly," he guessed, and Ann Lindqvist laughed and did not say a word.',
+    )
+    assert said[0][1] == "Tom Reid"
