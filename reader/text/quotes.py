@@ -271,7 +271,11 @@ def _kind(text: str, before: str, after: str) -> str:
     named = _NAMING.search(before)
     # (A naming verb's passive before a long phrase in lower case quotes a
     # description someone wrote: 'he has been described as “the most …”'.)
-    if named and named.group(1) and len(words) > TERM_MAX_WORDS and not titled:
+    if named and named.group("passive") and len(words) > TERM_MAX_WORDS and not titled:
+        named = None
+    # (Not what a speech verb just before puts: "he asks the question: “…”",
+    # "the judge called his question “…”".)
+    if named and named.group("mentioned") and _VERB_BEFORE.search(before, 0, named.start()):
         named = None
     if named or in_noun_phrase or (titled and not introduced and not attributed):
         return "term"
@@ -315,12 +319,17 @@ _PHRASE = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[.,]?")
 # "is known as “…”", "(sometimes called its “…”)" (not "Lee described it as “…”").
 _NAMING = re.compile(
     r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$"
+    # "the slogan “…”", "questions like “…”", "the phrase, “…”": words mentioned, not said.
+    r"|(?P<mentioned>\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\s+(?:[\w-]+\s+)?"
+    r"(?:question|phrase|slogan|motto|tagline|catchphrase|mantra|hashtag|theme|term|expression)s?"
+    r"(?:\s+(?:like|such\s+as))?\s*[:,]?)\s*$"
     r"|(?:(?:^|(?-i:\b[a-z]+)[,;]|\()\s*|\b(?:is|are|was|were|be|been|being|also|often|sometimes|commonly|widely|now|once|"
-    r"later|formerly|usually|generally)\s+)((?:described|known|referred\s+to|translated(?:\s+here)?|billed|branded|"
+    r"later|formerly|usually|generally)\s+)(?P<passive>(?:described|known|referred\s+to|translated(?:\s+here)?|billed|branded|"
     r"labell?ed|classified|defined|listed|marketed|advertised|characteri[sz]ed|styled|called)"
     r"(?:\s+as)?(?:\s+(?:a|an|the|its|their|his|her))?)\s*$",
     re.I,
 )
+_VERB_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+$", re.I)
 # A quote inside a noun phrase, between a determiner and its noun: 'the “a-ha!”
 # moment', 'a “Save Our Pier!” march': a name or a modifier, whatever its stop.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|my|your)|['’]s)\s*$", re.I)

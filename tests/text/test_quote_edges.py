@@ -170,3 +170,14 @@ def test_a_longer_title_in_capitals_inside_a_sentence_is_a_term() -> None:
     ]
     # Said, it is speech; and a sentence in lower case is no title.
     assert [k for _, k, _ in _kinds("“We Will Reopen the Quay Next Spring,” Ann Berg told the crowd.")] == ["speech"]
+
+
+def test_words_mentioned_by_a_noun_like_slogan_or_term_are_a_term() -> None:
+    # 'an anti-drug campaign with the slogan “Meth, we’re on it.”' was a speech quote
+    # with no speaker.
+    assert _kinds("The port launched a campaign with the slogan “Ferries, we run on time.”") == [
+        ("Ferries, we run on time.", "term", None)
+    ]
+    assert _kinds("Ann Berg said she never used the term “harbour tax” in her letters.")[0][1] == "term"
+    # Put by a speech verb right before, the words are said: "he asks the question: “…”".
+    assert _kinds("Tom Reid asks the obvious question: “Who pays for the pier?”")[0][1:] == ("speech", "Tom Reid")
