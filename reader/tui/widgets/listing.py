@@ -38,6 +38,13 @@ class KeyList(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.keys: list[str] = []
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """Measure the rows again when the scrollbar comes or goes: OptionList
+        measures them in the width it has when they are added, and renders them
+        in the width beside the scrollbar, so a row that wraps once more there
+        lost its last line (a quote's article, at 160 columns)."""
+        self._clear_caches()
+
     def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
         """Replace the rows. The cursor goes to the row of `keep` (else of the key
         it was on) if it is still there; else to the same place in the list
