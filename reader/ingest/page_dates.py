@@ -9,6 +9,11 @@ Copyright or (c). A footer's "Copyright 2000 - 2008" dated a news story posted
 on January 5, 2008 to 2000-01-01. A copyright year says when a site's text was
 protected, never when an article was published; a date line between the
 headline and the text ("Posted Jan. 5, 2008 3:47 PM") says when it was.
+
+The copyright line is one case of a wider one: htmldate gives January 1 of any
+year it finds alone. A wiki page about a school year ("1996-1997 school year")
+was dated 1996-01-01. A January 1 that the page never writes (as "January 1,
+1996", "1 Jan 1996", "1996-01-01" or "01/01/1996") is a year, not a date.
 """
 
 from __future__ import annotations
@@ -39,6 +44,21 @@ def copyright_years(html: str) -> set[int]:
     return years
 
 
+def writes_new_year(html: str, year: int) -> bool:
+    """Whether the page writes January 1 of `year` as a date anywhere."""
+    y = str(year)
+    month = r"jan(?:uary|\.)?"
+    day = r"0?1(?:st)?"
+    return bool(
+        re.search(
+            rf"\b{month}\s*{day}\b,?\s*{y}\b|\b{day}\s+(?:of\s+)?{month},?\s*{y}\b"
+            rf"|\b{y}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{y}\b",
+            html,
+            re.IGNORECASE,
+        )
+    )
+
+
 def dateline(blocks: Sequence[Block]) -> datetime | None:
     """The date of the last line that is only a date ("Posted Jan. 5, 2008 3:47
     PM") above the article's first paragraph of prose; None when there is none.
@@ -61,10 +81,12 @@ def publication_date(found: object, html: str, blocks: Sequence[Block]) -> datet
     line = dateline(blocks)
     if date is None or (line is not None and line.date() == date.date()):
         return date or line
-    copyright_only = (date.month, date.day) == (1, 1) and date.year in copyright_years(html)
-    if (line is None and not copyright_only) or _in_metadata(date, html):
+    year_only = (date.month, date.day) == (1, 1) and (
+        date.year in copyright_years(html) or not writes_new_year(html, date.year)
+    )
+    if (line is None and not year_only) or _in_metadata(date, html):
         return date
-    return line  # a date line beats a date found in the text; a copyright year is no date
+    return line  # a date line beats a date found in the text; a year alone is no date
 
 
 def _in_metadata(date: datetime, html: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from reader.ingest.html import parse_html_text
-from reader.ingest.page_dates import copyright_years, dateline
+from reader.ingest.page_dates import copyright_years, dateline, writes_new_year
 from reader.model import Block
 from tests.ingest.prose import LEAD, SECOND, THIRD
 
@@ -85,3 +85,22 @@ def test_the_story_date_line_not_the_sites_banner_date() -> None:
         Block("paragraph", "Posted Jan. 9, 2008"),
     ]
     assert dateline(blocks) == datetime(2008, 1, 14, tzinfo=UTC)
+
+
+def test_a_year_alone_is_no_date() -> None:
+    # htmldate gives January 1 of a year it finds alone, here in a link's words.
+    school_year = "<p>See the <a href='/wiki/1996-1997_school_year'>1996-1997 school year</a>.</p>"
+    page = _page("", footer="").replace("</body>", school_year + "</body>")
+    assert parse_html_text(page, None).published is None
+
+
+def test_january_1_the_page_writes_is_a_date() -> None:
+    page = _page("<p>January 1, 2008</p>", footer="")
+    assert parse_html_text(page, None).published == datetime(2008, 1, 1, tzinfo=UTC)
+
+
+def test_writes_new_year() -> None:
+    assert writes_new_year("Posted Jan. 1, 2008 at noon", 2008)
+    assert writes_new_year("<time>2008-01-01</time>", 2008) and writes_new_year("on 1 January 2008", 2008)
+    assert not writes_new_year("Jan. 10, 2008; 1996-1997 school year", 2008)
+    assert not writes_new_year("1996-1997 school year", 1996)
