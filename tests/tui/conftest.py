@@ -10,6 +10,7 @@ import pytest
 from textual.worker import WorkerCancelled
 
 from reader.config import Config
+from reader.tui.widgets.listing import KeyList
 from tests.conftest import FIXTURES
 
 
@@ -86,6 +87,15 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
                 await worker.wait()
         if timers:
             await asyncio.wait(timers)  # fired or stopped; a stopped one is cancelled, not an error
+
+
+async def opened_list(pilot, *keys: str) -> KeyList:  # type: ignore[no-untyped-def]
+    """The list of the screen `keys` open from a settled app (E, T, or E then 1),
+    once that screen has settled too."""
+    await settle(pilot)
+    await pilot.press(*keys)
+    await settle(pilot)
+    return pilot.app.screen.query_one(KeyList)
 
 
 def _short_timers(app) -> list[asyncio.Task[None]]:  # type: ignore[no-untyped-def]

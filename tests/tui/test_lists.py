@@ -11,7 +11,7 @@ import pytest
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.listing import KeyList
-from tests.tui.conftest import record_toasts, settle
+from tests.tui.conftest import opened_list, record_toasts, settle
 
 
 def _two_types_for_one_name(app, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
@@ -52,10 +52,7 @@ async def test_a_name_with_two_types_is_one_row_and_can_be_corrected(make_app, f
 async def test_lists_move_alike_and_do_not_wrap(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "E")
         assert app.focused is listing and listing.highlighted == 0 and listing.option_count > 3
         await pilot.press("j", "j")
         assert listing.highlighted == 2
@@ -95,10 +92,7 @@ async def test_every_list_screen_uses_the_one_list(make_app, key: str) -> None: 
 async def test_the_timeline_opens_on_its_first_period(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("T")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "T")
         first = next(n for n in range(listing.option_count) if not listing.get_option_at_index(n).disabled)
         assert listing.highlighted == first
 
@@ -144,10 +138,7 @@ async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make
     app = make_app()
     toasts = record_toasts(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "E")
         await pilot.press("j", "j")
         rejected, following = listing.keys[2], listing.keys[3]
         await pilot.press("x")
@@ -246,10 +237,7 @@ async def test_the_timelines_bars_fit_on_their_rows_at_80_columns(make_app) -> N
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("T")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "T")
         painted = [line for line in shown(listing).splitlines() if "█" in line or "▏" in line]
         assert painted and all(re.search(r"\d{4}-\d\d +\d+ +█", line) for line in painted), painted
         await pilot.resize_terminal(160, 45)
@@ -269,10 +257,7 @@ async def test_a_timeline_with_nothing_dated_says_why_at_80_columns(make_app, fi
         articles = archive.store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("T")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "T")
         assert f"{articles} articles, none dated" in shown(listing)
         await pilot.press("enter")  # the message is no period to open
         await settle(pilot)

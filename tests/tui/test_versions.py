@@ -15,7 +15,7 @@ from reader.tui.widgets.listing import KeyList
 from reader.tui.widgets.results import ResultsList
 from tests.archive.test_stories import _write_versions
 from tests.conftest import run_import
-from tests.tui.conftest import record_toasts, settle
+from tests.tui.conftest import opened_list, record_toasts, settle
 
 
 async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> None:
@@ -171,10 +171,7 @@ async def test_entity_browser_refuses_a_merge_into_an_unknown_name(make_app, fil
 
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("E", "1")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "E", "1")
         listing.highlighted = listing.keys.index("Johan Lindqvist")
         await pilot.press("m", *"Nobody Of That Name", "enter")
         await settle(pilot)
@@ -231,10 +228,7 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
         dated = [n for n, _, _, _ in archive.entities(limit=100) if archive.timeline(f'entity:"{n}"', "year").periods]
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        listing = app.screen.query_one(KeyList)
+        listing = await opened_list(pilot, "E")
         names = listing.keys
         name = next(n for n in names if n in dated)
         listing.highlighted = names.index(name)
