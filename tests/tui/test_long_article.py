@@ -3,6 +3,8 @@ the rest, and every key that goes past the first screen finds it there."""
 
 from __future__ import annotations
 
+import gc
+import warnings
 from pathlib import Path
 
 from reader.archive import Archive
@@ -108,3 +110,28 @@ async def test_a_preview_of_long_paragraphs_lays_out_what_fills_the_pane_and_a_p
         await pilot.press("tab")  # read: the rest is laid out
         await settle(pilot)
         assert len(reader.query(BlockView)) > 60
+
+
+async def test_a_layout_superseded_before_it_starts_leaves_no_coroutine_unawaited(tmp_path: Path) -> None:
+    """A key that lays the article out again (e, u, f) while the rest of a
+    preview waits to be laid out cancels that work before it starts; its
+    coroutine, made at once, was then never awaited and Python warned so
+    ("coroutine 'ArticleView._mount_later' was never awaited", and the same
+    of _render_blocks when one layout supersedes another)."""
+    from reader.tui.app import NewsReaderApp
+
+    app = NewsReaderApp(_long_article(tmp_path), config=Config(), save_config=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("slash", *"lighthouse", "enter")
+            await settle(pilot)
+            reader = app.screen.query_one(ArticleView)
+            reader.show_whole()  # the rest of the preview, queued …
+            reader.set_highlights(entities=True)  # … and superseded in the same turn
+            reader.set_highlights(quotes=True)
+            await settle(pilot)
+            assert len(reader.query(BlockView)) > 0
+        gc.collect()
+    unawaited = [str(w.message) for w in caught if "never awaited" in str(w.message)]
+    assert unawaited == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from rich.text import Text
 from textual.widgets import Static
@@ -127,7 +128,12 @@ class ArticleView(InstantScroll, can_focus=True):
     def _rerender(self, position: float | None = None, block: int | None = None) -> None:
         # Removing and mounting are asynchronous: one exclusive worker at a time,
         # so a fast reader paging through results never sees two articles mixed.
-        self._rendering = self.run_worker(self._render_blocks(position, block), exclusive=True, group="render-article")
+        # The worker gets the function, not a coroutine made now: one cancelled
+        # before it starts (the next key's) would leave that coroutine never
+        # awaited, and Python warns so at exit.
+        self._rendering = self.run_worker(
+            partial(self._render_blocks, position, block), exclusive=True, group="render-article"
+        )
 
     def _restore(self, fraction: float) -> None:
         if fraction > 0 and self.max_scroll_y:
@@ -156,7 +162,7 @@ class ArticleView(InstantScroll, can_focus=True):
         busy = self._completing is not None and not self._completing.is_finished
         if self._later or busy:
             self._completing = self.run_worker(
-                self._mount_later(then, [self._rendering, self._completing]), group="render-article"
+                partial(self._mount_later, then, [self._rendering, self._completing]), group="render-article"
             )
         elif then is not None:
             then()
