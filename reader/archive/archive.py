@@ -23,7 +23,7 @@ from reader.archive.index.whoosh_schema import text_analyzer
 from reader.archive.lock import ArchiveBusy, WriteLock
 from reader.archive.source_files import SourceUnavailable
 from reader.archive.store.database import ArchiveReadOnly, Store, clean_tags
-from reader.archive.timeline import Timeline, periods
+from reader.archive.timeline import Timeline, grain_for, periods
 from reader.model import (
     DATE_YEARS,
     Highlight,
@@ -247,22 +247,24 @@ class Archive:
     def timeline(
         self,
         query: str = "",
-        grain: str = "month",
+        grain: str | None = None,
         *,
         filters: SearchFilters | None = None,
         complete_last_word: bool = False,
     ) -> Timeline:
         """Articles per period for a query (all articles if empty), with how
-        many matching articles have no date or fall before the periods shown.
+        many matching articles have no date or fall before the periods shown;
+        by `grain`, or (None) the finest that shows the span in a screenful.
         `filters` and `complete_last_word` as search() takes them: the
         timeline of a list counts the articles the list finds."""
         ids, counted = self._matching(query, filters, complete=complete_last_word)
         dates = self.store.published_dates(ids)
         # A date outside DATE_YEARS (stored before imports refused them) counts as none.
         usable = [d.date() for d in dates if d is not None and d.year in DATE_YEARS]
+        grain = grain or (grain_for(min(usable), max(usable)) if usable else "month")
         found = periods(usable, grain)
         earlier = len(usable) - sum(p.count for p in found)
-        return Timeline(found, len(dates) - len(usable), earlier, query=counted)
+        return Timeline(found, len(dates) - len(usable), earlier, query=counted, grain=grain)
 
     def entities(self, kind: str | None = None, limit: int = 50, query: str = "") -> list[tuple[str, str, int, int]]:
         """Top entities (name, type, mentions, articles), optionally within a search."""

@@ -3,7 +3,9 @@ query (or an entity, which is a query: entity:"Name").
 
 Periods run without gaps from the first dated article to the last, so a quiet
 stretch shows as empty bars; each period carries the date filter that finds
-its articles in the query language.
+its articles in the query language. Unless asked for one, the grain is the
+finest that shows the span in at most FEW_PERIODS periods: by month, an
+archive of 2004 to 2023 was 240 rows, most of them empty.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from reader.plural import plural
 
 GRAINS = ("day", "week", "month", "year")
 MAX_PERIODS = 2000  # a day-by-day timeline over decades is cut to its latest periods
+# The most periods a grain chosen from the span gives: about a screenful of
+# rows at 45 lines (20 years by year, 3 years by month, 9 months by week).
+FEW_PERIODS = 40
 
 
 @dataclass(frozen=True)
@@ -32,17 +37,18 @@ class Timeline:
     # The query counted, as search runs it (its last word completed while
     # typing): with a period's date filter it finds that period's articles.
     query: str = ""
+    grain: str = "month"  # the one asked for, or the one chosen from the span
 
     def query_of(self, period: Period) -> str:
         """The query that finds a period's articles."""
         return f"{self.query} {period.date_query}".strip()
 
-    def summary(self, grain: str) -> str:
+    def summary(self) -> str:
         """What the periods hold and what they leave out, for people."""
         shown = sum(p.count for p in self.periods)
         words = [plural(shown, "dated article"), f"{self.undated:,} undated"]
         if self.earlier:
-            words[0] = f"latest {MAX_PERIODS:,} {grain}s: " + words[0]
+            words[0] = f"latest {MAX_PERIODS:,} {self.grain}s: " + words[0]
             words.insert(1, f"{self.earlier:,} earlier (a longer period shows them)")
         return ", ".join(words)
 
@@ -103,6 +109,22 @@ def _back(last: date, grain: str, steps: int) -> date:
         months = last.year * 12 + last.month - 1 - steps
         return date(months // 12, months % 12 + 1, 1)
     return date(max(1, last.year - steps), 1, 1)
+
+
+def _periods_between(first: date, last: date, grain: str) -> int:
+    """How many periods of `grain` run from the one holding `first` to the one holding `last`."""
+    if grain == "day":
+        return (last - first).days + 1
+    if grain == "week":
+        return (_start_of(last, "week") - _start_of(first, "week")).days // 7 + 1
+    if grain == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def grain_for(first: date, last: date) -> str:
+    """The finest grain that shows first to last in at most FEW_PERIODS periods."""
+    return next((g for g in GRAINS if _periods_between(first, last, g) <= FEW_PERIODS), "year")
 
 
 def periods(days: Iterable[date], grain: str) -> list[Period]:

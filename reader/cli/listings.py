@@ -133,7 +133,7 @@ def timeline(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
         say(f"No dated articles{within(query)}; {undated} have no date.")
         return EXIT_OK
     err = Styler(sys.stderr)
-    say(err(f"{timeline.summary(args.by)} · by {args.by}", "dim"))
+    say(err(f"{timeline.summary()} · by {timeline.grain}", "dim"))
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader import __version__, paths
+from reader.archive.timeline import FEW_PERIODS, GRAINS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timeline", help="how many articles match per day, week, month or year, as bars")
     p.add_argument("query", nargs="*", help='a search, or an entity: entity:"Alexander Lukashenko"')
-    p.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
+    p.add_argument(
+        "--by",
+        choices=GRAINS,
+        help=f"the period of a bar (default: the finest that shows the span in at most {FEW_PERIODS} bars)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per period")
 
     p = sub.add_parser(

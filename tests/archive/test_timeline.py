@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.archive.timeline import bar, periods
+from reader.archive.timeline import FEW_PERIODS, GRAINS, bar, grain_for, periods
 from reader.cli import main
 from tests.conftest import FIXTURES, archive_of, run_import
 
@@ -36,6 +36,24 @@ def test_every_date_counted_once_in_contiguous_periods(days: list[date], grain: 
         assert b.start == a.end + timedelta(days=1)
     for p in found:
         assert len(bar(p.count, max(q.count for q in found), 20)) <= 21
+
+
+def test_the_grain_chosen_is_the_finest_that_shows_the_span_in_few_periods() -> None:
+    assert grain_for(date(2023, 5, 1), date(2023, 5, 31)) == "day"
+    assert grain_for(date(2007, 12, 28), date(2008, 1, 16)) == "day"
+    assert grain_for(date(2007, 11, 1), date(2008, 2, 10)) == "week"
+    assert grain_for(date(2019, 1, 1), date(2021, 6, 30)) == "month"
+    assert grain_for(date(2004, 3, 1), date(2023, 11, 9)) == "year"  # by month: 237 rows
+    assert grain_for(date(1900, 1, 1), date(2023, 1, 1)) == "year"  # more than a screenful of years still
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), min_size=1, max_size=20))
+def test_a_chosen_grain_gives_few_periods_and_a_finer_one_too_many(days: list[date]) -> None:
+    grain = grain_for(min(days), max(days))
+    assert len(periods(days, grain)) <= FEW_PERIODS or grain == "year"  # over 40 years: years still
+    finer = GRAINS[: GRAINS.index(grain)]
+    assert all(len(periods(days, g)) > FEW_PERIODS for g in finer)
 
 
 def test_timeline_command_and_a_period_search(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -141,6 +159,10 @@ def test_a_cut_day_timeline_says_what_it_left_out(tmp_path: Path, capsys) -> Non
         found = archive.timeline("", "day")
         assert (sum(p.count for p in found.periods), found.earlier, found.undated) == (1, 1, 0)
         assert archive.timeline("", "year").earlier == 0
+        chosen = archive.timeline("")  # no grain asked: 2010 to 2023 by year, nothing cut
+        assert (chosen.grain, len(chosen.periods), chosen.earlier) == ("year", 14, 0)
+    assert main(["--data-dir", str(data), "timeline"]) == 0
+    assert "2 dated articles, 0 undated · by year" in capsys.readouterr().err
     assert main(["--data-dir", str(data), "timeline", "--by", "day"]) == 0
     err = capsys.readouterr().err
     assert "latest 2,000 days" in err and "1 earlier" in err

@@ -204,6 +204,33 @@ async def test_an_article_loaded_while_the_screen_closes_is_dropped_quietly(make
         assert app.is_running
 
 
+async def test_the_timeline_of_twenty_years_opens_by_year_and_m_shows_months(tmp_path: Path) -> None:
+    """The timeline opened by month whatever the span: an archive of 2004 to
+    2023 was 240 rows, most of them empty. It opens on a grain chosen from the
+    span; m still shows months."""
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from tests.conftest import archive_of
+
+    body = "The harbour board met on {} to vote on the new quay, and the vote was carried by seven to two."
+    data = archive_of(
+        tmp_path,
+        {
+            "old.md": f"---\ntitle: Old quay\ndate: 2004-03-01\n---\n\n{body.format('Monday')}\n",
+            "new.md": f"---\ntitle: New quay\ndate: 2023-11-09\n---\n\n{body.format('Friday')}\n",
+        },
+    )
+    app = NewsReaderApp(data, config=Config(), save_config=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        listing = await opened_list(pilot, "T")
+        assert "by year" in str(app.screen.query_one("#timeline-title").render())
+        assert listing.option_count == 20
+        await pilot.press("m")
+        await settle(pilot)
+        assert "by month" in str(app.screen.query_one("#timeline-title").render())
+        assert listing.option_count == 237
+
+
 async def test_the_timeline_of_a_typed_query_counts_what_the_list_shows(make_app) -> None:  # type: ignore[no-untyped-def]
     """The list completes a typed last word ("Tallin" lists the Tallinn article);
     the timeline counted the query as written (0 articles), and Enter on a

@@ -35,13 +35,14 @@ class TimelineScreen(ListScreen):
         self,
         archive: Archive,
         query: str,
-        grain: str = "month",
+        grain: str | None = None,
         *,
         filters: SearchFilters | None = None,
         typed: bool = False,
     ) -> None:
         """`filters` and `typed` (the last word completed, as while typing)
-        are the results list's: the timeline counts the articles it lists."""
+        are the results list's: the timeline counts the articles it lists.
+        `grain` None: the archive chooses one from the span (d w m y change it)."""
         super().__init__()
         self.archive, self.query_text, self.grain = archive, query, grain
         self.filters, self.typed = filters or SearchFilters(), typed
@@ -73,7 +74,7 @@ class TimelineScreen(ListScreen):
         found = timeline.periods
         self.query_one(f"#{self.TITLE_ID}").update(  # type: ignore[attr-defined]
             titled(
-                f"Timeline of {what} by {self.grain}: {timeline.summary(self.grain)}",
+                f"Timeline of {what} by {timeline.grain}: {timeline.summary()}",
                 "d day · w week · m month · y year · Enter: that period's articles",
             )
         )
