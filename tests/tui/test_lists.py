@@ -134,6 +134,42 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
         assert reader.region.contains(view.region.x, view.region.y)  # the quote's paragraph is in sight
 
 
+async def test_a_quote_opened_from_the_browser_is_listed_whatever_the_filters(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The quote browser lists the whole archive; with the results filtered to
+    other dates, its article was shown in the reader over an empty list that
+    said "0 articles"."""
+    from reader.tui.screens.main import StatusLine
+    from reader.tui.widgets.results import ResultsList
+
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("F", *"2099", "enter")  # no article is from 2099
+        await settle(pilot)
+        assert app.screen.query_one(ResultsList).option_count == 0
+        await opened_list(pilot, "Q")
+        await pilot.press("enter", "enter")  # to the list, then its first quote
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(ResultsList).option_count == 1
+        assert "filters" not in str(app.screen.query_one(StatusLine).render())
+        assert any("Filters cleared" in t for t in toasts)
+
+
+async def test_a_quote_browser_that_finds_nothing_says_so(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Words no quote or speaker has left an empty box, as if still loading;
+    the CLI said "No quotes by …"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        listing = await opened_list(pilot, "Q")
+        assert listing.option_count > 1
+        await pilot.press(*"zanzibar")
+        await settle(pilot)
+        assert listing.option_count == 1 and listing.get_option_at_index(0).disabled
+        assert "No quote or speaker matches “zanzibar”" in str(listing.get_option_at_index(0).prompt)
+
+
 async def test_the_cursor_stays_in_place_after_a_correction_and_u_undoes_it(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     toasts = record_toasts(app)

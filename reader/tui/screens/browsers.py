@@ -192,9 +192,9 @@ class QuoteBrowser(ListScreen):
     def load(self, words: str) -> None:
         rows = self.archive.quotes(words=words.strip() or None, limit=300)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, rows)
+            self.app.call_from_thread(self._show, rows, words.strip())
 
-    def _show(self, rows: list[tuple[str, str, str | None, str, str]]) -> None:
+    def _show(self, rows: list[tuple[str, str, str | None, str, str]], typed: str) -> None:
         listed: list[Row] = []
         seen: set[str] = set()
         for aid, title, speaker, _, text in rows:
@@ -209,6 +209,13 @@ class QuoteBrowser(ListScreen):
             body.append(f": “{words[:200]}{'…' if len(words) > 200 else ''}”\n")
             body.append(clean_line(title), style="dim")
             listed.append(Row(f"{aid}\n{text}", hanging("• ", body)))
+        if not rows:  # an empty box read as a list still loading
+            nothing = (
+                f"No quote or speaker matches “{clean_line(typed)}”"
+                if typed
+                else "No quotes in the archive: quotations are found as articles are imported"
+            )
+            listed.append(Row("", Text(nothing, style="italic"), disabled=True))
         self.fill(listed)
 
     @on(OptionList.OptionSelected)

@@ -364,7 +364,12 @@ class MainScreen(Screen[None]):
         reader.focus()
 
     def open_at_quote(self, article_id: str, quote: str) -> None:
-        """Show an article (alone in the results) scrolled to one of its quotes."""
+        """Show an article (alone in the results) scrolled to one of its quotes.
+        The quote browser lists the whole archive, so the list's filters go:
+        with them the article shown could be outside its own list ("0 articles")."""
+        if self.search.filters.active:
+            self.search.filters = SearchFilters()
+            self.notify("Filters cleared: the quote's article is listed alone", timeout=2)
         self.opener.jump_to = (article_id, quote)
         self.search_for(f"id:{article_id}")
         self.opener.open(article_id, self.search.text)
