@@ -99,9 +99,12 @@ _MALE_TITLES = frozenset("mr sir lord king prince duke father brother".split())
 
 
 def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
-    """Each person's gender where the text shows it: a title before a mention
-    ("Mrs O'Neill"), else the first name ("Michelle O'Neill")."""
-    out: dict[str, str] = {}
+    """Each person's gender where the text shows it: the pronouns the text
+    gives them ("Andrea Rossi said he", though the name lists call Andrea a
+    woman's name; the votes of many mentions, so they also outweigh a title on
+    one mention linked to the wrong person: "Mrs Lee" of "Ann and Bo Lee"), else
+    a title before a mention ("Mrs O'Neill"), else the first name ("Michelle O'Neill")."""
+    out = _pronoun_genders(article, mentions)
     for b, start, _, name, kind in mentions:
         if kind not in PERSONLIKE or name in out:
             continue
@@ -118,6 +121,39 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
                 found = gender(words[0])
                 if found:
                     out[name] = found
+    return out
+
+
+# (Not "him", "his" or "her": "Ann kissed him", "Lee met her father" name someone else.)
+_THIRD_PERSON = re.compile(r"\b(?:(he|himself)|(she|herself))\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)")
+
+
+def _pronoun_genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
+    """Each person's gender from the pronouns the text gives them: the first
+    "he"/"his" or "she"/"her" after a mention, in its sentence, outside
+    quotations and before the next person named, is a vote, when the mention
+    opens its clause ("Lee said he", not "Ann met Lee, and he"). Two votes or
+    more, three in four of them one way, decide."""
+    votes: dict[str, list[int]] = {}
+    people = [m for m in mentions if m[4] in PERSONLIKE]
+    for n, (b, start, end, name, _) in enumerate(people):
+        text = article.masked[b]
+        if re.search(r"\b[a-z]+\b(?<!\bthe)(?<!\band)(?<!\bbut)[^.!?;:]*$", text[max(0, start - 60) : start]):
+            continue  # a word in lower case before it in its clause: an object, not the subject
+        stop = _CLAUSE_END.search(text, end)
+        hi = stop.start() if stop else len(text)
+        if n + 1 < len(people) and people[n + 1][0] == b:
+            hi = min(hi, people[n + 1][1])
+        found = _THIRD_PERSON.search(text, end, hi)
+        if found:
+            votes.setdefault(name, [0, 0])[0 if found.group(1) else 1] += 1
+    out: dict[str, str] = {}
+    for name, (male, female) in votes.items():
+        if male >= 2 and male >= 3 * female:
+            out[name] = "m"
+        elif female >= 2 and female >= 3 * male:
+            out[name] = "f"
     return out
 
 

@@ -491,3 +491,16 @@ def test_a_tag_after_the_quote_comes_before_a_verb_in_a_later_clause() -> None:
         '"You think the pier is ugly," he guessed, and Ann Lindqvist laughed and did not say a word.',
     )
     assert said[0][1] == "Tom Reid"
+
+
+def test_the_pronouns_the_text_gives_a_person_tell_their_gender_over_the_first_name_list() -> None:
+    # The name lists call Andrea a woman's name; the text calls this Andrea "he".
+    # "he said" used to go to the woman named later: both names clashed with "he".
+    said = _said(
+        "Andrea Rossi runs the harbour school. Andrea said he would keep it open all winter.",
+        "Rossi took over in May, when he was 40.",
+        "Rossi met the mayor, Marta Holm, on Monday. Holm spoke first.",
+        "The school has 40 pupils. Later the pupils sang.",
+        '"We never close for the weather," he said.',
+    )
+    assert said == [("We never close for the weather,", "Andrea Rossi")]
