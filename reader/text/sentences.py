@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 
-from reader.text.vocab import ABBREVIATIONS, SPEECH_VERBS
+from reader.text.vocab import ABBREVIATIONS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 # "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
 _PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|inside|there|here"
 _PUT_IT = rf"puts?\s+it(?!(?:\s+\w+ly)?\s+(?:{_PLACED})\b)"
 # "In the immortal words of Lee, “…”" names its source after the phrase, like "according to".
 WORDS_OF = r"in\s+the\s+(?:[a-z]+\s+)?words\s+of"
-SPEECH = "|".join(
-    sorted(SPEECH_VERBS | {"telling", "saying", "adding", "warning", "writing", "asking"}, key=len, reverse=True)
-    + [_PUT_IT, WORDS_OF]
-)
+SPEECH = "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF])
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns
 # (not after "the 56-year-old", who says, nor a double-barrelled name:
@@ -28,6 +25,8 @@ _NOUN_CUE = re.compile(
 # "the United States", "Daily Reports": a capitalised verb inside a name is a word of it.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*[ \t]+$")
 _LOWER_WORD = re.compile(r"\b(?!(?:of|the|a|an|and|in|on|to|for|at|by)\b)[a-z]+\b")
+# "arguing for the defendants", "insisting on a vote": an activity, not words reported.
+_ACTIVITY_AFTER = re.compile(r"\s+(?:for|against|with|on|over)\b", re.I)
 _END = re.compile(r"[.!?]\s")
 _LAST_WORD = re.compile(r"(\w+)$")
 _INITIAL = re.compile(r"[A-Z]")
@@ -44,6 +43,7 @@ def speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
         and not (
             m.group()[0].isupper() and not headline and _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
         )
+        and not (m.group().lower() in SPEECH_PARTICIPLES and _ACTIVITY_AFTER.match(text, m.end()))
     ]
 
 

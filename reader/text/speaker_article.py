@@ -132,7 +132,7 @@ _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)")
 def _pronoun_genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
     """Each person's gender from the pronouns the text gives them: the first
     "he"/"his" or "she"/"her" after a mention, in its sentence, outside
-    quotations and before the next person named, is a vote, when the mention
+    quotations (and before one) and before the next person named, is a vote, when the mention
     opens its clause ("Lee said he", not "Ann met Lee, and he"). Two votes or
     more, three in four of them one way, decide."""
     votes: dict[str, list[int]] = {}
@@ -143,6 +143,8 @@ def _pronoun_genders(article: Article, mentions: list[MentionRow]) -> dict[str, 
             continue  # a word in lower case before it in its clause: an object, not the subject
         stop = _CLAUSE_END.search(text, end)
         hi = stop.start() if stop else len(text)
+        quoted = text.find(BLANK, end, hi)  # a blanked quotation hides its own stops
+        hi = quoted if quoted >= 0 else hi
         if n + 1 < len(people) and people[n + 1][0] == b:
             hi = min(hi, people[n + 1][1])
         found = _THIRD_PERSON.search(text, end, hi)

@@ -54,6 +54,7 @@ from reader.text.speaker_phrases import (
     subject_run,
     text_ends_sentence,
 )
+from reader.text.vocab import SPEECH_PARTICIPLES
 
 
 def speaker(article: Article, span: Span, before: str, previous: tuple[int, str | None] | None) -> str | None:
@@ -69,13 +70,25 @@ def explain(article: Article, span: Span, before: str, previous: tuple[int, str 
 
 
 _TYPES = frozenset({"org", "place", "group", "untyped", "run"})
-_PARTICIPLES = frozenset({"saying", "telling", "adding", "warning", "writing", "asking"})
 
 
 def participle(before: str, verb: re.Match[str]) -> bool:
     """Whether the speech verb nearest a quote is a participle ("…, saying “…”")
     with no other quotation between them."""
-    return verb.group().lower() in _PARTICIPLES and BLANK not in before[verb.end() :]
+    return verb.group().lower() in SPEECH_PARTICIPLES and BLANK not in before[verb.end() :]
+
+
+def _reports(after: str, end: int | None = None) -> re.Match[str] | None:
+    """The speech verb after a quote that names who said it: not a participle of
+    words yet to come ('“…?” Lee lit his pipe before answering'), nor one right
+    after the quote, whose subject is the sentence's, before the quote ('Lee
+    called it “a mess” while urging calm')."""
+    verb = speech_verb(after, end)
+    if verb and verb.group().lower() in SPEECH_PARTICIPLES:
+        lead = after[: verb.start()]
+        if re.search(r"\b(?:before|without)\s+$", lead) or re.fullmatch(r"[\s,.;]*(?:while|and|by|after)?\s*", lead):
+            return None
+    return verb
 
 
 def _as_person(name: str, features: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -161,11 +174,11 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     first = lead_mention.end() if lead_mention else 0
     # (Not a possessor: in '…," Holm's former deputy said' the deputy speaks.)
     opening = [m for m in mentions_in(eb, end + first, len(masked[eb])) if m[1] == end + first and m[4] in PERSONLIKE]
-    if opening and speech_verb(after):
+    if opening and _reports(after):
         add_mentions(opening[:1], "after_opening", prefer_last=False)
     # (A long window: '," Senator Ann Lee, Liberal of the coast district, said'
     # puts an appositive between the name and the verb.)
-    verb = speech_verb(after, 120)
+    verb = _reports(after, 120)
     if verb and re.fullmatch(r"[\s,]*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+)?", after[: verb.start()]):
         verb = None  # '"…," and added that…': the sentence's subject, before the quote, spoke
     if verb and TAG_AFTER.match(after) and re.search(r"[,;]\s+(?:and|but|then|while)\s", after[: verb.start()]):

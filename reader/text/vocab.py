@@ -176,7 +176,13 @@ SPEECH_VERBS = frozenset(
     testified described describes called calls accused accuses criticized criticised criticizes
     criticises fumed interjected agreed agrees compared compares praised praises slammed slams
     blasted blasts chided mocked demanded demands assured assures charged charges acknowledges
-    advised advises commented answered answers exclaimed whispered""".split()
+    advised advises commented answered answers exclaimed whispered asserted asserts""".split()
+)
+# The participles that report speech in a clause of their own: "…, saying “…”",
+# "where Lee began by arguing that “…”" (their subject is the sentence's).
+SPEECH_PARTICIPLES = frozenset(
+    """saying telling adding warning writing asking noting arguing insisting explaining claiming asserting
+    stating declaring recalling replying answering stressing urging""".split()
 )
 # Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(

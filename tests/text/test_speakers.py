@@ -504,3 +504,23 @@ def test_the_pronouns_the_text_gives_a_person_tell_their_gender_over_the_first_n
         '"We never close for the weather," he said.',
     )
     assert said == [("We never close for the weather,", "Andrea Rossi")]
+
+
+def test_more_forms_of_the_speech_verbs_attribute_a_quote() -> None:
+    # "asserted Ann Lee" after a quote, and a participle inside a clause, were
+    # no speech verbs: the quotes had no speaker.
+    said = _said(
+        '"The quay has never flooded," asserted Ann Lee, the harbour master.',
+        'The board met on Monday, where Tom Reid began by arguing that "no ferry has ever been late in winter".',
+        'Marta Holm closed the meeting, insisting, "We will vote again in the spring."',
+    )
+    assert [who for _, who in said] == ["Ann Lee", "Tom Reid", "Marta Holm"]
+    # A participle with "for" after it is an activity: the nickname stays a term.
+    blocks = [Block("paragraph", 'Ann Lee, arguing for the harbour board, met Tom "Skipper" Reid in court.')]
+    assert [q.kind for q in find_quotes(blocks, find_entities(blocks))] == ["term"]
+    # "before answering" reports no words yet: the one who answers did not say the quote before it.
+    said = _said('"Sit down," said Ann Lee. "Where to now?" Tom Reid lit his pipe before answering.')
+    assert said == [("Sit down,", "Ann Lee"), ("Where to now?", "Ann Lee")]
+    # A participle right after a quote has the sentence's subject.
+    said = _said('Tom Reid said the plan was "carefully made" while urging the board to vote.')
+    assert said == [("carefully made", "Tom Reid")]
