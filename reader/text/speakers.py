@@ -78,6 +78,12 @@ def participle(before: str, verb: re.Match[str]) -> bool:
     return verb.group().lower() in SPEECH_PARTICIPLES and BLANK not in before[verb.end() :]
 
 
+_PHRASE_END = re.compile(r"[,:;]")
+_APPOSED_NAME = re.compile(r"\s*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*\s*([,:;]|$)")
+# A speech verb in the passive: "it was said that", "Lee has been told".
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _reports(after: str, end: int | None = None) -> re.Match[str] | None:
     """The speech verb after a quote that names who said it: not a participle of
     words yet to come ('“…?” Lee lit his pipe before answering'), nor one right
@@ -115,12 +121,18 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             if m[0] == block and lo <= m[1] and m[2] <= hi and not modifier(text, m[1], m[2])
         ]
 
-    def add_mentions(found: list[MentionRow], cue: str, prefer_last: bool, rank: int = 0) -> bool:
+    def add_mentions(
+        found: list[MentionRow], cue: str, prefer_last: bool, rank: int = 0, subjects: bool = False
+    ) -> bool:
         """The mentions as candidates, the preferred end's first; a person
-        outranks others of the same cue by its type feature."""
+        outranks others of the same cue by its type feature. `subjects`: a
+        mention that is its sentence's subject has the subject feature ("Ann
+        Lee visited Tom Reid and told …": Lee, not the object nearer the verb)."""
         ordered = list(reversed(found)) if prefer_last else found
         for n, m in enumerate(ordered):
             name, features = _as_person(m[3], mention_features(article, m))
+            if subjects and is_subject(article.blocks[m[0]].text, m[1], m[2]):
+                features = (*features, "subject")
             out.append(Candidate(name, cue, features, rank + n))
         return bool(found)
 
@@ -270,8 +282,14 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             region = before[lo : verb.start()]
             if verb.group().lower() == "according" or re.fullmatch(WORDS_OF, verb.group(), re.I):
                 # The source comes after: "according to Lee", "in the words of Lee".
+                # (Up to the phrase's comma: "According to the police, the crate held
+                # 40 kilos of TNT and “…”" names no one after it.)
+                phrase = _PHRASE_END.search(before, verb.end())
+                phrase_end = sentence_from + phrase.start() if phrase else quote_at
+                if phrase and (named_after := _APPOSED_NAME.match(before, phrase.end())):
+                    phrase_end = sentence_from + named_after.start(1)  # "According to his aunt, Ann Lee, “…”"
                 if not add_mentions(
-                    mentions_in(block, sentence_from + verb.end(), quote_at), "according_to", False, rank
+                    mentions_in(block, sentence_from + verb.end(), phrase_end), "according_to", False, rank
                 ):
                     # "According to the Spokesman-Review, “…”": a name the recogniser missed.
                     source = re.match(r"\s+(?:to\s+)?(?:the\s+)?([^,:;]+?)\s*[,:]", before[verb.end() :])
@@ -298,8 +316,13 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 ]
                 if add_mentions(filling, "before_subject", True, rank):
                     continue
-            if UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")):
-                out.append(Candidate(None, "before_unnamed", (), rank))  # 'someone said, "…"'
+            passive = _PASSIVE.search(clause) and verb.group().lower() not in ("asked", "quoted")
+            if UNNAMED_SUBJECT.fullmatch(clause.strip(" ,")) or passive:
+                # 'someone said, "…"'; "it was said that …", "Lee was told …": no one
+                # named says it (a farther passive verb proposes no one: "Lee said
+                # airlines could be told …, warning: “…”")
+                if not (passive and rank):
+                    out.append(Candidate(None, "before_unnamed", (), rank))
                 continue
             adjacent = re.search(r"\b(he|she|they)\s+(?:\w+ly\s+|also\s+)?$", clause, re.I)
             if adjacent:
@@ -311,6 +334,9 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 "before_subject",
                 True,
                 rank,
+                # (Not past a description right before the verb: "Poland vowed to
+                # resist what the bloc calls …"; nor for a farther verb.)
+                subjects=not rank and not description(DESCRIBED_AT_END.search(clause)),
             ):
                 continue
             pronoun = re.search(r"\b(he|she)\b", clause, re.I)
@@ -335,7 +361,10 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         if verbs:
             last = verbs[-1]
             add_mentions(mentions_in(block, sentence_from, sentence_from + last.start()), "sentence_mention", False)
-            add_mentions(mentions_in(block, sentence_from + last.end(), quote_at), "sentence_mention", False)
+            # (After "according to", only its phrase: the according_to cue's.)
+            source_only = last.group().lower() == "according" or re.fullmatch(WORDS_OF, last.group(), re.I)
+            if not source_only:
+                add_mentions(mentions_in(block, sentence_from + last.end(), quote_at), "sentence_mention", False)
         # "Ann Lee, The Harbour Gazette: “…”": a name, a colon, the quote.
         colon = not verbs and before.rstrip().endswith(":")
         if colon and not add_mentions(mentions_in(block, sentence_from, quote_at), "colon_line", prefer_last=False):

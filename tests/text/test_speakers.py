@@ -524,3 +524,41 @@ def test_more_forms_of_the_speech_verbs_attribute_a_quote() -> None:
     # A participle right after a quote has the sentence's subject.
     said = _said('Tom Reid said the plan was "carefully made" while urging the board to vote.')
     assert said == [("carefully made", "Tom Reid")]
+
+
+def test_according_to_names_the_source_up_to_its_comma() -> None:
+    # A name later in the sentence ("of TNT") used to be taken as the source.
+    said = _said(
+        'According to the harbour police, the crate held 40 kilos of TNT and had been "left beside the quay overnight".'
+    )
+    assert said[0][1] != "TNT"
+    # A name set off by commas after it is the source's.
+    said = _said('According to his sister, Ann Lee, "He read the tide tables before he could walk."')
+    assert said[0][1] == "Ann Lee"
+
+
+def test_the_subject_of_a_clause_says_what_its_verb_reports_not_the_object_before_it() -> None:
+    # "Lee visited Reid … and told …": the one told the Gazette is Lee, not Reid.
+    said = _said(
+        'Harbour master Ann Lee visited Tom Reid at the quay and told the Gazette that the storm "did more damage '
+        'than anyone expected".'
+    )
+    assert said == [("did more damage than anyone expected", "Ann Lee")]
+
+
+def test_a_passive_speech_verb_names_no_speaker() -> None:
+    # "It was said that …": the capitalised words before it are no speaker.
+    said = _said(
+        "It was said that Tom Reid moved to the coast after losing office, but he never changed: he was always "
+        'a man who "kept the ferries running on time".'
+    )
+    assert said == [("kept the ferries running on time", None)]
+    # A farther verb in the passive does not hide the subject of the one before it.
+    said = _said(
+        "Ann Lee said the ferries could be told to stop sailing or face a ban, warning: "
+        '"We are nowhere near the end of this winter."'
+    )
+    assert said == [("We are nowhere near the end of this winter.", "Ann Lee")]
+    # One who was asked answers: "Lee was asked why … (“…”)".
+    said = _said('Tom Reid was asked why the ferry was late ("The tide was too low"), and what came next.')
+    assert said == [("The tide was too low", "Tom Reid")]
