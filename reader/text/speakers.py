@@ -79,6 +79,7 @@ def participle(before: str, verb: re.Match[str]) -> bool:
 
 
 _PHRASE_END = re.compile(r"[,:;]")
+_PRONOUN_CLAUSE = re.compile(r"\s*(?:it|he|she|they|we|i)\s+(?:(?:\w+ly|also|has|have|had)\s+)*", re.I)
 _APPOSED_NAME = re.compile(r"\s*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*\s*([,:;]|$)")
 # A speech verb in the passive: "it was said that", "Lee has been told".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -199,7 +200,22 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         verb = None
     if verb:
         lead = after[: verb.start()]
-        if add_mentions(mentions_in(eb, end, end + verb.start()), "after_subject", prefer_last=True):
+        subjects = mentions_in(eb, end, end + verb.start())
+        # '“…” for Harbour residents to worry about, it has also acknowledged',
+        # '“…” before leaving for the zoo on Boxing Day, the report said': a
+        # pronoun or a description after the lead's last comma is the verb's
+        # subject, not a name in a clause before it (but '“…,” Ann Lee, a
+        # harbour official, said': a name right after the quote is).
+        own_clause = lead[lead.rfind(",") + 1 :]
+        if (
+            subjects
+            and subjects[0][1] != end + first
+            and "," in lead
+            and (_PRONOUN_CLAUSE.fullmatch(own_clause) or description(DESCRIBED_ALONE.match(own_clause)))
+        ):
+            subjects = []
+            lead = own_clause
+        if add_mentions(subjects, "after_subject", prefer_last=True):
             # The name the lead opens with, typed or not: '…," Mr. Lee of the
             # Harbour Board said' (the board is only what Lee is of).
             named = name_run(RUN_AT_START.match(lead.lstrip(" ,.!?")))

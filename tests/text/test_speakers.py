@@ -562,3 +562,20 @@ def test_a_passive_speech_verb_names_no_speaker() -> None:
     # One who was asked answers: "Lee was asked why … (“…”)".
     said = _said('Tom Reid was asked why the ferry was late ("The tide was too low"), and what came next.')
     assert said == [("The tide was too low", "Tom Reid")]
+
+
+def test_a_pronoun_or_description_before_the_verb_after_a_quote_is_its_subject_not_a_name_before_it() -> None:
+    # "Christmas Day" and "Dublin" (in clauses before the verb's own) used to speak.
+    said = _said(
+        'Tom Reid told the police that the crew each had "a couple of beers" before leaving Oslo for the '
+        "island on Christmas Day, the report said."
+    )
+    assert said[0][1] == "the report"
+    said = _said(
+        'The port authority has said there is "no reason" for Dublin residents to worry about the flood, '
+        "it has also acknowledged."
+    )
+    assert said[0][1] != "Dublin"
+    # A name right after the quote, then what it is, still speaks.
+    said = _said('"We will reopen in May," Ann Lee, a harbour official at the port, said on Monday.')
+    assert said[0][1] == "Ann Lee"
