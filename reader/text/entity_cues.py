@@ -45,6 +45,7 @@ CUES = {
     "surname_last": "the last of several words is one of the 20,000 commonest US surnames",
     "country": "the whole name is a country",
     "minor_place": "the gazetteer's only place of this name is a town under 100,000 people (Obama, Chelsea)",
+    "small_place": "the gazetteer's only place of this name is a town of 1,000 to 15,000 people (Faaborg, Gordon)",
     "country_code": "an acronym the alias table gives a country (US, UK, UAE; not AI, PC)",
     "acronym": "all capitals, 2-8 letters",
     "has_acronym": "several words, one of them an acronym",

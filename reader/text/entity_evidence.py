@@ -262,6 +262,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("country")
         elif place not in g.major_places:
             add("minor_place")
+    elif place in g.small_places:
+        add("small_place")
     word = names[0]
     if len(words) == 1 and word.isupper() and 2 <= len(word) <= 8:
         add("acronym")

