@@ -14,6 +14,7 @@ from dataclasses import replace
 from reader.model import Block
 from reader.text import entity_tagger
 from reader.text.companies import company_names
+from reader.text.dictionary_words import lower_case_word
 from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
     NATURAL_HEADS,
@@ -137,6 +138,25 @@ def _named_for_members(possessive: Token, head: Token) -> bool:
     return word.endswith(("s'", "s’")) or possessive.bare.lower().endswith(("men", "people", "children"))
 
 
+def _first_name_then_surname(words: list[Token]) -> bool:
+    """A people's name that is a first name too, then one surname: "Christian
+    Eriksen" is a person, where "Christian Democrats", "German Chancellor" and
+    "German Bundesliga" start with a people's name (a plural, a title, a word
+    that is no surname)."""
+    g = gazetteer()
+    if len(words) != 2:
+        return False
+    first, last = words[0].bare, words[1].bare
+    low = last.lower()
+    return (
+        ascii_fold(first).lower() in g.first_names
+        and low in g.surnames
+        and not is_demonym(last)
+        and low.rstrip(".") not in TITLES
+        and not (low.endswith("s") and lower_case_word(last))
+    )
+
+
 def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     """Split a run into candidate spans (sentence-initial common words, demonyms
     and titles peeled off, a title inside a run splitting it) with their cues."""
@@ -168,7 +188,13 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     while words and not company:
         first = words[0]
         low = first.bare.lower().rstrip(".")
-        if len(words) > 1 and is_demonym(first.bare) and whole not in g.places and not has_head:
+        if (
+            len(words) > 1
+            and is_demonym(first.bare)
+            and whole not in g.places
+            and not has_head
+            and not _first_name_then_surname(words)
+        ):
             # "Czech Republic" is a place; "Swiss Academy of Sciences", "European
             # Commission" are bodies whose name starts with a people's.
             spans.append(

@@ -104,6 +104,29 @@ def test_peoples_names_stay_peoples(word: str) -> None:
     assert is_demonym(word)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Christian Eriksen scored twice for Denmark.", "Christian Eriksen"),
+        ("Critics said Christian Lindner was wrong about the budget.", "Christian Lindner"),
+    ],
+)
+def test_a_peoples_name_that_is_a_first_name_before_a_surname_is_a_person(text: str, name: str) -> None:
+    assert _names(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("German Chancellor Olaf Brandt spoke first.", "German"),  # a title follows
+        ("The German Bundesliga side lost again.", "German"),  # no surname follows
+        ("Christian Zionists marched on Sunday.", "Christian"),  # a plural follows
+    ],
+)
+def test_a_peoples_name_before_a_title_a_word_or_a_plural_is_still_peeled(text: str, group: str) -> None:
+    assert _names(text).get(group) == "GROUP"
+
+
 def test_a_pope_called_francis_is_a_person_not_a_people() -> None:
     names = _names("Pope Francis said the church would listen. Francis spoke for an hour.")
     assert names.get("Francis") == "PERSON"
