@@ -17,6 +17,9 @@ from reader.archive.index.upkeep import IndexUpkeep
 # tried the steps in a process beside the import (rereading what the import
 # had just stored): on 2,000 files it cost 159 CPU-s against 96 written here,
 # and found what was stored later (31 s against 13), so it was taken out.
+# Session 13 tried a step process handed each step's documents instead: the
+# same CPU (the import is bound by its two cores at 2,000 files), steps written
+# far later beside the analysis workers, and 50-115 MB more at the peak.
 INDEX_STEP_S = 5.0
 # From this many articles left for the index at the end of an import, its
 # progress is shown (stage "indexing"); fewer take a second or two.
