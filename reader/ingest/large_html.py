@@ -27,6 +27,7 @@ from reader.ingest.seams import element_text
 from reader.model import Article, Block
 from reader.sanitize import clean_text
 from reader.text.chrome import is_block_chrome
+from reader.text.dates import day_first_on_page
 
 # Where trafilatura's quadratic step starts to cost: about 16,000 text nodes,
 # 0.35 s for each of its two XPath calls (and 4x that at twice the nodes).
@@ -135,6 +136,9 @@ def article_from_tree(tree: Any, fmt: str = "html") -> Article:
         byline=clean_byline(meta("author", "article:author")),
         site=meta("og:site_name"),
         url=meta("og:url"),
-        published=parse_date(meta("article:published_time", "date", "pubdate")),
+        published=parse_date(
+            meta("article:published_time", "date", "pubdate"),
+            day_first=day_first_on_page(" ".join(b.text for b in blocks), tree.get("lang") or meta("og:locale")),
+        ),
         language=meta_text(tree.get("lang")),
     )

@@ -14,6 +14,7 @@ from reader.ingest.common import code_text, meta_text, parse_date, squash, title
 from reader.ingest.decode import file_text
 from reader.model import Article, Block
 from reader.sanitize import clean_text
+from reader.text.dates import day_first_on_page
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD = MarkdownIt("commonmark")
@@ -134,10 +135,11 @@ def parse(data: bytes, path: Path) -> list[Article]:
     byline = meta_text(authors)
     url = meta_text(_first(meta, "url", "source", "link", "url_original", "original_url", "original"))
     site = meta_text(meta.get("site") or meta.get("site_name") or meta.get("publisher"))
-    published = parse_date(
-        _first(meta, "date", "published", "date_published", "created", "clipped", "date_saved", "saved")
-    )
     language = meta_text(meta.get("lang") or meta.get("language"))
+    published = parse_date(
+        _first(meta, "date", "published", "date_published", "created", "clipped", "date_saved", "saved"),
+        day_first=day_first_on_page(text, language),
+    )
     if site is None and url:
         from urllib.parse import urlsplit
 

@@ -14,6 +14,12 @@ The copyright line is one case of a wider one: htmldate gives January 1 of any
 year it finds alone. A wiki page about a school year ("1996-1997 school year")
 was dated 1996-01-01. A January 1 that the page never writes (as "January 1,
 1996", "1 Jan 1996", "1996-01-01" or "01/01/1996") is a year, not a date.
+
+A date line in figures (03/04/2021) is read in the order the page's other
+dates in figures show (one of them read one way only: 25/04/2021), else in
+its language's (en-US: month first; en-GB, fr: day first); else it is no date.
+htmldate reads such figures day first whatever the page, so its date is the
+line's when the two differ only by day and month swapped.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from datetime import datetime
 
 from reader.model import Block
 from reader.text.chrome import as_date, is_body_like
-from reader.text.dates import parse_date
+from reader.text.dates import day_first_on_page, parse_date
 
 # What htmldate reads as a copyright mention (its COPYRIGHT_PATTERN, with the
 # entities of a page not yet parsed): the sign or word, up to 99 characters that
@@ -59,7 +65,22 @@ def writes_new_year(html: str, year: int) -> bool:
     )
 
 
-def dateline(blocks: Sequence[Block]) -> datetime | None:
+# The page's language: <html lang>, og:locale, or a Content-Language header kept as a meta tag.
+_LANGUAGE = re.compile(
+    r"<html\b[^>]*?\b(?:xml:)?lang\s*=\s*[\"']?([\w-]+)"
+    r"|<meta\b[^>]*?(?:property\s*=\s*[\"']og:locale[\"']|http-equiv\s*=\s*[\"']content-language[\"'])"
+    r"[^>]*?\bcontent\s*=\s*[\"']?([\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def page_day_first(html: str) -> bool | None:
+    """Whether the page writes dates in figures day first (None: it does not say)."""
+    tag = _LANGUAGE.search(html)
+    return day_first_on_page(html, (tag.group(1) or tag.group(2)) if tag else None)
+
+
+def dateline(blocks: Sequence[Block], day_first: bool | None = None) -> datetime | None:
     """The date of the last line that is only a date ("Posted Jan. 5, 2008 3:47
     PM") above the article's first paragraph of prose; None when there is none.
     The last: a site's banner above the headline carries the day the page was
@@ -70,7 +91,7 @@ def dateline(blocks: Sequence[Block]) -> datetime | None:
             continue
         if is_body_like(block.text):
             break
-        found = as_date(block.text) or found
+        found = as_date(block.text, day_first) or found
     return found
 
 
@@ -78,9 +99,11 @@ def publication_date(found: object, html: str, blocks: Sequence[Block]) -> datet
     """The page's date from what trafilatura `found`, the page and its text's
     blocks (before chrome is dropped: a date line is chrome)."""
     date = parse_date(found)
-    line = dateline(blocks)
+    line = dateline(blocks, page_day_first(html))
     if date is None or (line is not None and line.date() == date.date()):
         return date or line
+    if line is not None and (date.year, date.month, date.day) == (line.year, line.day, line.month):
+        return line  # htmldate read the line's figures day first; the page's order says otherwise
     year_only = (date.month, date.day) == (1, 1) and (
         date.year in copyright_years(html) or not writes_new_year(html, date.year)
     )

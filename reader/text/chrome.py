@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reader.text.dates import parse_date
+from reader.text.dates import day_first_in, parse_date
 from reader.text.vocab import CHROME_CUES, CHROME_PHRASES
 from reader.text.whitespace import squash
 
@@ -176,7 +176,7 @@ def is_block_chrome(text: str) -> bool:
     return (
         bool(_ISO_STAMP.match(stripped) or _URL_ONLY.match(stripped) or _CALL_TO_ACTION.match(stripped))
         or is_chrome(stripped)
-        or as_date(stripped) is not None
+        or is_date_line(stripped)
     )
 
 
@@ -184,19 +184,26 @@ def is_block_chrome(text: str) -> bool:
 _DATE_PARTS = re.compile(r"\s+[|•·]\s+|\s+-\s+(?=(?:last\s+)?(?:updated|modified|posted|published)\b)", re.I)
 
 
-def as_date(line: str) -> datetime | None:
+def as_date(line: str, day_first: bool | None = None) -> datetime | None:
     """A line that is only a date (with time and a 'Published' label) → that
-    date; of several labelled dates on one line, the first (the publication)."""
+    date; of several labelled dates on one line, the first (the publication).
+    `day_first`: how the page writes dates in figures (see parse_date)."""
     if len(line) > 160:
         return None
     parts = _DATE_PARTS.split(line.strip())
     if len(parts) > 1:
-        dates = [_one_date(p) for p in parts]
+        dates = [_one_date(p, day_first) for p in parts]
         return dates[0] if all(d is not None for d in dates) else None
-    return _one_date(line)
+    return _one_date(line, day_first)
 
 
-def _one_date(line: str) -> datetime | None:
+def is_date_line(line: str) -> bool:
+    """Whether a line is only a date: in figures, in either order (03/04/2021
+    is a date line whichever date it is)."""
+    return as_date(line, day_first=True) is not None
+
+
+def _one_date(line: str, day_first: bool | None) -> datetime | None:
     if len(line) > 80:
         return None
     if _ISO_STAMP.match(line.strip()):
@@ -211,19 +218,19 @@ def _one_date(line: str) -> datetime | None:
     rest = re.sub(rf"\b({_MONTH}|mon|tue|wed|thu|fri|sat|sun)\w*\b|[,|•·\-–]|\bat\b|\bon\b", "", rest, flags=re.I)
     if rest.strip():
         return None
-    return parse_date(shape.group(1))
+    return parse_date(shape.group(1), day_first=day_first)
 
 
 # "Posted on 14 March 2022 at 9:15 am by Ann Lee": a date line that names its writer.
 _DATED_BY = re.compile(r"^(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
 
 
-def as_dated_byline(line: str) -> tuple[datetime, str] | None:
+def as_dated_byline(line: str, day_first: bool | None = None) -> tuple[datetime, str] | None:
     """A dateline that ends with its byline → (date, name)."""
     m = _DATED_BY.match(line.strip()) if len(line) <= 160 else None
     if not m:
         return None
-    date = as_date(m.group("date"))
+    date = as_date(m.group("date"), day_first)
     name = as_byline("By " + m.group("by")[2:].strip()) if date is not None else None
     return (date, name) if date is not None and name else None
 
@@ -274,17 +281,18 @@ def clean_scrape(text: str) -> CleanScrape:
     out = CleanScrape()
     lines = split_paragraphs(text)
     kept: list[str] = []
+    day_first = day_first_in(text)  # a scrape has no language tag: its own dates say
     for line in lines:
         if is_chrome(line):
             out.chrome.append(line)
             continue
-        date = as_date(line)
-        if date is not None:
-            out.published = out.published or date
+        if is_date_line(line):
+            out.published = out.published or as_date(line, day_first)
             continue
-        dated = as_dated_byline(line)
+        dated = as_dated_byline(line, day_first=True)  # a dated byline in either order
         if dated is not None:
-            out.published = out.published or dated[0]
+            when = as_dated_byline(line, day_first)  # its date only if the order is known
+            out.published = out.published or (when[0] if when else None)
             out.byline = out.byline or dated[1]
             continue
         byline = as_byline(line)

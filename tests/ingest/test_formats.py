@@ -55,6 +55,18 @@ def test_markdown_front_matter_and_blocks(fixtures_dir: Path) -> None:
     assert kinds["Six saunas"] == "list_item"
 
 
+def test_a_markdown_date_in_figures_is_read_in_the_clippings_language(tmp_path: Path) -> None:
+    body = "The harbour board met on Tuesday to vote on the new quay, and the vote was carried by seven to two."
+    for language, expected in (
+        ("en-US", datetime(2021, 3, 4, tzinfo=UTC)),
+        ("en-GB", datetime(2021, 4, 3, tzinfo=UTC)),
+    ):
+        clipping = tmp_path / f"{language}.md"
+        clipping.write_text(f"---\ntitle: Quay vote\ndate: 03/04/2021\nlang: {language}\n---\n\n{body}\n")
+        [article] = read_articles(clipping)
+        assert article.published == expected, language
+
+
 def test_markdown_bad_front_matter_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: [unclosed\n---\nBody text here.\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from reader.ingest.html import parse_html_text
-from reader.ingest.page_dates import copyright_years, dateline, writes_new_year
+from reader.ingest.page_dates import copyright_years, dateline, page_day_first, writes_new_year
 from reader.model import Block
 from tests.ingest.prose import LEAD, SECOND, THIRD
 
@@ -104,3 +104,22 @@ def test_writes_new_year() -> None:
     assert writes_new_year("<time>2008-01-01</time>", 2008) and writes_new_year("on 1 January 2008", 2008)
     assert not writes_new_year("Jan. 10, 2008; 1996-1997 school year", 2008)
     assert not writes_new_year("1996-1997 school year", 1996)
+
+
+def test_a_date_line_in_figures_is_read_in_the_pages_order() -> None:
+    # %d/%m/%Y was tried first whatever the page: a US "03/04/2021" became 3 April.
+    line = "<p>Posted 03/04/2021 3:47 PM</p>"
+    us = _page(line, footer="").replace("<html>", "<html lang='en-US'>")
+    assert parse_html_text(us, None).published == datetime(2021, 3, 4, tzinfo=UTC)
+    uk = _page(line, footer="").replace("<html>", "<html lang='en-GB'>")
+    assert parse_html_text(uk, None).published == datetime(2021, 4, 3, tzinfo=UTC)
+    # The page's own dates say more than a language tag a site may never have set.
+    comment = "<p>Comment posted 25/03/2021</p></body>"
+    assert parse_html_text(us.replace("</body>", comment), None).published == datetime(2021, 4, 3, tzinfo=UTC)
+
+
+def test_page_day_first() -> None:
+    assert page_day_first("<html lang='en-us'><body>") is False
+    assert page_day_first("<head><meta property='og:locale' content='en_GB'></head>") is True
+    assert page_day_first("<html lang='en'><body>on 12/25/2020</body>") is False
+    assert page_day_first("<html lang='en'><body>") is None

@@ -117,3 +117,16 @@ def test_long_newsletter_and_cookie_notices_are_chrome_not_the_headline() -> Non
     assert not is_chrome(
         "The baker, who sends a weekly newsletter to 300 customers, said the cookies sold out by noon every day."
     )
+
+
+def test_a_date_line_in_figures_is_read_as_the_scrapes_other_dates_write_them() -> None:
+    # %d/%m/%Y was tried first whatever the page: a US "3/4/2021" became 3 April.
+    head = "Bus services to outer villages to double\n\nPosted 3/4/2021 9:15 AM\n\n"
+    us = clean_scrape(head + BODY + "\n\nComments\n\nAnn L. wrote on 4/25/2021: About time.")
+    assert us.published == datetime(2021, 3, 4, tzinfo=UTC)
+    uk = clean_scrape(head + BODY + "\n\nComments\n\nAnn L. wrote on 25/4/2021: About time.")
+    assert uk.published == datetime(2021, 4, 3, tzinfo=UTC)
+    alone = clean_scrape(head + BODY)  # nothing says which: no date, and the line is still no text
+    assert alone.published is None and alone.paragraphs == [BODY]
+    dated_by = clean_scrape("Bus services to outer villages to double\n\nPosted 3/4/2021 by Tom Price\n\n" + BODY)
+    assert dated_by.byline == "Tom Price" and dated_by.published is None
