@@ -76,6 +76,29 @@ def _empty_paragraphs_opened(html: str) -> str:
     return _EMPTY_PARAGRAPH.sub(lambda m: f"<p{m.group(1) or ''}>", html)
 
 
+_PARAGRAPH_TAG = re.compile(r"<(/?)p(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+def _stray_paragraph_ends_opened(html: str) -> str:
+    """A </p> with no <p> open since the last one becomes the empty paragraph
+    HTML5 makes of it, a break a browser shows (the HTML parser dropped it).
+    Pages that closed every paragraph and opened none ("…on Monday.</p>Vardhan
+    was…") ran their sentences together ("Monday.Vardhan"), and a quote's
+    sentence began in the one before. A <p> closed by a block before its </p>
+    counts as open: that </p> is left to the parser, as before. (Opening a
+    paragraph there instead split that page's paragraphs, but ran another's
+    <br><br> paragraphs into one.)"""
+    out: list[str] = []
+    last, open_paragraph = 0, False
+    for m in _PARAGRAPH_TAG.finditer(html):
+        closing = bool(m.group(1))
+        if closing and not open_paragraph:
+            out += [html[last : m.start()], "<p></p>"]
+            last = m.end()
+        open_paragraph = not closing
+    return "".join(out) + html[last:] if out else html
+
+
 def _without_control_refs(html: str) -> str:
     """Drop references to C0 controls other than tab and line breaks, and to
     U+FFFE and U+FFFF (raw ones are stripped with the rest of the text's
@@ -318,7 +341,7 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     english_date_parser.install()
 
     html = _closed_title(_without_control_refs(_XML_DECLARATION.sub("", html, count=1)))
-    html = _empty_paragraphs_opened(html)
+    html = _stray_paragraph_ends_opened(_empty_paragraphs_opened(html))  # in this order: it makes empty ones
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises several types for hopeless input
