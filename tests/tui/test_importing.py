@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen
@@ -29,12 +30,16 @@ async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) ->
         await settle(pilot)
         await pilot.press("i")
         assert isinstance(app.screen, ImportScreen)
+        # No bar before an import: idle, it pulsed at "--%" as if one were running.
+        bar = app.screen.query_one(ProgressBar)
+        assert not bar.visible
         path_input = app.screen.query_one("#import-path")
         path_input.value = str(src)
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
         assert screen.report is not None and screen.report.added == 1 and screen.report.failed == 1
+        assert bar.visible and bar.percentage == 1
         summary = str(screen.query_one("#import-summary").render())
         assert "broken.txt" in summary and "empty file" in summary
         await pilot.press("escape")

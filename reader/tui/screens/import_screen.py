@@ -95,7 +95,9 @@ class ImportScreen(Screen[None]):
                 # "Cancel (ctrl+c)" left no room for the button's edges at 80 columns.
                 yield Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
             yield FolderTree(self.start_path, id="import-tree")
-            yield ProgressBar(id="import-progress", show_eta=False)
+            # Hidden (its room kept) until an import starts: idle, it pulsed at
+            # "--%" as if something were being imported.
+            yield ProgressBar(id="import-progress", show_eta=False, classes="-idle")
             yield Static("", id="import-phase")
             yield Static("", id="import-current")
             yield Static("", id="import-counts")
@@ -126,6 +128,9 @@ class ImportScreen(Screen[None]):
         self.stop_requested.clear()
         self.stopped.clear()
         self.query_one("#import-summary", Static).update("")
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.remove_class("-idle")
+        bar.update(total=None, progress=0)  # pulsing while the files are listed; the last import's 100 % gone
         self._set_running(True)
         self.run_import(path)
 
