@@ -14,34 +14,79 @@ from reader.text.word_set import WordSet
 
 _FEMALE = {"female", "mostly_female"}
 _MALE = {"male", "mostly_male"}
+# A first name that opens this many place names of the gazetteer ("Santa Cruz",
+# "Santa Fe", … 100 of them) and that fewer than this share of people bear
+# (the 1990 US census: Santa, 0.006 %; Santiago 0.022 %, Al 0.023 %) is used
+# mostly for places and titles, not people: it carries no gender ("Santa
+# Claus … he said" clashed with gender-guesser's female Santa). A name the
+# census lacks is not known to be rare: "Abu" (Abu Dhabi, and "father of" in
+# a man's name) keeps its gender, and without it "she said" after a quote of
+# Nesma Hajjaj's went to Walid Abu Hatab.
+PLACE_OPENINGS = 10
+RARE_SHARE = 0.01  # per cent of people
 
 
 @functools.cache
 def _genders() -> tuple[WordSet, WordSet, WordSet]:
     """(women's names, men's names, every first name), lower-cased; a name
-    used for both is in neither of the first two.
+    used for both, or mostly for places (_place_words), is in neither of the
+    first two.
 
     Loading the dictionary takes about a second, so the three sets are kept in
     the cache directory under a key of this code and the package's version.
     """
     from reader.text import word_set
+    from reader.text.gazetteer import CACHE_PACKAGES, cache_sources
 
-    path = cache_path("first-names", (Path(__file__), Path(word_set.__file__)), ("gender-guesser", "marisa-trie"))
+    path = cache_path("first-names", (Path(__file__), Path(word_set.__file__), *cache_sources()), CACHE_PACKAGES)
     return kept(path, _build, lambda found: isinstance(found, tuple) and len(found) == 3)
 
 
 def _build() -> tuple[WordSet, WordSet, WordSet]:
     from gender_guesser.detector import Detector
 
+    ungendered = _place_words()
     female_names, male_names, every_name = set(), set(), set()
     for name, codes in Detector(case_sensitive=False).names.items():
-        every_name.add(ascii_fold(name).lower())
+        word = ascii_fold(name).lower()
+        every_name.add(word)
         kinds = set(codes)
+        if word in ungendered:
+            continue
         if kinds and kinds <= _FEMALE:
-            female_names.add(ascii_fold(name).lower())
+            female_names.add(word)
         elif kinds and kinds <= _MALE:
-            male_names.add(ascii_fold(name).lower())
+            male_names.add(word)
     return WordSet(female_names), WordSet(male_names), WordSet(every_name)
+
+
+def _place_words() -> set[str]:
+    """The words that open PLACE_OPENINGS place names or more and that some
+    people, but fewer than RARE_SHARE per cent, have as a first name."""
+    from collections import Counter
+
+    from reader.text.gazetteer import gazetteer
+
+    openings = Counter(place.split()[0] for place in gazetteer().places if " " in place)
+    return {word for word, n in openings.items() if n >= PLACE_OPENINGS and 0 < _census_share(word) < RARE_SHARE}
+
+
+@functools.cache
+def _census_shares() -> dict[str, float]:
+    """Each first name's share of people in per cent (the 1990 US census, the
+    `names` package's lists of women's and men's names)."""
+    import names
+
+    shares: dict[str, float] = {}
+    for listing in ("dist.female.first", "dist.male.first"):
+        for line in (Path(names.__file__).parent / listing).read_text(encoding="ascii").splitlines():
+            name, share, *_ = line.split()
+            shares[name.lower()] = shares.get(name.lower(), 0.0) + float(share)
+    return shares
+
+
+def _census_share(word: str) -> float:
+    return _census_shares().get(word, 0.0)
 
 
 def gender(first_name: str) -> str | None:
