@@ -114,8 +114,28 @@ def publication_date(found: object, html: str, blocks: Sequence[Block]) -> datet
 
 def _in_metadata(date: datetime, html: str) -> bool:
     """Whether htmldate finds `date` without reading the text: in meta tags,
-    JSON-LD, <time> elements or the URL, where a date is the page's own."""
+    JSON-LD, <time> and <abbr> elements or the URL, where a date is the page's own.
+    It reads only those: htmldate's quick search also reads any element whose
+    class or id names a date, such as a site's banner with the day the page
+    was saved ("date_weather_date": Wednesday 16 January, 2008), which beat
+    the story's own date line (28 December 2007)."""
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
-    return parse_date(find_date(html, **set_date_params(False))) == date
+    return parse_date(find_date(metadata_only(html), **set_date_params(False))) == date
+
+
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_OWN_DATES = re.compile(
+    r"<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>|<(time|abbr)\b[^>]*>.*?</\1\s*>|<meta\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def metadata_only(html: str) -> str:
+    """The page cut to where its dates are its own: its <head> (meta tags, the
+    canonical link), and in its body meta tags (microdata: itemprop="dateCreated"),
+    JSON-LD, <time> elements and <abbr> ones (microformats' "published")."""
+    head = _HEAD.search(html)
+    own = "".join(m.group() for m in _OWN_DATES.finditer(html))
+    return f"<html>{head.group() if head else '<head></head>'}<body>{own}</body></html>"

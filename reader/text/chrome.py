@@ -35,7 +35,8 @@ _DATE_WORDS = re.compile(
     r"(?P<date>.+?)\s*$",
     re.I,
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|EST|EDT|CET|CEST))?\b", re.I)
+# "3:47 PM", "2:15p.m.", "16:00:00 GMT", "1:14 PM CST": seconds, a closing stop, any zone's letters.
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:UTC|[A-Z]{2,4}T)\b)?(?!\w)", re.I)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"

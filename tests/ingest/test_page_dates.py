@@ -123,3 +123,14 @@ def test_page_day_first() -> None:
     assert page_day_first("<head><meta property='og:locale' content='en_GB'></head>") is True
     assert page_day_first("<html lang='en'><body>on 12/25/2020</body>") is False
     assert page_day_first("<html lang='en'><body>") is None
+
+
+def test_a_banners_date_is_not_metadata_the_story_date_line_wins() -> None:
+    # htmldate's quick search reads any element whose id or class names a date:
+    # the site's banner with the day the page was saved beat the story's line.
+    banner = "<table><tr><td><span id='date_weather_date'>Wednesday 16 January, 2008</span></td></tr></table>"
+    page = _page("<p class='more-links'>2:15p.m. 28 December 2007</p>", footer="").replace("<body>", "<body>" + banner)
+    assert parse_html_text(page, None).published == datetime(2007, 12, 28, tzinfo=UTC)
+    meta = "<meta property='article:published_time' content='2008-01-16T09:00:00Z'>"
+    dated = _page("<p>2:15p.m. 28 December 2007</p>", head=meta, footer="")  # real metadata still wins
+    assert parse_html_text(dated, None).published == datetime(2008, 1, 16, tzinfo=UTC)

@@ -130,3 +130,14 @@ def test_a_date_line_in_figures_is_read_as_the_scrapes_other_dates_write_them() 
     assert alone.published is None and alone.paragraphs == [BODY]
     dated_by = clean_scrape("Bus services to outer villages to double\n\nPosted 3/4/2021 by Tom Price\n\n" + BODY)
     assert dated_by.byline == "Tom Price" and dated_by.published is None
+
+
+def test_date_lines_with_seconds_a_closing_stop_or_any_zone() -> None:
+    for line, day in (
+        ("2:15p.m. 28 December 2007", datetime(2007, 12, 28, tzinfo=UTC)),
+        ("Posted : Mon, 31 Dec 2007 16:00:00 GMT", datetime(2007, 12, 31, tzinfo=UTC)),
+        ("Friday, January 11, 2008 1:14 PM CST", datetime(2008, 1, 11, tzinfo=UTC)),
+        ("Updated 3 May 2022 09:15 AEST", datetime(2022, 5, 3, tzinfo=UTC)),
+    ):
+        assert as_date(line) == day, line
+    assert as_date("12:30 at the market on 3 May 2022") is None  # words besides the date and time
