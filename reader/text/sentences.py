@@ -12,7 +12,9 @@ _PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|insi
 _PUT_IT = rf"puts?\s+it(?!(?:\s+\w+ly)?\s+(?:{_PLACED})\b)"
 # "In the immortal words of Lee, “…”" names its source after the phrase, like "according to".
 WORDS_OF = r"in\s+the\s+(?:[a-z]+\s+)?words\s+of"
-SPEECH = "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF])
+# "As Lee pointed out, “…”", "the Gazette points out that “…”": a verb with its particle.
+_POINT_OUT = r"point(?:s|ed)\s+out"
+SPEECH = "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF, _POINT_OUT])
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns
 # (not after "the 56-year-old", who says, nor a double-barrelled name:

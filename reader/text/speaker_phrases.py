@@ -211,6 +211,18 @@ def run_features(name: str) -> tuple[str, ...]:
 
 
 SIGNED = re.compile(rf"\s*[―—–-]\s*((?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD})[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
+# A review blurb or a testimonial signed with the name and what they write for
+# or are, after a quote that ends its sentence, with or without a dash:
+# '“…film.” Ann Lee, Harbour Gazette', '“…” – Ann Lee, Director, Port Board, Harbour',
+# or a name alone that ends the paragraph, '“…film.” Harbour Gazette'. (What follows
+# the comma is capitalised words and the joining words only, to the paragraph's end
+# or the next quotation: not a sentence, "Ann Lee, Harbour's mayor, opened the meeting".)
+_TITLE_CASE = r"(?:[A-Z][\w&'’.-]*|(?:of|the|a|an|and|for|on|at|in|&)(?=[ \t]))"
+_TITLE_RUN = rf"{_TITLE_CASE}(?:[ \t]+{_TITLE_CASE}){{0,9}}"
+BLURB = re.compile(
+    rf"\s*(?:(?:[―—–]|--?)\s*)?((?:{_NAME_WORD}[ \t]+){{0,3}}{_NAME_WORD})"
+    rf"(?:(,)[ \t]+{_TITLE_RUN}(?:,[ \t]+{_TITLE_RUN}){{0,3}}[ \t]*\.?[ \t]*(?:\n|$|(?=\x00))|[ \t]*(?:\n|$))"
+)
 # '“…we will.” Smith said.': a name (or pronoun) and a verb, and the sentence ends.
 SHORT_TAG = re.compile(rf"\s+(?:(?:{_NAME_WORD}\s+){{1,4}}|(?:he|she|they)\s+)(?:{SPEECH})\.", re.I)
 # A speech verb right after a name: "…, Lee said", "Lee later told", and across
@@ -228,10 +240,11 @@ TAG_AFTER = re.compile(
 
 
 def text_ends_sentence(blocks: Sequence[Block], span: Span) -> bool:
-    """Whether a quote closes on a full stop ('…him.”' or '…him”.')."""
+    """Whether a quote closes on a full stop ('…him.”', '…him”.', or a doubled
+    mark: '…him.’’')."""
     _, _, eb, end = span
     tail = blocks[eb].text[max(0, end - 3) : end + 1].rstrip()
-    return bool(re.search(r"\.[\"'”’»]?$|[\"'”’»]\.$", tail))
+    return bool(re.search(r"\.[\"'”’»]{0,2}$|[\"'”’»]\.$", tail))
 
 
 # "House Speaker Ann Lee", "Harbour Board Chair Ann Lee": a title and a name follow.

@@ -30,6 +30,7 @@ from reader.text.sentences import WORDS_OF, first_sentence, sentence_start, spee
 from reader.text.speaker_article import BLANK, PERSONLIKE, VOCATIVE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate, decide
 from reader.text.speaker_phrases import (
+    BLURB,
     DESCRIBED_ALONE,
     DESCRIBED_AT_END,
     FIRST_PERSON_AFTER,
@@ -172,6 +173,18 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         named = name_run(signed)
         if named:
             out.append(Candidate(named, "signed", run_features(named)))
+
+    # '“…film.” Ann Lee, Harbour Gazette': a blurb signed with a name and an outlet.
+    blurb = BLURB.match(masked[eb], end) if not signed and text_ends_sentence(article.blocks, span) else None
+    signers = [m for m in mentions_in(eb, *blurb.span(1)) if m[4] in PERSONLIKE | {"ORG"}] if blurb else []
+    if blurb and blurb.group(2) and not add_mentions(signers, "blurb", prefer_last=False):
+        named = name_run(blurb)
+        if named:
+            out.append(Candidate(named, "blurb", run_features(named)))
+    elif blurb and not blurb.group(2) and not re.search(r"^\s*[―—–-]|\.\s*$", blurb.group()):
+        # A name alone ('“…” Harbour Gazette'), not a word ('“…” Wrong.') nor a
+        # byline signed with a dash: one the recogniser found, the whole run.
+        add_mentions([m for m in signers if m[1] == blurb.start(1) and m[2] == blurb.end(1)], "blurb", False)
 
     after = first_sentence(masked[eb][end : end + 160])
     # '“…ends here.” She says…': a full stop inside the marks ends the sentence,
@@ -450,8 +463,18 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
             out.append(Candidate(article.narrator, "narrator"))
         elif article.author:
             out.append(Candidate(article.author, "narrator", ("byline",)))
-    # A paragraph that only continues the previous paragraph's quotation.
-    if previous is not None and not before.strip(" \t\n" + BLANK) and previous[0] >= b - 1 and not verbs and not tagged:
+    # A paragraph that only continues the previous paragraph's quotation (not
+    # one signed after the quote by a few words: '“…” 9to5Mac', a blurb's source).
+    rest = masked[eb][end:].strip()
+    signed_off = 0 < len(rest.split()) <= 4 and BLANK not in rest and not re.search(r"[.!?:]$", rest)
+    if (
+        previous is not None
+        and not before.strip(" \t\n" + BLANK)
+        and previous[0] >= b - 1
+        and not verbs
+        and not tagged
+        and not signed_off
+    ):
         out.append(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))
     # “Robert, come here.”: the one addressed does not say it.
     quote = article.blocks[b].text[start:end] if b == eb else article.blocks[b].text[start:]

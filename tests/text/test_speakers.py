@@ -579,3 +579,44 @@ def test_a_pronoun_or_description_before_the_verb_after_a_quote_is_its_subject_n
     # A name right after the quote, then what it is, still speaks.
     said = _said('"We will reopen in May," Ann Lee, a harbour official at the port, said on Monday.')
     assert said[0][1] == "Ann Lee"
+
+
+def test_pointed_out_reports_speech() -> None:
+    # "point out" was no speech verb: a quote after "as X pointed out," had no speaker.
+    said = _said('The board met on Monday. As its chairman, Tom Reid, pointed out, "The quay is full."')
+    assert said == [("The quay is full.", "Tom Reid")]
+    said = _said('The Harbour Gazette points out that the vote "was a farce from start to end" and a waste.')
+    assert said[0][1] == "Harbour Gazette"
+    # A quote closing on a full stop and a doubled mark ends its sentence: the next
+    # sentence's verb and its first word are not its attribution.
+    said = _said(
+        "The Harbour Board, which runs the port, said that “the quay will reopen in spring.’’"
+        " Critically, however, it pointed out that it has “no role in the ferry timetable.’’"
+    )
+    assert said[0][1] == "Harbour Board"
+    # Pointing out a thing is no speech: the quote's own tag still speaks.
+    said = _said('He pointed out the ship to the crowd. "The quay is full," Anna Kerr said.')
+    assert said[0][1] == "Anna Kerr"
+
+
+def test_a_blurb_signed_with_a_name_and_an_outlet_is_the_names() -> None:
+    # A review blurb signed "Name, Outlet" after the quote, with a dash or none.
+    for sign in ("", "— ", "-- "):
+        said = _said(f'"A gripping, beautifully made film about the sea." {sign}Anna Kerr, Harbour Gazette')
+        assert said == [("A gripping, beautifully made film about the sea.", "Anna Kerr")], sign
+    said = _said('"A gripping film about the sea." Anna Kerr, Director of the Harbour Board. "We loved it."')
+    assert said[0][1] == "Anna Kerr"
+    # What they are in parts, and the next signed quote in the same paragraph.
+    said = _said(
+        '"Gripping from start to end." — Anna Kerr, Director, Kerr Films, Harbour "We loved it." — Tom Reid, Harbour'
+    )
+    assert [who for _, who in said] == ["Anna Kerr", "Tom Reid"]
+    # An outlet's name alone, ending the paragraph.
+    assert _said('"A gripping film about the sea." Harbour Gazette')[0][1] == "Harbour Gazette"
+    # A blurb signed by what is no name does not continue the one before.
+    said = _said('"A gripping film about the sea." Harbour Gazette', '"A film for the ages." 9to5Reel')
+    assert said[1][1] is None
+    # But not a word after the quote that ends the paragraph.
+    assert _said('Anna Kerr said that "the harbour will stay dry all winter." Wrong.')[0][1] == "Anna Kerr"
+    # Not a sentence that goes on after the name and its comma.
+    assert _said('"We will not sign." Anna Kerr, Harbour\'s mayor, opened the meeting.')[0][1] is None
