@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.vocab import ABBREVIATIONS, SPEECH_PARTICIPLES, SPEECH_VERBS
+from reader.text.vocab import ABBREVIATIONS, DOCUMENTS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 # "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
 _PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|inside|there|here"
@@ -14,8 +14,15 @@ _PUT_IT = rf"puts?\s+it(?!(?:\s+\w+ly)?\s+(?:{_PLACED})\b)"
 WORDS_OF = r"in\s+the\s+(?:[a-z]+\s+)?words\s+of"
 # "As Lee pointed out, “…”", "the Gazette points out that “…”": a verb with its particle.
 _POINT_OUT = r"point(?:s|ed)\s+out"
+# Written words "read": only a document's ("the statement read", "reads one comment"),
+# not a person reading ("Lee read the news").
+READS = re.compile(r"reads?", re.I)
+_DOCUMENT = "|".join(sorted(DOCUMENTS, key=len, reverse=True))
+_DOCUMENT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT})\b[^,.;:!?\x00]{{0,60}}$", re.I)
+_ONE_AFTER = re.compile(r"\s+(?:one|another)\b", re.I)
 SPEECH = "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF, _POINT_OUT])
-_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH})\b", re.I)  # not "so-called"
+# ("reads" only here, where speech_verbs() keeps a document's.)
+_VERB = re.compile(rf"(?<![\w-])(?:{SPEECH}|reads?)\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns
 # (not after "the 56-year-old", who says, nor a double-barrelled name:
 # "Holtz-Eakin said", "Coca-Cola says").
@@ -46,6 +53,11 @@ def speech_verbs(text: str, end: int | None = None) -> list[re.Match[str]]:
             m.group()[0].isupper() and not headline and _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
         )
         and not (m.group().lower() in SPEECH_PARTICIPLES and _ACTIVITY_AFTER.match(text, m.end()))
+        and not (
+            READS.fullmatch(m.group())
+            and not _DOCUMENT_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            and not _ONE_AFTER.match(text, m.end())
+        )
     ]
 
 

@@ -55,7 +55,7 @@ from reader.text.speaker_phrases import (
     subject_run,
     text_ends_sentence,
 )
-from reader.text.vocab import SPEECH_PARTICIPLES
+from reader.text.vocab import DOCUMENTS, NOT_NAMES, SPEECH_PARTICIPLES
 
 
 def speaker(article: Article, span: Span, before: str, previous: tuple[int, str | None] | None) -> str | None:
@@ -483,4 +483,26 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
         replace(c, features=(*c.features, "addressed")) if c.name and set(c.name.split()) & addressed else c
         for c in out
     ]
+    out = [author for c in out if (author := _author(c))]
     return [c for c in out if c.name is None or (BLANK not in c.name and c.name.strip())]
+
+
+_DOCUMENT_OF = re.compile(
+    rf"^(?:(?i:the|a|an|one|another|this|that|its|his|her|their)\s+)?(?:((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*?)"
+    rf"(?:['’]s)?\s+)?(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(DOCUMENTS, key=len, reverse=True))})\b"
+)
+
+
+def _author(c: Candidate) -> Candidate | None:
+    """A document proposed as a speaker ("the statement read", "Ann Lee's letter
+    read", "read one comment") is no one: its author, when the phrase names one,
+    wrote the words (the `written` feature); else the quote's own tag names no
+    one ('“…,” the statement continued'), and a cue before it proposes nothing
+    (in "Lee issued a statement warning that “…”", Lee)."""
+    found = _DOCUMENT_OF.match(c.name) if c.name and {"description", "run"} & set(c.features) else None
+    if c.name is None or not found:
+        return c
+    author = found.group(1)
+    if not author or author.lower() in NOT_NAMES:
+        return replace(c, name=None, features=()) if c.cue.startswith(("after", "said_x")) else None
+    return replace(c, name=person_name(author), features=(*run_features(author), "written"))

@@ -184,6 +184,14 @@ SPEECH_PARTICIPLES = frozenset(
     """saying telling adding warning writing asking noting arguing insisting explaining claiming asserting
     stating declaring recalling replying answering stressing urging""".split()
 )
+# What written words are in, which "reads" ("the statement read", "the tweet from
+# Lee reads"): its author, if named, wrote the quotation.
+DOCUMENTS = frozenset(
+    """statement statements tweet tweets post posts posting comment comments letter letters story article
+    message messages note notes sign signs caption description headline notice email e-mail text release
+    banner placard poster card label inscription plaque entry website site page bio profile tagline slogan
+    ad advert advertisement memo petition announcement editorial review blurb""".split()
+)
 # Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs del atty adm cmdr supt

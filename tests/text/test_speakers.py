@@ -620,3 +620,22 @@ def test_a_blurb_signed_with_a_name_and_an_outlet_is_the_names() -> None:
     assert _said('Anna Kerr said that "the harbour will stay dry all winter." Wrong.')[0][1] == "Anna Kerr"
     # Not a sentence that goes on after the name and its comma.
     assert _said('"We will not sign." Anna Kerr, Harbour\'s mayor, opened the meeting.')[0][1] is None
+
+
+def test_written_words_are_their_authors() -> None:
+    # "reads" was no speech verb, and a document is no speaker: its author, if named, is.
+    lead = "The harbour board met on Monday."
+    quote = '"The quay is full and the ferries wait,"'
+    assert _said(lead, f'The tweet from the Harbour Gazette reads, {quote[:-2]}."')[0][1] == "Harbour Gazette"
+    assert _said(lead, f"{quote} the Harbour Gazette story read.")[0][1] == "Harbour Gazette"
+    assert _said(lead, f"{quote} Anna Kerr's letter read.")[0][1] == "Anna Kerr"
+    assert _said(lead, f"{quote} the letter from Anna Kerr reads.")[0][1] == "Anna Kerr"
+    # A document that names no one: no speaker, not "one comment" nor "the statement".
+    assert _said(lead, f"{quote} read one comment.")[0][1] is None
+    assert _said(lead, f"{quote} the statement said.")[0][1] is None
+    # Nor a name before it that did not write it; but one issuing a statement did.
+    assert _said("Anna Kerr met the fans.", f"{quote} read one comment.")[0][1] is None
+    said = _said('Anna Kerr, who runs the port, issued a statement warning that "the quay is full and shut."')
+    assert said[0][1] == "Anna Kerr"
+    # A person reading is not a document's words.
+    assert _said("Anna Kerr reads every letter.", f"{quote} she said.")[0][1] == "Anna Kerr"
