@@ -26,7 +26,8 @@ from reader.text.entity_evidence import (
     table_like,
     typed_spans,
 )
-from reader.text.entity_tokens import CONTRACTION, LOWER_WORD, Token, is_caps_line, tokens
+from reader.text.entity_tokens import CONTRACTION, Token, is_caps_line, tokens, web_words
+from reader.text.entity_tokens import lower_words as lower_case_words
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
@@ -339,7 +340,8 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
     """Every candidate name of an article with its cues, article-level cues added."""
     known = known or {}
     spans: list[Span] = []
-    lower_words = {word for block in blocks for word in LOWER_WORD.findall(block.text)}
+    lower_words = {word for block in blocks for word in lower_case_words(block.text)}
+    web = frozenset(word for block in blocks for word in web_words(block.text))
     sport = sports_article(blocks)
     terms = terms_spelled_lower(blocks)
     for b, block in enumerate(blocks):
@@ -350,7 +352,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
         credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
         headline = headline_case(block.text, toks)
         table = table_like(block.text, toks)
-        ctx = BlockContext(b, toks, table, lower_words, known, block.text, headline, sport, terms)
+        ctx = BlockContext(b, toks, table, lower_words, known, block.text, headline, sport, terms, web)
         found = [
             span
             for run in _runs(toks, block.text)

@@ -136,6 +136,10 @@ class BlockContext:
     headline: bool = False  # the block is a title-case line (text_kind.headline_case)
     sport: bool = False  # the article is a sports report (text_kind.sports_article)
     terms: frozenset[str] = frozenset()  # acronyms the article spells out in lower case (terms_spelled_lower)
+    # Words of the article's web addresses and handles ("data.json", "http://"):
+    # an acronym written so is a format or a protocol (JSON, HTTP); a name is not
+    # made an ordinary word by its own address ("airbnb.com").
+    web_words: frozenset[str] = frozenset()
 
 
 # First words that take their country with "of" as part of the name: heads
@@ -325,7 +329,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("one_of_a_kind")
         elif lows[0] in ORG_HEADS:
             return []  # "the Ministry", "Office": a body named by its kind, no name of its own
-        if lows[0] in ctx.lower_words:
+        if lows[0] in ctx.lower_words or (word.isupper() and lows[0] in ctx.web_words):
             add("lower_elsewhere")
     if any("-" in n for n in names):
         add("hyphenated")

@@ -33,6 +33,21 @@ CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ve|ll|re|d)|[^\W\d_]+n['’]t", r
 # Words written in lower case, not at a sentence start: evidence that a
 # capitalised copy elsewhere is only capitalised by position.
 LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
+# A web address, an email address, a handle or a path ("airbnb.com",
+# "news@cnn.com", "#brexit", "and/or"): its words are written in lower case
+# by the medium, not because they are ordinary words.
+_WEB_TOKEN = re.compile(r"\S*(?:[a-z0-9]\.[a-z]|[@/#])\S*")
+
+
+def web_words(text: str) -> list[str]:
+    """The lower-case words of the web addresses, email addresses and handles in `text`."""
+    return [word for token in _WEB_TOKEN.findall(text) for word in re.findall(r"[a-z][a-z]+", token)]
+
+
+def lower_words(text: str) -> list[str]:
+    """The words `text` writes in lower case inside a sentence, leaving out
+    those of web addresses, email addresses and handles."""
+    return LOWER_WORD.findall(_WEB_TOKEN.sub(" ", text))
 
 
 class Token:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.model import Block
 from reader.text.entities import candidates, find_entities
-from reader.text.entity_tokens import tokens
+from reader.text.entity_tokens import lower_words, tokens
 from reader.text.gazetteer import is_demonym
 
 
@@ -125,6 +125,24 @@ def test_a_peoples_name_that_is_a_first_name_before_a_surname_is_a_person(text: 
 )
 def test_a_peoples_name_before_a_title_a_word_or_a_plural_is_still_peeled(text: str, group: str) -> None:
     assert _names(text).get(group) == "GROUP"
+
+
+def test_a_web_address_does_not_make_a_name_an_ordinary_word() -> None:
+    # "airbnb.com", "twitter.com/…", "press@…": written in lower case by the medium,
+    # they said the capitalised name was an ordinary word and the name vanished.
+    text = "Airbnb has raised money. Listings are at airbnb.com and on twitter.com/airbnb. Airbnb said so."
+    assert _names(text).get("Airbnb") == "ORG"
+    assert "Twitter" in _names("Follow us at twitter.com/example. Shares fell after Twitter said it would cut jobs.")
+
+
+def test_an_acronym_an_address_writes_in_lower_case_is_still_a_term() -> None:
+    # "data.json", "http://": a format or a protocol, not a body.
+    assert "JSON" not in _names("The service returns JSON from api.example.com/v1/data.json every hour.")
+
+
+def test_the_words_an_article_writes_in_lower_case_leave_out_addresses() -> None:
+    text = "Visit www.example.com or https://news.example.org/a and email desk@example.net, and/or #tag. The end"
+    assert lower_words(text) == ["or", "and", "email", "end"]
 
 
 def test_a_pope_called_francis_is_a_person_not_a_people() -> None:
