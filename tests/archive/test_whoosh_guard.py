@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 from whoosh import query
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3TermInfo
+from whoosh.codec.whoosh3 import (
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PostingsWriter,
+    W3TermInfo,
+)
 from whoosh.query.spans import SpanNear2
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from reader.archive.index import fast_search, postings, whoosh_speedups, whoosh_version
 from reader.archive.index.whoosh_index import create_index
@@ -101,6 +108,9 @@ def test_another_whoosh_release_is_searched_by_whoosh_alone(filled, monkeypatch:
         assert W3PerDocReader._cached_reader is whoosh_speedups.whoosh_cached_reader
         assert SpanNear2.SpanNear2Matcher._get_spans is whoosh_speedups.whoosh_get_spans
         assert SegmentWriter.add_postings_to_pool is whoosh_speedups.whoosh_add_postings_to_pool
+        assert PostingPool.add is whoosh_speedups.whoosh_pool_add
+        assert W3PostingsWriter.add_posting is whoosh_speedups.whoosh_add_posting
+        assert W3FieldWriter.add_postings is whoosh_speedups.whoosh_add_postings
     finally:
         monkeypatch.undo()
         assert whoosh_speedups.install() is True

@@ -165,3 +165,63 @@ def test_a_merged_index_is_whooshs(tmp_path: Path) -> None:
         whoosh_speedups.install()
     assert ours == theirs
     assert len(ours[0]) > 1000
+
+
+def _segment_contents(ix) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """Every term of every segment with its statistics (what scoring and block
+    skipping read) and its postings."""
+    out: list[tuple[object, ...]] = []
+    with ix.reader() as reader:
+        for leaf, docbase in reader.leaf_readers():
+            for fieldname, text in leaf.all_terms():
+                info = leaf.term_info(fieldname, text)
+                stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight())
+                m = leaf.postings(fieldname, text)
+                postings = []
+                while m.is_active():
+                    postings.append((docbase + m.id(), m.weight(), m.value()))
+                    m.next()
+                out.append((fieldname, text, stats, postings))
+    return out
+
+
+def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -> None:
+    """The pool, the postings writer and the field lengths (each posting's path
+    into a segment) replaced: the same terms, statistics and postings as with
+    Whoosh's three methods, for new documents and for a merge of segments."""
+    from whoosh.codec import base, whoosh3
+    from whoosh.writing import PostingPool
+
+    rnd = random.Random(11)
+    docs = [
+        {
+            "id": str(n),
+            "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
+            "body": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 90))) + f" rare{n}",
+        }
+        for n in range(420)  # "port" in most: postings of several blocks (Whoosh's block is 128)
+    ]
+
+    def written(directory: Path):  # type: ignore[no-untyped-def]
+        ix = index_in_segments(directory, [docs[:150], docs[150:300], docs[300:]])
+        before = _segment_contents(ix)
+        ix.writer().commit(optimize=True)  # the merge: every posting through the pool again
+        return before, _segment_contents(ix)
+
+    ours = written(tmp_path / "ours")
+    swapped = {
+        (PostingPool, "add"): whoosh_speedups.whoosh_pool_add,
+        (whoosh3.W3PostingsWriter, "add_posting"): whoosh_speedups.whoosh_add_posting,
+        (whoosh3.W3FieldWriter, "add_postings"): base.FieldWriter.add_postings,
+    }
+    assert all(getattr(cls, name) is not theirs for (cls, name), theirs in swapped.items())  # ours installed
+    ours_methods = {key: getattr(*key) for key in swapped}
+    try:
+        for (cls, name), theirs in swapped.items():
+            setattr(cls, name, theirs)
+        theirs_written = written(tmp_path / "theirs")
+    finally:
+        for (cls, name), method in ours_methods.items():
+            setattr(cls, name, method)
+    assert ours == theirs_written
+    assert len(ours[1]) > 400 and any(len(t[3]) > 128 for t in ours[1])

@@ -1,4 +1,4 @@
-"""Three of Whoosh's inner loops, done faster with the same results, and its
+"""Some of Whoosh's inner loops, done faster with the same results, and its
 writer's inlining of short posting lists mended (INLINE_BELOW).
 
 Installed on import (whoosh_index.py imports this module). Each replacement keeps
@@ -15,10 +15,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from whoosh.codec import whoosh3
+from whoosh.codec import base, whoosh3
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import SegmentReader
-from whoosh.writing import SegmentWriter
+from whoosh.system import emptybytes
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
 
 from reader.archive.index import whoosh_version
 
@@ -176,6 +178,108 @@ def write_codec() -> whoosh3.W3Codec:
     return whoosh3.W3Codec(inlinelimit=INLINE_BELOW)
 
 
+# The writer's path for each posting (about 600 a document): into the pool as
+# a document is added, then, sorted, to the segment's writer at the commit.
+# Whoosh's pool estimates each posting's size behind type asserts, its
+# postings writer asserts every argument's type again, and each posting's
+# field length was looked up through three calls (doc_field_length,
+# _cached_reader, the lengths column). Here the pool adds the same size
+# without the asserts, the postings writer keeps the same statistics, and the
+# lengths of a field are read once from the in-memory column (_LengthsInMemory)
+# when the writer comes to that field. The segment holds the same postings and
+# term statistics (tested against Whoosh's). The single writer, 600 generated
+# articles in commits of 200, CPU ms an article, medians of 5 alternating runs
+# (load 3-6): 15.7 -> 14.0. A merge's postings take the same path.
+whoosh_pool_add = PostingPool.add
+whoosh_add_posting = whoosh3.W3PostingsWriter.add_posting
+whoosh_add_postings = base.FieldWriter.add_postings
+# A field length's byte (0: none) as the length Whoosh's doc_field_length gives.
+_LENGTH_OF_BYTE = [None, *(byte_to_length(b) for b in range(1, 256))]
+
+
+def _pool_add(self: PostingPool, item: tuple) -> None:
+    """PostingPool.add: the same size estimate, without its type asserts."""
+    self.fieldnames.add(item[0])
+    value = item[4]
+    # Whoosh's sum: a 5-tuple 48, the field name 21 + len, the term 26 + 2 len,
+    # the docnum 18, the weight 16, the value 21 + len.
+    self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + (len(value) if value else 0)
+    if self.currentsize > self.limit:
+        self.save()
+    self.current.append(item)
+
+
+def _add_posting(
+    self: whoosh3.W3PostingsWriter, id_: int, weight: float, vbytes: bytes, length: int | None = None
+) -> None:
+    """W3PostingsWriter.add_posting without its per-posting type asserts."""
+    if len(self._ids) >= self._blocklimit:
+        self._write_block()
+    self._ids.append(id_)
+    self._weights.append(weight)
+    if weight > self._maxweight:
+        self._maxweight = weight
+    if vbytes:
+        self._values.append(vbytes)
+    if length:
+        minlength = self._minlength
+        if minlength is None or length < minlength:
+            self._minlength = length
+        if length > self._maxlength:
+            self._maxlength = length
+
+
+def _add_postings(self: whoosh3.W3FieldWriter, schema: object, lengths: object, items: Iterator[tuple]) -> None:
+    """FieldWriter.add_postings (the sorted pool to the segment's term table
+    and postings), each field's lengths read from its in-memory column."""
+    if not isinstance(lengths, whoosh3.W3PerDocReader):
+        whoosh_add_postings(self, schema, lengths, items)
+        return
+    start_field, start_term = self.start_field, self.start_term
+    finish_term, finish_field = self.finish_term, self.finish_field
+    length_of = _LENGTH_OF_BYTE
+    lastfn: str | None = None
+    lasttext: bytes | None = None
+    column: bytes | None = None
+    other: object = None  # a lengths column not held in memory: Whoosh's lookup
+    add_posting = None
+    for fieldname, btext, docnum, weight, value in items:
+        if lastfn is not None and fieldname < lastfn:
+            raise base.OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
+        if fieldname == lastfn and lasttext and btext < lasttext:
+            raise base.OutOfOrderError(f"Term {lastfn}:{lasttext!r} .. {fieldname}:{btext!r}")
+        if fieldname != lastfn:
+            if lasttext is not None:
+                finish_term()
+            if lastfn is not None:
+                finish_field()
+            start_field(fieldname, schema[fieldname])  # type: ignore[index]
+            lastfn, lasttext = fieldname, None
+            name = whoosh3._lenfield(fieldname)
+            reader = lengths._cached_reader(name, whoosh3.LENGTHS_COLUMN) if lengths.has_column(name) else None
+            column = reader._data if isinstance(reader, _LengthsInMemory) else None
+            other = reader if column is None else None
+        if docnum == -1:  # a spelling word (Whoosh's hack): not a posting
+            continue
+        if btext != lasttext:
+            if lasttext is not None:
+                finish_term()
+            start_term(btext)
+            lasttext = btext
+            add_posting = self._postwriter.add_posting
+        if column is not None:
+            length = length_of[column[docnum]] if docnum < len(column) else None
+        elif other is not None:
+            length = lengths.doc_field_length(docnum, fieldname)
+        else:
+            length = 0
+        add_posting(docnum, weight, emptybytes if value is None else value, length)  # type: ignore[misc]
+    if lasttext is not None:
+        finish_term()
+    if lastfn is not None:
+        finish_field()
+
+
 def install() -> bool:
     """Put the faster methods in place, on a Whoosh release they were verified
     against only (whoosh_version.py); says whether it did."""
@@ -185,6 +289,9 @@ def install() -> bool:
     SpanNear2.SpanNear2Matcher._get_spans = _adjacent_spans
     whoosh3.W3PostingsWriter.finish_postings = _finish_postings
     SegmentWriter.add_postings_to_pool = _add_postings_to_pool
+    PostingPool.add = _pool_add
+    whoosh3.W3PostingsWriter.add_posting = _add_posting
+    whoosh3.W3FieldWriter.add_postings = _add_postings
     return True
 
 
@@ -194,6 +301,9 @@ def uninstall() -> None:
     SpanNear2.SpanNear2Matcher._get_spans = whoosh_get_spans
     whoosh3.W3PostingsWriter.finish_postings = whoosh_finish_postings
     SegmentWriter.add_postings_to_pool = whoosh_add_postings_to_pool
+    PostingPool.add = whoosh_pool_add
+    whoosh3.W3PostingsWriter.add_posting = whoosh_add_posting
+    whoosh3.W3FieldWriter.add_postings = whoosh_add_postings
 
 
 install()
