@@ -245,7 +245,17 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
                 # '…," the influential daily wrote': a speaker we cannot name.
                 named = name_run(RUN_ALONE.match(lead) or RUN_APPOSITIVE.match(lead))
                 described = description(DESCRIBED_ALONE.match(lead))
-                if named:
+                # '…," King said': a surname that is also a title word, which the
+                # recogniser leaves out, of a person the article named in full.
+                surname = re.fullmatch(r"[\s,]*([A-Z][a-z]+)\s*", lead)
+                bearers = (
+                    {m[3] for m in article.mentions if m[4] == "PERSON" and m[3].split()[-1] == surname.group(1)}
+                    if surname and len(surname.group(1)) > 2
+                    else set()
+                )
+                if not named and len(bearers) == 1:
+                    out.append(Candidate(bearers.pop(), "after_name_run", ("person", "surname")))
+                elif named:
                     out.append(Candidate(named, "after_name_run", run_features(named)))
                 elif described:
                     out.append(Candidate(described, "after_description", ("description",)))

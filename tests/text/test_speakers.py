@@ -639,3 +639,13 @@ def test_written_words_are_their_authors() -> None:
     assert said[0][1] == "Anna Kerr"
     # A person reading is not a document's words.
     assert _said("Anna Kerr reads every letter.", f"{quote} she said.")[0][1] == "Anna Kerr"
+
+
+def test_a_surname_that_is_a_title_word_is_the_person_named_in_full() -> None:
+    # "King" alone is no name to the recogniser (a title word): it is Gayle King's.
+    said = _said(
+        "The host, Anna King, met the harbour board on Monday.", '"Will the quay reopen?" King asked Tom Reid.'
+    )
+    assert said == [("Will the quay reopen?", "Anna King")]
+    # Not when no one of that surname was named.
+    assert _said("The board met on Monday.", '"Will the quay reopen?" King asked.')[0][1] is None
