@@ -158,12 +158,24 @@ def _first_name_then_surname(words: list[Token]) -> bool:
     )
 
 
+# A hyphenated word ending in a participle that makes a place or a body an
+# adjective: "-based", "-born", "-led", "-backed", "-owned", "-listed"…
+_DESCRIBING = re.compile(r"[^\W\d_]-(?:based|born|led|backed|owned|listed|run|controlled|funded|headquartered)$")
+
+
 def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     """Split a run into candidate spans (sentence-initial common words, demonyms
     and titles peeled off, a title inside a run splitting it) with their cues."""
     g = gazetteer()
     toks = ctx.toks
     words = [toks[k] for k in run]
+    # "Beirut-based Daily Star", "St. Louis-based Mercantile Bancorp": a place made
+    # into an adjective describes the name after it and is no part of it.
+    described = [i for i, w in enumerate(words) if _DESCRIBING.search(w.bare)]
+    if described:
+        words = words[described[-1] + 1 :]
+        if not words:
+            return []  # "the New York-based bank": a description, no name
     spans: list[Span] = []
     titled: bool | str = False  # "honorific" when the peeled title is Mr, Dr…
     # A sentence's first word that the article also writes in lower case is an

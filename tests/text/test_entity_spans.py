@@ -145,6 +145,22 @@ def test_the_words_an_article_writes_in_lower_case_leave_out_addresses() -> None
     assert lower_words(text) == ["or", "and", "email", "end"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Beirut-based Daily Star reported the story.", "Daily Star"),
+        ("Traders at St. Louis-based Mercantile Bancorp Inc. said so.", "Mercantile Bancorp Inc."),
+        ("The US-backed Syrian Democratic Forces took the town.", "Syrian Democratic Forces"),
+    ],
+)
+def test_a_place_made_an_adjective_is_no_part_of_the_name_after_it(text: str, name: str) -> None:
+    assert name in _spans(text)
+
+
+def test_a_place_made_an_adjective_alone_is_no_name() -> None:
+    assert _spans("The New York-based bank said profits rose.") == []
+
+
 def test_a_pope_called_francis_is_a_person_not_a_people() -> None:
     names = _names("Pope Francis said the church would listen. Francis spoke for an hour.")
     assert names.get("Francis") == "PERSON"
