@@ -75,12 +75,11 @@ def _place_words() -> set[str]:
 def _census_shares() -> dict[str, float]:
     """Each first name's share of people in per cent (the 1990 US census, the
     `names` package's lists of women's and men's names)."""
-    import names
+    from reader.text.gazetteer import census_rows
 
     shares: dict[str, float] = {}
     for listing in ("dist.female.first", "dist.male.first"):
-        for line in (Path(names.__file__).parent / listing).read_text(encoding="ascii").splitlines():
-            name, share, *_ = line.split()
+        for name, share, *_ in census_rows(listing):
             shares[name.lower()] = shares.get(name.lower(), 0.0) + float(share)
     return shares
 

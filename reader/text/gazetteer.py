@@ -155,12 +155,19 @@ def _first_names() -> WordSet:
     return WordSet(ascii_fold(n).lower() for n in Detector(case_sensitive=False).names)
 
 
-def _surnames(commonest: int) -> WordSet:
-    """The census's commonest surnames, most frequent first in its file."""
+def census_rows(listing: str) -> list[list[str]]:
+    """The rows of one of the 1990 US census's name lists as the `names`
+    package ships them (dist.all.last, dist.female.first, dist.male.first):
+    name, share in per cent, cumulative share, rank; most frequent first."""
     from importlib.resources import files
 
-    lines = files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
-    return WordSet(line.split()[0].lower() for line in lines[:commonest] if line.strip())
+    lines = files("names").joinpath(listing).read_text(encoding="ascii").splitlines()
+    return [line.split() for line in lines if line.strip()]
+
+
+def _surnames(commonest: int) -> WordSet:
+    """The census's commonest surnames, most frequent first in its file."""
+    return WordSet(row[0].lower() for row in census_rows("dist.all.last")[:commonest])
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")
