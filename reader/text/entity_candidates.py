@@ -31,6 +31,7 @@ from reader.text.entity_tokens import lower_words as lower_case_words
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
+    COMPASS,
     CONNECTORS,
     EVENT_HEADS,
     HONORIFICS,
@@ -281,7 +282,28 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             break
     if not words:
         return spans
+    if not company:
+        words = _after_office_of(words)
     return [*spans, *typed_spans(ctx, words, run, titled)]
+
+
+def _after_office_of(words: list[Token]) -> list[Token]:
+    """An office "of" what it governs names the place or body, not a person or
+    a name of its own: "Mayor of Baltimore", "Prime Minister of India", "CEO of
+    Hilton" leave Baltimore, India, Hilton. "State of Ohio" and "Secretary of
+    State" are no office of a name (an office word last before "of" keeps the whole)."""
+    if "of" not in (w.text for w in words[1:-1]):
+        return words
+    cut = next(i for i, w in enumerate(words) if w.text == "of")
+    office = [w.bare.lower().rstrip(".") for w in words[:cut]]
+    if not all(low in TITLES for low in office) or office[-1] in OFFICE_WORDS:
+        return words
+    rest = words[cut + 1 :]
+    if rest and rest[0].text.lower() == "the":
+        rest = rest[1:]
+    if not rest or rest[0].bare.lower() in OFFICE_WORDS or (len(rest) == 1 and rest[0].bare.lower() in COMPASS):
+        return words  # "Minister of State for…": an office again; "Queen of South": a club
+    return rest
 
 
 def _person_after_title(rest: list[Token]) -> bool:

@@ -94,6 +94,24 @@ def test_a_title_is_not_peeled_off_a_company_or_before_of() -> None:
     assert "of Pennsylvania" not in _spans("The State of Pennsylvania sued.")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("She was elected Mayor of Springfield in 2010.", "Springfield", "PLACE"),
+        ("He met the Prime Minister of India at the summit.", "India", "PLACE"),
+        ("The Archbishop of Canterbury spoke at the service.", "Canterbury", "PLACE"),
+    ],
+)
+def test_an_office_of_a_place_names_the_place(text: str, name: str, kind: str) -> None:
+    # The office and its "of" are no part of a name: the place is one, typed.
+    assert _names(text).get(name) == kind
+
+
+def test_an_office_word_or_a_direction_after_of_keeps_the_whole() -> None:
+    assert "State" not in _spans("The Secretary of State arrived.")
+    assert "South" not in _spans("He scored twice for Queen of South on Saturday.")
+
+
 @pytest.mark.parametrize("word", ["Francis", "François", "Dominic", "Gillian", "Marian"])
 def test_first_names_that_look_like_a_peoples_are_not(word: str) -> None:
     assert not is_demonym(word)
