@@ -52,7 +52,7 @@ class Span:
 # Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
 ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy reuters".split())
 # Leading words that make a name a place: "Mount X", "Lake X", "Cape X".
-PLACE_FIRST = frozenset("mount mt mt. monte lake cape fort ft. port isle sierra gulf glacier".split())
+PLACE_FIRST = frozenset("mount mt mt. monte lake loch river cape fort ft. port isle sierra gulf glacier".split())
 # Heads of natural places the head list lacks: "Rhone Glacier", "Monte Rosa Massif".
 NATURAL_HEADS = frozenset("glacier massif alps range peak falls canyon desert forest park".split())
 # Function words beside a name whose identity is a cue of its own ("before:of",

@@ -111,7 +111,7 @@ ORG_HEADS = frozenset(
     consulate embassy
     government administration assembly society trust fund centre center hospital museum
     church democrats republicans coalition movement front show programme academy laboratory
-    institution observatory library""".split()
+    institution observatory library orchestra choir ensemble records studios""".split()
 )
 # Lower-case words beside a lone name that make it an organisation:
 # "tyre giant Pirelli", "Interfax news agency", "the carrier said".
@@ -154,7 +154,9 @@ BUSINESS_BEFORE = frozenset(
 PLACE_HEADS = frozenset(
     """border crossing region province city town village county district river island islands
     valley street road square bay sea ocean lake mountain mountains airport port harbour
-    harbor peninsula coast state capital""".split()
+    harbor peninsula coast state capital avenue ave boulevard blvd lane highway brook creek canal
+    strait hill hills heights beach dock docks bridge parish borough township municipality
+    territory prefecture plateau reservoir springs stadium arena""".split()
 )
 # Compass words: "Middle East", "Far East" end in one; "South Korean" is a people.
 COMPASS = frozenset("north south east west northern southern eastern western central middle far".split())

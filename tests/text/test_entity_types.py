@@ -42,3 +42,21 @@ def test_a_company_whose_name_starts_with_a_title_keeps_it() -> None:
 def test_a_compass_word_alone_is_marked() -> None:
     spans = _spans("Ministers in Western capitals met in Paris.")
     assert "lone_compass" in spans["Western"]
+
+
+def test_streets_waters_and_landforms_are_places_by_their_heads() -> None:
+    spans = _spans("Cyclists crossed Hancock Brook and rode up Telegraph Avenue to the Ozark Plateau.")
+    for name in ("Hancock Brook", "Telegraph Avenue", "Ozark Plateau"):
+        assert "place_head" in spans[name], name
+    assert "place_first" in _spans("Boats moored on the River Wensum overnight.")["River Wensum"]
+
+
+def test_an_orchestra_or_a_record_label_is_a_body_by_its_head() -> None:
+    spans = _spans("The Halle Orchestra recorded the album for Virgin Records last year.")
+    assert "org_head" in spans["Halle Orchestra"]
+    assert "org_head" in spans["Virgin Records"]
+
+
+def test_a_surname_that_spells_a_head_is_no_head() -> None:
+    # "Cantón" folds to a Swiss canton's word; a person's surname is no region.
+    assert "place_head" not in _spans("The study by Clara Martínez Cantón was cited.")["Clara Martínez Cantón"]
