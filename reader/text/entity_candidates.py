@@ -188,6 +188,8 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
+        elif len(words) > 2 and words[1].text == "of" and _ordinary_opening(words[0]):
+            words = words[2:]  # "Fans of Miami Beach…": an ordinary word "of" a name opens the sentence
     # A body's or a place's name may start with a people's: "Swiss Academy of
     # Sciences", "Cuban Consulate", "Arabian Sea", "Russian Empire".
     has_head = bool(words) and (
@@ -306,6 +308,23 @@ def _after_office_of(words: list[Token]) -> list[Token]:
     return rest
 
 
+def _ordinary_opening(word: Token) -> bool:
+    """A sentence's first word that is an ordinary one, whatever follows: a word
+    the dictionary has in lower case and no head, title or place that starts a
+    name ("Fans of X", "Residents of X"; not "Bank of X", "Mayor of X", "Isle of X")."""
+    low = word.bare.lower()
+    return (
+        lower_case_word(word.bare)
+        and low not in ORG_HEADS
+        and low not in PLACE_HEADS
+        and low not in EVENT_HEADS
+        and low not in TITLES
+        and low not in PLACE_FIRST
+        and low not in _OF_THE_HEADS
+        and gazetteer_key(ascii_fold(low)) not in gazetteer().places
+    )
+
+
 def _person_after_title(rest: list[Token]) -> bool:
     """What follows a title can be a person's name: a few words, no "of" or
     "for" inside, not ending in a body's, place's or event's head ("Professor
@@ -314,6 +333,10 @@ def _person_after_title(rest: list[Token]) -> bool:
     if len(lows) > 4 or lows[0] in CONNECTORS or any(w in ("of", "for", "and") for w in lows):
         return False
     last = lows[-1]
+    if last in PLACE_HEADS and len(lows) >= 2 and ascii_fold(lows[-2]) in gazetteer().first_names:
+        # "Christopher Hill", "Neil Parish": a surname that is a place's head too,
+        # after a first name, is a titled person's.
+        return last in gazetteer().surnames
     return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
 
 

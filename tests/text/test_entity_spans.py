@@ -112,6 +112,23 @@ def test_an_office_word_or_a_direction_after_of_keeps_the_whole() -> None:
     assert "South" not in _spans("He scored twice for Queen of South on Saturday.")
 
 
+def test_a_titled_persons_surname_that_is_a_places_head_too() -> None:
+    # "Hill", "Parish", "Lane": surnames and places' heads (the title phrase's case above).
+    assert _names("Tory MP Neil Parish resigned on Saturday.").get("Neil Parish") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Fans of Miami Beach cheered the team.", "Miami Beach", "PLACE"),
+        ("Bank of America fell sharply.", "Bank of America", "ORG"),
+        ("University of Texas students marched.", "University of Texas", "ORG"),
+    ],
+)
+def test_an_ordinary_word_of_a_name_opening_a_sentence_is_no_part_of_it(text: str, name: str, kind: str) -> None:
+    assert _names(text).get(name) == kind
+
+
 @pytest.mark.parametrize("word", ["Francis", "François", "Dominic", "Gillian", "Marian"])
 def test_first_names_that_look_like_a_peoples_are_not(word: str) -> None:
     assert not is_demonym(word)
