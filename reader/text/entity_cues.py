@@ -76,6 +76,7 @@ CUES = {
     "dictionary_name": "one word the dictionary itself capitalises and no first name (America, Theseus, Christmas)",
     "unknown_word": "one word the dictionary lacks and no first name (Warhol, Google, Kukulkan)",
     "start_common": "one common word (or a first name that is one) opening a sentence (Therefore, Come, Hope)",
+    "unknown_words": "several words, each a capitalised one the dictionary lacks (Rabindranath Tagore, Jensen Ackles)",
     "common_words": "several words, each one the dictionary writes in lower case (Property Rights, Melon Pink)",
     "known_PERSON": "the archive has this name as a person in many articles",
     "known_PLACE": "the archive has this name as a place in many articles",

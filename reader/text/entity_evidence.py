@@ -176,7 +176,14 @@ def _dictionary_cue(names: Sequence[str]) -> str | None:
         return "common_word" if common_word(word) else "dictionary_name" if dictionary_name(word) else "unknown_word"
     if all(common_word(n) for n in names if n.lower() not in CONNECTORS):
         return "common_words"
+    if all(_unknown(n) for n in names):
+        return "unknown_words"  # "Rabindranath Tagore", "Jensen Ackles": words of no language list
     return None
+
+
+def _unknown(word: str) -> bool:
+    """A capitalised word the dictionary lacks in any case ("Tagore", "Zelensky")."""
+    return word[:1].isupper() and word[1:].islower() and not lower_case_word(word) and not dictionary_name(word)
 
 
 def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: bool | str) -> list[Span]:

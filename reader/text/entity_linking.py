@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model import Block
 from reader.text.archive_names import alias_of, body_tails, group_singular, same_entity
+from reader.text.dictionary_words import lower_case_word
 from reader.text.entity_cues import OUTCOMES, deciding, scores
 from reader.text.entity_evidence import NOT_PERSON_FIRST, Span
 from reader.text.gazetteer import ascii_fold
@@ -70,6 +71,8 @@ def link(
     by_tail: dict[str, list[int]] = {}  # folded last words of a body's longer name → entities
     by_initials: dict[str, list[int]] = {}  # initials of a longer name's capitalised words → entities
     mention_scores: dict[int, tuple[float, ...]] = {}
+    ends_a_plain_name: list[str | None] = []  # per entity: its last word, if its name is shaped like a person's
+    opened_by_a_word: list[bool] = []  # per entity: its name opens a sentence with an ordinary word
     for i in order:
         span = spans[i]
         key = ascii_fold(" ".join(span.words)).lower()
@@ -90,6 +93,12 @@ def link(
             # a lone word links only to a single person (or place) it is part of.
             candidates_ = by_word.get(key, [])
             linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
+            if not linkable and span.type is None and not _town_named(span.cues):
+                # "Romney" after "Mitt Romney", whose own one mention the evidence
+                # left open: a lone word that ends one name shaped like a person's is
+                # that name's surname, and its mentions decide the whole.
+                ends = [c for c in candidates_ if ends_a_plain_name[c] == key]
+                linkable = [c for c in ends if not opened_by_a_word[c]] or ends
             target = linkable[0] if len(linkable) == 1 else None
             surname_of_a_person = target is not None and _lean(belief[target], groups[target]) == "PERSON"
             if target is None and "acronym" in span.cues:
@@ -115,6 +124,8 @@ def link(
         if target is None:
             target = len(entities)
             entities.append(Entity(name=" ".join(span.words), type="?", mentions=[]))
+            ends_a_plain_name.append(_plain_name_end(span))
+            opened_by_a_word.append(_opened_by_a_word(span))
             belief.append([0.0] * len(OUTCOMES))
             groups.append(0)
             by_key[key] = target
@@ -173,6 +184,37 @@ def _as_part_of_a_name(cues: tuple[str, ...]) -> tuple[float, ...]:
     p[_NONE] = min(x for i, x in enumerate(p) if i != _NONE)
     total = sum(p)
     return tuple(x / total for x in p)
+
+
+def _town_named(cues: tuple[str, ...]) -> bool:
+    """A lone word the gazetteer has as a city's or a country's name and no title
+    makes a person's ("France" is no part of "Air France"; "Mr. Romney" is Romney's)."""
+    town = {"place", "minor_place", "country"}.intersection(cues)
+    return bool(town) and not {"title", "honorific"}.intersection(cues)
+
+
+# Cues that make a longer name something other than a person's.
+_NOT_A_PERSONS = frozenset(
+    "org_head org_head_inner place place_head place_first event_head has_acronym company thing_first".split()
+)
+
+
+def _plain_name_end(span: Span) -> str | None:
+    """The folded last word of a two- or three-word name with no word of a
+    body's, place's or event's name in it and no "of", "and", "the" ("Mitt
+    Romney"; not "Bank of America", "Hong Kong Airlines"), else None."""
+    if span.type is not None or not 2 <= len(span.words) <= 3 or _NOT_A_PERSONS.intersection(span.cues):
+        return None
+    lows = [ascii_fold(w).lower() for w in span.words]
+    if any(low in CONNECTORS or low in ("and", "the", "&") for low in lows):
+        return None
+    return lows[-1]
+
+
+def _opened_by_a_word(span: Span) -> bool:
+    """A name that opens a sentence with a word the dictionary has in lower case:
+    "Mitt Romney" or "Multiple Romney advisers", the lesser of two to link to."""
+    return "sentence_start" in span.cues and lower_case_word(span.words[0])
 
 
 def _names_a_thing(name: str, summed: list[float], groups: int) -> bool:

@@ -50,3 +50,28 @@ def test_police_alone_is_the_generic_force_not_a_body_named_police() -> None:
     ]
     names = {e.name for e in find_entities(blocks)}
     assert "Police" not in names and "Metropolitan Police" in names
+
+
+def test_several_words_no_list_has_are_marked_as_such() -> None:
+    text = "The prize went to Rabindranath Tagore and to Hancock Brook Farm."
+    spans = {text[s.start : s.end]: s.cues for s in candidates([Block("paragraph", text)])}
+    assert "unknown_words" in spans["Rabindranath Tagore"]
+    assert "unknown_words" not in spans["Hancock Brook Farm"]
+
+
+def test_a_surname_links_to_the_full_name_the_evidence_left_open() -> None:
+    # The full name opens a sentence with a word the dictionary has ("mitt"), so its
+    # one mention is no evidence of a person; the surname's mentions are.
+    blocks = [
+        Block("paragraph", "Mitt Romney led in just two polls."),
+        Block("paragraph", "Mr. Romney spoke in Ohio. Later Romney's aides said he would win."),
+    ]
+    people = {e.name: (e.type, len(e.mentions)) for e in find_entities(blocks)}
+    assert people.get("Mitt Romney") == ("PERSON", 3)
+    assert "Romney" not in people
+
+
+def test_a_country_is_no_surname_of_a_name_ending_in_it() -> None:
+    blocks = [Block("paragraph", "Air France cancelled flights. France said the strike was illegal.")]
+    names = {e.name: e.type for e in find_entities(blocks)}
+    assert names.get("France") == "PLACE"
