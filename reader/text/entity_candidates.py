@@ -182,7 +182,12 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
     whole = gazetteer_key(ascii_fold(" ".join(w.bare for w in words)).lower())
-    if words and words[0].sentence_start and not (len(words) > 1 and whole in g.places):  # "New York"
+    # "New York", "New York Times": a place's name, or a name that starts with one, keeps its first word.
+    opens_with_place = words[0].bare.lower() != "the" and any(
+        gazetteer_key(ascii_fold(" ".join(w.bare for w in words[:n])).lower()) in g.places
+        for n in range(2, min(len(words), 3) + 1)
+    )
+    if words and words[0].sentence_start and not opens_with_place:
         low = words[0].bare.lower()
         if (low in ctx.lower_words or low in NOT_NAMES or CONTRACTION.fullmatch(low)) and low not in TITLES:
             words = words[1:]
@@ -333,7 +338,11 @@ def _person_after_title(rest: list[Token]) -> bool:
     if len(lows) > 4 or lows[0] in CONNECTORS or any(w in ("of", "for", "and") for w in lows):
         return False
     last = lows[-1]
-    if last in PLACE_HEADS and len(lows) >= 2 and ascii_fold(lows[-2]) in gazetteer().first_names:
+    if (
+        (last in PLACE_HEADS or last in NATURAL_HEADS)
+        and len(lows) >= 2
+        and ascii_fold(lows[-2]) in gazetteer().first_names
+    ):
         # "Christopher Hill", "Neil Parish": a surname that is a place's head too,
         # after a first name, is a titled person's.
         return last in gazetteer().surnames

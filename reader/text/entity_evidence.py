@@ -181,6 +181,11 @@ def _dictionary_cue(names: Sequence[str]) -> str | None:
     return None
 
 
+def _body_of_the(lows: list[str], cut: int) -> bool:
+    """ "General Assembly of the United Nations": a body's head, "of the", its parent: one name."""
+    return lows[cut - 1].rstrip(".") in ORG_HEADS and cut + 1 < len(lows) and lows[cut + 1] == "the"
+
+
 def _unknown(word: str) -> bool:
     """A capitalised word the dictionary lacks in any case ("Tagore", "Zelensky")."""
     return word[:1].isupper() and word[1:].islower() and not lower_case_word(word) and not dictionary_name(word)
@@ -235,13 +240,17 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     ):
         # "Karlsruhe of Germany", "Benetton of Italy": a name, then its country.
         return [*typed_spans(ctx, words[:1], run, titled), *typed_spans(ctx, words[2:], run, False)]
-    elif "of" in lows[2:-1] and lows[0] in g.first_names and lows[0] not in NOT_NAMES and not titled:
+    elif (
+        "of" in lows[2:-1]
+        and lows[0] in g.first_names
+        and lows[0] not in NOT_NAMES
+        and not titled
+        and not _body_of_the(lows, lows.index("of", 2))
+    ):
         # "Joost Visser of FNV Havens": a person, then what they belong to.
         cut = lows.index("of", 2)
-        return [
-            *typed_spans(ctx, words[:cut], run, titled),
-            *typed_spans(ctx, words[cut + 1 :], run, False),
-        ]
+        rest = words[cut + 2 :] if lows[cut + 1] == "the" else words[cut + 1 :]
+        return [*typed_spans(ctx, words[:cut], run, titled), *typed_spans(ctx, rest, run, False)]
 
     cues = [
         "one_word"

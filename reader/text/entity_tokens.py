@@ -87,6 +87,8 @@ def tokens(text: str) -> list[Token]:
             if (word in _SENTENCE_END and not after_abbreviation) or word in '"“‘(':
                 starts_sentence = True
             continue
+        if word.isdigit() and text[m.start() - 1 : m.start()] == "[" and text.startswith("]", m.end()):
+            continue  # "… memoirs.[6] In Byron's": a reference mark, where a sentence may go on starting
         if out and out[-1].text.endswith(".") and word[:1].isupper() and word.lower() in NOT_NAMES:
             starts_sentence = True  # "… in the U.S. The rest": the acronym's dot ended the sentence
         if word == "St." and out and out[-1].capitalised and not starts_sentence and m.start() - out[-1].end == 1:

@@ -283,3 +283,18 @@ def test_a_place_before_a_title_phrase_is_its_own_name() -> None:
 def test_a_title_phrase_alone_or_a_body_named_of_a_place_is_not_split() -> None:
     assert _names("The Bank of England raised rates.") == {"Bank of England": "ORG"}
     assert "Health Canada" in _spans("Health Canada issued a recall on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A reference mark between sentences: the next one still starts a sentence.
+        ("He wrote to her often.[6] In Byron's later memoirs she is Mary.", "Byron"),
+        # A name that opens with a place's name keeps its first word at a sentence start.
+        ("The plan was reported. New York Times editors said so.", "New York Times"),
+        # A body's head, "of the", its parent: one body.
+        ("He spoke to the General Assembly of the United Nations today.", "General Assembly of the United Nations"),
+    ],
+)
+def test_sentence_starts_and_bodies_of_the(text: str, name: str) -> None:
+    assert name in _names(text)
