@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reader.model import Block
 from reader.text.entity_tokens import Token
-from reader.text.vocab import SPORT_ARTICLE_WORDS, SPORT_WORDS
+from reader.text.vocab import SPORT_ARTICLE_WORDS, SPORT_ONLY_ARTICLE_WORDS, SPORT_SHARED_WORDS, SPORT_WORDS
 
 # Short words a title-case line leaves in lower case ("Tons of Media Coverage").
 _TITLE_CASE_SMALL = frozenset("a an the of and or but for nor on in at to by with from as vs via".split())
@@ -31,10 +31,12 @@ def headline_case(text: str, toks: Sequence[Token]) -> bool:
 
 
 def sports_article(blocks: Sequence[Block]) -> bool:
-    """An article about sport: SPORT_ARTICLE_WORDS distinct sport words in it (any case)."""
+    """An article about sport: SPORT_ARTICLE_WORDS distinct sport words in it (any
+    case), SPORT_ONLY_ARTICLE_WORDS of them no word an election or a market uses too
+    (a campaign's "victory", "defeat", "points" and "pitch" make no match report)."""
     seen: set[str] = set()
     for block in blocks:
         seen.update(w for w in _WORD.findall(block.text.lower()) if w in SPORT_WORDS)
-        if len(seen) >= SPORT_ARTICLE_WORDS:
+        if len(seen) >= SPORT_ARTICLE_WORDS and len(seen - SPORT_SHARED_WORDS) >= SPORT_ONLY_ARTICLE_WORDS:
             return True
     return False

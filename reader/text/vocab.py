@@ -130,8 +130,15 @@ SPORT_WORDS = frozenset(
     promoted promotion playoff playoffs innings wickets wicket batting bowler bowling pitch
     stadium touchdown quarterback inning pitcher homer lap podium""".split()
 )
-# Distinct sport words that make an article a sports report.
+# Of those, the words an election, a market or a school uses as often: "victory",
+# "defeat", "points", "pitch", "season", "coach". An article needs one sport word besides.
+SPORT_SHARED_WORDS = frozenset(
+    """victory defeat defeated beat beaten points pitch draw drew drawn season promoted promotion
+    division lap scored coach club clubs""".split()
+)
+# Distinct sport words that make an article a sports report, and how many of them must say sport alone.
 SPORT_ARTICLE_WORDS = 4
+SPORT_ONLY_ARTICLE_WORDS = 1
 # What a company does, right after its name ("Apple announced", "Toyota recalled").
 BUSINESS_VERBS = frozenset(
     """announced announces launched launches unveiled unveils acquired acquires released releases

@@ -60,3 +60,18 @@ def test_an_orchestra_or_a_record_label_is_a_body_by_its_head() -> None:
 def test_a_surname_that_spells_a_head_is_no_head() -> None:
     # "Cantón" folds to a Swiss canton's word; a person's surname is no region.
     assert "place_head" not in _spans("The study by Clara Martínez Cantón was cited.")["Clara Martínez Cantón"]
+
+
+def test_an_election_piece_is_no_sports_report() -> None:
+    from reader.text.text_kind import sports_article
+
+    campaign = [
+        Block("paragraph", "His pitch to voters failed: a victory in Ohio could not stop the defeat."),
+        Block("paragraph", "He trailed by six points in the last poll."),
+    ]
+    match = [
+        Block("paragraph", "The striker scored twice as the club beat its rivals for a first victory."),
+        Block("paragraph", "The defeat leaves them six points adrift this season."),
+    ]
+    assert not sports_article(campaign)
+    assert sports_article(match)
