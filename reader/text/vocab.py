@@ -89,10 +89,10 @@ TITLES = frozenset(
     economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
     chair ceo executive director assistant manager coach striker midfielder goalkeeper administrator councillor
     councilor commissioner superintendent sheriff attorney counsel provost rabbi imam
-    cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman mp mep""".split()
+    cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman mp mep fr msgr""".split()
 )
 # Titles that only ever stand before a person's name (a body is never "Dr X").
-HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev sen rep gov sgt capt col lt".split())
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr msgr sen rep gov sgt capt col lt".split())
 # Words of TITLES that only make a title with another after them ("Foreign
 # Secretary X", "Health Minister Y"); alone they start a body's name
 # ("Environment Canada", "State University").
@@ -203,8 +203,8 @@ DOCUMENTS = frozenset(
 )
 # Abbreviations whose full stop does not end a sentence ("Rep. Ann Lee").
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr inc ltd co corp no vs del atty adm cmdr supt
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
+    """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev fr msgr jr sr inc ltd co corp no vs del atty adm
+    cmdr supt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
 )
 # Capitalised words that are never names on their own: calendar words and the
 # function words that start sentences.

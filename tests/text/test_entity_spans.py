@@ -116,6 +116,10 @@ def test_an_office_word_or_a_direction_after_of_keeps_the_whole() -> None:
     assert "South" not in _spans("He scored twice for Queen of South on Saturday.")
 
 
+def test_a_priests_abbreviated_title_is_peeled() -> None:
+    assert _names("A Jesuit priest Fr Francisco Sousa documented it.").get("Francisco Sousa") == "PERSON"
+
+
 def test_a_titled_persons_surname_that_is_a_places_head_too() -> None:
     # "Hill", "Parish", "Lane": surnames and places' heads (the title phrase's case above).
     assert _names("Tory MP Neil Parish resigned on Saturday.").get("Neil Parish") == "PERSON"
