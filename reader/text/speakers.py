@@ -34,6 +34,7 @@ from reader.text.speaker_after import after_cues
 from reader.text.speaker_article import BLANK, VOCATIVE, Article, Span
 from reader.text.speaker_before import before_cues, previous_sentence, sentence_subject
 from reader.text.speaker_decision import Candidate, decide
+from reader.text.speaker_described import described_person
 from reader.text.speaker_phrases import FIRST_PERSON_AFTER, FIRST_PERSON_BEFORE
 from reader.text.speaker_proposals import Proposals
 from reader.text.speaker_written import author, signatures
@@ -63,6 +64,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     continued(p, span, before, previous, bool(verbs.found) or after.tagged)
     out = addressed(p.out, article, span)
     out = [c for c in (author(c) for c in out) if c]
+    out = described(out, article, span)
     return [c for c in out if c.name is None or (BLANK not in c.name and c.name.strip())]
 
 
@@ -91,6 +93,20 @@ def continued(p: Proposals, span: Span, before: str, previous: tuple[int, str | 
         and not signed_off
     ):
         p.add(Candidate(previous[1], "continued", ("same_paragraph",) if previous[0] == b else ()))
+
+
+def described(out: list[Candidate], article: Article, span: Span) -> list[Candidate]:
+    """'…," the minister said': before each definite description, the person the
+    article gave that role, scored as the description was (the `described`
+    feature weighs what `description` does), so the name speaks in its place."""
+    found: list[Candidate] = []
+    for c in out:
+        person = described_person(article, c.name, span[0], span[1]) if c.name and "description" in c.features else None
+        if person:
+            features = ("person", *("described" if f == "description" else f for f in c.features))
+            found.append(replace(c, name=person, features=features))
+        found.append(c)
+    return found
 
 
 def addressed(out: list[Candidate], article: Article, span: Span) -> list[Candidate]:
