@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from reader.text.sentences import first_sentence, speech_verb
-from reader.text.speaker_article import BLANK, PERSONLIKE, Article, Span
+from reader.text.speaker_article import BLANK, PERSONLIKE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate
 from reader.text.speaker_phrases import (
     DESCRIBED_ALONE,
@@ -111,6 +111,9 @@ def _verb_tag(p: Proposals, span: Span, after: str, verb: re.Match[str], first: 
     b, start, eb, end = span
     lead = after[: verb.start()]
     subjects = p.mentions_in(eb, end, end + verb.start())
+    if _inverted(p, span, after, verb, first, subjects):
+        _said_x(p, span, after, verb)
+        return
     # '“…” for Harbour residents to worry about, it has also acknowledged',
     # '“…” before leaving for the zoo on Boxing Day, the report said': a
     # pronoun or a description after the lead's last comma is the verb's
@@ -153,6 +156,27 @@ def _verb_tag(p: Proposals, span: Span, after: str, verb: re.Match[str], first: 
             p.add(Candidate(None, "after_unnamed"))
     else:
         _said_x(p, span, after, verb)
+
+
+# Verbs whose object after them is whom they address, not who speaks.
+_ADDRESSING = frozenset("ask asked asks tell told tells".split())
+
+
+def _inverted(
+    p: Proposals, span: Span, after: str, verb: re.Match[str], first: int, subjects: list[MentionRow]
+) -> bool:
+    """'“…” in Iowa, said Ann Lee', '“…” trying to keep students safe, says Ann
+    Lee': a clause finishing the quote's sentence, then a comma, the verb and a
+    person's name. The name after the verb speaks, not one in the clause (not
+    '“…,” Ann Lee, a harbour official, said Tuesday', whose name opens the tag)."""
+    _, _, eb, end = span
+    lead = after[: verb.start()]
+    if "," not in lead or lead[lead.rfind(",") + 1 :].strip() or verb.group().lower() in _ADDRESSING:
+        return False
+    if subjects and subjects[0][1] == end + first:
+        return False
+    named_at = end + verb.end() + len(after[verb.end() :]) - len(after[verb.end() :].lstrip())
+    return any(m[1] == named_at and m[4] in PERSONLIKE for m in p.mentions_in(eb, named_at, len(p.article.masked[eb])))
 
 
 def _said_x(p: Proposals, span: Span, after: str, verb: re.Match[str]) -> None:

@@ -1,0 +1,27 @@
+"""Speaker cues after the quotation: its tag."""
+
+from __future__ import annotations
+
+from reader.model import Block
+from reader.text.entities import find_entities
+from reader.text.quotes import find_quotes
+
+
+def _said(*paragraphs: str) -> list[str | None]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return [q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+
+
+def test_a_clause_then_said_and_a_name_goes_to_the_name_after_the_verb() -> None:
+    # The place in the clause finishing the quote's sentence does not speak.
+    assert _said(
+        'There is "less room for delay than ever before" in Norway, said Margit Sandvik, the harbour master.'
+    ) == ["Margit Sandvik"]
+    # Nor does a clause with no name make the quote no one's.
+    assert _said(
+        '"We are doing everything we can" to keep the ferries running, says Margit Sandvik, a spokeswoman.'
+    ) == ["Margit Sandvik"]
+
+
+def test_a_name_opening_the_tag_still_speaks() -> None:
+    assert _said('"We will reopen in May," Margit Sandvik, the harbour master, said Tuesday.') == ["Margit Sandvik"]
