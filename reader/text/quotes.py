@@ -314,11 +314,14 @@ def _scare_quote(text: str, before: str, after: str) -> bool:
 # words, no stop inside but perhaps a closing one.
 _NOUN_SLOT = re.compile(r"\b(?:of|for|about|like|a|an|the|my|his|her|their|our|your|its)\s*$", re.I)
 _PHRASE = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[.,]?")
-# "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said;
+# "a film titled “Arrogant”", "a group called “Friends of …”", "a payment service called
+# “…”": a name given, not words said;
 # and the passive of a naming verb, with no one doing it: "dumplings, described as “…”",
 # "is known as “…”", "(sometimes called its “…”)" (not "Lee described it as “…”").
 _NAMING = re.compile(
-    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$"
+    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called"
+    # "a mobile banking platform called “…”": an indefinite noun phrase named, no subject calling.
+    r"|(?-i:\b(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}called))\s*$"
     # "the slogan “…”", "questions like “…”", "the phrase, “…”": words mentioned, not said.
     r"|(?P<mentioned>\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\s+(?:[\w-]+\s+)?"
     r"(?:question|phrase|slogan|motto|tagline|catchphrase|mantra|hashtag|theme|term|expression)s?"

@@ -142,6 +142,10 @@ def test_a_name_given_to_a_thing_is_a_term_not_speech() -> None:
     assert _kinds("The quay (sometimes called “the Long Arm”) was built in 1890.") == [("the Long Arm", "term", None)]
     # Someone who describes it so is still quoted.
     assert _kinds("Ann Berg described the quay as “a disaster waiting to happen.”")[0][1:] == ("speech", "Ann Berg")
+    # An indefinite noun phrase called something: 'a seller called “E-Life,”' had gone
+    # to the plaintiff named before it, 'a process called “journalism.”' to "a process".
+    assert _kinds("Ann Berg bought her ticket from a ferry operator called “E-Ferry,” which sank.")[0][1] == "term"
+    assert _kinds("What we are talking about is a harbour tradition called “the long wait.”")[0][1] == "term"
 
 
 def test_a_quote_inside_a_noun_phrase_or_a_title_in_capitals_is_a_term() -> None:
