@@ -319,4 +319,12 @@ def is_subject(text: str, lo: int, hi: int) -> bool:
         return True
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}", lead) and not re.search(r"[,;:]", lead):
         return True  # "Union leader Ann Lee", "Harbour master Ann Lee"
+    if re.search(r"(?:,\s*(?:and|yet|so)|\bbut)\s+$", lead) and _CLAUSE_VERB.match(text, hi):
+        # "… but Lee quickly defused it", "…, and Lee added": the subject of a
+        # clause joined on (not "Ann and Lee planned", two nouns joined).
+        return True
     return bool(_VERB_NEXT.match(text, hi))
+
+
+# A verb in the past or the present right after a name, perhaps after an adverb.
+_CLAUSE_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]{2,}(?:ed|s)\b")

@@ -25,3 +25,16 @@ def test_a_clause_then_said_and_a_name_goes_to_the_name_after_the_verb() -> None
 
 def test_a_name_opening_the_tag_still_speaks() -> None:
     assert _said('"We will reopen in May," Margit Sandvik, the harbour master, said Tuesday.') == ["Margit Sandvik"]
+
+
+def test_he_goes_to_the_subject_of_a_clause_joined_on_with_but() -> None:
+    # "… but Blakemore quickly defused the situation. “…,” he said": the
+    # nearest man is a subject too, though he does not open the sentence.
+    said = _said(
+        "Tomas Berg runs the ferries from the north quay.",
+        'The crews would get no bonus this year but Erik Lund quickly calmed the room. "Nobody asked for one," he said.',
+    )
+    assert said == ["Erik Lund"]
+    # Two names joined by "and" are no clause: the man who opens the sentence stays its subject.
+    said = _said('Tomas Berg said the crews and Erik Lund planned a strike. "It was never a strike," he said.')
+    assert said == ["Tomas Berg"]
