@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader.text.sentences import first_sentence, speech_verb
+from reader.text.sentences import WORDS_OF, first_sentence, speech_verb
 from reader.text.speaker_article import BLANK, PERSONLIKE, Article, MentionRow, Span
 from reader.text.speaker_decision import Candidate
 from reader.text.speaker_phrases import (
@@ -20,6 +20,7 @@ from reader.text.speaker_phrases import (
     TAG_AFTER,
     UNNAMED_SUBJECT,
     description,
+    is_subject,
     name_run,
     run_features,
     text_ends_sentence,
@@ -62,8 +63,9 @@ def surname_bearer(article: Article, lead: str) -> str | None:
     return bearers.pop() if len(bearers) == 1 else None
 
 
-def after_cues(p: Proposals, span: Span) -> After:
-    """The candidates the quote's tag after it proposes."""
+def after_cues(p: Proposals, span: Span, before: str) -> After:
+    """The candidates the quote's tag after it proposes (`before`: the quote's
+    sentence up to it, blanked)."""
     b, start, eb, end = span
     article = p.article
     masked = article.masked
@@ -93,7 +95,7 @@ def after_cues(p: Proposals, span: Span) -> After:
         # quote's own tag comes first; the verb is in a later clause.
         verb = None
     if verb:
-        _verb_tag(p, span, after, verb, first)
+        _verb_tag(p, span, after, verb, first, _subject_before(p, span, before))
     elif re.search(r"[,?!—–-]\s*$", article.blocks[eb].text[max(0, end - 3) : end - 1]):
         _any_verb_tag(p, span, after)
 
@@ -105,12 +107,18 @@ def after_cues(p: Proposals, span: Span) -> After:
     return After(after, verb, len(p) > after_from)
 
 
-def _verb_tag(p: Proposals, span: Span, after: str, verb: re.Match[str], first: int) -> None:
+def _verb_tag(p: Proposals, span: Span, after: str, verb: re.Match[str], first: int, subject_before: bool) -> None:
     """A speech verb after the quote: its subject before it ('…," Lee said', '…,"
     she said', '…," the minister said') or the noun phrase after it ('…," said Lee')."""
     b, start, eb, end = span
     lead = after[: verb.start()]
     subjects = p.mentions_in(eb, end, end + verb.start())
+    if verb.group().lower() == "according" or re.fullmatch(WORDS_OF, verb.group(), re.I):
+        # (Not when a person before the quote is its sentence's subject: in 'Lee
+        # called it “heartbreaking,” according to the Gazette' the paper reports Lee.)
+        if not subject_before:
+            _according_to(p, span, after, verb)
+        return
     if _inverted(p, span, after, verb, first, subjects):
         _said_x(p, span, after, verb)
         return
@@ -156,6 +164,32 @@ def _verb_tag(p: Proposals, span: Span, after: str, verb: re.Match[str], first: 
             p.add(Candidate(None, "after_unnamed"))
     else:
         _said_x(p, span, after, verb)
+
+
+def _subject_before(p: Proposals, span: Span, before: str) -> bool:
+    """Whether a person named in the quote's sentence before it is its subject."""
+    b, start, _, _ = span
+    text = p.article.blocks[b].text
+    return any(m[4] == "PERSON" and is_subject(text, m[1], m[2]) for m in p.mentions_in(b, start - len(before), start))
+
+
+def _according_to(p: Proposals, span: Span, after: str, verb: re.Match[str]) -> None:
+    """'“…,” according to Ann Lee, the harbour master': the source is named after
+    the phrase, up to its comma, whatever the clause before it holds ('chants of
+    “…” at a rally in Bergen, according to Ann Lee' are not Bergen's)."""
+    _, _, eb, end = span
+    source = re.match(r"\s*(?:to\s+)?([^,;:]*)", after[verb.end() :])
+    assert source is not None  # the pattern matches the empty string
+    lo, hi = end + verb.end() + source.start(1), end + verb.end() + source.end(1)
+    if p.add_mentions(p.mentions_in(eb, lo, hi), "according_to", prefer_last=False):
+        return
+    phrase = source.group(1).rstrip(" .!?")
+    if named := name_run(RUN_ALONE.match(phrase)):
+        p.add(Candidate(named, "according_to", run_features(named)))
+    elif verb.group().lower() != "according" and (described := description(DESCRIBED_ALONE.match(phrase))):
+        # "in the words of one campaign operative" (not "according to a new
+        # report", which holds a finding more often than words).
+        p.add(Candidate(described, "according_to", ("description",)))
 
 
 # Verbs whose object after them is whom they address, not who speaks.

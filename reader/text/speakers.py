@@ -56,7 +56,7 @@ def candidates(article: Article, span: Span, before: str, previous: tuple[int, s
     """Every candidate speaker for the quotation at `span`, nearest cues first."""
     p = Proposals(article)
     signatures(p, span)
-    after = after_cues(p, span)
+    after = after_cues(p, span, before)
     verbs = before_cues(p, span[0], before, span[1])
     previous_sentence(p, span, before)
     sentence_subject(p, span, before, verbs)

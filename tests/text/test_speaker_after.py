@@ -38,3 +38,21 @@ def test_he_goes_to_the_subject_of_a_clause_joined_on_with_but() -> None:
     # Two names joined by "and" are no clause: the man who opens the sentence stays its subject.
     said = _said('Tomas Berg said the crews and Erik Lund planned a strike. "It was never a strike," he said.')
     assert said == ["Tomas Berg"]
+
+
+def test_according_to_after_the_quote_names_its_source() -> None:
+    assert _said('"We will reopen the quay in May," according to Margit Sandvik, the harbour master.') == [
+        "Margit Sandvik"
+    ]
+    # Not a place in the clause before it.
+    assert _said(
+        'The mayor was greeted with chants of "Bobby!" at a rally in Bergen last month, '
+        "according to harbour master Margit Sandvik."
+    ) == ["Margit Sandvik"]
+    # A paper reports what the sentence's subject said; a description in "the words of" speaks.
+    assert _said('Margit Sandvik called the plan "heartbreaking," according to the Harbour Gazette.') == [
+        "Margit Sandvik"
+    ]
+    assert _said('The crews watched the match, a "mindless escape," in the words of one harbour official.') == [
+        "one harbour official"
+    ]
