@@ -14,6 +14,7 @@ from reader.text.speaker_article import BLANK, PERSONLIKE, Span
 from reader.text.speaker_decision import Candidate
 from reader.text.speaker_phrases import (
     DESCRIBED_AT_END,
+    LEADING_ADVERBIAL,
     RUN_ALONE,
     RUN_APPOSITIVE,
     RUN_AT_END,
@@ -77,6 +78,8 @@ def _verb_subject(
     chain = VERB_CHAIN.search(clause)
     if chain:
         clause = clause[: chain.start() + 1]  # "the Board goes on to say": the Board
+    if _COORDINATED.search(clause) and _sentence_subject(p, block, before, sentence_from, verb, rank):
+        return
     if not clause.strip() and clause_from > lo:
         # "as his sister, Ann Lee, said": nothing between the comma and the
         # verb; the name set off by the commas before it is the subject.
@@ -125,6 +128,39 @@ def _verb_subject(
     described = description(DESCRIBED_AT_END.search(clause))
     if described:
         p.add(Candidate(described, "before_description", ("description",), rank))
+
+
+# A verb joined to the one before by "and": "Lee stressed the raid … and said".
+_COORDINATED = re.compile(r"\S\s+and\s+(?:(?:\w+ly|also|then|later)\s+)?$")
+
+
+def _sentence_subject(
+    p: Proposals, block: int, before: str, sentence_from: int, verb: re.Match[str], rank: int
+) -> bool:
+    """'Lee, the former secretary, stressed her support of the raid that killed
+    Osama bin Laden and said: “…”': a verb joined on with "and" shares its
+    sentence's subject, not the nearest name (an object of the verb before).
+    The subject: the person or body that opens the sentence, or its pronoun."""
+    text = p.article.blocks[block].text
+    found = [
+        m
+        for m in p.mentions_in(block, sentence_from, sentence_from + verb.start())
+        if m[4] in PERSONLIKE | {"ORG"}
+        and is_subject(text, m[1], m[2])
+        # (Not a name inside an opening phrase: "In his Instagram post, Lee …".)
+        and not _PREPOSITION_FIRST.match(LEADING_ADVERBIAL.sub("", before[: m[1] - sentence_from], count=1))
+    ]
+    if found and not _SUBJECT_PRONOUN.match(before):
+        return p.add_mentions(found[:1], "before_subject", prefer_last=False, rank=rank, subjects=True)
+    pronoun = _SUBJECT_PRONOUN.match(before)
+    if pronoun:
+        p.add_antecedents(block, sentence_from, pronoun.group(1).lower(), "before_pronoun")
+        return True
+    return False
+
+
+_PREPOSITION_FIRST = re.compile(r"\s*(?:in|on|at|after|before|with|during|since|for|from|by|of|to|under|over)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\s*(he|she|they)\b", re.I)
 
 
 def before_cues(p: Proposals, block: int, before: str, quote_at: int) -> Verbs:

@@ -275,7 +275,7 @@ def modifier(text: str, lo: int, hi: int) -> bool:
 
 # A sentence's opening phrase before its subject: "In January, ", "With 50 days
 # to go, ", "Following the meeting, " (not "As Lee put it, ", whose clause has its own subject).
-_LEADING_ADVERBIAL = re.compile(
+LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:In|On|At|After|Before|With|During|Since|Following|Earlier|Later|Last|This|Amid|Despite|Within|Under)"
     r"\b[^,;:()]{1,60}|[A-Z][a-z]+),\s*"
 )
@@ -288,7 +288,7 @@ def subject_run(sentence: str) -> str | None:
     """A capitalised run of two words or more that opens `sentence` (after an
     opening phrase) and is followed by a comma or a lower-case word: the
     sentence's subject, a name the recogniser did not make an entity."""
-    lead = _LEADING_ADVERBIAL.match(sentence)
+    lead = LEADING_ADVERBIAL.match(sentence)
     rest = sentence[lead.end() if lead else 0 :]
     run = RUN_AT_START.match(rest)
     if run is None or not _SUBJECT_NEXT.match(rest, run.end()):
@@ -313,7 +313,7 @@ def is_subject(text: str, lo: int, hi: int) -> bool:
     January, Lee …"), or stands before a speech verb ("…, Lee said", "Lee of the
     harbour board said")."""
     lead = text[sentence_start(text, lo) : lo]
-    lead = _LEADING_ADVERBIAL.sub("", lead, count=1)
+    lead = LEADING_ADVERBIAL.sub("", lead, count=1)
     lead = _TITLES_BEFORE.sub("", lead) if lead.strip() else lead  # "Gov. ", "House Speaker "
     if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()):
         return True
