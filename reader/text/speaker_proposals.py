@@ -82,8 +82,10 @@ class Proposals:
             if m[3] in seen:
                 continue
             seen.append(m[3])
-            features = list(mention_features(article, m))
-            if is_subject(article.blocks[m[0]].text, m[1], m[2]):
+            # A name in a prepositional phrase ("a trip with Ed Lee", "a professor at
+            # Cornell") is a fair antecedent, but no subject, whatever verb follows.
+            features = ["prepositional_antecedent" if f == "prepositional" else f for f in mention_features(article, m)]
+            if "prepositional_antecedent" not in features and is_subject(article.blocks[m[0]].text, m[1], m[2]):
                 features.append("subject")
             want = {"she": "f", "he": "m"}.get(pronoun)
             has = article.genders.get(m[3])
