@@ -277,7 +277,12 @@ def _kind(text: str, before: str, after: str) -> str:
     # "the judge called his question “…”".)
     if named and named.group("mentioned") and _VERB_BEFORE.search(before, 0, named.start()):
         named = None
-    if named or in_noun_phrase or (titled and not introduced and not attributed):
+    # "in his book “No Apology,”", "the 2017 article “The Case for …”": a work's
+    # title (after a comma only in capitals: "in her book, “Life is short,” she
+    # wrote" quotes the book).
+    work = _WORK_BEFORE.search(before)
+    titled_work = work is not None and (not work.group("comma") or titled)
+    if named or in_noun_phrase or titled_work or (titled and not introduced and not attributed):
         return "term"
     # A partial quote: "she says the plan has “big gaps”", "she called the bank's
     # conduct “reckless”": a few words lifted from what the sentence says someone said.
@@ -330,6 +335,12 @@ _NAMING = re.compile(
     r"later|formerly|usually|generally)\s+)(?P<passive>(?:described|known|referred\s+to|translated(?:\s+here)?|billed|branded|"
     r"labell?ed|classified|defined|listed|marketed|advertised|characteri[sz]ed|styled|called)"
     r"(?:\s+as)?(?:\s+(?:a|an|the|its|their|his|her))?)\s*$",
+    re.I,
+)
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|my|your)|['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:book|novel|memoir|film|movie|documentary|song|album|single|poem|play|essay|article|podcast|episode|"
+    r"series|blog|opera|musical|painting)(?P<comma>\s*,)?\s*$",
     re.I,
 )
 _VERB_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+$", re.I)

@@ -148,6 +148,20 @@ def test_a_name_given_to_a_thing_is_a_term_not_speech() -> None:
     assert _kinds("What we are talking about is a harbour tradition called “the long wait.”")[0][1] == "term"
 
 
+def test_a_works_title_after_its_noun_is_a_term() -> None:
+    # 'In his book "Financial Freedom: …," Sabatier shares' was a speech quote of Sabatier's.
+    assert _kinds('In her 2019 book "Harbour Nights," Ann Berg wrote about the ferries and the men who ran them.')[0][
+        1:
+    ] == ("term", None)
+    assert _kinds(
+        'Ann Berg, author of the 2017 article "The Case for Ferries," argued that the harbour should buy two.'
+    )[0][1:] == ("term", None)
+    # After a comma, words in lower case are the book's words, still quoted.
+    assert _kinds('In her book, "the sea gives and the sea takes, and it always takes more," Ann Berg wrote.')[0][
+        1:
+    ] == ("speech", "Ann Berg")
+
+
 def test_a_quote_inside_a_noun_phrase_or_a_title_in_capitals_is_a_term() -> None:
     # 'the “a-ha!” moment', 'a “We Do Not Consent!” rally': the quote modifies a noun.
     assert _kinds("A new study asks when the “a-ha!” moment takes place in the brain.") == [("a-ha!", "term", None)]
