@@ -18,6 +18,7 @@ from reader.text.speaker_phrases import (
     RUN_ALONE,
     RUN_APPOSITIVE,
     RUN_AT_END,
+    RUN_OF_AT_END,
     UNNAMED_SUBJECT,
     VERB_CHAIN,
     description,
@@ -121,7 +122,7 @@ def _verb_subject(
     if pronoun:
         p.add_antecedents(block, sentence_from + clause_from, pronoun.group(1).lower(), "before_pronoun")
         return
-    named = name_run(RUN_AT_END.search(clause))
+    named = name_run(RUN_OF_AT_END.search(clause)) or name_run(RUN_AT_END.search(clause))
     if named:
         p.add(Candidate(named, "before_name_run", run_features(named), rank))
         return

@@ -78,6 +78,11 @@ _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|
 RUN_AT_END = re.compile(
     rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}(?:[ \t]+(?:{_ROLES}))?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
 )
+# "President Ann Lee of Harbouria said": the run before "of", not the place after it.
+RUN_OF_AT_END = re.compile(
+    rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD}"
+    r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+)
 RUN_ALONE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})[\s,]*$")
 RUN_AT_START = re.compile(rf"^\s*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})")
 RUN_APPOSITIVE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}),\s")

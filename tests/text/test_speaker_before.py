@@ -29,3 +29,11 @@ def test_a_name_inside_an_opening_phrase_is_not_the_subject() -> None:
     assert _said(
         'In his first Gazette interview of the year, Tomas Berg praised the crews and noted they were "heroes, every one."'
     ) == ["Tomas Berg"]
+
+
+def test_a_name_of_a_place_before_the_verb_is_the_name_not_the_place() -> None:
+    # "Senator Mitch McConnell of Kentucky called the debt “…”" had gone to Kentucky.
+    assert _said(
+        'Sen. Margit Sandvik of Norway quickly accused the board of arguing "the harbour would be better off '
+        'without ferries at all."'
+    ) == ["Margit Sandvik"]
