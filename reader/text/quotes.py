@@ -277,7 +277,12 @@ def _kind(text: str, before: str, after: str) -> str:
     # "the judge called his question “…”".)
     if named and named.group("mentioned") and _VERB_BEFORE.search(before, 0, named.start()):
         named = None
-    if named or in_noun_phrase or (titled and not introduced and not attributed):
+    # "in his book “No Apology,”", "the 2017 article “The Case for …”": a work's
+    # title (after a comma only in capitals: "in her book, “Life is short,” she
+    # wrote" quotes the book).
+    work = _WORK_BEFORE.search(before)
+    titled_work = work is not None and (not work.group("comma") or titled)
+    if named or in_noun_phrase or titled_work or (titled and not introduced and not attributed):
         return "term"
     # A partial quote: "she says the plan has “big gaps”", "she called the bank's
     # conduct “reckless”": a few words lifted from what the sentence says someone said.
@@ -314,11 +319,14 @@ def _scare_quote(text: str, before: str, after: str) -> bool:
 # words, no stop inside but perhaps a closing one.
 _NOUN_SLOT = re.compile(r"\b(?:of|for|about|like|a|an|the|my|his|her|their|our|your|its)\s*$", re.I)
 _PHRASE = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[.,]?")
-# "a film titled “Arrogant”", "a group called “Friends of …”": a name given, not words said;
+# "a film titled “Arrogant”", "a group called “Friends of …”", "a payment service called
+# “…”": a name given, not words said;
 # and the passive of a naming verb, with no one doing it: "dumplings, described as “…”",
 # "is known as “…”", "(sometimes called its “…”)" (not "Lee described it as “…”").
 _NAMING = re.compile(
-    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called)\s*$"
+    r"\b(?:titled|entitled|named|dubbed|nicknamed|(?:a|an|the|group|show|programme|program)\s+called"
+    # "a mobile banking platform called “…”": an indefinite noun phrase named, no subject calling.
+    r"|(?-i:\b(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}called))\s*$"
     # "the slogan “…”", "questions like “…”", "the phrase, “…”": words mentioned, not said.
     r"|(?P<mentioned>\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)\s+(?:[\w-]+\s+)?"
     r"(?:question|phrase|slogan|motto|tagline|catchphrase|mantra|hashtag|theme|term|expression)s?"
@@ -327,6 +335,12 @@ _NAMING = re.compile(
     r"later|formerly|usually|generally)\s+)(?P<passive>(?:described|known|referred\s+to|translated(?:\s+here)?|billed|branded|"
     r"labell?ed|classified|defined|listed|marketed|advertised|characteri[sz]ed|styled|called)"
     r"(?:\s+as)?(?:\s+(?:a|an|the|its|their|his|her))?)\s*$",
+    re.I,
+)
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|my|your)|['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:book|novel|memoir|film|movie|documentary|song|album|single|poem|play|essay|article|podcast|episode|"
+    r"series|blog|opera|musical|painting)(?P<comma>\s*,)?\s*$",
     re.I,
 )
 _VERB_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+$", re.I)

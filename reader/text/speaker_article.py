@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model import Block
-from reader.text.first_names import gender, is_first_name
+from reader.text.first_names import gender, is_first_name, pronoun_gender
 from reader.text.language import reads_as_english
 from reader.text.vocab import NOT_NAMES, TITLES
 
@@ -118,7 +118,7 @@ def _genders(article: Article, mentions: list[MentionRow]) -> dict[str, str]:
         if kind in PERSONLIKE and name not in out:
             words = [w for w in name.split() if w.lower().rstrip(".") not in TITLES]
             if words:
-                found = gender(words[0])
+                found = pronoun_gender(words[0])
                 if found:
                     out[name] = found
     return out

@@ -78,6 +78,11 @@ _ROLES = "spokesman|spokeswoman|spokesperson|official|officials|adviser|advisor|
 RUN_AT_END = re.compile(
     rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}(?:[ \t]+(?:{_ROLES}))?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
 )
+# "President Ann Lee of Harbouria said": the run before "of", not the place after it.
+RUN_OF_AT_END = re.compile(
+    rf"((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD}"
+    r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+)
 RUN_ALONE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})[\s,]*$")
 RUN_AT_START = re.compile(rf"^\s*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD})")
 RUN_APPOSITIVE = re.compile(rf"^[\s,]*((?:{_NAME_WORD}[ \t]+){{0,5}}{_NAME_WORD}),\s")
@@ -275,7 +280,7 @@ def modifier(text: str, lo: int, hi: int) -> bool:
 
 # A sentence's opening phrase before its subject: "In January, ", "With 50 days
 # to go, ", "Following the meeting, " (not "As Lee put it, ", whose clause has its own subject).
-_LEADING_ADVERBIAL = re.compile(
+LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:In|On|At|After|Before|With|During|Since|Following|Earlier|Later|Last|This|Amid|Despite|Within|Under)"
     r"\b[^,;:()]{1,60}|[A-Z][a-z]+),\s*"
 )
@@ -288,7 +293,7 @@ def subject_run(sentence: str) -> str | None:
     """A capitalised run of two words or more that opens `sentence` (after an
     opening phrase) and is followed by a comma or a lower-case word: the
     sentence's subject, a name the recogniser did not make an entity."""
-    lead = _LEADING_ADVERBIAL.match(sentence)
+    lead = LEADING_ADVERBIAL.match(sentence)
     rest = sentence[lead.end() if lead else 0 :]
     run = RUN_AT_START.match(rest)
     if run is None or not _SUBJECT_NEXT.match(rest, run.end()):
@@ -313,10 +318,18 @@ def is_subject(text: str, lo: int, hi: int) -> bool:
     January, Lee …"), or stands before a speech verb ("…, Lee said", "Lee of the
     harbour board said")."""
     lead = text[sentence_start(text, lo) : lo]
-    lead = _LEADING_ADVERBIAL.sub("", lead, count=1)
+    lead = LEADING_ADVERBIAL.sub("", lead, count=1)
     lead = _TITLES_BEFORE.sub("", lead) if lead.strip() else lead  # "Gov. ", "House Speaker "
     if not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an)\b", "", lead, flags=re.I).lower()):
         return True
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}", lead) and not re.search(r"[,;:]", lead):
         return True  # "Union leader Ann Lee", "Harbour master Ann Lee"
+    if re.search(r"(?:,\s*(?:and|yet|so)|\bbut)\s+$", lead) and _CLAUSE_VERB.match(text, hi):
+        # "… but Lee quickly defused it", "…, and Lee added": the subject of a
+        # clause joined on (not "Ann and Lee planned", two nouns joined).
+        return True
     return bool(_VERB_NEXT.match(text, hi))
+
+
+# A verb in the past or the present right after a name, perhaps after an adverb.
+_CLAUSE_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]{2,}(?:ed|s)\b")

@@ -142,6 +142,24 @@ def test_a_name_given_to_a_thing_is_a_term_not_speech() -> None:
     assert _kinds("The quay (sometimes called “the Long Arm”) was built in 1890.") == [("the Long Arm", "term", None)]
     # Someone who describes it so is still quoted.
     assert _kinds("Ann Berg described the quay as “a disaster waiting to happen.”")[0][1:] == ("speech", "Ann Berg")
+    # An indefinite noun phrase called something: 'a seller called “E-Life,”' had gone
+    # to the plaintiff named before it, 'a process called “journalism.”' to "a process".
+    assert _kinds("Ann Berg bought her ticket from a ferry operator called “E-Ferry,” which sank.")[0][1] == "term"
+    assert _kinds("What we are talking about is a harbour tradition called “the long wait.”")[0][1] == "term"
+
+
+def test_a_works_title_after_its_noun_is_a_term() -> None:
+    # 'In his book "Financial Freedom: …," Sabatier shares' was a speech quote of Sabatier's.
+    assert _kinds('In her 2019 book "Harbour Nights," Ann Berg wrote about the ferries and the men who ran them.')[0][
+        1:
+    ] == ("term", None)
+    assert _kinds(
+        'Ann Berg, author of the 2017 article "The Case for Ferries," argued that the harbour should buy two.'
+    )[0][1:] == ("term", None)
+    # After a comma, words in lower case are the book's words, still quoted.
+    assert _kinds('In her book, "the sea gives and the sea takes, and it always takes more," Ann Berg wrote.')[0][
+        1:
+    ] == ("speech", "Ann Berg")
 
 
 def test_a_quote_inside_a_noun_phrase_or_a_title_in_capitals_is_a_term() -> None:

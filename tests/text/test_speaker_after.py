@@ -1,0 +1,58 @@
+"""Speaker cues after the quotation: its tag."""
+
+from __future__ import annotations
+
+from reader.model import Block
+from reader.text.entities import find_entities
+from reader.text.quotes import find_quotes
+
+
+def _said(*paragraphs: str) -> list[str | None]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return [q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+
+
+def test_a_clause_then_said_and_a_name_goes_to_the_name_after_the_verb() -> None:
+    # The place in the clause finishing the quote's sentence does not speak.
+    assert _said(
+        'There is "less room for delay than ever before" in Norway, said Margit Sandvik, the harbour master.'
+    ) == ["Margit Sandvik"]
+    # Nor does a clause with no name make the quote no one's.
+    assert _said(
+        '"We are doing everything we can" to keep the ferries running, says Margit Sandvik, a spokeswoman.'
+    ) == ["Margit Sandvik"]
+
+
+def test_a_name_opening_the_tag_still_speaks() -> None:
+    assert _said('"We will reopen in May," Margit Sandvik, the harbour master, said Tuesday.') == ["Margit Sandvik"]
+
+
+def test_he_goes_to_the_subject_of_a_clause_joined_on_with_but() -> None:
+    # "… but Blakemore quickly defused the situation. “…,” he said": the
+    # nearest man is a subject too, though he does not open the sentence.
+    said = _said(
+        "Tomas Berg runs the ferries from the north quay.",
+        'The crews would get no bonus this year but Erik Lund quickly calmed the room. "Nobody asked for one," he said.',
+    )
+    assert said == ["Erik Lund"]
+    # Two names joined by "and" are no clause: the man who opens the sentence stays its subject.
+    said = _said('Tomas Berg said the crews and Erik Lund planned a strike. "It was never a strike," he said.')
+    assert said == ["Tomas Berg"]
+
+
+def test_according_to_after_the_quote_names_its_source() -> None:
+    assert _said('"We will reopen the quay in May," according to Margit Sandvik, the harbour master.') == [
+        "Margit Sandvik"
+    ]
+    # Not a place in the clause before it.
+    assert _said(
+        'The mayor was greeted with chants of "Bobby!" at a rally in Bergen last month, '
+        "according to harbour master Margit Sandvik."
+    ) == ["Margit Sandvik"]
+    # A paper reports what the sentence's subject said; a description in "the words of" speaks.
+    assert _said('Margit Sandvik called the plan "heartbreaking," according to the Harbour Gazette.') == [
+        "Margit Sandvik"
+    ]
+    assert _said('The crews watched the match, a "mindless escape," in the words of one harbour official.') == [
+        "one harbour official"
+    ]

@@ -1,0 +1,39 @@
+"""Speaker cues before the quotation: the verbs of its sentence and their subjects."""
+
+from __future__ import annotations
+
+from reader.model import Block
+from reader.text.entities import find_entities
+from reader.text.quotes import find_quotes
+
+
+def _said(*paragraphs: str) -> list[str | None]:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return [q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+
+
+def test_a_verb_joined_on_with_and_shares_the_sentences_subject() -> None:
+    # Not the name nearest the verb, the object of the verb before it.
+    assert _said(
+        "Margit Sandvik, the harbour master, praised the crews that rescued Tomas Berg "
+        'during the storm and said: "They are heroes, every one of them."'
+    ) == ["Margit Sandvik"]
+    # A pronoun opening the sentence is its subject.
+    assert _said(
+        "Margit Sandvik runs the harbour.",
+        'She praised the crews that rescued Tomas Berg and said: "They are heroes, every one of them."',
+    ) == ["Margit Sandvik"]
+
+
+def test_a_name_inside_an_opening_phrase_is_not_the_subject() -> None:
+    assert _said(
+        'In his first Gazette interview of the year, Tomas Berg praised the crews and noted they were "heroes, every one."'
+    ) == ["Tomas Berg"]
+
+
+def test_a_name_of_a_place_before_the_verb_is_the_name_not_the_place() -> None:
+    # "Senator Mitch McConnell of Kentucky called the debt “…”" had gone to Kentucky.
+    assert _said(
+        'Sen. Margit Sandvik of Norway quickly accused the board of arguing "the harbour would be better off '
+        'without ferries at all."'
+    ) == ["Margit Sandvik"]
