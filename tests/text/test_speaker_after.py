@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from reader.model import Block
-from reader.text.entities import find_entities
-from reader.text.quotes import find_quotes
-
-
-def _said(*paragraphs: str) -> list[str | None]:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return [q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+from tests.text.speech import speakers as _said
 
 
 def test_a_clause_then_said_and_a_name_goes_to_the_name_after_the_verb() -> None:

@@ -3,18 +3,10 @@ passives, and which subject speaks."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
-
-DEMO = Path(__file__).resolve().parents[2] / "reader" / "demo" / "articles"
-
-
-def _said(*paragraphs: str) -> list[tuple[str, str | None]]:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return [(q.text, q.speaker) for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+from tests.text.speech import said as _said
 
 
 def test_a_quote_that_opens_its_sentence_goes_to_who_the_sentence_before_says_spoke() -> None:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from reader.model import Block
-from reader.text.entities import find_entities
-from reader.text.quotes import find_quotes
 from reader.text.speaker_described import role
-
-
-def _said(*paragraphs: str) -> list[str | None]:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return [q.speaker for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+from tests.text.speech import speakers as _said
 
 
 def test_the_role_of_a_definite_description() -> None:

@@ -3,18 +3,10 @@ written words, "in the words of", the byline and the narrator who says "I"."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
-
-DEMO = Path(__file__).resolve().parents[2] / "reader" / "demo" / "articles"
-
-
-def _said(*paragraphs: str) -> list[tuple[str, str | None]]:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return [(q.text, q.speaker) for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
+from tests.text.speech import said as _said
 
 
 def test_the_narrator_and_someone_are_no_one_the_text_names() -> None:

@@ -10,13 +10,9 @@ from reader.text.entities import find_entities
 from reader.text.pipeline import finish
 from reader.text.quotes import find_quotes
 from reader.text.speaker_decision import Candidate, decide, weights
+from tests.text.speech import said as _said
 
 DEMO = Path(__file__).resolve().parents[2] / "reader" / "demo" / "articles"
-
-
-def _said(*paragraphs: str) -> list[tuple[str, str | None]]:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return [(q.text, q.speaker) for q in find_quotes(blocks, find_entities(blocks)) if q.kind == "speech"]
 
 
 def test_the_demo_rotterdam_article_gives_each_quote_to_its_speaker() -> None:
