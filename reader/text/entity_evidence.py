@@ -298,6 +298,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     if (
         lows[0] in g.first_names
         and lows[0] not in NOT_NAMES
+        and lows[0] not in PLACE_FIRST  # "Monte Rosa", "Lake Louise": a place's first word, no first name
         and len(words) > 1
         or ("-" in lows[0] and all(part in g.first_names for part in lows[0].split("-")))
     ):

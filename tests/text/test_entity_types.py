@@ -51,6 +51,13 @@ def test_streets_waters_and_landforms_are_places_by_their_heads() -> None:
     assert "place_first" in _spans("Boats moored on the River Wensum overnight.")["River Wensum"]
 
 
+def test_a_places_first_word_that_is_a_first_name_too_makes_no_person() -> None:
+    # "Monte", "Lake", "Cape" are first names in the name lists; before a name they make a place.
+    spans = _spans("Climbers crossed Monte Rosa and camped by Lake Louise.")
+    for name in ("Monte Rosa", "Lake Louise"):
+        assert "place_first" in spans[name] and "first_name" not in spans[name], name
+
+
 def test_an_orchestra_or_a_record_label_is_a_body_by_its_head() -> None:
     spans = _spans("The Halle Orchestra recorded the album for Virgin Records last year.")
     assert "org_head" in spans["Halle Orchestra"]
