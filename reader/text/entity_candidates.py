@@ -26,8 +26,7 @@ from reader.text.entity_evidence import (
     table_like,
     typed_spans,
 )
-from reader.text.entity_tokens import CONTRACTION, Token, is_caps_line, tokens, web_words
-from reader.text.entity_tokens import lower_words as lower_case_words
+from reader.text.entity_tokens import CONTRACTION, Token, case_words, is_caps_line, tokens
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
@@ -406,8 +405,13 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
     """Every candidate name of an article with its cues, article-level cues added."""
     known = known or {}
     spans: list[Span] = []
-    lower_words = {word for block in blocks for word in lower_case_words(block.text)}
-    web = frozenset(word for block in blocks for word in web_words(block.text))
+    lower_words: set[str] = set()
+    web_words: set[str] = set()
+    for block in blocks:
+        lower, web_of_block = case_words(block.text)
+        lower_words.update(lower)
+        web_words.update(web_of_block)
+    web = frozenset(web_words)
     sport = sports_article(blocks)
     terms = terms_spelled_lower(blocks)
     for b, block in enumerate(blocks):

@@ -35,19 +35,40 @@ CONTRACTION = re.compile(r"[^\W\d_]+['’](?:m|ve|ll|re|d)|[^\W\d_]+n['’]t", r
 LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z]+\b")
 # A web address, an email address, a handle or a path ("airbnb.com",
 # "news@cnn.com", "#brexit", "and/or"): its words are written in lower case
-# by the medium, not because they are ordinary words.
-_WEB_TOKEN = re.compile(r"\S*(?:[a-z0-9]\.[a-z]|[@/#])\S*")
+# by the medium, not because they are ordinary words. Such a token is a whole
+# run of non-spaces, so a match is only tried where a run starts (the
+# look-behind): tried at every character, each try ran to the run's end and
+# back, and the pattern took 0.8 ms of a generated article's ~18 ms analysis.
+_WEB_TOKEN = re.compile(r"(?<!\S)\S*(?:[a-z0-9]\.[a-z]|[@/#])\S*")
+_WEB_WORD = re.compile(r"[a-z][a-z]+")
+
+
+def case_words(text: str) -> tuple[list[str], list[str]]:
+    """(lower_words, web_words) of `text` in one pass over its web tokens:
+    the two scanned every block for them each (1.9 ms of a generated
+    article's analysis, now 0.45; the real saved pages 1.05 -> 0.35)."""
+    pieces: list[str] = []
+    web: list[str] = []
+    last = 0
+    for m in _WEB_TOKEN.finditer(text):
+        pieces.append(text[last : m.start()])
+        web.extend(_WEB_WORD.findall(m.group()))
+        last = m.end()
+    if not pieces:
+        return LOWER_WORD.findall(text), web
+    pieces.append(text[last:])
+    return LOWER_WORD.findall(" ".join(pieces)), web
 
 
 def web_words(text: str) -> list[str]:
     """The lower-case words of the web addresses, email addresses and handles in `text`."""
-    return [word for token in _WEB_TOKEN.findall(text) for word in re.findall(r"[a-z][a-z]+", token)]
+    return case_words(text)[1]
 
 
 def lower_words(text: str) -> list[str]:
     """The words `text` writes in lower case inside a sentence, leaving out
     those of web addresses, email addresses and handles."""
-    return LOWER_WORD.findall(_WEB_TOKEN.sub(" ", text))
+    return case_words(text)[0]
 
 
 class Token:

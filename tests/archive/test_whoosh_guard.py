@@ -111,6 +111,7 @@ def test_another_whoosh_release_is_searched_by_whoosh_alone(filled, monkeypatch:
         assert PostingPool.add is whoosh_speedups.whoosh_pool_add
         assert W3PostingsWriter.add_posting is whoosh_speedups.whoosh_add_posting
         assert W3FieldWriter.add_postings is whoosh_speedups.whoosh_add_postings
+        assert SegmentWriter.add_document is whoosh_speedups.whoosh_add_document
     finally:
         monkeypatch.undo()
         assert whoosh_speedups.install() is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,10 +12,12 @@ import pytest
 from whoosh.qparser import QueryParser
 
 from reader.archive.index import whoosh_speedups
+from reader.archive.index.whoosh_schema import VALUE_SEP
 from tests.archive.segments import index_in_segments
 
 T = TypeVar("T")
 WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
+NAMES = ["Port Authority", "Anna Berg", "New York", "Harbour Council", "the Ferry", "Kuźnica"]
 
 
 @pytest.fixture(scope="module")
@@ -182,15 +185,19 @@ def _segment_contents(ix) -> list[tuple[object, ...]]:  # type: ignore[no-untype
                     postings.append((docbase + m.id(), m.weight(), m.value()))
                     m.next()
                 out.append((fieldname, text, stats, postings))
+            for docnum in range(leaf.doc_count_all()):
+                lengths = {name: leaf.doc_field_length(docnum, name) for name in leaf.schema.scorable_names()}
+                out.append((docbase + docnum, leaf.stored_fields(docnum), lengths))
     return out
 
 
 def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -> None:
-    """The pool, the postings writer and the field lengths (each posting's path
-    into a segment) replaced: the same terms, statistics and postings as with
-    Whoosh's three methods, for new documents and for a merge of segments."""
+    """Adding a document, the pool, the postings writer and the field lengths
+    (each posting's path into a segment) replaced: the same terms, statistics,
+    postings and field lengths as with Whoosh's four methods, for new
+    documents and for a merge of segments."""
     from whoosh.codec import base, whoosh3
-    from whoosh.writing import PostingPool
+    from whoosh.writing import PostingPool, SegmentWriter
 
     rnd = random.Random(11)
     docs = [
@@ -198,6 +205,13 @@ def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -
             "id": str(n),
             "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
             "body": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 90))) + f" rare{n}",
+            # The other kinds of field an article's document has (whoosh_index.document).
+            "entity": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))),
+            "entity_name": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))).lower(),
+            "published": datetime(2020, 1, 1) + timedelta(days=n) if n % 5 else None,
+            "undated": 0 if n % 5 else 1,
+            "tags": ",".join(rnd.sample(["Storm", "port", "later"], rnd.randint(0, 2))),
+            "is_": "highlight" if n % 7 == 0 else "",
         }
         for n in range(420)  # "port" in most: postings of several blocks (Whoosh's block is 128)
     ]
@@ -213,6 +227,7 @@ def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -
         (PostingPool, "add"): whoosh_speedups.whoosh_pool_add,
         (whoosh3.W3PostingsWriter, "add_posting"): whoosh_speedups.whoosh_add_posting,
         (whoosh3.W3FieldWriter, "add_postings"): base.FieldWriter.add_postings,
+        (SegmentWriter, "add_document"): whoosh_speedups.whoosh_add_document,
     }
     assert all(getattr(cls, name) is not theirs for (cls, name), theirs in swapped.items())  # ours installed
     ours_methods = {key: getattr(*key) for key in swapped}
@@ -224,4 +239,6 @@ def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -
         for (cls, name), method in ours_methods.items():
             setattr(cls, name, method)
     assert ours == theirs_written
-    assert len(ours[1]) > 400 and any(len(t[3]) > 128 for t in ours[1])
+    terms = [t for t in ours[1] if len(t) == 4]
+    assert len(terms) > 400 and any(len(t[3]) > 128 for t in terms)
+    assert {t[0] for t in terms} >= {"body", "entity", "entity_name", "published", "undated", "tags", "is_"}

@@ -199,29 +199,68 @@ class WordPositions(formats.Positions):
                 value = value.replace(VALUE_SEP, " ")
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        positions: dict[str, list[int]] = {}
-        pos = -1
-        for piece in value.split(VALUE_SEP):
-            first = True
-            for index, term in enumerate(words.terms(piece)):
-                if term is None:
-                    continue
-                # As StopFilter renumbers: the first kept word keeps its place,
-                # each later one follows it with stop words closed up; a
-                # value's first word is VALUE_GAP after the last value's last.
-                pos = index if pos < 0 else pos + (VALUE_GAP if first else 1)
-                first = False
-                found = positions.get(term)
-                if found is None:
-                    positions[term] = [pos]
-                else:
-                    found.append(pos)
         boost = self.field_boost
-        for term, poslist in positions.items():
+        for term, poslist in _positions(value, words).items():
             count = len(poslist)
-            if count > 1:  # Positions.encode: the gaps between positions, the first from 0
-                poslist = [poslist[0], *(b - a for a, b in zip(poslist, poslist[1:], strict=False))]
-            yield term, count, count * boost, pack_uint(count) + pickle.dumps(poslist, 2)
+            yield term, count, count * boost, _encoded(poslist)
+
+    def postings(self, value: object, analyzer: Analyzer) -> list[tuple[bytes, int, float, bytes]] | None:
+        """What Whoosh's field.index() makes of the value (each term as UTF-8
+        bytes, its frequency, weight and encoded positions), as one list for
+        the index writer (whoosh_speedups._add_document); None where
+        word_values would take Whoosh's own path."""
+        words = word_terms(analyzer)
+        if not isinstance(value, str) or not words.simple:
+            return None
+        boost = self.field_boost
+        return [
+            (term.encode("utf-8"), len(poslist), len(poslist) * boost, _encoded(poslist))
+            for term, poslist in _positions(value, words).items()
+        ]
+
+
+def _positions(value: str, words: WordTerms) -> dict[str, list[int]]:
+    """Each term of the text with its word positions, numbered as StopFilter
+    numbers them, each value of a field of many VALUE_GAP after the last."""
+    positions: dict[str, list[int]] = {}
+    pos = -1
+    for piece in value.split(VALUE_SEP):
+        first = True
+        for index, term in enumerate(words.terms(piece)):
+            if term is None:
+                continue
+            # As StopFilter renumbers: the first kept word keeps its place,
+            # each later one follows it with stop words closed up; a
+            # value's first word is VALUE_GAP after the last value's last.
+            pos = index if pos < 0 else pos + (VALUE_GAP if first else 1)
+            first = False
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [pos]
+            else:
+                found.append(pos)
+    return positions
+
+
+# A term's positions as Positions.encode writes them, for a term at one
+# position: most of an article's terms (about 3 in 4 of a generated body's)
+# are, and each was packed and pickled anew.
+_ONE_POSITION: dict[int, bytes] = {}
+
+
+def _encoded(poslist: list[int]) -> bytes:
+    """Positions.encode: the count, then the gaps between positions (the first from 0), pickled."""
+    count = len(poslist)
+    if count == 1:
+        pos = poslist[0]
+        found = _ONE_POSITION.get(pos)
+        if found is None:
+            found = pack_uint(1) + pickle.dumps(poslist, 2)
+            if len(_ONE_POSITION) < 100_000:
+                _ONE_POSITION[pos] = found
+        return found
+    gaps = [poslist[0], *(b - a for a, b in zip(poslist, poslist[1:], strict=False))]
+    return pack_uint(count) + pickle.dumps(gaps, 2)
 
 
 def _term_of(analyzer: Analyzer, word: str) -> str | None:

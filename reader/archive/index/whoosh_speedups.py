@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from whoosh import fields as whoosh_fields
 from whoosh.codec import base, whoosh3
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import SegmentReader
@@ -280,6 +281,80 @@ def _add_postings(self: whoosh3.W3FieldWriter, schema: object, lengths: object, 
         finish_field()
 
 
+# Adding a document: Whoosh asks each field for its postings through two
+# generators (the format's word_values, then field.index, which encodes each
+# term), then hands every posting to the pool one call at a time. Here a
+# field whose format makes its postings as one list (WordPositions.postings:
+# the same tuples) gives them to the pool in one step, with the pool's same
+# size estimate. Schemas with spelling or term vectors take Whoosh's path.
+whoosh_add_document = SegmentWriter.add_document
+
+
+def _add_document(self: SegmentWriter, **fields: object) -> None:
+    """SegmentWriter.add_document, a field's postings handed to the pool together."""
+    schema = self.schema
+    pool = self.pool
+    plain = self.__dict__.get("_reader_plain")
+    if plain is None:
+        plain = self._reader_plain = type(pool) is PostingPool and not any(
+            field.vector or field.separate_spelling() for _, field in schema.items()
+        )
+    if not plain:
+        whoosh_add_document(self, **fields)
+        return
+    self._check_state()
+    perdocwriter = self.perdocwriter
+    docnum = self.docnum
+    docboost = self._doc_boost(fields)
+    fieldnames = sorted([name for name in fields if not name.startswith("_")])
+    self._check_fields(schema, fieldnames)
+    perdocwriter.start_doc(docnum)
+    try:
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            length = 0
+            if field.indexed:
+                fieldboost = self._field_boost(fields, fieldname, docboost)
+                made = getattr(field.format, "postings", None)
+                items = None
+                if made is not None and type(field).index is whoosh_fields.FieldType.index:
+                    items = made(value, field.analyzer)
+                if items is None:
+                    items = list(field.index(value))
+                if field.scorable:
+                    length = sum(item[1] for item in items)
+                posts = [(fieldname, term, docnum, weight * fieldboost, vbytes) for term, _, weight, vbytes in items]
+                _pool_extend(pool, fieldname, posts)
+            customval = fields.get(f"_stored_{fieldname}", value)
+            perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+            column = field.column_type
+            if column and customval is not None:
+                perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+    except Exception:
+        perdocwriter.cancel_doc()
+        raise
+    perdocwriter.finish_doc()
+    self._added = True
+    self.docnum += 1
+
+
+def _pool_extend(self: PostingPool, fieldname: str, posts: list[tuple]) -> None:
+    """_pool_add for each of one field's postings: the same size estimate
+    (the pool saves a run to disk when it passes its limit)."""
+    if not posts:
+        return
+    self.fieldnames.add(fieldname)
+    self.currentsize += (150 + len(fieldname)) * len(posts) + sum(
+        2 * len(post[1]) + (len(post[4]) if post[4] else 0) for post in posts
+    )
+    self.current.extend(posts)
+    if self.currentsize > self.limit:
+        self.save()
+
+
 def install() -> bool:
     """Put the faster methods in place, on a Whoosh release they were verified
     against only (whoosh_version.py); says whether it did."""
@@ -292,6 +367,7 @@ def install() -> bool:
     PostingPool.add = _pool_add
     whoosh3.W3PostingsWriter.add_posting = _add_posting
     whoosh3.W3FieldWriter.add_postings = _add_postings
+    SegmentWriter.add_document = _add_document
     return True
 
 
@@ -304,6 +380,7 @@ def uninstall() -> None:
     PostingPool.add = whoosh_pool_add
     whoosh3.W3PostingsWriter.add_posting = whoosh_add_posting
     whoosh3.W3FieldWriter.add_postings = whoosh_add_postings
+    SegmentWriter.add_document = whoosh_add_document
 
 
 install()
