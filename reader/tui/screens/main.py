@@ -65,7 +65,11 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(WATCH_EVERY_S, self._watch_archive)
-        self.query_one(ResultsList).focus()
+        # A person's first keys are a query: with the results focused, "pol"
+        # opened the side panel and the pager, and "the" Enter tagged an article.
+        # At once (set_focus), so keys that arrive with the first frame find it;
+        # a remembered query is selected, so typing replaces it.
+        self.set_focus(self.query_one(SearchBox))
         self.refresh_saved()
         reader = self.query_one(ArticleView)
         config = getattr(self.app, "config", None)
@@ -436,9 +440,10 @@ class MainScreen(Screen[None]):
                 self.app.call_from_thread(self._changed_elsewhere)
 
     def _changed_elsewhere(self) -> None:
-        if not isinstance(self.focused, SearchBox):
-            self.search.run(self.search.text)
-            self.refresh_saved()
+        # Also while the box has focus (the app opens there): the query in it is
+        # what the list shows, and the same query run again keeps the cursor.
+        self.search.run(self.search.text)
+        self.refresh_saved()
 
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""
