@@ -233,6 +233,7 @@ class MainScreen(Screen[None]):
         from reader.tui.screens.saved import SavedSearches
 
         def chosen(name: str | None) -> None:
+            self.refresh_saved()  # the side panel's list: x there may have forgotten one
             if name:
                 self.run_saved(name)
 
