@@ -16,6 +16,7 @@ from reader.sanitize import clean_line
 SCOPES = {
     "app": "Everywhere",
     "main": "Search and results",
+    "box": "Search box",
     "lists": "Every list (results, side panel, browsers)",
     "results": "Results list",
     "reader": "Reading pane",
@@ -46,7 +47,8 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("quit", "q", "quit", "Quit", "app", palette=True, help="Leave newsreader", narrow=False),
-    Command("help", "question_mark", "help", "Help", "app", palette=True, help="Every key, by screen"),
+    # F1 too: the search box, where the app opens, takes "?" as a character.
+    Command("help", "question_mark,f1", "help", "Help", "app", palette=True, help="Every key, by screen"),
     Command(
         "import",
         "i",
@@ -237,6 +239,9 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Show each story once in the results, with its number of versions",
     ),
+    # Shown in the footer while the box has focus: it takes every letter, so
+    # Textual leaves the footer empty there, and the app opens in it.
+    Command("box-results", "down", "screen.back", "Results", "box", help="To the results (Enter and Esc too)"),
     Command("down", "j,down", "cursor_down", "Down", "lists", show=False, help="Next row (stops at the last)"),
     Command("up", "k,up", "cursor_up", "Up", "lists", show=False, help="Previous row (stops at the first)"),
     Command("first", "g,home", "first", "First", "lists", show=False, help="First row"),
@@ -363,6 +368,7 @@ def key_label(keys: str) -> str:
         "up": "↑",
         "home": "Home",
         "end": "End",
+        "f1": "F1",
     }
     return " ".join(names.get(k, k.replace("ctrl+", "^")) for k in keys.split(","))
 

@@ -79,3 +79,22 @@ async def test_slash_in_the_box_the_app_opens_in_is_not_typed(make_app) -> None:
         await pilot.press("escape", "slash", "slash", *"storm")  # / from the results selects the query
         await settle(pilot)
         assert box.value == "storm"
+
+
+async def test_the_first_screens_footer_names_keys_that_work_from_the_box(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The box takes every letter, so Textual left the footer empty but for
+    ^p palette (a newcomer's first screen named no key); it names ↓ (to the
+    results) and F1 (help), and both act from the box."""
+    from textual.widgets._footer import FooterKey
+
+    from reader.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = {k.description for k in app.screen.query(FooterKey)}
+        assert {"Results", "Help"} <= shown
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "down")
+        assert app.focused is app.screen.query_one(ResultsList)

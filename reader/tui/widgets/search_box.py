@@ -7,6 +7,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input, Static
 
+from reader.tui.commands import bindings
+
 # Longest first: the box shows the longest that fits its width (at 80 columns
 # the first was cut at "(press /").
 PLACEHOLDERS = (
@@ -22,7 +24,9 @@ SEPARATOR = " · "
 
 
 class SearchBox(Input):
-    """The query input; Enter and Escape hand focus to the results."""
+    """The query input; Enter, Escape and ↓ hand focus to the results."""
+
+    BINDINGS = bindings("box")
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(value=value, placeholder=PLACEHOLDERS[0], id=id)
