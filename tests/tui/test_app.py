@@ -431,3 +431,28 @@ def test_help_reads_at_80_columns() -> None:
     rendered = [ln for ln in console.export_text().splitlines() if ln.strip()]
     rows = sum(table.row_count + 1 for _, table in help_tables())  # each screen's keys and its title
     assert len(rendered) <= 1.2 * rows  # 102 lines for 86; 115 at this width before
+
+
+async def test_help_scrolls_with_the_readers_keys(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Help is longer than a small terminal; j/k, Space/b and g/G did nothing
+    there (only the arrows, PgUp/PgDn and Home/End did), seen in tmux at 160x45."""
+    from reader.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_results(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        pane = app.screen.query_one("#help")
+        assert pane.max_scroll_y > 0
+        await pilot.press("j")
+        assert pane.scroll_y == 1
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("b")
+        assert 0 < pane.scroll_y < pane.max_scroll_y
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("space", "k")
+        assert 0 < pane.scroll_y < pane.max_scroll_y
