@@ -169,6 +169,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Top people, places, organisations across the archive",
     ),
+    # Priority, as /: the words typed right behind Q are the quote filter's.
     Command(
         "quote-browser",
         "Q",
@@ -178,6 +179,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Search quotes by speaker or words",
+        priority=True,
     ),
     Command(
         "versions",
