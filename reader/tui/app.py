@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.screen import ModalScreen
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
@@ -108,6 +109,11 @@ class NewsReaderApp(App[None]):
                 main.search_for(SearchFilters(entity=name).query_text())
 
         self.push_screen(EntityBrowser(self.archive), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # i and Q are acted on as they arrive (priority), and so reach past a
+        # modal screen: over help or a dialog they stay that screen's, as before.
+        return not (action in ("open_import", "open_quotes") and isinstance(self.screen, ModalScreen))
 
     def action_open_quotes(self) -> None:
         from reader.tui.screens.browsers import QuoteBrowser

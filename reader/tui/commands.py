@@ -58,6 +58,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Import a folder of saved articles",
         narrow=False,
+        priority=True,  # as / and Q: a path typed right behind it is the import box's
     ),
     Command(
         "reindex",

@@ -63,3 +63,35 @@ async def test_a_capital_q_in_a_box_is_typed(make_app) -> None:  # type: ignore[
         await pilot.press("escape", "Q", *"Qu")  # the quote browser, and Q in its filter box
         await settle(pilot)
         assert app.screen.query_one("#quote-filter").value == "Qu"
+
+
+async def test_a_path_typed_right_after_i_goes_into_the_import_box(make_app) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.import_screen import ImportScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        for key in ["i", "slash", *"srv"]:
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        assert app.screen.query_one("#import-path").value == "/srv"  # the folder it offered, replaced
+
+
+async def test_i_and_q_over_help_stay_helps(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Acted on as they arrive, i and Q reached past help (a modal screen) and
+    opened their screens over it; help keeps them, and the palette still runs them."""
+    from reader.tui.screens.help import HelpScreen
+    from reader.tui.screens.import_screen import ImportScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        await pilot.press("question_mark", "i", "Q")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "ctrl+p", *"Import")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
