@@ -101,7 +101,18 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article", narrow=False),
     Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread", narrow=False),
-    Command("tags", "t", "edit_tags", "Tags", "main", palette=True, help="Edit the article's tags", narrow=False),
+    # t, F, ctrl+s and h are priority: what is typed right behind them is the dialog's (see App.check_action).
+    Command(
+        "tags",
+        "t",
+        "edit_tags",
+        "Tags",
+        "main",
+        palette=True,
+        help="Edit the article's tags",
+        narrow=False,
+        priority=True,
+    ),
     Command(
         "open",
         "o",
@@ -130,6 +141,7 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         palette=True,
         help="Filter results by dates, site, tag, entity, starred, unread",
+        priority=True,
     ),
     Command(
         "entities",
@@ -221,6 +233,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Keep the current search and its filters under a name",
+        priority=True,
     ),
     Command(
         "highlight",
@@ -231,6 +244,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Highlight a passage of the article (mouse selection or typed words) with a note",
+        priority=True,
     ),
     Command(
         "collapse",

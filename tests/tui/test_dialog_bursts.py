@@ -57,3 +57,25 @@ async def test_tab_in_a_burst_moves_on_in_the_filter_dialog(make_app) -> None:  
         assert isinstance(app.screen, MainScreen)  # the dialog closed: its dates were dates
         filters = app.screen.search.filters
         assert (filters.date_from, filters.date_to) == ("2020", "2021")
+
+
+async def test_words_typed_right_behind_a_dialogs_key_go_into_the_dialog(make_app, filled_dir) -> None:  # type: ignore[no-untyped-def]
+    """t then "europe" and Enter in one burst: the letters went to the results
+    list's keys (e and u toggled the highlights, r marked the article read, o
+    opened the pager, p the panel) before the tags dialog was up."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        reader = app.screen.query_one(ArticleView)
+        shown = (reader.show_entities, reader.show_quotes)
+        article_id = app.screen.query_one("#results").current_hit.id
+        burst(app, "t", *"europe", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert (reader.show_entities, reader.show_quotes) == shown
+        burst(app, "ctrl+s", *"ports", "enter")
+        await settle(pilot)
+    with Archive(filled_dir) as archive:
+        stored = archive.get(article_id)
+        assert stored is not None and stored.tags == ("europe",) and not stored.is_read
+        assert [s.name for s in archive.saved_searches(counts=False)] == ["ports"]

@@ -215,7 +215,7 @@ class MainScreen(Screen[None]):
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
 
-    def action_edit_filters(self) -> None:
+    async def action_edit_filters(self) -> None:
         from reader.tui.screens.filters import FilterDialog
 
         def apply(filters: SearchFilters | None) -> None:
@@ -223,7 +223,7 @@ class MainScreen(Screen[None]):
                 self.search.filters = filters
                 self.search.run(self.search.text)
 
-        self.app.push_screen(FilterDialog(self.search.filters), apply)
+        await self.app.push_screen(FilterDialog(self.search.filters), apply)
 
     def action_toggle_collapse(self) -> None:
         self.search.collapse = not self.search.collapse
@@ -250,7 +250,7 @@ class MainScreen(Screen[None]):
         self.search.filters = saved.filters
         self.search_for(saved.query)
 
-    def action_save_search(self) -> None:
+    async def action_save_search(self) -> None:
         from reader.tui.screens.dialogs import NameDialog
 
         query, filters, typed = self.search.text, self.search.filters, self.search.typed
@@ -269,9 +269,9 @@ class MainScreen(Screen[None]):
             self.notify(f"Saved as “{name}” (L lists saved searches)")
             self.refresh_saved()
 
-        self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
+        await self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
-    def action_add_highlight(self) -> None:
+    async def action_add_highlight(self) -> None:
         from reader.tui.screens.dialogs import HighlightDialog
 
         reader = self.query_one(ArticleView)
@@ -283,7 +283,7 @@ class MainScreen(Screen[None]):
             if answer:
                 self._save_highlight(article_id, *answer)
 
-        self.app.push_screen(HighlightDialog(reader.passage_hint()), chosen)
+        await self.app.push_screen(HighlightDialog(reader.passage_hint()), chosen)
 
     @work(thread=True, group="highlight")
     def _save_highlight(self, article_id: str, passage: str, note: str) -> None:
@@ -392,7 +392,7 @@ class MainScreen(Screen[None]):
         self.query_one(ResultsList).focus()
         self._show_pane("results")
 
-    def action_edit_tags(self) -> None:
+    async def action_edit_tags(self) -> None:
         from reader.tui.screens.tags import TagsDialog
 
         article_id = self._current_id()
@@ -411,7 +411,7 @@ class MainScreen(Screen[None]):
             self._refresh_hit(article_id)
             self.query_one(ArticleView).set_tags(article_id, stored_tags)
 
-        self.app.push_screen(TagsDialog(stored.tags), save)
+        await self.app.push_screen(TagsDialog(stored.tags), save)
 
     def action_open_source(self) -> None:
         article_id = self._current_id()
