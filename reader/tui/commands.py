@@ -257,8 +257,23 @@ COMMANDS: tuple[Command, ...] = (
         help="Show each story once in the results, with its number of versions",
     ),
     # Shown in the footer while the box has focus: it takes every letter, so
-    # Textual leaves the footer empty there, and the app opens in it.
-    Command("box-results", "down", "screen.back", "Results", "box", help="To the results (Enter and Esc too)"),
+    # Textual leaves the footer empty there, and the app opens in it. Priority:
+    # the keys typed right behind them are the results' (as they arrive, they
+    # went into the box while the focus moved).
+    Command("box-results", "down", "screen.to_results", "Results", "box", help="To the results", priority=True),
+    Command(
+        "box-enter",
+        "enter",
+        "screen.to_results",
+        "Results",
+        "box",
+        show=False,
+        help="To the results (the query runs as it is typed)",
+        priority=True,
+    ),
+    Command(
+        "box-escape", "escape", "screen.to_results", "Results", "box", show=False, help="To the results", priority=True
+    ),
     Command("down", "j,down", "cursor_down", "Down", "lists", show=False, help="Next row (stops at the last)"),
     Command("up", "k,up", "cursor_up", "Up", "lists", show=False, help="Previous row (stops at the first)"),
     Command("first", "g,home", "first", "First", "lists", show=False, help="First row"),

@@ -12,7 +12,7 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.article import ArticleView
 from tests.tui.conftest import settle, to_results
 
-KEYS = {"tab": "\t", "enter": "\r", "space": " "}
+KEYS: dict[str, str | None] = {"tab": "\t", "enter": "\r", "space": " ", "ctrl+s": None}
 
 
 def burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]

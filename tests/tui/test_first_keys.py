@@ -98,3 +98,27 @@ async def test_the_first_screens_footer_names_keys_that_work_from_the_box(make_a
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "down")
         assert app.focused is app.screen.query_one(ResultsList)
+
+
+async def test_keys_typed_right_behind_enter_in_the_box_are_the_results(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A query, Enter and t in one burst: the t and what followed went into the
+    box (Enter moved the focus only after them), and a later t tagged the
+    article the reader still showed from the list before (seen in tmux)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ferry")
+        await settle(pilot)  # its results are up: a person reads them before pressing Enter
+        first = app.screen.query_one(ResultsList).hits[0].id
+        for key in ["enter", "t", *"sea", "enter"]:
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(SearchBox).value == "ferry"
+        for key in ["escape", "slash", "escape", "j"]:  # Esc, then j: the results' key, not the box's
+            app.post_message(events.Key(key, {"slash": "/", "j": "j"}.get(key)))
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == "ferry"
+        assert app.screen.query_one(ResultsList).highlighted == 1
+    with Archive(filled_dir) as archive:
+        assert [(h.id, h.tags) for h in archive.search("", limit=50).hits if h.tags] == [(first, ("sea",))]

@@ -107,10 +107,12 @@ class MainScreen(Screen[None]):
         self.opener.cancel_preview()
         self.search.run(event.value)
 
-    @on(Input.Submitted, "#search")
-    def _query_submitted(self, event: Input.Submitted) -> None:
-        self.search.run(event.value)
-        self.query_one(ResultsList).focus()
+    def action_to_results(self) -> None:
+        """Enter, Esc or ↓ in the search box: to the results, at once (priority
+        keys), so the keys typed right behind are the results'. The query has
+        run as it was typed; its last keys may still be on their way to the box."""
+        self.set_focus(self.query_one(ResultsList))
+        self._show_pane("results")
 
     @on(ResultsList.SnippetsWanted)
     def _snippets_wanted(self, event: ResultsList.SnippetsWanted) -> None:
