@@ -69,6 +69,9 @@ class Archive:
         # The app calls in from worker threads and the UI thread; SQLite's one
         # connection and the index handle are used by one caller at a time.
         self._guard = threading.RLock()
+        # Other processes' commits are counted from here: read on the first
+        # changed_elsewhere() call, an import committed before it went unseen.
+        self._seen_version = self.store.data_version()
 
     def close(self) -> None:
         self.store.close()
@@ -451,7 +454,7 @@ class Archive:
         another terminal); the app refreshes its results when it did."""
         with self._guard:
             version = self.store.data_version()
-        changed = getattr(self, "_seen_version", version) != version
+        changed = self._seen_version != version
         self._seen_version = version
         return changed
 

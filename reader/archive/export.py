@@ -82,7 +82,8 @@ def _yaml_value(value: object) -> str:
 
 
 def to_markdown(record: dict[str, Any]) -> str:
-    front = {k: record[k] for k in ("id", "title", "byline", "site", "url", "published", "tags", "story") if record[k]}
+    keys = ("id", "title", "byline", "site", "url", "published", "tags", "starred", "read", "story")
+    front = {k: record[k] for k in keys if record.get(k)}  # starred and read only when true
     lines = ["---", *(f"{k}: {_yaml_value(v)}" for k, v in front.items()), "---", ""]
     for block in (Block.from_dict(b) for b in record["blocks"]):
         text = block.text
@@ -130,7 +131,14 @@ def _notes_markdown(record: dict[str, Any]) -> list[str]:
 def _body_html(record: dict[str, Any]) -> str:
     e = html.escape
     parts = [f"<h1>{e(str(record['title']))}</h1>"]
-    meta = " · ".join(e(str(v)) for v in (record["byline"], record["site"], (record["published"] or "")[:10]) if v)
+    # The meta line carries the tags and reading state too (a record made
+    # elsewhere may have none of them).
+    tags = record.get("tags") or ()
+    state = [f"tags: {', '.join(tags)}"] if tags else []
+    state += [word for word in ("starred", "read") if record.get(word)]
+    meta = " · ".join(
+        e(str(v)) for v in (record["byline"], record["site"], (record["published"] or "")[:10], *state) if v
+    )
     if meta:
         parts.append(f'<p class="meta">{meta}</p>')
     for block in (Block.from_dict(b) for b in record["blocks"]):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.screen import ModalScreen
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
@@ -109,7 +110,16 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(EntityBrowser(self.archive), chosen)
 
-    def action_open_quotes(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # i and Q are acted on as they arrive (priority), and so reach past a
+        # modal screen: over help or a dialog they stay that screen's, as before.
+        # Keys that open a screen with a box to type in are priority and their
+        # actions await the screen's mount: the keys behind them wait meanwhile
+        # and then find the box focused, instead of reaching the screen below
+        # or the new screen before its box has focus (and being lost).
+        return not (action in ("open_import", "open_quotes") and isinstance(self.screen, ModalScreen))
+
+    async def action_open_quotes(self) -> None:
         from reader.tui.screens.browsers import QuoteBrowser
 
         def chosen(key: str | None) -> None:
@@ -118,11 +128,11 @@ class NewsReaderApp(App[None]):
                 article_id, quote = key.split("\n", 1)
                 main.open_at_quote(article_id, quote)
 
-        self.push_screen(QuoteBrowser(self.archive), chosen)
+        await self.push_screen(QuoteBrowser(self.archive), chosen)
 
-    def action_open_import(self) -> None:
+    async def action_open_import(self) -> None:
         if not isinstance(self.screen, ImportScreen) and not read_only.refused(self, self.archive):
-            self.push_screen(ImportScreen(self.data_dir))
+            await self.push_screen(ImportScreen(self.data_dir))
 
     @work(thread=True, exclusive=True, group="reindex")
     def action_reindex(self) -> None:

@@ -16,6 +16,7 @@ from reader.sanitize import clean_line
 SCOPES = {
     "app": "Everywhere",
     "main": "Search and results",
+    "box": "Search box",
     "lists": "Every list (results, side panel, browsers)",
     "results": "Results list",
     "reader": "Reading pane",
@@ -46,7 +47,8 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("quit", "q", "quit", "Quit", "app", palette=True, help="Leave newsreader", narrow=False),
-    Command("help", "question_mark", "help", "Help", "app", palette=True, help="Every key, by screen"),
+    # F1 too: the search box, where the app opens, takes "?" as a character.
+    Command("help", "question_mark,f1", "help", "Help", "app", palette=True, help="Every key, by screen"),
     Command(
         "import",
         "i",
@@ -56,6 +58,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Import a folder of saved articles",
         narrow=False,
+        priority=True,  # as / and Q: a path typed right behind it is the import box's
     ),
     Command(
         "reindex",
@@ -98,7 +101,18 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article", narrow=False),
     Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread", narrow=False),
-    Command("tags", "t", "edit_tags", "Tags", "main", palette=True, help="Edit the article's tags", narrow=False),
+    # t, F, ctrl+s and h are priority: what is typed right behind them is the dialog's (see App.check_action).
+    Command(
+        "tags",
+        "t",
+        "edit_tags",
+        "Tags",
+        "main",
+        palette=True,
+        help="Edit the article's tags",
+        narrow=False,
+        priority=True,
+    ),
     Command(
         "open",
         "o",
@@ -127,6 +141,7 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         palette=True,
         help="Filter results by dates, site, tag, entity, starred, unread",
+        priority=True,
     ),
     Command(
         "entities",
@@ -167,6 +182,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Top people, places, organisations across the archive",
     ),
+    # Priority, as /: the words typed right behind Q are the quote filter's.
     Command(
         "quote-browser",
         "Q",
@@ -176,6 +192,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Search quotes by speaker or words",
+        priority=True,
     ),
     Command(
         "versions",
@@ -216,6 +233,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Keep the current search and its filters under a name",
+        priority=True,
     ),
     Command(
         "highlight",
@@ -226,6 +244,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Highlight a passage of the article (mouse selection or typed words) with a note",
+        priority=True,
     ),
     Command(
         "collapse",
@@ -236,6 +255,24 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Show each story once in the results, with its number of versions",
+    ),
+    # Shown in the footer while the box has focus: it takes every letter, so
+    # Textual leaves the footer empty there, and the app opens in it. Priority:
+    # the keys typed right behind them are the results' (as they arrive, they
+    # went into the box while the focus moved).
+    Command("box-results", "down", "screen.to_results", "Results", "box", help="To the results", priority=True),
+    Command(
+        "box-enter",
+        "enter",
+        "screen.to_results",
+        "Results",
+        "box",
+        show=False,
+        help="To the results (the query runs as it is typed)",
+        priority=True,
+    ),
+    Command(
+        "box-escape", "escape", "screen.to_results", "Results", "box", show=False, help="To the results", priority=True
     ),
     Command("down", "j,down", "cursor_down", "Down", "lists", show=False, help="Next row (stops at the last)"),
     Command("up", "k,up", "cursor_up", "Up", "lists", show=False, help="Previous row (stops at the first)"),
@@ -363,6 +400,7 @@ def key_label(keys: str) -> str:
         "up": "↑",
         "home": "Home",
         "end": "End",
+        "f1": "F1",
     }
     return " ".join(names.get(k, k.replace("ctrl+", "^")) for k in keys.split(","))
 

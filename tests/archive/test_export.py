@@ -226,3 +226,26 @@ def test_code_is_exported_as_code_and_comes_back_as_code(tmp_path: Path) -> None
     assert ("code", code) in [(b.kind, b.text) for b in article.article.blocks]
     page = next(p for p in (tmp_path / "html").glob("*.html") if p.name != "index.html").read_text(encoding="utf-8")
     assert "\nfor line in open(path):\n    print(line)</code></pre>" in page
+
+
+def test_markdown_html_and_epub_carry_tags_and_reading_state(tmp_path: Path) -> None:
+    """The module promised every format its tags and reading state: Markdown
+    had the tags but not starred or read, HTML and EPUB neither."""
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, FIXTURES)
+        article_id = archive.search("", limit=1).hits[0].id
+        archive.set_tags(article_id, ["harbour", "Sweden"])
+        archive.set_starred(article_id, True)
+        archive.set_read(article_id, True)
+    query = f"id:{article_id}"
+    for fmt, target in (("markdown", "md"), ("html", "html"), ("epub", "book.epub")):
+        assert main(["--data-dir", str(data), "export", query, "--format", fmt, "--to", str(tmp_path / target)]) == 0
+    [md] = list((tmp_path / "md").glob("*.md"))
+    front = md.read_text(encoding="utf-8").split("---")[1]
+    assert 'tags: ["harbour", "Sweden"]' in front and "starred: true" in front and "read: true" in front
+    page = next(p for p in (tmp_path / "html").glob("*.html") if p.name != "index.html").read_text(encoding="utf-8")
+    book = zipfile.ZipFile(tmp_path / "book.epub")
+    chapter = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "/a0" in n)
+    for text in (page, chapter):
+        assert "tags: harbour, Sweden" in text and "starred · read" in text

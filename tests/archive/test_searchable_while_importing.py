@@ -82,3 +82,17 @@ def test_a_duplicate_imported_later_is_found_by_its_path(tmp_path: Path) -> None
             pass
         assert report.duplicates == 1
         assert archive.search("path:copy").total == 1
+
+
+def test_another_process_s_commit_is_seen_from_the_archives_opening(tmp_path: Path) -> None:
+    """changed_elsewhere took its first reading on its first call: an import
+    that another process committed before then (the app's first check comes
+    WATCH_EVERY_S after it starts) was never seen, and the app's list stayed
+    as it was. The reading is taken when the archive opens."""
+    folder = _files(tmp_path / "in", 2)
+    with Archive(tmp_path / "d") as watching:
+        with Archive(tmp_path / "d") as importing:
+            for _ in importing.import_paths([folder], ImportReport()):
+                pass
+        assert watching.changed_elsewhere()
+        assert not watching.changed_elsewhere()

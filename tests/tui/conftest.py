@@ -89,10 +89,18 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
             await asyncio.wait(timers)  # fired or stopped; a stopped one is cancelled, not an error
 
 
-async def opened_list(pilot, *keys: str) -> KeyList:  # type: ignore[no-untyped-def]
-    """The list of the screen `keys` open from a settled app (E, T, or E then 1),
-    once that screen has settled too."""
+async def to_results(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Settle, then Escape from the search box (where the app opens: a person's
+    first keys are a query) to the results list, whose keys a test presses next."""
     await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+async def opened_list(pilot, *keys: str) -> KeyList:  # type: ignore[no-untyped-def]
+    """The list of the screen `keys` open from the results of a settled app
+    (E, T, or E then 1), once that screen has settled too."""
+    await to_results(pilot)
     await pilot.press(*keys)
     await settle(pilot)
     return pilot.app.screen.query_one(KeyList)

@@ -8,7 +8,7 @@ from reader.archive import Archive
 from reader.tui.screens.main import MainScreen, SearchBox, StatusLine
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import record_toasts, settle, status_text
+from tests.tui.conftest import record_toasts, settle, status_text, to_results
 
 
 async def test_empty_query_lists_archive_and_search_opens_article(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -17,8 +17,8 @@ async def test_empty_query_lists_archive_and_search_opens_article(make_app) -> N
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
         assert len(results.hits) == 3
-        assert app.focused is results
-        await pilot.press("slash")
+        assert isinstance(app.focused, SearchBox)  # ready for a query
+        await pilot.press("slash")  # the search key, not the query's first character
         assert isinstance(app.focused, SearchBox)
         await pilot.press(*"abertay")
         await settle(pilot)
@@ -119,7 +119,7 @@ async def test_a_damaged_index_is_a_message_with_the_fix(make_app, filled_dir: P
 async def test_escape_steps_back_and_never_into_the_search_box(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.focused, ArticleView)
@@ -169,7 +169,7 @@ async def test_star_read_and_tags_persist_across_restarts(make_app, filled_dir: 
     app = make_app()
     toasts = record_toasts(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         first = app.screen.query_one(ResultsList).hits[0]
         await pilot.press("s", "r", "t")
         await settle(pilot)
@@ -236,7 +236,7 @@ async def test_help_lists_every_binding(make_app) -> None:  # type: ignore[no-un
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         described = {str(cell) for _, table in help_tables() for cell in table.columns[1]._cells}
@@ -284,7 +284,7 @@ async def test_filters_from_the_keyboard(make_app, filled_dir: Path) -> None:  #
         archive.set_starred(sauna, True)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("F")
         assert isinstance(app.screen, FilterDialog)
         await pilot.press(*"2022", "tab", *"2022-12", "enter")
@@ -404,7 +404,7 @@ async def test_the_footer_fits_at_80_columns(make_app) -> None:  # type: ignore[
 
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         for key in ("", "E"):  # the main screen, the entity browser
             if key:
                 await pilot.press(key)
@@ -431,3 +431,28 @@ def test_help_reads_at_80_columns() -> None:
     rendered = [ln for ln in console.export_text().splitlines() if ln.strip()]
     rows = sum(table.row_count + 1 for _, table in help_tables())  # each screen's keys and its title
     assert len(rendered) <= 1.2 * rows  # 102 lines for 86; 115 at this width before
+
+
+async def test_help_scrolls_with_the_readers_keys(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Help is longer than a small terminal; j/k, Space/b and g/G did nothing
+    there (only the arrows, PgUp/PgDn and Home/End did), seen in tmux at 160x45."""
+    from reader.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_results(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        pane = app.screen.query_one("#help")
+        assert pane.max_scroll_y > 0
+        await pilot.press("j")
+        assert pane.scroll_y == 1
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("b")
+        assert 0 < pane.scroll_y < pane.max_scroll_y
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("space", "k")
+        assert 0 < pane.scroll_y < pane.max_scroll_y

@@ -7,7 +7,7 @@ import pytest
 from reader.tui.screens.main import SearchBox
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 async def _searched(app, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ async def test_ctrl_u_clears_the_quote_browsers_filter_from_its_list_too(make_ap
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("Q")
         await settle(pilot)
         every = app.screen.query_one(KeyList).option_count

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from reader.archive import Archive
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 def _craft(root: Path) -> None:
@@ -84,7 +84,7 @@ async def test_o_pages_the_source_cleaned_and_without_raw_control(tmp_path: Path
     app = NewsReaderApp(root, config=Config())
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over in a test
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("o")
         await settle(pilot)
     [(args, shown)] = paged

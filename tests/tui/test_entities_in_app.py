@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.tui.screens.main import MainScreen, SearchBox
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import record_toasts, settle
+from tests.tui.conftest import record_toasts, settle, to_results
 
 
 async def test_entity_and_quote_highlights_toggle_and_panel_searches(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +48,7 @@ async def test_entity_and_quote_browsers(make_app) -> None:  # type: ignore[no-u
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("E")
         assert isinstance(app.screen, EntityBrowser)
         await settle(pilot)

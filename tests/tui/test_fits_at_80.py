@@ -8,7 +8,7 @@ import pytest
 from reader.model import SearchFilters
 from reader.tui.screens.main import SearchBox, StatusLine
 from reader.tui.widgets.search_box import PLACEHOLDERS, fitted
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 def shown(widget) -> str:  # type: ignore[no-untyped-def]
@@ -115,7 +115,7 @@ async def test_a_long_import_summary_scrolls_within_the_screen_at_80x24(make_app
         (bad / f"empty{n:02}.txt").write_text("")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("i")
         screen = app.screen
         assert isinstance(screen, ImportScreen)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 FILES = 20
 HELD_AT = 6  # the import waits inside this file until the test has pressed its keys
@@ -42,7 +42,7 @@ async def _start(pilot, folder: Path, reached: threading.Event) -> None:  # type
 
     from reader.tui.screens.import_screen import ImportScreen
 
-    await settle(pilot)
+    await to_results(pilot)
     await pilot.press("i")
     assert isinstance(pilot.app.screen, ImportScreen)
     pilot.app.screen.query_one("#import-path").value = str(folder)

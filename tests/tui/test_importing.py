@@ -13,7 +13,7 @@ from textual.widgets import ProgressBar
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle, status_text
+from tests.tui.conftest import settle, status_text, to_results
 
 
 async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -27,7 +27,7 @@ async def test_import_screen_imports_and_summarises(make_app, tmp_path: Path) ->
     (src / "broken.txt").write_text("")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("i")
         assert isinstance(app.screen, ImportScreen)
         # No bar before an import: idle, it pulsed at "--%" as if one were running.
@@ -58,7 +58,7 @@ async def test_import_screen_names_skipped_files_with_the_reason(make_app, tmp_p
     (src / "scan.pdf").write_bytes(make_pdf([], image_pages=1))
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("i")
         app.screen.query_one("#import-path").value = str(src)
         await pilot.press("enter")
@@ -105,7 +105,7 @@ async def test_a_large_folder_imports_from_the_app(make_app, tmp_path: Path, mon
     monkeypatch.setattr(ImportScreen, "_progress", recording)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("i")
         assert isinstance(app.screen, ImportScreen)
         app.screen.query_one("#import-path").value = str(tmp_path / "corpus")

@@ -11,7 +11,7 @@ import pytest
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.listing import KeyList
-from tests.tui.conftest import opened_list, record_toasts, settle
+from tests.tui.conftest import opened_list, record_toasts, settle, to_results
 
 
 def _two_types_for_one_name(app, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ async def test_a_name_with_two_types_is_one_row_and_can_be_corrected(make_app, f
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         twice = _two_types_for_one_name(app, monkeypatch)
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("E")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, EntityBrowser)  # it quit with DuplicateID
@@ -116,7 +116,7 @@ async def test_quote_browser_shows_each_quote_once_and_opens_at_it(tmp_path: Pat
         assert len(archive.quotes(words="priced us out")) == 2
     app = NewsReaderApp(root, config=Config(), save_config=False)
     async with app.run_test(size=(100, 20)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("Q")
         assert isinstance(app.screen, QuoteBrowser)
         await pilot.press(*"priced us out")
@@ -144,7 +144,7 @@ async def test_a_quote_opened_from_the_browser_is_listed_whatever_the_filters(ma
     app = make_app()
     toasts = record_toasts(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("F", *"2099", "enter")  # no article is from 2099
         await settle(pilot)
         assert app.screen.query_one(ResultsList).option_count == 0
@@ -212,7 +212,7 @@ async def test_the_quote_browser_lists_quotations_not_scare_quotes(tmp_path: Pat
         run_import(archive, src)
     app = NewsReaderApp(root, config=Config(), save_config=False)
     async with app.run_test(size=(100, 20)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("Q")
         assert isinstance(app.screen, QuoteBrowser)
         await settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Label
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 def _shown(label: Label) -> str:
@@ -17,7 +17,7 @@ def _shown(label: Label) -> str:
 async def test_a_screen_title_wraps_at_80_columns(make_app, key) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press(key)
         await settle(pilot)
         label = app.screen.query(Label).first()
@@ -33,7 +33,7 @@ async def test_a_screens_keys_are_a_line_of_their_own_at_80_columns(make_app, ke
     """The keys in brackets after the title wrapped mid-phrase ("(d" / "day · w week")."""
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press(key)
         await settle(pilot)
         label = app.screen.query(Label).first()

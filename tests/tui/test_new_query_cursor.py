@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 async def test_a_new_query_puts_the_cursor_on_its_first_hit(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         results = app.screen.query_one(ResultsList)
         await pilot.press("G")  # the oldest article, last of the newest-first list
         await settle(pilot)
@@ -33,7 +33,7 @@ async def test_the_same_query_run_again_keeps_the_cursor(make_app) -> None:  # t
     # A refresh (an import from another shell, a reindex) keeps the reader's place.
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         results = app.screen.query_one(ResultsList)
         await pilot.press("G")
         await settle(pilot)

@@ -68,6 +68,11 @@ def _navigation(story_article: str, read_article: str) -> dict[str, Callable[...
     async def main(pilot) -> None:  # type: ignore[no-untyped-def]
         await _to_main(pilot)
 
+    async def box(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _to_main(pilot)
+        await pilot.press("slash")
+        await _steady(pilot)
+
     async def reader(pilot) -> None:  # type: ignore[no-untyped-def]
         await _reading(pilot, read_article)
 
@@ -90,6 +95,7 @@ def _navigation(story_article: str, read_article: str) -> dict[str, Callable[...
     return {
         "app": main,
         "main": main,
+        "box": box,
         "lists": main,
         "results": main,
         "reader": reader,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 SIZE = (120, 36)
 
@@ -56,7 +56,7 @@ def test_reader_with_folds_open(snap_compare, filled_dir: Path) -> None:  # type
 
 def test_help_screen(snap_compare, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
@@ -75,7 +75,7 @@ def test_import_summary(snap_compare, filled_dir: Path, tmp_path: Path, monkeypa
     monkeypatch.chdir(src)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("i")
         await pilot.pause()
         pilot.app.screen.query_one("#import-path").value = "."

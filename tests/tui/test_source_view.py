@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.config import Config
 from tests.conftest import archive_of
 from tests.ingest.test_page_view import PAGE
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 async def test_o_shows_the_saved_pages_path_and_text_not_its_html(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -28,7 +28,7 @@ async def test_o_shows_the_saved_pages_path_and_text_not_its_html(tmp_path: Path
     app = NewsReaderApp(root, config=Config(), save_config=False)
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over in a test
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("o")
         await settle(pilot)
     [shown] = paged

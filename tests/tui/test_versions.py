@@ -15,7 +15,7 @@ from reader.tui.widgets.listing import KeyList
 from reader.tui.widgets.results import ResultsList
 from tests.archive.test_stories import _write_versions
 from tests.conftest import run_import
-from tests.tui.conftest import opened_list, record_toasts, settle
+from tests.tui.conftest import opened_list, record_toasts, settle, to_results
 
 
 async def test_versions_diff_and_collapse_from_the_keyboard(tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ async def test_timeline_zooms_and_opens_a_period(make_app) -> None:  # type: ign
 
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
@@ -142,7 +142,7 @@ async def test_entity_browser_renames_and_rejects(make_app, filled_dir: Path) ->
 
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("E", "1")
         await settle(pilot)
         assert isinstance(app.screen, EntityBrowser)
@@ -208,7 +208,7 @@ async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_
         archive.save_search("Rivers", "abertay")
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await to_results(pilot)
         await pilot.press("p")
         await settle(pilot)
         panel = app.screen.query_one(SidePanel)
@@ -243,3 +243,24 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
         query = app.screen.query_one("#search").value
         assert query.startswith(f'entity:"{name}" date:')
         assert len(app.screen.query_one(ResultsList).hits) >= 1
+
+
+async def test_a_saved_search_forgotten_in_the_list_leaves_the_side_panel(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """x in the saved searches (L) forgot it, but the side panel went on listing
+    it (seen in tmux on the real archive), and Enter on it did nothing."""
+    from reader.tui.widgets.side_panel import SidePanel
+
+    with Archive(filled_dir) as archive:
+        archive.save_search("Rivers", "abertay")
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await to_results(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        panel = app.screen.query_one(SidePanel)
+        assert any("Rivers" in panel.row_text(n) for n in range(panel.option_count))
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("x", "escape")
+        await settle(pilot)
+        assert not any("Rivers" in panel.row_text(n) for n in range(panel.option_count))

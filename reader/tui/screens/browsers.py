@@ -171,7 +171,7 @@ class QuoteBrowser(ListScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # at once: the keys behind Q may be queued already
         self.load("")
 
     def action_clear_filter(self) -> None:

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+# Tab acted on as it arrives, before the keys behind it reach the box it leaves:
+# as an ordinary binding it moved the focus only after a burst's next keys had
+# been handed to the box (in tmux, "words", Tab, "note" put "wordsnote" in the
+# highlight dialog's passage and left its note empty).
+FORM_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]
 
 
 class NameDialog(ModalScreen[str | None]):
@@ -34,7 +44,12 @@ class NameDialog(ModalScreen[str | None]):
 class HighlightDialog(ModalScreen[tuple[str, str] | None]):
     """The words to highlight (as they stand in the article) and a note."""
 
-    BINDINGS = [("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        ("escape", "cancel", "Cancel"),
+        *FORM_KEYS,
+        # Enter in the passage box moves to the note, and as it arrives, as Tab does.
+        Binding("enter", "to_note", "Note", show=False, priority=True),
+    ]
 
     def __init__(self, passage: str) -> None:
         super().__init__()
@@ -47,10 +62,14 @@ class HighlightDialog(ModalScreen[tuple[str, str] | None]):
             yield Label("Note (optional; Enter saves, Esc cancels):")
             yield Input(placeholder="a note, searchable with note:word", id="highlight-note")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the note box Enter is the box's own: it submits after the keys before it are typed.
+        return action != "to_note" or self.focused is self.query_one("#highlight-passage")
+
+    def action_to_note(self) -> None:
+        self.set_focus(self.query_one("#highlight-note", Input))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "highlight-passage":
-            self.query_one("#highlight-note", Input).focus()
-            return
         passage = self.query_one("#highlight-passage", Input).value.strip()
         self.dismiss((passage, event.value.strip()) if passage else None)
 

@@ -11,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label
 
 from reader.model import SearchFilters
+from reader.tui.screens.dialogs import FORM_KEYS
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class FilterDialog(ModalScreen[SearchFilters | None]):
-    BINDINGS = [("escape", "cancel", "Cancel")]
+    BINDINGS = [("escape", "cancel", "Cancel"), *FORM_KEYS]
 
     def __init__(self, current: SearchFilters) -> None:
         super().__init__()

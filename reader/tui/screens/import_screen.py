@@ -108,7 +108,7 @@ class ImportScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#import-path", Input).focus()
+        self.set_focus(self.query_one("#import-path", Input))  # at once: the keys behind i may be queued already
 
     @on(DirectoryTree.DirectorySelected)
     def _chosen(self, event: DirectoryTree.DirectorySelected) -> None:

@@ -65,7 +65,11 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(WATCH_EVERY_S, self._watch_archive)
-        self.query_one(ResultsList).focus()
+        # A person's first keys are a query: with the results focused, "pol"
+        # opened the side panel and the pager, and "the" Enter tagged an article.
+        # At once (set_focus), so keys that arrive with the first frame find it;
+        # a remembered query is selected, so typing replaces it.
+        self.set_focus(self.query_one(SearchBox))
         self.refresh_saved()
         reader = self.query_one(ArticleView)
         config = getattr(self.app, "config", None)
@@ -103,10 +107,12 @@ class MainScreen(Screen[None]):
         self.opener.cancel_preview()
         self.search.run(event.value)
 
-    @on(Input.Submitted, "#search")
-    def _query_submitted(self, event: Input.Submitted) -> None:
-        self.search.run(event.value)
-        self.query_one(ResultsList).focus()
+    def action_to_results(self) -> None:
+        """Enter, Esc or ↓ in the search box: to the results, at once (priority
+        keys), so the keys typed right behind are the results'. The query has
+        run as it was typed; its last keys may still be on their way to the box."""
+        self.set_focus(self.query_one(ResultsList))
+        self._show_pane("results")
 
     @on(ResultsList.SnippetsWanted)
     def _snippets_wanted(self, event: ResultsList.SnippetsWanted) -> None:
@@ -211,7 +217,7 @@ class MainScreen(Screen[None]):
     def action_toggle_folds(self) -> None:
         self.query_one(ArticleView).toggle_folds()
 
-    def action_edit_filters(self) -> None:
+    async def action_edit_filters(self) -> None:
         from reader.tui.screens.filters import FilterDialog
 
         def apply(filters: SearchFilters | None) -> None:
@@ -219,7 +225,7 @@ class MainScreen(Screen[None]):
                 self.search.filters = filters
                 self.search.run(self.search.text)
 
-        self.app.push_screen(FilterDialog(self.search.filters), apply)
+        await self.app.push_screen(FilterDialog(self.search.filters), apply)
 
     def action_toggle_collapse(self) -> None:
         self.search.collapse = not self.search.collapse
@@ -229,6 +235,7 @@ class MainScreen(Screen[None]):
         from reader.tui.screens.saved import SavedSearches
 
         def chosen(name: str | None) -> None:
+            self.refresh_saved()  # the side panel's list: x there may have forgotten one
             if name:
                 self.run_saved(name)
 
@@ -245,7 +252,7 @@ class MainScreen(Screen[None]):
         self.search.filters = saved.filters
         self.search_for(saved.query)
 
-    def action_save_search(self) -> None:
+    async def action_save_search(self) -> None:
         from reader.tui.screens.dialogs import NameDialog
 
         query, filters, typed = self.search.text, self.search.filters, self.search.typed
@@ -264,9 +271,9 @@ class MainScreen(Screen[None]):
             self.notify(f"Saved as “{name}” (L lists saved searches)")
             self.refresh_saved()
 
-        self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
+        await self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
 
-    def action_add_highlight(self) -> None:
+    async def action_add_highlight(self) -> None:
         from reader.tui.screens.dialogs import HighlightDialog
 
         reader = self.query_one(ArticleView)
@@ -278,7 +285,7 @@ class MainScreen(Screen[None]):
             if answer:
                 self._save_highlight(article_id, *answer)
 
-        self.app.push_screen(HighlightDialog(reader.passage_hint()), chosen)
+        await self.app.push_screen(HighlightDialog(reader.passage_hint()), chosen)
 
     @work(thread=True, group="highlight")
     def _save_highlight(self, article_id: str, passage: str, note: str) -> None:
@@ -387,7 +394,7 @@ class MainScreen(Screen[None]):
         self.query_one(ResultsList).focus()
         self._show_pane("results")
 
-    def action_edit_tags(self) -> None:
+    async def action_edit_tags(self) -> None:
         from reader.tui.screens.tags import TagsDialog
 
         article_id = self._current_id()
@@ -406,7 +413,7 @@ class MainScreen(Screen[None]):
             self._refresh_hit(article_id)
             self.query_one(ArticleView).set_tags(article_id, stored_tags)
 
-        self.app.push_screen(TagsDialog(stored.tags), save)
+        await self.app.push_screen(TagsDialog(stored.tags), save)
 
     def action_open_source(self) -> None:
         article_id = self._current_id()
@@ -436,9 +443,10 @@ class MainScreen(Screen[None]):
                 self.app.call_from_thread(self._changed_elsewhere)
 
     def _changed_elsewhere(self) -> None:
-        if not isinstance(self.focused, SearchBox):
-            self.search.run(self.search.text)
-            self.refresh_saved()
+        # Also while the box has focus (the app opens there): the query in it is
+        # what the list shows, and the same query run again keeps the cursor.
+        self.search.run(self.search.text)
+        self.refresh_saved()
 
     def refresh_results(self) -> None:
         """Run the current query again (after an import or a reindex)."""

@@ -16,7 +16,7 @@ from reader.plural import noun_for
 from reader.sanitize import clean_line
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.results import ResultsList, rows_in_view
-from reader.tui.widgets.search_box import Part, StatusLine
+from reader.tui.widgets.search_box import Part, SearchBox, StatusLine
 
 PAGE_SIZE = 50
 SHOW_TIMING = True  # snapshot tests turn this off: milliseconds differ run to run
@@ -119,6 +119,9 @@ class QueryRunner:
         empty = result.total == 0 and not text.strip() and not self.filters.active
         screen.set_class(empty, "-empty")
         if empty:
+            # Nothing to search: the keys its first screen names (i, ?, q) are the app's.
+            if isinstance(screen.focused, SearchBox):
+                screen.set_focus(screen.query_one(ResultsList))
             status.say("The archive is empty: i imports a folder")
             return
         self.on_new_list(bool(result.hits), first_page if first_page and first_page.query == text else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -24,8 +25,35 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._width: int | None = None  # the terminal width the keys were chosen for
+        self._built_for: object = None  # the keys (and width) the footer shows
+
+    def _keys_now(self) -> object:
+        """What the footer is built from: the keys it shows (as Footer.compose
+        picks them, the palette's too) and the width."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        shown = [
+            (key, binding, enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == palette
+        ]
+        return (self.app.size.width, self._bindings_ready, tuple(shown))
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual rebuilds the footer (a widget and its styles per key) on every
+        # bindings signal, and a focus change, a screen suspended or resumed, or a
+        # widget removed each sends one, mostly with the same keys: opening the
+        # entity browser built its footer four times and the main screen's once
+        # behind it, a third of the CPU it took. Rebuilt only when the keys differ.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        if self.is_attached and self._keys_now() != self._built_for:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
+        self._built_for = self._keys_now()
         widgets = list(super().compose())
         width = self._width = self.app.size.width
         self.compact = width < NARROW_BELOW

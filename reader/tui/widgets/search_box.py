@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import Input, Static
+
+from reader.tui.commands import bindings
 
 # Longest first: the box shows the longest that fits its width (at 80 columns
 # the first was cut at "(press /").
@@ -21,10 +24,27 @@ SEPARATOR = " · "
 
 
 class SearchBox(Input):
-    """The query input; Enter and Escape hand focus to the results."""
+    """The query input; Enter, Escape and ↓ hand focus to the results."""
+
+    BINDINGS = bindings("box")
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(value=value, placeholder=PLACEHOLDERS[0], id=id)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # "/" is the search key people learn; the app opens in this box, so it
+        # arrives here too. Into an empty box, or over a query all selected (a
+        # remembered one, or the box just focused), it is that key, not a query's
+        # first character; elsewhere in a query it is typed. Input's own handler
+        # runs after this one unless the key is stopped here.
+        if event.character == "/" and self._all_replaced():
+            event.stop()
+            event.prevent_default()
+
+    def _all_replaced(self) -> bool:
+        """Whether a typed character would be the whole query."""
+        start, end = sorted(self.selection)
+        return not self.value or (start == 0 and end == len(self.value))
 
     def on_resize(self) -> None:
         room = self.content_size.width - 1  # the cursor's cell
