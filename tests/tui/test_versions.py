@@ -201,17 +201,23 @@ async def test_highlight_with_a_note_from_the_reader(make_app, filled_dir: Path)
         assert len(archive.search("note:dredging").hits) == 1
 
 
-async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+async def _side_panel(app, pilot):  # type: ignore[no-untyped-def]
+    """The side panel, opened from the results as a person does (p)."""
     from reader.tui.widgets.side_panel import SidePanel
+
+    await to_results(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+    return app.screen.query_one(SidePanel)
+
+
+async def test_saved_searches_and_highlights_in_the_side_panel(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
 
     with Archive(filled_dir) as archive:
         archive.save_search("Rivers", "abertay")
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await to_results(pilot)
-        await pilot.press("p")
-        await settle(pilot)
-        panel = app.screen.query_one(SidePanel)
+        panel = await _side_panel(app, pilot)
         labels = [panel.row_text(n) for n in range(panel.option_count)]
         assert labels[0] == "Saved searches" and "Rivers" in labels[1] and "1 unread" in labels[1]
         panel.highlighted = 1
@@ -248,16 +254,12 @@ async def test_an_entitys_timeline_from_the_browser(make_app, filled_dir: Path) 
 async def test_a_saved_search_forgotten_in_the_list_leaves_the_side_panel(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """x in the saved searches (L) forgot it, but the side panel went on listing
     it (seen in tmux on the real archive), and Enter on it did nothing."""
-    from reader.tui.widgets.side_panel import SidePanel
 
     with Archive(filled_dir) as archive:
         archive.save_search("Rivers", "abertay")
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await to_results(pilot)
-        await pilot.press("p")
-        await settle(pilot)
-        panel = app.screen.query_one(SidePanel)
+        panel = await _side_panel(app, pilot)
         assert any("Rivers" in panel.row_text(n) for n in range(panel.option_count))
         await pilot.press("L")
         await settle(pilot)
