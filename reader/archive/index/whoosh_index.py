@@ -221,10 +221,14 @@ class _SpawningMpWriter(MpWriter):
 # articles, two helpers (peak RSS of the process tree / seconds): 128 MB
 # 466 MB / 42.1 s, 64 MB 312 / 40.9, 32 MB 235 / 40.2, 16 MB 198 / 39.9.
 BULK_LIMIT_MB = 16
-# The single writer takes batches of at most a few hundred articles: the whole
-# batch fits under Whoosh's default, so it is sorted once in memory (at 32 MB,
-# 1,000 articles in one commit spilled into runs and took 8.0 s, not 5.3 s).
-SINGLE_LIMIT_MB = 128
+# The single writer takes batches of a few hundred articles (an import's index
+# steps). Its pool is what puts a large import over the 300 MB the process tree
+# may hold: beside the two analysis workers, 10,000 generated files peaked at 401
+# MB with 128 MB, 325 with 64, 299 with 32 (wall 277, 208, 266 s, one run each, a
+# test run beside the first and the last; at 2,000 files 304 -> 277 MB and 32.5 ->
+# 37.5 s, two runs each alternating).
+# A 1,000-article commit spills into runs at 32 MB (8.0 s, not 5.3 s in memory).
+SINGLE_LIMIT_MB = 32
 
 
 def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
