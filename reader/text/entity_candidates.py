@@ -18,6 +18,7 @@ from reader.text.dictionary_words import lower_case_word
 from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
     NATURAL_HEADS,
+    NOT_PERSON_CUES,
     PLACE_FIRST,
     BlockContext,
     Span,
@@ -181,12 +182,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
     whole = gazetteer_key(ascii_fold(" ".join(w.bare for w in words)).lower())
-    # "New York", "New York Times": a place's name, or a name that starts with one, keeps its first word.
-    opens_with_place = words[0].bare.lower() != "the" and any(
-        gazetteer_key(ascii_fold(" ".join(w.bare for w in words[:n])).lower()) in g.places
-        for n in range(2, min(len(words), 3) + 1)
-    )
-    if words and words[0].sentence_start and not opens_with_place:
+    if words and words[0].sentence_start and not _opens_with_place(words):
         low = words[0].bare.lower()
         if (low in ctx.lower_words or low in NOT_NAMES or CONTRACTION.fullmatch(low)) and low not in TITLES:
             words = words[1:]
@@ -291,6 +287,16 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     if not company:
         words = _after_office_of(words)
     return [*spans, *typed_spans(ctx, words, run, titled)]
+
+
+def _opens_with_place(words: list[Token]) -> bool:
+    """ "New York", "New York Times": a place's name, or a name that starts with
+    one (two or three words), keeps its first word at a sentence's start."""
+    places = gazetteer().places
+    return words[0].bare.lower() != "the" and any(
+        gazetteer_key(ascii_fold(" ".join(w.bare for w in words[:n])).lower()) in places
+        for n in range(2, min(len(words), 3) + 1)
+    )
 
 
 def _after_office_of(words: list[Token]) -> list[Token]:
@@ -488,7 +494,6 @@ def _article_cues(spans: list[Span]) -> list[Span]:
 
 # Cues of a longer name that make it something other than a person's name.
 _NOT_IN_PEOPLES_NAMES = frozenset("of and the for & at on in".split())
-_NOT_PERSON_CUES = frozenset("org_head org_head_inner place place_head place_first event_head has_acronym".split())
 
 
 # How a person's full name starts: a first name, an initial, a title or an honorific
@@ -503,6 +508,6 @@ def _person_shaped(span: Span) -> bool:
     initial, a title: "Official Google" is not)."""
     return (
         not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words)
-        and not _NOT_PERSON_CUES.intersection(span.cues)
+        and not NOT_PERSON_CUES.intersection(span.cues)
         and bool(_PERSON_START_CUES.intersection(span.cues))
     )

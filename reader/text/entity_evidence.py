@@ -49,6 +49,8 @@ class Span:
     cues: tuple[str, ...] = ()
 
 
+# Cues of a longer name that make it something other than a person's name.
+NOT_PERSON_CUES = frozenset("org_head org_head_inner place place_head place_first event_head has_acronym".split())
 # Heads that, alone and capitalised, still name one body: "Congress voted", "the Army said".
 ONE_OF_A_KIND_BODIES = frozenset("congress parliament senate army navy reuters".split())
 # Leading words that make a name a place: "Mount X", "Lake X", "Cape X".

@@ -13,7 +13,7 @@ from reader.model import Block
 from reader.text.archive_names import alias_of, body_tails, group_singular, same_entity
 from reader.text.dictionary_words import lower_case_word
 from reader.text.entity_cues import OUTCOMES, deciding, scores
-from reader.text.entity_evidence import NOT_PERSON_FIRST, Span
+from reader.text.entity_evidence import NOT_PERSON_CUES, NOT_PERSON_FIRST, Span
 from reader.text.gazetteer import ascii_fold
 from reader.text.vocab import CONNECTORS
 
@@ -193,10 +193,9 @@ def _town_named(cues: tuple[str, ...]) -> bool:
     return bool(town) and not {"title", "honorific"}.intersection(cues)
 
 
-# Cues that make a longer name something other than a person's.
-_NOT_A_PERSONS = frozenset(
-    "org_head org_head_inner place place_head place_first event_head has_acronym company thing_first".split()
-)
+# Cues that make a longer name something other than a person's: the candidates'
+# own set, and a company's or a thing's first word.
+_NOT_A_PERSONS = NOT_PERSON_CUES | {"company", "thing_first"}
 
 
 def _plain_name_end(span: Span) -> str | None:
