@@ -111,7 +111,13 @@ ORG_HEADS = frozenset(
     consulate embassy
     government administration assembly society trust fund centre center hospital museum
     church democrats republicans coalition movement front show programme academy laboratory
-    institution observatory library orchestra choir ensemble records studios""".split()
+    institution observatory library orchestra choir ensemble records studios
+    entertainment publishing publishers productions pictures films industries holdings
+    technologies systems motors pharmaceuticals laboratories labs partners ventures insurance
+    securities bancorp broadcasting communications telecom magazine quarterly brewery
+    band quartet trio corps regiment battalion brigade squadron fleet force
+    cabinet secretariat tribunal directorate conservatory seminary polytechnic consortium
+    syndicate cooperative confederation chamber guild caucus limited gmbh pty llp""".split()
 )
 # Lower-case words beside a lone name that make it an organisation:
 # "tyre giant Pirelli", "Interfax news agency", "the carrier said".

@@ -64,6 +64,15 @@ def test_an_orchestra_or_a_record_label_is_a_body_by_its_head() -> None:
     assert "org_head" in spans["Virgin Records"]
 
 
+def test_publishers_companies_bands_and_military_units_are_bodies_by_their_heads() -> None:
+    spans = _spans(
+        "The novel came out with Harbour Publishing, the film with Lumen Pictures, and the Hal Berger"
+        " Band played while the Ninth Air Force flew over Kessel Industries."
+    )
+    for name in ("Harbour Publishing", "Lumen Pictures", "Hal Berger Band", "Ninth Air Force", "Kessel Industries"):
+        assert "org_head" in spans[name], name
+
+
 def test_a_surname_that_spells_a_head_is_no_head() -> None:
     # "Cantón" folds to a Swiss canton's word; a person's surname is no region.
     assert "place_head" not in _spans("The study by Clara Martínez Cantón was cited.")["Clara Martínez Cantón"]
