@@ -236,6 +236,12 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
         ):
             titled = "honorific" if low in HONORIFICS else True
             words = words[1:]
+        elif low in TITLES and low not in OFFICE_WORDS and (cut := _titled_of(words)):
+            # "King Louis XV of France", "Governor Andrew Cuomo of New York": the
+            # titled person, then what they rule or belong to.
+            rest = words[cut + 2 :] if words[cut + 1].text.lower() == "the" else words[cut + 1 :]
+            titled_person = typed_spans(ctx, words[1:cut], run, "honorific" if low in HONORIFICS else True)
+            return [*spans, *titled_person, *(typed_spans(ctx, rest, run, False) if rest else [])]
         else:
             break
     while words and words[-1].text.lower() in CONNECTORS:
@@ -287,6 +293,20 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     if not company:
         words = _after_office_of(words)
     return [*spans, *typed_spans(ctx, words, run, titled)]
+
+
+def _titled_of(words: list[Token]) -> int:
+    """Where "of" follows a titled person's name in a run opened by a title
+    ("Prince Charles of Wales": 2), or 0 ("Professor of Linguistics", "Secretary
+    of State", "Duke Energy of Charlotte": no person between the title and "of")."""
+    lows = [w.text.lower() for w in words]
+    if "of" not in lows[2:-1]:
+        return 0
+    cut = lows.index("of", 2)
+    person = words[1:cut]
+    if person[0].bare.lower().rstrip(".") in TITLES or not _person_after_title(person):
+        return 0
+    return cut
 
 
 def _opens_with_place(words: list[Token]) -> bool:

@@ -72,6 +72,7 @@ CUES = {
     "hyphenated": "a hyphenated word in it",
     "lone_first_name": "one word that is a first name (Barb, Jennifer) and no word the dictionary writes in lower case",
     "lone_first_name_common": "a first name that the dictionary writes in lower case too (Hope, Will, Ah, General)",
+    "regnal": "a first name (or a titled name) and a ruler's number: Louis XV, Henry VIII, Tsar Aleksei I",
     "common_word": "one word the dictionary writes in lower case only (Figure, Therefore, Farm)",
     "dictionary_name": "one word the dictionary itself capitalises and no first name (America, Theseus, Christmas)",
     "unknown_word": "one word the dictionary lacks and no first name (Warhol, Google, Kukulkan)",

@@ -71,6 +71,8 @@ _PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
 # The pronoun with a contraction: "I've", "I'd", "I'm", "I'll".
 _PRONOUN_I = re.compile(r"I['’](?:ve|d|m|ll|s)$")
 _INITIAL = re.compile(r"[A-Z]\.")  # "George W. Bush": an initial, not an acronym
+# A regnal number: "Louis XV", "Henry VIII", "John Paul II" (I to XXXIX).
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _NUMBER = re.compile(r"\d[\d.,:-]*")
 
@@ -295,6 +297,9 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("country_code")
         if len(word) > 3 and "." not in word and folded in g.places:
             add("dateline")
+    elif len(words) > 1 and _REGNAL.fullmatch(names[-1]) and (lows[0] in g.first_names or titled):
+        # "Louis XV", "Tsar Aleksei I": a ruler's number, no acronym ("World War II" keeps that).
+        add("regnal")
     elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 and not _INITIAL.fullmatch(n) for n in names):
         add("has_acronym")
     if (

@@ -89,7 +89,8 @@ TITLES = frozenset(
     economy education culture trade energy tourism fisheries cabinet state chairman chairwoman
     chair ceo executive director assistant manager coach striker midfielder goalkeeper administrator councillor
     councilor commissioner superintendent sheriff attorney counsel provost rabbi imam
-    cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman mp mep fr msgr""".split()
+    cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman mp mep fr msgr
+    tsar czar tsarina emperor empress kaiser shah sultan pharaoh duchess countess baroness""".split()
 )
 # Titles that only ever stand before a person's name (a body is never "Dr X").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr msgr sen rep gov sgt capt col lt".split())

@@ -302,3 +302,25 @@ def test_a_title_phrase_alone_or_a_body_named_of_a_place_is_not_split() -> None:
 )
 def test_sentence_starts_and_bodies_of_the(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Portraits of Queen Matilda II of Norway hang in the hall.", "Matilda II", "Norway"),
+        ("The bill was signed by Governor Karen Hollis of Vermont on Monday.", "Karen Hollis", "Vermont"),
+        ("Envoys reached Emperor Anton of Austria before winter.", "Anton", "Austria"),
+    ],
+)
+def test_a_titled_person_of_a_place_is_the_person_then_the_place(text: str, person: str, place: str) -> None:
+    spans = _spans(text)
+    assert person in spans and place in spans, spans
+
+
+def test_a_rulers_number_is_no_acronym() -> None:
+    cues = {
+        " ".join(s.words): s.cues for s in candidates([Block("paragraph", "Later Pedro IV and Tsar Ivan III met.")])
+    }
+    for name in ("Pedro IV", "Ivan III"):
+        assert "regnal" in cues[name] and "has_acronym" not in cues[name], cues
+    assert "regnal" not in candidates([Block("paragraph", "The film World War II showed it.")])[0].cues
