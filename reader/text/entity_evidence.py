@@ -190,6 +190,17 @@ def _body_of_the(lows: list[str], cut: int) -> bool:
     return lows[cut - 1].rstrip(".") in ORG_HEADS and cut + 1 < len(lows) and lows[cut + 1] == "the"
 
 
+def _a_body_of_a_field(lows: list[str], cut: int) -> bool:
+    """A body's head before "of" and no place after it: one name, no person of
+    something ("Royal Institute of British Architects", "Summer Institute of
+    Linguistics": Royal and Summer are first names too). A body of a place is
+    two names ("Kia Motor Corp of South Korea", "Victoria Hockey Club of Montreal")."""
+    if lows[cut - 1].rstrip(".") not in ORG_HEADS:
+        return False
+    rest = lows[cut + 2 :] if lows[cut + 1] == "the" else lows[cut + 1 :]
+    return gazetteer_key(ascii_fold(" ".join(rest))) not in gazetteer().places
+
+
 def _unknown(word: str) -> bool:
     """A capitalised word the dictionary lacks in any case ("Tagore", "Zelensky")."""
     return word[:1].isupper() and word[1:].islower() and not lower_case_word(word) and not dictionary_name(word)
@@ -250,6 +261,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         and lows[0] not in NOT_NAMES
         and not titled
         and not _body_of_the(lows, lows.index("of", 2))
+        and not _a_body_of_a_field(lows, lows.index("of", 2))
     ):
         # "Joost Visser of FNV Havens": a person, then what they belong to.
         cut = lows.index("of", 2)

@@ -324,3 +324,11 @@ def test_a_rulers_number_is_no_acronym() -> None:
     for name in ("Pedro IV", "Ivan III"):
         assert "regnal" in cues[name] and "has_acronym" not in cues[name], cues
     assert "regnal" not in candidates([Block("paragraph", "The film World War II showed it.")])[0].cues
+
+
+def test_a_body_of_a_field_is_one_name_though_its_first_word_is_a_first_name() -> None:
+    # Royal, Summer, Victoria are first names in the name lists: "X of Y" was split as a person of a body.
+    assert "Royal Society of Marine Engineers" in _spans("She joined the Royal Society of Marine Engineers in 1990.")
+    assert "Summer School of Music" in _spans("He taught at the Summer School of Music for years.")
+    spans = _spans("The Victoria Rowing Club of Montreal won again.")
+    assert "Victoria Rowing Club" in spans and "Montreal" in spans, spans
