@@ -286,7 +286,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
                 body = body[:-1]
             if body and not all(w.bare.lower().rstrip(".") in TITLES or w.text.lower() in CONNECTORS for w in body):
                 spans.extend(typed_spans(ctx, body, run, titled=False))
-            words, titled = person, True
+            words, titled = person, "honorific" if title in HONORIFICS else True
             break
     if not words:
         return spans

@@ -238,7 +238,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
         if word in ctx.terms or (word[-1:] == "s" and word[:-1] in ctx.terms):
             return []  # "a second language (L2)": a term the article spells out
-        if low in NOT_NAMES or (low.rstrip(".") in TITLES and not titled) or CONTRACTION.fullmatch(word):
+        if low in NOT_NAMES or low.rstrip(".") in TITLES or CONTRACTION.fullmatch(word):
+            # A title alone names no one, after another title too ("Vice President", "Mr. Speaker").
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [Span(block, start, end, names, "GROUP")]
@@ -309,7 +310,13 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             add("country_code")
         if len(word) > 3 and "." not in word and folded in g.places:
             add("dateline")
-    elif len(words) > 1 and _REGNAL.fullmatch(names[-1]) and (lows[0] in g.first_names or titled):
+    elif (
+        len(words) > 1
+        and _REGNAL.fullmatch(names[-1])
+        and (lows[0] in g.first_names or titled)
+        # "I" before a verb is the pronoun ("Mr. Collins I know") but after a ruler's title.
+        and (names[-1] != "I" or titled is True or not (after.isalpha() and after.islower()))
+    ):
         # "Louis XV", "Tsar Aleksei I": a ruler's number, no acronym ("World War II" keeps that).
         add("regnal")
     elif len(words) > 1 and any(n.isupper() and 2 <= len(n) <= 6 and not _INITIAL.fullmatch(n) for n in names):

@@ -332,3 +332,13 @@ def test_a_body_of_a_field_is_one_name_though_its_first_word_is_a_first_name() -
     assert "Summer School of Music" in _spans("He taught at the Summer School of Music for years.")
     spans = _spans("The Victoria Rowing Club of Montreal won again.")
     assert "Victoria Rowing Club" in spans and "Montreal" in spans, spans
+
+
+def test_a_title_after_a_title_is_no_name() -> None:
+    spans = _spans("The Vice President thanked Mr. Speaker and the Chief Justice.")
+    assert not {"President", "Speaker", "Justice"} & set(spans), spans
+
+
+def test_the_pronoun_after_a_name_is_no_rulers_number() -> None:
+    cues = {" ".join(s.words): s.cues for s in candidates([Block("paragraph", "Dear Mrs. Barton I hope so.")])}
+    assert not any("regnal" in c for c in cues.values()), cues
