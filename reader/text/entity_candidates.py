@@ -190,6 +190,13 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
                 words = words[1:]
         elif len(words) > 2 and words[1].text == "of" and _ordinary_opening(words[0]):
             words = words[2:]  # "Fans of Miami Beach…": an ordinary word "of" a name opens the sentence
+    # "On Monday Trump said", "Dear Hannah": a day, a month or a greeting before a name is no part of it.
+    while len(words) > 1 and _date_or_greeting(words, toks):
+        words = words[1:]
+        while words and words[0].text.lower() in CONNECTORS:
+            words = words[1:]  # "the fourth Saturday of August"
+    if not words:
+        return []
     # A body's or a place's name may start with a people's: "Swiss Academy of
     # Sciences", "Cuban Consulate", "Arabian Sea", "Russian Empire".
     has_head = bool(words) and (
@@ -293,6 +300,29 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     if not company:
         words = _after_office_of(words)
     return [*spans, *typed_spans(ctx, words, run, titled)]
+
+
+_DAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    september october november december""".split()
+)
+# Months that are first names too ("April Ryan", "June Carter"): a month after "in", "last"...
+_NAME_MONTHS = frozenset("april may june august".split())
+# Not "by": "a play by August Strindberg".
+_BEFORE_A_DATE = frozenset("in on since until last next this early late mid during through".split())
+
+
+def _date_or_greeting(words: list[Token], toks: list[Token]) -> bool:
+    """A run's first word is a day, a month or "Dear" and a name follows that is
+    not a body's, place's or event's own ("Sunday Times", "Monday Night Football")."""
+    low = words[0].bare.lower()
+    last = words[-1].bare.lower().rstrip(".")
+    if last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS:
+        return False
+    if low in _DAYS_AND_MONTHS or low == "dear":
+        return True
+    before = toks[words[0].i - 1].text.lower() if words[0].i > 0 else ""
+    return low in _NAME_MONTHS and before in _BEFORE_A_DATE
 
 
 def _titled_of(words: list[Token]) -> int:

@@ -342,3 +342,22 @@ def test_a_title_after_a_title_is_no_name() -> None:
 def test_the_pronoun_after_a_name_is_no_rulers_number() -> None:
     cues = {" ".join(s.words): s.cues for s in candidates([Block("paragraph", "Dear Mrs. Barton I hope so.")])}
     assert not any("regnal" in c for c in cues.values()), cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Tuesday Kowalski said the deal was off.", "Kowalski"),
+        ("Late in October Halvorsen flew home.", "Halvorsen"),
+        ("Sales rose in May Petrova said.", "Petrova"),
+        ("Dear Marguerite, thank you for the book.", "Marguerite"),
+    ],
+)
+def test_a_day_a_month_or_a_greeting_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert name in _spans(text), _spans(text)
+
+
+def test_a_paper_or_a_person_named_like_a_day_or_a_month_keeps_it() -> None:
+    assert "Sunday Herald" in _spans("He wrote for the Sunday Herald for years.")
+    assert "August Strindberg" in _spans("A play by August Strindberg opened.")
+    assert _spans("It meets on the first Saturday of August.") == []
