@@ -70,6 +70,8 @@ _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-
 _PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
 # The pronoun with a contraction: "I've", "I'd", "I'm", "I'll".
 _PRONOUN_I = re.compile(r"I['’](?:ve|d|m|ll|s)$")
+# A US legislator's party and state after the name: "D-N.Y.", "R-Texas", "I-Vt.".
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 _INITIAL = re.compile(r"[A-Z]\.")  # "George W. Bush": an initial, not an acronym
 # A regnal number: "Louis XV", "Henry VIII", "John Paul II" (I to XXXIX).
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
@@ -238,7 +240,7 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
         if word in ctx.terms or (word[-1:] == "s" and word[:-1] in ctx.terms):
             return []  # "a second language (L2)": a term the article spells out
-        if low in NOT_NAMES or low.rstrip(".") in TITLES or CONTRACTION.fullmatch(word):
+        if low in NOT_NAMES or low.rstrip(".") in TITLES or CONTRACTION.fullmatch(word) or _PARTY_STATE.fullmatch(word):
             # A title alone names no one, after another title too ("Vice President", "Mr. Speaker").
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):

@@ -90,7 +90,11 @@ TITLES = frozenset(
     chair ceo executive director assistant manager coach striker midfielder goalkeeper administrator councillor
     councilor commissioner superintendent sheriff attorney counsel provost rabbi imam
     cardinal sheikh emir president-elect congressman congresswoman assemblyman alderman mp mep fr msgr
-    tsar czar tsarina emperor empress sultan pharaoh duchess countess baroness""".split()
+    tsar czar tsarina emperor empress sultan pharaoh duchess countess baroness
+    secretary-general attorney-general solicitor-general director-general governor-general
+    surgeon-general inspector-general major-general lieutenant-general brigadier-general
+    lieutenant-colonel vice-president vice-chancellor vice-chairman vice-admiral rear-admiral
+    editor-in-chief commander-in-chief""".split()
 )
 # Titles that only ever stand before a person's name (a body is never "Dr X").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr msgr sen rep gov sgt capt col lt".split())

@@ -361,3 +361,11 @@ def test_a_paper_or_a_person_named_like_a_day_or_a_month_keeps_it() -> None:
     assert "Sunday Herald" in _spans("He wrote for the Sunday Herald for years.")
     assert "August Strindberg" in _spans("A play by August Strindberg opened.")
     assert _spans("It meets on the first Saturday of August.") == []
+
+
+def test_a_hyphenated_title_peels_and_a_party_and_state_tag_is_no_name() -> None:
+    spans = _spans(
+        "Aides to NATO Secretary-General Jens Olsen met Sen. Mark Kelly, D-Ariz., and Rep. Ann Lee, R-Texas."
+    )
+    assert "Jens Olsen" in spans and "NATO" in spans, spans
+    assert not {"D-Ariz.", "R-Texas", "D-Ariz"} & set(spans), spans
