@@ -122,6 +122,23 @@ def _joins(toks: list[Token], j: int, k: int, run: list[int]) -> bool:
         return len(run) == 1 and (e == k + 2 or toks[e - 1].bare.lower().rstrip(".") in ORG_HEADS)
     if len(run) == 1 and toks[e - 1].bare.lower() in ORG_HEADS and e - k <= 4:
         return True
+    if e - k <= 4 and any(toks[r].text == "of" and toks[r - 1].bare.lower() in ORG_HEADS for r in run[1:]):
+        # "Department of Health and Human Services", "Royal Academy of Painting and
+        # Sculpture": a body's field goes on after "and"; not a place or a person
+        # ("Ministry of Defence and Russia", "... and Anna Berg").
+        after = [toks[i].bare for i in range(k + 1, e)]
+        lows = [ascii_fold(w).lower() for w in after]
+        person = len(lows) >= 2 and lows[0] in gazetteer().first_names and lows[-1] in gazetteer().surnames
+        # A second body: a proper name with a head of its own ("University of California
+        # and Columbia University"), or one going on with "of".
+        named = lows[-1] in ORG_HEADS and not all(lower_case_word(w) for w in after[:-1])
+        second_body = named or (e < len(toks) and toks[e].text.lower() in CONNECTORS)
+        return (
+            not person
+            and not second_body
+            and " ".join(lows) not in gazetteer().places
+            and not any(w in TITLES for w in lows)
+        )
     words = [toks[i].bare for i in (*run, *range(k, e))]
     return ascii_fold(" ".join(words)).lower() in gazetteer().places
 

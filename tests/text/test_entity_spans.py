@@ -369,3 +369,12 @@ def test_a_hyphenated_title_peels_and_a_party_and_state_tag_is_no_name() -> None
     )
     assert "Jens Olsen" in spans and "NATO" in spans, spans
     assert not {"D-Ariz.", "R-Texas", "D-Ariz"} & set(spans), spans
+
+
+def test_a_bodys_field_goes_on_after_and() -> None:
+    assert "Department of Health and Human Services" in _spans("He ran the Department of Health and Human Services.")
+    assert "Institute of Marine and Coastal Research" in _spans(
+        "She left the Institute of Marine and Coastal Research."
+    )
+    spans = _spans("Envoys of the Ministry of Defence and Norway met the University of Oslo and Bergen University.")
+    assert {"Ministry of Defence", "Norway", "University of Oslo", "Bergen University"} <= set(spans), spans
