@@ -19,6 +19,7 @@ from reader.text.vocab import (
     COMPASS,
     CONNECTORS,
     EVENT_HEADS,
+    HOLIDAYS,
     NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
     ORG_CUES,
@@ -240,8 +241,10 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             return []  # an initial alone names no one; "GMT" nothing; "I've", "I'm" are the pronoun
         if word in ctx.terms or (word[-1:] == "s" and word[:-1] in ctx.terms):
             return []  # "a second language (L2)": a term the article spells out
-        if low in NOT_NAMES or low.rstrip(".") in TITLES or CONTRACTION.fullmatch(word) or _PARTY_STATE.fullmatch(word):
+        if low in NOT_NAMES or low in HOLIDAYS or low.rstrip(".") in TITLES or CONTRACTION.fullmatch(word):
             # A title alone names no one, after another title too ("Vice President", "Mr. Speaker").
+            return []
+        if _PARTY_STATE.fullmatch(word):
             return []
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [Span(block, start, end, names, "GROUP")]

@@ -217,6 +217,9 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev fr msgr jr sr inc ltd co corp no vs del atty adm
     cmdr supt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
 )
+# Feasts and holidays: a date, never a person's or a place's name alone ("by
+# Christmas"; Christmas is a census surname and a small town too).
+HOLIDAYS = frozenset("christmas easter thanksgiving halloween hanukkah passover ramadan diwali".split())
 # Capitalised words that are never names on their own: calendar words and the
 # function words that start sentences.
 NOT_NAMES = frozenset(

@@ -91,3 +91,9 @@ def test_an_election_piece_is_no_sports_report() -> None:
     ]
     assert not sports_article(campaign)
     assert sports_article(match)
+
+
+def test_a_holiday_alone_is_no_name_but_a_place_named_after_one_is() -> None:
+    spans = _spans("The line opens by Christmas, and flights to Christmas Island resume after Easter.")
+    assert "Christmas" not in spans and "Easter" not in spans, spans
+    assert "Christmas Island" in spans
