@@ -93,6 +93,10 @@ def link(
             # a lone word links only to a single person (or place) it is part of.
             candidates_ = by_word.get(key, [])
             linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
+            if "place" in span.cues and any(_lean(belief[c], groups[c]) == "PLACE" for c in linkable):
+                # A place of its own name is no part of a longer place's ("California"
+                # of "Northern California", "India" of "North India").
+                linkable = []
             if not linkable and span.type is None and not _town_named(span.cues):
                 # "Romney" after "Mitt Romney", whose own one mention the evidence
                 # left open: a lone word that ends one name shaped like a person's is

@@ -75,3 +75,11 @@ def test_a_country_is_no_surname_of_a_name_ending_in_it() -> None:
     blocks = [Block("paragraph", "Air France cancelled flights. France said the strike was illegal.")]
     names = {e.name: e.type for e in find_entities(blocks)}
     assert names.get("France") == "PLACE"
+
+
+def test_a_place_of_its_own_name_is_no_part_of_a_longer_places() -> None:
+    blocks = [
+        Block("paragraph", "Wildfires spread in Northern California last week. California declared an emergency.")
+    ]
+    found = [e for e in find_entities(blocks) if "California" in (m.text for m in e.mentions)]
+    assert len(found) == 1 and found[0].name == "California", [(e.name, e.type) for e in find_entities(blocks)]
