@@ -71,6 +71,7 @@ _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-
 _PLURAL = re.compile(r"[a-z]{2}(?<![sui])s$")
 # The pronoun with a contraction: "I've", "I'd", "I'm", "I'll".
 _PRONOUN_I = re.compile(r"I['’](?:ve|d|m|ll|s)$")
+_DETERMINERS = frozenset("a an your my our their his her its every each another".split())
 # A US legislator's party and state after the name: "D-N.Y.", "R-Texas", "I-Vt.".
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 _INITIAL = re.compile(r"[A-Z]\.")  # "George W. Bush": an initial, not an acronym
@@ -363,6 +364,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("prep_before")
     if before == "the":
         add("the_before")
+    elif before in _DETERMINERS:
+        add("det_before")  # "your Mac", "a PlayStation": a thing one has, not a person
     if lows[-1] in EVENT_HEADS:
         add("event_head")
     if lows[0] in NOT_PERSON_FIRST:

@@ -97,3 +97,9 @@ def test_a_holiday_alone_is_no_name_but_a_place_named_after_one_is() -> None:
     spans = _spans("The line opens by Christmas, and flights to Christmas Island resume after Easter.")
     assert "Christmas" not in spans and "Easter" not in spans, spans
     assert "Christmas Island" in spans
+
+
+def test_a_name_after_a_or_your_is_marked_as_a_thing_one_has() -> None:
+    spans = _spans("Back up your Zenbook before you buy a Chromebox from Lenovo.")
+    assert "det_before" in spans["Zenbook"] and "det_before" in spans["Chromebox"], spans
+    assert "det_before" not in spans["Lenovo"]
