@@ -93,7 +93,8 @@ def link(
             # a lone word links only to a single person (or place) it is part of.
             candidates_ = by_word.get(key, [])
             linkable = [c for c in candidates_ if _lean(belief[c], groups[c]) in ("PERSON", "PLACE")]
-            if "place" in span.cues and any(_lean(belief[c], groups[c]) == "PLACE" for c in linkable):
+            own_place = "place" in span.cues and "lone_compass" not in span.cues  # "South" of "South Sydney" links
+            if own_place and any(_lean(belief[c], groups[c]) == "PLACE" for c in linkable):
                 # A place of its own name is no part of a longer place's ("California"
                 # of "Northern California", "India" of "North India").
                 linkable = []

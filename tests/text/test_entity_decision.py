@@ -83,3 +83,11 @@ def test_a_place_of_its_own_name_is_no_part_of_a_longer_places() -> None:
     ]
     found = [e for e in find_entities(blocks) if "California" in (m.text for m in e.mentions)]
     assert len(found) == 1 and found[0].name == "California", [(e.name, e.type) for e in find_entities(blocks)]
+
+
+def test_a_compass_word_alone_still_links_to_the_place_it_opens() -> None:
+    # "South" after "South Sydney" in a rugby report is the team's short name, not a place of its own.
+    blocks = [Block("paragraph", "He lives in South Dakota now. Then South was cold.")]
+    assert not [e for e in find_entities(blocks) if e.name == "South"], [
+        (e.name, e.type) for e in find_entities(blocks)
+    ]
