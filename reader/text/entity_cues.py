@@ -61,6 +61,7 @@ CUES = {
     "org_cue": "a company word beside it (tyre giant X, X news agency)",
     "prep_before": "a place preposition before it (in, at, from…)",
     "the_before": "'the' before it",
+    "person_noun_before": "a lower-case noun for a person right before it ('her son Tom', 'economist Ann Lee')",
     "det_before": "a, an, your, his... before it ('your Mac', 'a PlayStation')",
     "event_head": "ends in an event's head word (Cup, Open, Finals…)",
     "thing_first": "starts with a word that makes a thing of it (Storm, Operation)",

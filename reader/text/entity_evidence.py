@@ -24,6 +24,7 @@ from reader.text.vocab import (
     NOT_NAMES,
     ORG_CUES,
     ORG_HEADS,
+    PERSON_NOUNS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     SPEECH_VERBS,
@@ -362,6 +363,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("org_cue")
     if before in PLACE_PREPOSITIONS:
         add("prep_before")
+    if before in PERSON_NOUNS:
+        add("person_noun_before")  # "her son Tom", "economist Ann Lee", "singer Adele"
     if before == "the":
         add("the_before")
     elif before in _DETERMINERS:

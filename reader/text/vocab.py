@@ -124,6 +124,22 @@ ORG_HEADS = frozenset(
     cabinet secretariat tribunal directorate conservatory seminary polytechnic consortium
     syndicate cooperative confederation chamber guild caucus limited gmbh pty llp""".split()
 )
+# Lower-case nouns for a person right before a name ("her son Tom", "brother,
+# Philonise", "economist Ann Lee", "singer Adele"): a person's name follows.
+PERSON_NOUNS = frozenset(
+    """son sons daughter daughters wife husband mother father brother sister uncle aunt cousin
+    nephew niece grandson granddaughter grandmother grandfather widow widower fiancee fiance
+    boyfriend girlfriend stepson stepdaughter mom dad
+    actor actress singer rapper songwriter musician guitarist drummer pianist composer
+    conductor dancer comedian director filmmaker producer writer author novelist poet
+    playwright journalist reporter columnist editor photographer artist painter sculptor
+    architect designer economist analyst scientist researcher historian professor lawyer
+    attorney judge doctor surgeon nurse physician teacher student coach player striker
+    quarterback pitcher goalkeeper midfielder defender forward manager chef entrepreneur
+    billionaire investor activist campaigner lawmaker senator congressman congresswoman
+    candidate spokesman spokeswoman spokesperson aide adviser advisor astronaut pilot
+    officer detective sheriff soldier veteran pastor priest rabbi imam bishop monk nun""".split()
+)
 # Lower-case words beside a lone name that make it an organisation:
 # "tyre giant Pirelli", "Interfax news agency", "the carrier said".
 ORG_CUES = frozenset(

@@ -103,3 +103,8 @@ def test_a_name_after_a_or_your_is_marked_as_a_thing_one_has() -> None:
     spans = _spans("Back up your Zenbook before you buy a Chromebox from Lenovo.")
     assert "det_before" in spans["Zenbook"] and "det_before" in spans["Chromebox"], spans
     assert "det_before" not in spans["Lenovo"]
+
+
+def test_a_noun_for_a_person_before_a_name_is_marked() -> None:
+    spans = _spans("At the funeral his brother, Tavonne, spoke after the pianist Ilkka Rautio played.")
+    assert "person_noun_before" in spans["Tavonne"] and "person_noun_before" in spans["Ilkka Rautio"], spans
