@@ -219,8 +219,11 @@ def previous_sentence(p: Proposals, span: Span, before: str) -> None:
         return
     prior = masked[prior_block][: sentence_from if prior_block == b else None].rstrip()
     lead = prior[sentence_start(prior, len(prior)) :].lstrip()
-    # (A sentence, not a heading: "Conflicting reports", "USAGE:".)
-    if len(re.findall(r"\b[a-z]+\b", lead)) < 3:
+    # (A sentence, not a heading: "Conflicting reports", "USAGE:"; a short
+    # lead-in is one when a speech verb in lower case leads in: "She writes:",
+    # "As Ann Lee reports in the Gazette:".)
+    short_lead_in = lead.endswith(":") and any(v.group().islower() for v in speech_verbs(lead))
+    if len(re.findall(r"\b[a-z]+\b", lead)) < 3 and not short_lead_in:
         return
     found = len(p)
     before_cues(p, prior_block, lead, len(prior))
