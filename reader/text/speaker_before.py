@@ -252,6 +252,10 @@ def sentence_subject(p: Proposals, span: Span, before: str, verbs: Verbs) -> Non
     b, start, _, _ = span
     sentence_from = start - len(before)
     opener = [m for m in p.mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]
+    # (Not the subject of a clause after "that": in 'Prosecutors alleged that
+    # Lee “…”' the prosecutors' words are quoted.)
+    if opener and re.search(r"\bthat\s+$", p.article.masked[b][sentence_from : opener[0][1]]):
+        opener = []
     if opener and is_subject(p.article.blocks[b].text, opener[0][1], opener[0][2]):
         found = len(p)
         p.add_mentions(opener[:1], "sentence_subject", prefer_last=False)

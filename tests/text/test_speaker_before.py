@@ -38,3 +38,12 @@ def test_a_short_lead_in_with_a_speech_verb_introduces_the_next_paragraphs_quote
     assert _said("As Margit Sandvik reports in the Gazette:", quote) == ["Margit Sandvik"]
     # A heading is no lead-in.
     assert _said("Margit Sandvik covered the vote.", "WHAT SHE SAID:", quote) == [None]
+
+
+def test_the_subject_of_a_clause_after_that_does_not_say_the_quote() -> None:
+    # 'Prosecutors alleged that Lee “…”': the prosecutors' words, of no one named.
+    assert _said(
+        'Prosecutors alleged that Tomas Berg "cheated and underpaid dozens of workers" at his yards in Oslo.'
+    ) == [None]
+    # The sentence's own subject still says it.
+    assert _said('Tomas Berg called the plan "a mess" at his yards in Oslo.') == ["Tomas Berg"]
