@@ -313,9 +313,10 @@ def gum_quotes(
 # -- LitBank ---------------------------------------------------------------------
 
 
-def litbank(limit: int | None) -> dict[str, float]:
+def litbank(limit: int | None, misses: list[Miss] | None = None) -> dict[str, float]:
     """Speech quote spans on the single-quote books, and the speaker of each
-    exactly found quote against the character LitBank attributes it to."""
+    exactly found quote against the character LitBank attributes it to
+    (`misses`: the quotes the strict scorer counts wrong, with their candidates)."""
     root = require(EVAL_DATA / "litbank-quotes" / "tsv")
     exact = overlap = gold_n = pred_n = exact_all = all_n = 0
     books = speaker_ok = speaker_checked = character_ok = 0
@@ -338,15 +339,20 @@ def litbank(limit: int | None) -> dict[str, float]:
                 gold.add((s[0], e[1]))
                 gold_speaker[(s[0], e[1])] = re.sub(r"-\d+$", "", said_by.get(r[1], "")).replace("_", " ")
         blocks = [Block("paragraph", text)]
-        ours = find_quotes(blocks, find_entities(blocks))
+        ours, explained = (
+            _quotes_explained(blocks) if misses is not None else (find_quotes(blocks, find_entities(blocks)), {})
+        )
         # The gold is dialogue: our speech quotes are scored; scare-quoted terms
         # ('poison', 'the house') are not quotations (as on PolNeAR).
         found = {(q.start, q.end) for q in ours if q.kind == "speech"}
-        for q in ours:
+        for n, q in enumerate(ours):
             if q.kind == "speech" and (q.start, q.end) in gold and gold_head_name(gold_speaker[(q.start, q.end)]):
                 speaker_checked += 1
-                speaker_ok += same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
+                right = same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
+                speaker_ok += right
                 character_ok += same_character(q.speaker, gold_speaker[(q.start, q.end)])
+                if misses is not None and not right:
+                    misses.append(Miss(ann.stem, blocks, q, [gold_speaker[(q.start, q.end)]], explained[n]))
         every_mark = {(q.start, q.end) for q in ours}
         exact_all += len(gold & every_mark)
         all_n += len(every_mark)
