@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.vocab import ABBREVIATIONS, DOCUMENTS, SPEECH_PARTICIPLES, SPEECH_VERBS
+from reader.text.vocab import ABBREVIATIONS, DIALOGUE_VERBS, DOCUMENTS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 # "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
 _PLACED = r"on|onto|into|against|back|down|up|away|off|aside|together|under|inside|there|here"
@@ -20,7 +20,9 @@ READS = re.compile(r"reads?", re.I)
 _DOCUMENT = "|".join(sorted(DOCUMENTS, key=len, reverse=True))
 _DOCUMENT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT})\b[^,.;:!?\x00]{{0,60}}$", re.I)
 _ONE_AFTER = re.compile(r"\s+(?:one|another)\b", re.I)
-SPEECH = "|".join(sorted(SPEECH_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF, _POINT_OUT])
+SPEECH = "|".join(
+    sorted(SPEECH_VERBS | DIALOGUE_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF, _POINT_OUT]
+)
 # ("reads" only here, where speech_verbs() keeps a document's.)
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH}|reads?)\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns

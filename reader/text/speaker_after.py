@@ -28,6 +28,8 @@ from reader.text.speaker_phrases import (
 from reader.text.speaker_proposals import Proposals
 from reader.text.vocab import SPEECH_PARTICIPLES
 
+# A quotation's blank, then a short clause up to the punctuation before this quote.
+_SPLIT_TAG = re.compile(rf"{BLANK}[,;:]?\s+([^{BLANK}]{{2,60}}?)\s*[,;:—–-]\s*$")
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:it|he|she|they|we|i)\s+(?:(?:\w+ly|also|has|have|had)\s+)*", re.I)
 
 
@@ -53,6 +55,13 @@ def _reports(after: str, end: int | None = None) -> re.Match[str] | None:
     return verb
 
 
+def _split_tag(before: str) -> bool:
+    """Whether the sentence before a quote is another quotation and its tag,
+    ending in a comma, a semicolon, a colon or a dash ('“Fine,” she said, ')."""
+    tag = _SPLIT_TAG.search(before)
+    return bool(tag and speech_verb(tag.group(1)))
+
+
 def surname_bearer(article: Article, lead: str) -> str | None:
     """'…," King said': a surname that is also a title word, which the
     recogniser leaves out, of the one person the article named in full."""
@@ -73,6 +82,11 @@ def after_cues(p: Proposals, span: Span, before: str) -> After:
     # '“…ends here.” She says…': a full stop inside the marks ends the sentence,
     # so what follows is a new sentence, not the attribution.
     if text_ends_sentence(article.blocks, span) and re.match(r"\s+[A-Z]", after) and not SHORT_TAG.match(after):
+        after = ""
+    # '“Fine,” she said, “go home.” “Never,” Kerr replied': a quote its own tag
+    # splits from the one before, with another quotation right after it: the
+    # tag after that one is that one's (its speaker is the split tag's).
+    if re.match(rf"\s*{BLANK}", after) and _split_tag(before):
         after = ""
 
     # After the quote: ", he said", ", said Lee", ", Lee told reporters", and

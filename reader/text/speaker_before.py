@@ -219,8 +219,11 @@ def previous_sentence(p: Proposals, span: Span, before: str) -> None:
         return
     prior = masked[prior_block][: sentence_from if prior_block == b else None].rstrip()
     lead = prior[sentence_start(prior, len(prior)) :].lstrip()
-    # (A sentence, not a heading: "Conflicting reports", "USAGE:".)
-    if len(re.findall(r"\b[a-z]+\b", lead)) < 3:
+    # (A sentence, not a heading: "Conflicting reports", "USAGE:"; a short
+    # lead-in is one when a speech verb in lower case leads in: "She writes:",
+    # "As Ann Lee reports in the Gazette:".)
+    short_lead_in = lead.endswith(":") and any(v.group().islower() for v in speech_verbs(lead))
+    if len(re.findall(r"\b[a-z]+\b", lead)) < 3 and not short_lead_in:
         return
     found = len(p)
     before_cues(p, prior_block, lead, len(prior))
@@ -249,6 +252,10 @@ def sentence_subject(p: Proposals, span: Span, before: str, verbs: Verbs) -> Non
     b, start, _, _ = span
     sentence_from = start - len(before)
     opener = [m for m in p.mentions_in(b, sentence_from, start) if m[4] in PERSONLIKE | {"ORG"}]
+    # (Not the subject of a clause after "that": in 'Prosecutors alleged that
+    # Lee “…”' the prosecutors' words are quoted.)
+    if opener and re.search(r"\bthat\s+$", p.article.masked[b][sentence_from : opener[0][1]]):
+        opener = []
     if opener and is_subject(p.article.blocks[b].text, opener[0][1], opener[0][2]):
         found = len(p)
         p.add_mentions(opener[:1], "sentence_subject", prefer_last=False)

@@ -12,7 +12,8 @@ eval_entities (`--set polnear`, `polnear-dev`, `litbank`, `gum-quotes`).
   checked.
 - LitBank, the books with single-quote dialogue: speech quote spans, exact and
   with at least half the tokens shared (and exact counting terms as quotes too),
-  and the speaker of each exact hit against LitBank's character.
+  and the speaker of each exact hit against LitBank's character (strict, as on
+  PolNeAR, and by the character's ID: same_character).
   Its text is tokenised; detokenise() rebuilds running text without the gold.
 - gum-dev (`gum-quotes`): speech quote span F1 and speaker accuracy, overall and
   per genre, as its README recommends (gum_quotes).
@@ -211,6 +212,16 @@ def same_speaker(ours: str | None, names: list[str]) -> bool:
     return False
 
 
+def same_character(ours: str | None, character: str) -> bool:
+    """LitBank's gold is a character's ID ("Fergus_Markham", "Captain_John_Good__RN"),
+    not the words of the text: a novel calls its people by a first name or part of
+    the ID ("Fergus", "John Good"), so every word of ours being in the ID counts too."""
+    if same_speaker(ours, [character]):
+        return True
+    mine = _name_words(ours) if ours else []
+    return bool(mine) and set(mine) <= set(_name_words(character))
+
+
 # -- gum-dev quotes --------------------------------------------------------------
 
 
@@ -302,12 +313,13 @@ def gum_quotes(
 # -- LitBank ---------------------------------------------------------------------
 
 
-def litbank(limit: int | None) -> dict[str, float]:
+def litbank(limit: int | None, misses: list[Miss] | None = None) -> dict[str, float]:
     """Speech quote spans on the single-quote books, and the speaker of each
-    exactly found quote against the character LitBank attributes it to."""
+    exactly found quote against the character LitBank attributes it to
+    (`misses`: the quotes the strict scorer counts wrong, with their candidates)."""
     root = require(EVAL_DATA / "litbank-quotes" / "tsv")
     exact = overlap = gold_n = pred_n = exact_all = all_n = 0
-    books = speaker_ok = speaker_checked = 0
+    books = speaker_ok = speaker_checked = character_ok = 0
     for ann in sorted(root.glob("*_brat.ann")):
         rows = [line.rstrip("\n").split("\t") for line in ann.read_text(encoding="utf-8").splitlines() if line.strip()]
         quotes = [r for r in rows if r[0] == "QUOTE"]
@@ -327,14 +339,20 @@ def litbank(limit: int | None) -> dict[str, float]:
                 gold.add((s[0], e[1]))
                 gold_speaker[(s[0], e[1])] = re.sub(r"-\d+$", "", said_by.get(r[1], "")).replace("_", " ")
         blocks = [Block("paragraph", text)]
-        ours = find_quotes(blocks, find_entities(blocks))
+        ours, explained = (
+            _quotes_explained(blocks) if misses is not None else (find_quotes(blocks, find_entities(blocks)), {})
+        )
         # The gold is dialogue: our speech quotes are scored; scare-quoted terms
         # ('poison', 'the house') are not quotations (as on PolNeAR).
         found = {(q.start, q.end) for q in ours if q.kind == "speech"}
-        for q in ours:
+        for n, q in enumerate(ours):
             if q.kind == "speech" and (q.start, q.end) in gold and gold_head_name(gold_speaker[(q.start, q.end)]):
                 speaker_checked += 1
-                speaker_ok += same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
+                right = same_speaker(q.speaker, [gold_speaker[(q.start, q.end)]])
+                speaker_ok += right
+                character_ok += same_character(q.speaker, gold_speaker[(q.start, q.end)])
+                if misses is not None and not right:
+                    misses.append(Miss(ann.stem, blocks, q, [gold_speaker[(q.start, q.end)]], explained[n]))
         every_mark = {(q.start, q.end) for q in ours}
         exact_all += len(gold & every_mark)
         all_n += len(every_mark)
@@ -356,6 +374,8 @@ def litbank(limit: int | None) -> dict[str, float]:
         "predicted": pred_n,
         "speaker_accuracy": speaker_ok / speaker_checked if speaker_checked else 0.0,
         "speaker_checked": speaker_checked,
+        # (the same quotes, a first name or part of the character's ID counting: same_character)
+        "speaker_accuracy_character": character_ok / speaker_checked if speaker_checked else 0.0,
     }
 
 

@@ -1,6 +1,6 @@
 """Sort the wrong speakers of the dev sets by cause, to see which causes are large.
 
-    python -m tests.eval.speaker_misses [--set gum-quotes] [--set polnear-dev] [--show CLASS] [--limit N]
+    python -m tests.eval.speaker_misses [--set gum-quotes] [--set polnear-dev] [--set litbank] [--show CLASS] [--limit N]
 
 Each checked speech quote whose speaker we got wrong (eval_entities' scorer) is
 put in one class, from its text and the candidates `explain` gives it:
@@ -13,9 +13,11 @@ put in one class, from its text and the candidates `explain` gives it:
 - untagged in a sentence: no candidate, the quote stands inside a sentence;
 - wrong antecedent: a pronoun's cue chose someone else, the right one not among them;
 - wrong name: another cue's name won, the right one not among the candidates;
-- not named: the gold name is nowhere in the article outside quotations.
+- not named: the gold name is nowhere in the article outside quotations;
+- (LitBank) the character by first name: right by its character ID, wrong for
+  the strict scorer ("Fergus" for Fergus_Markham).
 
-Development sets only (gum-dev, PolNeAR dev): never run it on a test split.
+Development sets only (gum-dev, PolNeAR dev, LitBank): never run it on a test split.
 Reads ../shared/eval-data; prints counts and, with --show, the quotes of a class.
 """
 
@@ -26,7 +28,7 @@ import re
 from collections import Counter
 
 from tests.eval.common import run_command
-from tests.eval.eval_quotes import Miss, gum_quotes, polnear, same_speaker
+from tests.eval.eval_quotes import Miss, gum_quotes, litbank, polnear, same_character, same_speaker
 
 _LINE = re.compile(r"^\s*(-?\d+\.\d+)\s+(None|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s+(\w+)")
 _FIRST_PERSON_AFTER = re.compile(r"^[\s,.!?—–-]*(?:I|we|I'm|I’m)\s+(?:\w+ly\s+|again\s+)?\w+", re.I)
@@ -45,9 +47,12 @@ def candidates(miss: Miss) -> list[tuple[float, str | None, str]]:
     return out
 
 
-def cause(miss: Miss) -> str:
-    """The class of one wrong speaker (see the module docstring)."""
+def cause(miss: Miss, character_ids: bool = False) -> str:
+    """The class of one wrong speaker (see the module docstring; `character_ids`:
+    the gold is LitBank's character IDs)."""
     q, blocks = miss.quote, miss.blocks
+    if character_ids and any(same_character(q.speaker, gold) for gold in miss.gold):
+        return "the character by first name or part of its ID (strict scorer)"
     after = blocks[q.end_block].text[q.end : q.end + 40]
     before = blocks[q.block].text[max(0, q.start - 40) : q.start]
     if _FIRST_PERSON_AFTER.match(after) or _FIRST_PERSON_BEFORE.search(before):
@@ -60,6 +65,9 @@ def cause(miss: Miss) -> str:
         return f"outranked by {best[2]}"
     outside = " ".join(b.text for b in blocks)
     last_words = {w.split()[-1] for w in miss.gold if w.split()}
+    if character_ids:
+        # (An ID's surname is often nowhere in a novel's pages: any of its words, in any case.)
+        last_words = {w for gold in miss.gold for w in gold.title().split() if len(w) > 2} - {"Mrs", "Mr", "Miss"}
     if not any(re.search(rf"\b{re.escape(w)}\b", outside) for w in last_words):
         return "gold not named in the text"
     if not found:
@@ -74,7 +82,7 @@ def cause(miss: Miss) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", action="append", choices=["gum-quotes", "polnear-dev"])
+    parser.add_argument("--set", action="append", choices=["gum-quotes", "polnear-dev", "litbank"])
     parser.add_argument("--show", default=None, help="print the quotes of the classes starting with this")
     parser.add_argument("--limit", type=int, default=None, help="documents per set, for a quick look")
     args = parser.parse_args(argv)
@@ -82,15 +90,17 @@ def main(argv: list[str] | None = None) -> int:
         misses: list[Miss] = []
         if name == "gum-quotes":
             checked = gum_quotes(args.limit, misses=misses)["overall"]["speaker_checked"]  # type: ignore[index]
+        elif name == "litbank":
+            checked = litbank(args.limit, misses=misses)["speaker_checked"]
         else:
             checked = polnear(args.limit, "dev", misses=misses)["speaker_checked"]
-        classes = Counter(cause(m) for m in misses)
+        classes = Counter(cause(m, name == "litbank") for m in misses)
         print(f"{name}: {len(misses)} wrong of {checked} checked")
         for label, count in classes.most_common():
             print(f"  {count:4}  {label}")
         if args.show:
             for m in misses:
-                label = cause(m)
+                label = cause(m, name == "litbank")
                 if label.startswith(args.show):
                     print(f"\n[{label}] {m.doc} gold {m.gold} ours {m.quote.speaker!r}")
                     block = m.blocks[m.quote.block].text

@@ -29,3 +29,9 @@ def test_a_right_candidate_beaten_by_another_cue_is_outranked() -> None:
 
 def test_a_name_the_text_never_gives_is_not_named() -> None:
     assert cause(_miss("“The pier is closed,” Hardy said to the crowd.", "Ann Lee")) == "gold not named in the text"
+
+
+def test_a_characters_first_name_is_its_own_class_on_litbank() -> None:
+    miss = _miss("Rose came in with the tea. “Now take your tea,” said Rose.", "Rose Markham")
+    assert cause(miss, character_ids=True) == "the character by first name or part of its ID (strict scorer)"
+    assert cause(miss) != cause(miss, character_ids=True)

@@ -49,3 +49,21 @@ def test_according_to_after_the_quote_names_its_source() -> None:
     assert _said('The crews watched the match, a "mindless escape," in the words of one harbour official.') == [
         "one harbour official"
     ]
+
+
+def test_a_quote_split_by_its_tag_keeps_the_tag_after_the_next_quote_for_that_one() -> None:
+    # '“Fine,” she said, “go home.” “Never,” Kerr replied': "go home" is hers;
+    # "Kerr replied" tags the quotation after it, not this one.
+    said = _said(
+        "Margit Sandvik met Tomas Berg at the quay.",
+        "“Fine,” she said, “go home.” “Never,” Berg replied.",
+    )
+    assert said == ["Margit Sandvik", "Margit Sandvik", "Tomas Berg"]
+    # Without the split tag the quote's own tag after the next one is unchanged.
+    said = _said("Margit Sandvik met Tomas Berg at the quay.", "“Go home.” “Never,” Berg replied.")
+    assert said[1:] == ["Tomas Berg"]
+
+
+def test_a_verb_of_how_it_was_said_tags_the_quote() -> None:
+    assert _said("“Leave the dog alone,” growled Tomas Berg.") == ["Tomas Berg"]
+    assert _said("Margit Sandvik came in. “It is gone!” she cried.") == ["Margit Sandvik"]

@@ -30,3 +30,20 @@ def test_a_name_of_a_place_before_the_verb_is_the_name_not_the_place() -> None:
         'Sen. Margit Sandvik of Norway quickly accused the board of arguing "the harbour would be better off '
         'without ferries at all."'
     ) == ["Margit Sandvik"]
+
+
+def test_a_short_lead_in_with_a_speech_verb_introduces_the_next_paragraphs_quote() -> None:
+    quote = "“The harbour will not reopen before the spring, whatever the board says.”"
+    assert _said("Margit Sandvik covered the vote for the Gazette. She writes:", quote) == ["Margit Sandvik"]
+    assert _said("As Margit Sandvik reports in the Gazette:", quote) == ["Margit Sandvik"]
+    # A heading is no lead-in.
+    assert _said("Margit Sandvik covered the vote.", "WHAT SHE SAID:", quote) == [None]
+
+
+def test_the_subject_of_a_clause_after_that_does_not_say_the_quote() -> None:
+    # 'Prosecutors alleged that Lee “…”': the prosecutors' words, of no one named.
+    assert _said(
+        'Prosecutors alleged that Tomas Berg "cheated and underpaid dozens of workers" at his yards in Oslo.'
+    ) == [None]
+    # The sentence's own subject still says it.
+    assert _said('Tomas Berg called the plan "a mess" at his yards in Oslo.') == ["Tomas Berg"]
