@@ -31,6 +31,7 @@ from reader.text.entity_tokens import CONTRACTION, Token, case_words, is_caps_li
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
+    CALLS_TO_ACTION,
     COMPASS,
     CONNECTORS,
     EVENT_HEADS,
@@ -201,7 +202,9 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     whole = gazetteer_key(ascii_fold(" ".join(w.bare for w in words)).lower())
     if words and words[0].sentence_start and not _opens_with_place(words):
         low = words[0].bare.lower()
-        if (low in ctx.lower_words or low in NOT_NAMES or CONTRACTION.fullmatch(low)) and low not in TITLES:
+        if (
+            low in ctx.lower_words or low in NOT_NAMES or low in CALLS_TO_ACTION or CONTRACTION.fullmatch(low)
+        ) and low not in TITLES:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
@@ -316,6 +319,10 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
         return spans
     if not company:
         words = _after_office_of(words)
+        cut = _place_then_person(words)
+        if cut:
+            # "special envoy to Ukraine Kurt Volker": a place, then the person it describes.
+            return [*spans, *typed_spans(ctx, words[:cut], run, False), *typed_spans(ctx, words[cut:], run, titled)]
     return [*spans, *typed_spans(ctx, words, run, titled)]
 
 
@@ -340,6 +347,33 @@ def _date_or_greeting(words: list[Token], toks: list[Token]) -> bool:
         return True
     before = toks[words[0].i - 1].text.lower() if words[0].i > 0 else ""
     return low in _NAME_MONTHS and before in _BEFORE_A_DATE
+
+
+def _unknown_word(word: str) -> bool:
+    """A capitalised word no dictionary has ("Volker", "Wilms")."""
+    return word[:1].isupper() and word[1:].islower() and not lower_case_word(word)
+
+
+def _place_then_person(words: list[Token]) -> int:
+    """Where a person's name starts after a country's name in one run ("Ukraine
+    Kurt Volker": 1), or 0. The country is no first name itself ("Georgia Anne
+    Smith" stays whole); the person is a first name and one or two more words, the
+    last a surname or a word no dictionary has, no head ("Boy Scout Association")."""
+    g = gazetteer()
+    lows = [ascii_fold(w.bare).lower() for w in words]
+    if any(w.text.lower() in CONNECTORS for w in words) or lows[-1] in ORG_HEADS or lows[-1] in PLACE_HEADS:
+        return 0
+    for cut in range(1, len(words) - 1):
+        if (
+            " ".join(lows[:cut]) in g.countries
+            and not any(low in g.first_names for low in lows[:cut])
+            and lows[cut] in g.first_names
+            and lows[cut] not in NOT_NAMES
+            and 2 <= len(words) - cut <= 3
+            and (lows[-1] in g.surnames or _unknown_word(words[-1].bare))
+        ):
+            return cut
+    return 0
 
 
 def _titled_of(words: list[Token]) -> int:

@@ -242,6 +242,9 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev fr msgr jr sr inc ltd co corp no vs del atty adm
     cmdr supt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k""".split()
 )
+# Calls to action that open a page's sentences ("See Facebook's own description",
+# "Follow Ann Lee on Twitter", "Read Reuters' coverage"): a verb, never part of a name.
+CALLS_TO_ACTION = frozenset("see read watch listen click visit follow contact call subscribe download join".split())
 # Feasts and holidays: a date, never a person's or a place's name alone ("by
 # Christmas"; Christmas is a census surname and a small town too).
 HOLIDAYS = frozenset("christmas easter thanksgiving halloween hanukkah passover ramadan diwali".split())

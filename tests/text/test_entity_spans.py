@@ -378,3 +378,14 @@ def test_a_bodys_field_goes_on_after_and() -> None:
     )
     spans = _spans("Envoys of the Ministry of Defence and Norway met the University of Oslo and Bergen University.")
     assert {"Ministry of Defence", "Norway", "University of Oslo", "Bergen University"} <= set(spans), spans
+
+
+def test_a_call_to_action_opening_a_sentence_is_no_part_of_a_name() -> None:
+    assert "Zentrix" in _spans("Cookies are kept. (See Zentrix's own page on this.)")
+    assert "Mara Lind" in _spans("Follow Mara Lind on her blog.")
+
+
+def test_a_country_then_a_person_in_one_run_are_two_names() -> None:
+    spans = _spans("The former envoy to Ukraine Dorota Wielgus spoke, as did Georgia Anne Marsh.")
+    assert "Ukraine" in spans and "Dorota Wielgus" in spans, spans
+    assert "Georgia Anne Marsh" in spans
