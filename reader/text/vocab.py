@@ -197,7 +197,9 @@ COMPASS = frozenset("north south east west northern southern eastern western cen
 # Heads that make a run an event or a competition ("World Cup", "U.S. Open"): no entity type of ours.
 EVENT_HEADS = frozenset(
     "cup open tour games olympic olympics championship championships series trophy prix festival awards finals final"
-    " marathon derby classic expo summit conference bowl regatta rally tournament playoffs jubilee carnival".split()
+    " marathon derby classic expo summit conference bowl regatta rally tournament playoffs jubilee carnival"
+    # Agreements and laws, named like events: "Paris Agreement", "Kyoto Protocol", "Patriot Act".
+    " agreement accord accords treaty protocol pact act".split()
 )
 PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside towards toward via".split())
 SPEECH_VERBS = frozenset(

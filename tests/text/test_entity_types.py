@@ -108,3 +108,9 @@ def test_a_name_after_a_or_your_is_marked_as_a_thing_one_has() -> None:
 def test_a_noun_for_a_person_before_a_name_is_marked() -> None:
     spans = _spans("At the funeral his brother, Tavonne, spoke after the pianist Ilkka Rautio played.")
     assert "person_noun_before" in spans["Tavonne"] and "person_noun_before" in spans["Ilkka Rautio"], spans
+
+
+def test_an_agreement_or_a_law_is_named_like_an_event() -> None:
+    spans = _spans("Both signed the Lisbon Agreement, then the Oslo Accords and later the Farm Credit Act.")
+    for name in ("Lisbon Agreement", "Oslo Accords", "Farm Credit Act"):
+        assert "event_head" in spans[name], name
