@@ -317,6 +317,17 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             break
     if not words:
         return spans
+    # "Apple CEO", "Associated Press Writer", "House Speaker": a title after a name,
+    # no person after it, is no part of the name ("Aaron Judge", "Martin Luther King" are people).
+    while (
+        not company
+        and len(words) > 1
+        and words[-1].bare.lower().rstrip(".") in _TRAILING_TITLES
+        and words[-2].bare.lower().rstrip(".") not in TITLES
+        and ascii_fold(words[-2].bare).lower() not in g.first_names
+        and words[-2].text.lower() not in CONNECTORS
+    ):
+        words = words[:-1]
     if not company:
         words = _after_office_of(words)
         cut = _place_then_person(words)
@@ -326,6 +337,13 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     return [*spans, *typed_spans(ctx, words, run, titled)]
 
 
+# Titles that may follow the body or the place a person serves ("Apple CEO", "House
+# Speaker"); not office words or ranks that end names ("Penn State", "Miami Vice", "Orange Prince").
+_TRAILING_TITLES = frozenset(
+    """ceo chairman chairwoman director president executive manager spokesman spokeswoman
+    spokesperson writer reporter correspondent columnist speaker secretary minister chancellor
+    governor mayor senator representative congressman coach commissioner ambassador""".split()
+)
 _DAYS_AND_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
     september october november december""".split()

@@ -389,3 +389,9 @@ def test_a_country_then_a_person_in_one_run_are_two_names() -> None:
     spans = _spans("The former envoy to Ukraine Dorota Wielgus spoke, as did Georgia Anne Marsh.")
     assert "Ukraine" in spans and "Dorota Wielgus" in spans, spans
     assert "Georgia Anne Marsh" in spans
+
+
+def test_a_title_after_a_body_with_no_person_after_it_is_no_part_of_the_name() -> None:
+    spans = _spans("Reuters Writer Ola Berg asked whether the Kestrel Labs CEO had left, and Aaron Judge answered.")
+    assert {"Reuters", "Ola Berg", "Kestrel Labs", "Aaron Judge"} <= set(spans), spans
+    assert "Penn State" in _spans("He studied at Penn State for years.")
