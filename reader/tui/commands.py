@@ -99,8 +99,31 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         help="Results → reader → side panel (p shows it) → results",
     ),
-    Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article", narrow=False),
-    Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread", narrow=False),
+    # s, r, t and o act on the current article: priority, so they wait for the
+    # list of a query typed right before them, and the keys behind them wait too
+    # (MainScreen.list_answered).
+    Command(
+        "star",
+        "s",
+        "toggle_star",
+        "Star",
+        "main",
+        palette=True,
+        help="Star or unstar the article",
+        narrow=False,
+        priority=True,
+    ),
+    Command(
+        "read",
+        "r",
+        "toggle_read",
+        "Read/unread",
+        "main",
+        palette=True,
+        help="Mark read or unread",
+        narrow=False,
+        priority=True,
+    ),
     # t, F, ctrl+s and h are priority: what is typed right behind them is the dialog's (see App.check_action).
     Command(
         "tags",
@@ -122,6 +145,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="The saved page in your pager: its path and address, then its whole text (not its HTML)",
+        priority=True,
     ),
     Command(
         "folds",

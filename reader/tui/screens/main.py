@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 
 from rich.text import Text
 from textual import on, work
+from textual._context import active_message_pump
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -173,6 +175,24 @@ class MainScreen(Screen[None]):
             reader.focus()
             self._show_pane("reader")
 
+    async def list_answered(self) -> None:
+        """Wait until the results list answers the query typed so far: its
+        keys may still be on their way to the box (the App forwards keys faster
+        than the box takes them), and its search may be running. Keys on "the
+        current article" wait for it (they are priority, so the keys behind them
+        wait too): a query, Enter and t in one burst tagged the first row of the
+        list shown before."""
+        box = self.query_one(SearchBox)
+        # The box's keys, then the Changed messages they posted, then the
+        # screen's handling of those (which starts the search).
+        for pump in (box, box, self):
+            if active_message_pump.get(None) is pump:
+                continue  # called from that queue: what it held is handled
+            handled = asyncio.Event()
+            if pump.call_later(handled.set):
+                await handled.wait()
+        await self.search.answered()
+
     def _current_id(self) -> str | None:
         reader = self.query_one(ArticleView)
         if self.focused is reader and reader.article_id:
@@ -180,7 +200,8 @@ class MainScreen(Screen[None]):
         hit = self.query_one(ResultsList).current_hit
         return hit.id if hit else reader.article_id
 
-    def action_toggle_star(self) -> None:
+    async def action_toggle_star(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -190,7 +211,8 @@ class MainScreen(Screen[None]):
             self._refresh_hit(article_id)
             self.notify("Starred" if not stored.starred else "Unstarred", timeout=1.5)
 
-    def action_toggle_read(self) -> None:
+    async def action_toggle_read(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -397,6 +419,7 @@ class MainScreen(Screen[None]):
     async def action_edit_tags(self) -> None:
         from reader.tui.screens.tags import TagsDialog
 
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -415,7 +438,8 @@ class MainScreen(Screen[None]):
 
         await self.app.push_screen(TagsDialog(stored.tags), save)
 
-    def action_open_source(self) -> None:
+    async def action_open_source(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id:
             self._read_source(article_id)
