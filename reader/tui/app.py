@@ -98,7 +98,7 @@ class NewsReaderApp(App[None]):
     def _main(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
-    def action_open_entities(self) -> None:
+    async def action_open_entities(self) -> None:
         from reader.tui.screens.browsers import QUERY_MARK, EntityBrowser
 
         def chosen(name: str | None) -> None:
@@ -108,7 +108,9 @@ class NewsReaderApp(App[None]):
             elif name and main is not None:
                 main.search_for(SearchFilters(entity=name).query_text())
 
-        self.push_screen(EntityBrowser(self.archive), chosen)
+        browser = EntityBrowser(self.archive)
+        await self.push_screen(browser, chosen)
+        await browser.filled()  # the keys behind E move the list filled (priority: they wait)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # i and Q are acted on as they arrive (priority), and so reach past a
@@ -117,7 +119,7 @@ class NewsReaderApp(App[None]):
         # actions await the screen's mount: the keys behind them wait meanwhile
         # and then find the box focused, instead of reaching the screen below
         # or the new screen before its box has focus (and being lost).
-        return not (action in ("open_import", "open_quotes") and isinstance(self.screen, ModalScreen))
+        return not (action in ("open_import", "open_quotes", "open_entities") and isinstance(self.screen, ModalScreen))
 
     async def action_open_quotes(self) -> None:
         from reader.tui.screens.browsers import QuoteBrowser

@@ -205,6 +205,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Top people, places, organisations across the archive",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     # Priority, as /: the words typed right behind Q are the quote filter's.
     Command(
@@ -227,6 +228,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,  # the results say "N versions (v)" where there are any
         palette=True,
         help="Other saves of the story (other sites, before and after updates) and what changed",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "timeline",
@@ -237,6 +239,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help='Articles per day, week, month or year for the current search (or an entity: entity:"Name")',
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "saved-searches",
@@ -247,6 +250,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Your saved searches with their unread counts; Enter runs one",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "save-search",

@@ -253,7 +253,7 @@ class MainScreen(Screen[None]):
         self.search.collapse = not self.search.collapse
         self.search.run(self.search.text)
 
-    def action_show_saved(self) -> None:
+    async def action_show_saved(self) -> None:
         from reader.tui.screens.saved import SavedSearches
 
         def chosen(name: str | None) -> None:
@@ -261,7 +261,9 @@ class MainScreen(Screen[None]):
             if name:
                 self.run_saved(name)
 
-        self.app.push_screen(SavedSearches(self.archive), chosen)
+        saved = SavedSearches(self.archive)
+        await self.app.push_screen(saved, chosen)
+        await saved.filled()  # the keys behind L move the list filled (priority: they wait)
 
     def action_run_saved(self, name: str) -> None:
         self.run_saved(name)
@@ -319,7 +321,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.notify, "Highlighted (search them with is:highlight, notes with note:word)")
         self.app.call_from_thread(self.opener.open, article_id, self.search.text)
 
-    def action_show_timeline(self) -> None:
+    async def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 
         def chosen(period_query: str | None) -> None:
@@ -328,9 +330,10 @@ class MainScreen(Screen[None]):
 
         # The list's query as the list runs it: its filters, its last word completed while typing.
         timeline = TimelineScreen(self.archive, self.search.text, filters=self.search.filters, typed=self.search.typed)
-        self.app.push_screen(timeline, chosen)
+        await self.app.push_screen(timeline, chosen)
+        await timeline.filled()  # the keys behind T move the list filled (priority: they wait)
 
-    def action_show_versions(self) -> None:
+    async def action_show_versions(self) -> None:
         from reader.tui.screens.versions import VersionsScreen
 
         page = self.query_one(ArticleView).page
@@ -343,7 +346,9 @@ class MainScreen(Screen[None]):
                 self.query_one(ArticleView).focus()
                 self._show_pane("reader")
 
-        self.app.push_screen(VersionsScreen(self.archive, page.stored.id), chosen)
+        versions = VersionsScreen(self.archive, page.stored.id)
+        await self.app.push_screen(versions, chosen)
+        await versions.filled()  # the keys behind v move the list filled (priority: they wait)
 
     def action_toggle_entities(self) -> None:
         reader = self.query_one(ArticleView)
