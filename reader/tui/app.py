@@ -8,13 +8,14 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
 from reader.model import SearchFilters
 from reader.tui import heap, read_only
-from reader.tui.commands import ArchiveCommands, bindings
+from reader.tui.commands import FOOTER_NAMES, ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.search_box import StatusLine
@@ -47,6 +48,12 @@ class NewsReaderApp(App[None]):
         # the first screen is up (heap.py). Not in tests, which run many apps
         # in one process: freezing is for the whole process.
         self.settle_heap = settle_heap
+
+    def get_key_display(self, binding: Binding) -> str:
+        """F1 and Esc in the footers as help writes them (Textual: f1, esc)."""
+        if not binding.key_display and binding.key in FOOTER_NAMES:
+            return FOOTER_NAMES[binding.key]
+        return super().get_key_display(binding)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -414,11 +414,15 @@ def bindings(scope: str, *, built_in_too: bool = True) -> list[BindingType]:
     ]
 
 
+# Keys whose footer name Textual writes otherwise than help does ("f1", "esc").
+FOOTER_NAMES = {"f1": "F1", "escape": "Esc"}
+
+
 def key_label(keys: str) -> str:
     names = {
+        **FOOTER_NAMES,
         "question_mark": "?",
         "slash": "/",
-        "escape": "Esc",
         "enter": "Enter",
         "space": "Space",
         "tab": "Tab",
@@ -428,7 +432,6 @@ def key_label(keys: str) -> str:
         "up": "↑",
         "home": "Home",
         "end": "End",
-        "f1": "F1",
     }
     return " ".join(names.get(k, k.replace("ctrl+", "^")) for k in keys.split(","))
 
