@@ -275,6 +275,17 @@ COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command(
+        "export",
+        "X",
+        "export",
+        "Export",
+        "main",
+        show=False,
+        palette=True,
+        help="Write the article, or the search's articles, as JSON, Markdown, HTML or EPUB",
+        priority=True,  # a path typed right behind it is the dialog's
+    ),
+    Command(
         "collapse",
         "c",
         "toggle_collapse",

@@ -443,6 +443,27 @@ class MainScreen(Screen[None]):
 
         await self.app.push_screen(TagsDialog(stored.tags), save)
 
+    async def action_export(self) -> None:
+        """X: the article being read or the list's articles, through the export dialog."""
+        from reader.tui.screens.export import Choices, ExportDialog, ExportRequest, run_export
+
+        await self.list_answered()  # "the search's articles" are those of the query typed
+        article_id = self._current_id()
+        stored = self.archive.get(article_id) if article_id else None
+        choices = Choices(
+            (stored.id, stored.article.title) if stored else None,
+            self.search.text,
+            self.search.filters,
+            self.search.typed,
+            reading=self.focused is self.query_one(ArticleView),
+        )
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                run_export(self, self.archive, request)
+
+        await self.app.push_screen(ExportDialog(choices), chosen)
+
     async def action_open_source(self) -> None:
         await self.list_answered()
         article_id = self._current_id()
