@@ -24,6 +24,7 @@ from reader.archive.importer import ImportReport, Progress
 from reader.plural import plural
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
+from reader.tui.screens.dialogs import FORM_KEYS
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.scrolling import InstantScroll
 
@@ -68,7 +69,7 @@ class FolderTree(DirectoryTree):
 
 
 class ImportScreen(Screen[None]):
-    BINDINGS = bindings("import")
+    BINDINGS = [*bindings("import"), *FORM_KEYS]  # Tab as the dialogs': acted on as it arrives
 
     def __init__(self, archive_root: Path, start: str | None = None) -> None:
         super().__init__()
