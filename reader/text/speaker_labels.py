@@ -38,12 +38,23 @@ def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tupl
     return {at: " — " + ", ".join(names) for at, names in placed.items()}
 
 
+def _goes_on(text: str, at: int) -> bool:
+    """Whether the sentence goes on after `at`: its next word starts in lower
+    case ('“Why not?” she asked', 'the U.S. team'), so a mark before it ends a
+    question, an exclamation or an abbreviation, not the sentence."""
+    rest = text[at : at + 40].lstrip()
+    return rest[:1].islower()
+
+
 def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
     pos = end
     while True:
-        if _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace()):
+        closes = _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace())
+        if closes and not _goes_on(text, pos):
             return pos  # the quotation ends its sentence: '…retreat."'
         found = _SENTENCE_END.search(text, pos)
+        while found and _goes_on(text, found.end()):
+            found = _SENTENCE_END.search(text, found.end())
         at = found.end() if found else len(text)
         inside = [hi for lo, hi in quoted if lo < at < hi]
         if not inside:
