@@ -359,7 +359,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("entities-merge", "m", "merge", "Merge", "entities", help="Merge the entity into another (same one)"),
     Command("entities-reject", "x", "reject", "Not an entity", "entities", help="Mark it as no entity at all"),
     Command("entities-undo", "u", "undo", "Undo", "entities", help="Take back the last correction"),
-    Command("entities-timeline", "T", "timeline", "Timeline", "entities", help="When it was in the news, by period"),
+    Command(
+        "entities-timeline",
+        "T",
+        "timeline",
+        "Timeline",
+        "entities",
+        help="When it was in the news, by period",
+        priority=True,  # the keys behind it wait for its rows (ListScreen.filled)
+    ),
     Command("entities-back", "escape", "dismiss_none", "Back", "entities", help="Back to the reader"),
     Command(
         "quotes-open",

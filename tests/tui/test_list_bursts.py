@@ -35,8 +35,15 @@ def _slow(app, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _archive(tmp_path: Path) -> Path:
-    """Our fixtures, a story in three versions (for v) and three saved searches (for L)."""
+    """Our fixtures, a story in three versions (for v), three saved searches
+    (for L) and a town in the news in three years (for an entity's timeline)."""
     _write_versions(tmp_path / "saved")
+    for year in (2019, 2021):
+        (tmp_path / "saved" / f"kalmar-{year}.md").write_text(
+            f"---\ntitle: Kalmar council meets in {year}\ndate: {year}-05-02\n---\n\n"
+            f"The council of Kalmar met on Tuesday. The ferry to Kalmar runs again in {year}, officials said.\n",
+            encoding="utf-8",
+        )
     root = tmp_path / "archive"
     with Archive(root) as archive:
         run_import(archive, FIXTURES, tmp_path / "saved")
@@ -70,5 +77,31 @@ async def test_keys_right_behind_a_lists_key_move_the_list(tmp_path: Path, key: 
         assert isinstance(app.screen, MainScreen)
         _slow(app, LOADERS[key])
         burst(app, key, *MOVES)
+        await settle(pilot)
+        assert app.screen.query_one(KeyList).highlighted == expected
+
+
+async def test_keys_right_behind_t_in_the_entity_browser_move_its_timeline(tmp_path: Path) -> None:
+    from reader.tui.app import NewsReaderApp
+    from reader.tui.screens.browsers import EntityBrowser
+    from reader.tui.screens.timeline import TimelineScreen
+
+    app = NewsReaderApp(_archive(tmp_path), config=Config(), save_config=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        browser = await opened_list(pilot, "E")
+        browser.highlighted = browser.keys.index("Kalmar")  # in the news in three years
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        listing = app.screen.query_one(KeyList)
+        start = listing.highlighted
+        await pilot.press("G")
+        expected = listing.highlighted
+        assert expected != start
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityBrowser)
+        _slow(app, "timeline")
+        burst(app, "T", "G")
         await settle(pilot)
         assert app.screen.query_one(KeyList).highlighted == expected
