@@ -476,3 +476,20 @@ async def test_matched_words_look_alike_in_results_and_reader_and_unlike_groups(
         group = reader.get_component_rich_style("article--group")
         assert match.color != group.color
         assert match.bgcolor == hit.bgcolor != reader.rich_style.bgcolor
+
+
+async def test_c_says_what_it_changed_though_no_row_shows_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    """c on a list with no story in several versions changed nothing to see:
+    on the real archive's newest list it seemed a key that does nothing."""
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+    assert toasts[-2:] == [
+        "Every version of each story (c: one row per story)",
+        "One row per story (c: every version)",
+    ]

@@ -252,6 +252,11 @@ class MainScreen(Screen[None]):
     def action_toggle_collapse(self) -> None:
         self.search.collapse = not self.search.collapse
         self.search.run(self.search.text)
+        # Said as well as shown: the status line names it only where a story has versions.
+        collapsed = "One row per story (c: every version)"
+        self.notify(
+            collapsed if self.search.collapse else "Every version of each story (c: one row per story)", timeout=2
+        )
 
     async def action_show_saved(self) -> None:
         from reader.tui.screens.saved import SavedSearches
