@@ -97,3 +97,22 @@ async def test_tab_in_a_burst_leaves_the_import_path(make_app, tmp_path) -> None
         await settle(pilot)
         assert box.value == str(tmp_path)
         assert app.focused is not box
+
+
+async def test_tab_from_the_import_path_goes_to_the_tree_as_the_screen_says(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The import screen says "Tab to the tree"; Tab went to its Import button
+    first (Enter in the path box starts the import already)."""
+    from textual.widgets import DirectoryTree
+
+    from reader.tui.screens.import_screen import ImportScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        await pilot.press("tab")
+        assert isinstance(app.focused, DirectoryTree)
+        await pilot.press("shift+tab")
+        assert app.focused is app.screen.query_one("#import-path")

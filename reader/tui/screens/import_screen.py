@@ -92,9 +92,14 @@ class ImportScreen(Screen[None]):
             )
             with Horizontal(id="import-path-row"):
                 yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
-                yield Button("Import", id="import-go", variant="primary")
+                # Not in the Tab order ("Tab to the tree", the screen says): Enter
+                # in the path box starts the import, ctrl+c cancels; a click works.
+                go = Button("Import", id="import-go", variant="primary")
                 # "Cancel (ctrl+c)" left no room for the button's edges at 80 columns.
-                yield Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
+                cancel = Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
+                go.can_focus = cancel.can_focus = False
+                yield go
+                yield cancel
             yield FolderTree(self.start_path, id="import-tree")
             # Hidden (its room kept) until an import starts: idle, it pulsed at
             # "--%" as if something were being imported.
