@@ -190,14 +190,24 @@ class Archive:
 
     # -- export -------------------------------------------------------------------
 
-    def export(self, query: str, fmt: str, target: Path, *, force: bool = False) -> tuple[int, list[Path]]:
+    def export(
+        self,
+        query: str,
+        fmt: str,
+        target: Path,
+        *,
+        force: bool = False,
+        filters: SearchFilters | None = None,
+        complete_last_word: bool = False,
+    ) -> tuple[int, list[Path]]:
         """Write the articles a query finds (all if empty) in a format; returns
         (articles, files written). Never writes inside the archive folder, and
         replaces an existing file only with `force` (raises TargetRefused).
-        See reader/archive/export.py."""
+        `filters` and `complete_last_word` as search() takes them: the app
+        exports what its list shows. See reader/archive/export.py."""
         from reader.archive import export as exportmod
 
-        ids = self._ids_for(query)
+        ids = self._matching(query, filters, complete=complete_last_word)[0]
         stored = list(self.store.iter_articles(ids))
         stories = {aid: story for aid, (story, _) in self.store.stories.story_sizes(s.id for s in stored).items()}
         records = exportmod.records_of(stored, stories)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.archive.index import search as searchmod
 from reader.archive.store.database import Store
-from reader.model import Hit, SearchFilters, SearchResult, SnippetPart, StoredArticle
+from reader.model import Hit, SearchFilters, SearchResult, SnippetPart
 
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
@@ -102,8 +102,8 @@ def _found(
         sort = sort if text.strip() else ("-date" if sort == "relevance" else sort)
     elif not text.strip():
         started = time.perf_counter()
-        recent = store.newest(limit)
-        found = tuple(recent_hit(s) for s in recent)
+        ids = store.newest_ids(limit)
+        found = recent_hits(store, keep(ids) if keep else ids)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query=text, hits=found, total=store.count(), elapsed_ms=elapsed)
     raw, total, elapsed, suggestion, terms = searchmod.run(
@@ -182,22 +182,30 @@ def hits(store: Store, raw: list[searchmod.RawHit]) -> tuple[Hit, ...]:
     return tuple(out)
 
 
-def recent_hit(stored: StoredArticle) -> Hit:
-    """A row of the unsearched list (newest first): no score, the lead as snippet."""
-    lead = (SnippetPart(searchmod._lead(stored.article.body)),)  # noqa: SLF001
-    a = stored.article
-    return Hit(
-        id=stored.id,
-        title=a.title,
-        site=a.site,
-        published=a.published,
-        score=0.0,
-        snippet=lead,
-        paths=stored.paths,
-        is_read=stored.is_read,
-        starred=stored.starred,
-        tags=stored.tags,
-    )
+def recent_hits(store: Store, ids: list[str]) -> tuple[Hit, ...]:
+    """The rows of the unsearched list (newest first, `ids` in that order): no
+    score, the lead as snippet; read from the store in one go, no article built."""
+    rows, bodies = store.summaries(ids), store.bodies_of(ids)
+    out = []
+    for aid in ids:
+        if aid not in rows:
+            continue  # deleted meanwhile
+        title, site, published, is_read, starred, paths = rows[aid]
+        lead = (SnippetPart(searchmod._lead(bodies.get(aid, ""))),)  # noqa: SLF001
+        out.append(
+            Hit(
+                id=aid,
+                title=title,
+                site=site,
+                published=published,
+                score=0.0,
+                snippet=lead,
+                paths=paths,
+                is_read=is_read,
+                starred=starred,
+            )
+        )
+    return tuple(out)
 
 
 def with_stories(store: Store, result: SearchResult) -> SearchResult:

@@ -24,7 +24,8 @@ def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tupl
     on into the next paragraph): a label never goes inside one, so a sentence end
     inside the next quotation ("…," adding: "That's it. We…") is skipped to after
     that quotation, and where no sentence end is left outside quotes the label
-    goes straight after its own quote's closing mark. The text itself is never changed.
+    goes straight after its own quote's closing mark. A label with more of the
+    paragraph after it ends in a dash too. The text itself is never changed.
     """
     placed: dict[int, list[str]] = {}
     for n, (end, speaker) in enumerate(ends):
@@ -35,15 +36,28 @@ def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tupl
         name = speaker or "speaker unknown"
         if name not in names:
             names.append(name)
-    return {at: " — " + ", ".join(names) for at, names in placed.items()}
+    # With more of the paragraph after it, a label is set off on both sides:
+    # "Massachusetts? — speaker unknown In the U.S., …" read as one sentence.
+    return {at: " — " + ", ".join(names) + (" —" if text[at:].strip() else "") for at, names in placed.items()}
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """Whether the sentence goes on after `at`: its next word starts in lower
+    case ('“Why not?” she asked', 'the U.S. team'), so a mark before it ends a
+    question, an exclamation or an abbreviation, not the sentence."""
+    rest = text[at : at + 40].lstrip()
+    return rest[:1].islower()
 
 
 def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
     pos = end
     while True:
-        if _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace()):
+        closes = _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace())
+        if closes and not _goes_on(text, pos):
             return pos  # the quotation ends its sentence: '…retreat."'
         found = _SENTENCE_END.search(text, pos)
+        while found and _goes_on(text, found.end()):
+            found = _SENTENCE_END.search(text, found.end())
         at = found.end() if found else len(text)
         inside = [hi for lo, hi in quoted if lo < at < hi]
         if not inside:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
 from reader.config import Config
 from reader.model import SearchFilters
 from reader.tui import heap, read_only
-from reader.tui.commands import ArchiveCommands, bindings
+from reader.tui.commands import FOOTER_NAMES, ArchiveCommands, bindings
 from reader.tui.screens.import_screen import ImportFinished, ImportScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.search_box import StatusLine
@@ -47,6 +48,12 @@ class NewsReaderApp(App[None]):
         # the first screen is up (heap.py). Not in tests, which run many apps
         # in one process: freezing is for the whole process.
         self.settle_heap = settle_heap
+
+    def get_key_display(self, binding: Binding) -> str:
+        """F1 and Esc in the footers as help writes them (Textual: f1, esc)."""
+        if not binding.key_display and binding.key in FOOTER_NAMES:
+            return FOOTER_NAMES[binding.key]
+        return super().get_key_display(binding)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -98,7 +105,7 @@ class NewsReaderApp(App[None]):
     def _main(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
-    def action_open_entities(self) -> None:
+    async def action_open_entities(self) -> None:
         from reader.tui.screens.browsers import QUERY_MARK, EntityBrowser
 
         def chosen(name: str | None) -> None:
@@ -108,7 +115,9 @@ class NewsReaderApp(App[None]):
             elif name and main is not None:
                 main.search_for(SearchFilters(entity=name).query_text())
 
-        self.push_screen(EntityBrowser(self.archive), chosen)
+        browser = EntityBrowser(self.archive)
+        await self.push_screen(browser, chosen)
+        await browser.filled()  # the keys behind E move the list filled (priority: they wait)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # i and Q are acted on as they arrive (priority), and so reach past a
@@ -117,7 +126,7 @@ class NewsReaderApp(App[None]):
         # actions await the screen's mount: the keys behind them wait meanwhile
         # and then find the box focused, instead of reaching the screen below
         # or the new screen before its box has focus (and being lost).
-        return not (action in ("open_import", "open_quotes") and isinstance(self.screen, ModalScreen))
+        return not (action in ("open_import", "open_quotes", "open_entities") and isinstance(self.screen, ModalScreen))
 
     async def action_open_quotes(self) -> None:
         from reader.tui.screens.browsers import QuoteBrowser

@@ -99,8 +99,31 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         help="Results → reader → side panel (p shows it) → results",
     ),
-    Command("star", "s", "toggle_star", "Star", "main", palette=True, help="Star or unstar the article", narrow=False),
-    Command("read", "r", "toggle_read", "Read/unread", "main", palette=True, help="Mark read or unread", narrow=False),
+    # s, r, t and o act on the current article: priority, so they wait for the
+    # list of a query typed right before them, and the keys behind them wait too
+    # (MainScreen.list_answered).
+    Command(
+        "star",
+        "s",
+        "toggle_star",
+        "Star",
+        "main",
+        palette=True,
+        help="Star or unstar the article",
+        narrow=False,
+        priority=True,
+    ),
+    Command(
+        "read",
+        "r",
+        "toggle_read",
+        "Read/unread",
+        "main",
+        palette=True,
+        help="Mark read or unread",
+        narrow=False,
+        priority=True,
+    ),
     # t, F, ctrl+s and h are priority: what is typed right behind them is the dialog's (see App.check_action).
     Command(
         "tags",
@@ -122,6 +145,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="The saved page in your pager: its path and address, then its whole text (not its HTML)",
+        priority=True,
     ),
     Command(
         "folds",
@@ -181,6 +205,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Top people, places, organisations across the archive",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     # Priority, as /: the words typed right behind Q are the quote filter's.
     Command(
@@ -203,6 +228,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,  # the results say "N versions (v)" where there are any
         palette=True,
         help="Other saves of the story (other sites, before and after updates) and what changed",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "timeline",
@@ -213,6 +239,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help='Articles per day, week, month or year for the current search (or an entity: entity:"Name")',
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "saved-searches",
@@ -223,6 +250,7 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
         palette=True,
         help="Your saved searches with their unread counts; Enter runs one",
+        priority=True,  # the keys behind it wait for its list (ListScreen.filled)
     ),
     Command(
         "save-search",
@@ -245,6 +273,17 @@ COMMANDS: tuple[Command, ...] = (
         palette=True,
         help="Highlight a passage of the article (mouse selection or typed words) with a note",
         priority=True,
+    ),
+    Command(
+        "export",
+        "X",
+        "export",
+        "Export",
+        "main",
+        show=False,
+        palette=True,
+        help="Write the article, or the search's articles, as JSON, Markdown, HTML or EPUB",
+        priority=True,  # a path typed right behind it is the dialog's
     ),
     Command(
         "collapse",
@@ -320,7 +359,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("entities-merge", "m", "merge", "Merge", "entities", help="Merge the entity into another (same one)"),
     Command("entities-reject", "x", "reject", "Not an entity", "entities", help="Mark it as no entity at all"),
     Command("entities-undo", "u", "undo", "Undo", "entities", help="Take back the last correction"),
-    Command("entities-timeline", "T", "timeline", "Timeline", "entities", help="When it was in the news, by period"),
+    Command(
+        "entities-timeline",
+        "T",
+        "timeline",
+        "Timeline",
+        "entities",
+        help="When it was in the news, by period",
+        priority=True,  # the keys behind it wait for its rows (ListScreen.filled)
+    ),
     Command("entities-back", "escape", "dismiss_none", "Back", "entities", help="Back to the reader"),
     Command(
         "quotes-open",
@@ -386,11 +433,15 @@ def bindings(scope: str, *, built_in_too: bool = True) -> list[BindingType]:
     ]
 
 
+# Keys whose footer name Textual writes otherwise than help does ("f1", "esc").
+FOOTER_NAMES = {"f1": "F1", "escape": "Esc"}
+
+
 def key_label(keys: str) -> str:
     names = {
+        **FOOTER_NAMES,
         "question_mark": "?",
         "slash": "/",
-        "escape": "Esc",
         "enter": "Enter",
         "space": "Space",
         "tab": "Tab",
@@ -400,7 +451,6 @@ def key_label(keys: str) -> str:
         "up": "↑",
         "home": "Home",
         "end": "End",
-        "f1": "F1",
     }
     return " ".join(names.get(k, k.replace("ctrl+", "^")) for k in keys.split(","))
 

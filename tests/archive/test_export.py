@@ -249,3 +249,20 @@ def test_markdown_html_and_epub_carry_tags_and_reading_state(tmp_path: Path) -> 
     chapter = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "/a0" in n)
     for text in (page, chapter):
         assert "tags: harbour, Sweden" in text and "starred · read" in text
+
+
+def test_an_export_takes_the_searchs_filters_and_its_typed_last_word(tmp_path: Path) -> None:
+    """The app exports what its list shows: the query with its filters, the
+    last word completed as while typing ("ferr" lists the ferry articles)."""
+    from reader.model import SearchFilters
+
+    with Archive(tmp_path / "a") as archive:
+        run_import(archive, FIXTURES)
+        listed = {h.id for h in archive.search("ferr", complete_last_word=True).hits}
+        assert len(listed) == 2
+        starred = sorted(listed)[0]
+        archive.set_starred(starred, True)
+        count, _ = archive.export("ferr", "json", tmp_path / "typed.json", complete_last_word=True)
+        assert count == 2 and set(_records(tmp_path / "typed.json")) == listed
+        count, _ = archive.export("ferry", "json", tmp_path / "starred.json", filters=SearchFilters(starred=True))
+        assert count == 1 and set(_records(tmp_path / "starred.json")) == {starred}

@@ -14,7 +14,9 @@ app: less than IDLE_MS of running or waiting to run in the last QUIET_S. Without
 it a key whose results came more than QUIET_S after its echo (a slow search on
 a loaded machine) was timed at its echo, and slower code could look faster.
 Prints p50 and p90 over all keys, the app's CPU time per key (every thread;
-less dependent on the machine's load than the wall time), and the slowest keys.
+less dependent on the machine's load than the wall time), and the slowest keys;
+and apart, the same for ctrl+u, pressed before each word over the query before
+it (the list of every article, newest first, comes back).
 
 With --ref, the same archive is also typed into by the app of another checkout
 (e.g. a worktree of the previous commit), alternating rounds, so a change is
@@ -110,9 +112,12 @@ def _settle(session: str, since: float, before: str, *, changes: bool = True, pi
         time.sleep(0.003)
 
 
+CLEAR = "^u"  # the query's place in the timings of a ctrl+u
+
+
 def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> list[tuple[str, float, float]]:
     """(the query typed so far, seconds to a settled screen, the app's CPU
-    seconds meanwhile) for every key."""
+    seconds meanwhile) for every key; CLEAR for each ctrl+u over the word before."""
     session = f"bench-keys-{os.getpid()}"
     cols, rows = size.split("x")
     env = {**os.environ, "PYTHONPATH": str(checkout), "NEWSREADER_HOME": str(archive.parent / "home")}
@@ -138,8 +143,11 @@ def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> li
         for word in words:
             _tmux("send-keys", "-t", session, "/")
             _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
+            before, ran, started = _screen(session), scheduled_ns(pid)[0], time.perf_counter()
             _tmux("send-keys", "-t", session, "C-u")  # an empty box
-            _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
+            seconds = _settle(session, started, before, changes=False, pid=pid)
+            if timings:  # over a query: every article comes back (the first is over the empty box)
+                timings.append((CLEAR, seconds, (scheduled_ns(pid)[0] - ran) / 1e9))
             typed = ""
             for key in word:
                 typed += key
@@ -185,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
             keys[name].extend(type_words(checkout, root / "archive", args.words.split(), args.size))
     summary = {}
     print(f"load average (1 min) at the start of each run: {min(loads):.1f}-{max(loads):.1f}")
-    for name, timed in keys.items():
+    for name, both in keys.items():
+        timed = [t for t in both if t[0] != CLEAR]
+        cleared = [t for t in both if t[0] == CLEAR]
         ms = [s * 1000 for _, s, _ in timed]
         cpu = [c * 1000 for _, _, c in timed]
         summary[name] = {
@@ -203,6 +213,18 @@ def main(argv: list[str] | None = None) -> int:
             f"  the app's CPU per key (every thread): p50 {summary[name]['cpu_p50_ms']} ms  p90 {summary[name]['cpu_p90_ms']} ms"
         )
         print("  slowest: " + ", ".join(f"{q!r} {s * 1000:.0f}" for q, s, _ in slowest))
+        if cleared:
+            cms, ccpu = [s * 1000 for _, s, _ in cleared], [c * 1000 for _, _, c in cleared]
+            summary[name]["ctrl_u"] = {
+                "n": len(cms),
+                "p50_ms": round(statistics.median(cms)),
+                "p90_ms": round(pct(cms, 0.9)),
+                "cpu_p50_ms": round(statistics.median(ccpu)),
+            }
+            c = summary[name]["ctrl_u"]
+            print(
+                f"  ctrl+u over a query ({c['n']}): p50 {c['p50_ms']} ms  p90 {c['p90_ms']} ms  CPU p50 {c['cpu_p50_ms']} ms"
+            )
     print(json.dumps(summary))
     if tmp is not None:
         tmp.cleanup()

@@ -55,6 +55,7 @@ WORKER_GROUPS = {
     "highlight",
     "position",
     "watch",
+    "export",
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.archive import Archive
 from reader.tui.screens.main import MainScreen, SearchBox, StatusLine
 from reader.tui.widgets.article import ArticleView
@@ -456,3 +458,38 @@ async def test_help_scrolls_with_the_readers_keys(make_app) -> None:  # type: ig
         assert pane.scroll_y == 0
         await pilot.press("space", "k")
         assert 0 < pane.scroll_y < pane.max_scroll_y
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_matched_words_look_alike_in_results_and_reader_and_unlike_groups(make_app, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """A snippet's matched words were in the colour the reader gives groups
+    (nationalities): in the default theme accent and warning are one colour.
+    They are marked as the reader marks a search hit, by their background."""
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        results, reader = app.screen.query_one(ResultsList), app.screen.query_one(ArticleView)
+        match = results.get_component_rich_style("results--match")
+        hit = reader.get_component_rich_style("article--hit")
+        group = reader.get_component_rich_style("article--group")
+        assert match.color != group.color
+        assert match.bgcolor == hit.bgcolor != reader.rich_style.bgcolor
+
+
+async def test_c_says_what_it_changed_though_no_row_shows_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    """c on a list with no story in several versions changed nothing to see:
+    on the real archive's newest list it seemed a key that does nothing."""
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+    assert toasts[-2:] == [
+        "Every version of each story (c: one row per story)",
+        "One row per story (c: every version)",
+    ]

@@ -14,7 +14,7 @@ from reader.config import Config
 from reader.tui.app import NewsReaderApp
 from reader.tui.screens.main import MainScreen, SearchBox
 from reader.tui.widgets.results import ResultsList
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, to_results
 
 
 async def test_the_first_keys_typed_go_into_the_search_box(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -122,3 +122,28 @@ async def test_keys_typed_right_behind_enter_in_the_box_are_the_results(make_app
         assert app.screen.query_one(ResultsList).highlighted == 1
     with Archive(filled_dir) as archive:
         assert [(h.id, h.tags) for h in archive.search("", limit=50).hits if h.tags] == [(first, ("sea",))]
+
+
+async def test_footers_name_f1_and_esc_as_help_does(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Help says "F1" and "Esc"; the footers said "f1" and "esc" (Textual's
+    names). The palette's key is "^p" in both (help said "ctrl+p")."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets._footer import FooterKey
+
+    from reader.tui.screens.help import help_text
+
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(help_text())
+    assert "ctrl+" not in console.export_text()
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "F1" in {k.key_display for k in app.screen.query(FooterKey)}
+        await to_results(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        shown = {k.key_display for k in app.screen.query(FooterKey)}
+        assert "Esc" in shown and "esc" not in shown

@@ -19,16 +19,26 @@ def shown(widget) -> str:  # type: ignore[no-untyped-def]
 
 async def test_the_placeholder_fits_at_80_and_is_whole_at_160(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(40, 24)) as pilot:
         await settle(pilot)
         box = app.screen.query_one(SearchBox)
-        await pilot.press("slash")  # shown with the cursor on its first cell
-        assert box.value == "" and box.placeholder != PLACEHOLDERS[0]
-        assert box.placeholder[1:].strip() in shown(box)  # whole, "(press /" kept with its key
-        assert "/" in box.placeholder
-        await pilot.resize_terminal(160, 45)
+        assert box.value == "" and box.placeholder != PLACEHOLDERS[0]  # shortened where it is narrow
+        assert box.placeholder[1:].strip() in shown(box)  # whole (the cursor on its first cell)
+        for size in ((80, 24), (160, 45)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert box.placeholder == PLACEHOLDERS[0] and PLACEHOLDERS[0][1:] in shown(box)
+
+
+async def test_the_placeholder_does_not_ask_for_the_key_of_the_box_it_is_in(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The app opens in the search box: "(press / to type)" there told a
+    newcomer to press a key that, in the box, is not needed."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert box.placeholder == PLACEHOLDERS[0] and PLACEHOLDERS[0][1:] in shown(box)
+        box = app.screen.query_one(SearchBox)
+        assert app.focused is box
+        assert all("press" not in p and "(/" not in p for p in PLACEHOLDERS)
 
 
 async def test_the_status_line_keeps_whole_parts_at_80(make_app) -> None:  # type: ignore[no-untyped-def]

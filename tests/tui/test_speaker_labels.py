@@ -45,7 +45,7 @@ def test_a_quote_running_on_past_the_paragraph_gets_its_label_after_its_own_mark
     text = 'Berg said: "The pier stays shut," and then: "Tomorrow. The day after'
     first_end = text.index('shut,"') + 6
     quoted = [(text.index('"The'), first_end), (text.index('"Tomorrow'), len(text) + 1)]
-    assert speaker_labels(text, [(first_end, "Ann Berg")], quoted) == {first_end: " — Ann Berg"}
+    assert speaker_labels(text, [(first_end, "Ann Berg")], quoted) == {first_end: " — Ann Berg —"}
 
 
 def test_quotes_of_one_speaker_in_a_row_share_one_label_after_the_last() -> None:
@@ -59,14 +59,14 @@ def test_quotes_of_one_speaker_in_a_row_share_one_label_after_the_last() -> None
     quoted = _spans(text)
     assert len(quoted) == 2
     labels = speaker_labels(text, [(end, "Ann Berg") for _, end in quoted], quoted)
-    assert labels == {text.index('us." ') + 4: " — Ann Berg"}
+    assert labels == {text.index('us." ') + 4: " — Ann Berg —"}
     # Another speaker between them: each keeps its own label.
     text = '"We stay," Ann Berg said. "We go," Lee said. "We wait," Ann Berg said.'
     quoted = _spans(text)
     labels = speaker_labels(
         text, [(end, who) for (_, end), who in zip(quoted, ["Ann Berg", "Lee", "Ann Berg"], strict=True)], quoted
     )
-    assert list(labels.values()) == [" — Ann Berg", " — Lee", " — Ann Berg"]
+    assert list(labels.values()) == [" — Ann Berg —", " — Lee —", " — Ann Berg"]
 
 
 _WORDS = st.sampled_from(["the pier", "Ann Berg", "said", "it's", "seas", "calm", "We", "wait"])
@@ -127,6 +127,6 @@ def test_speaker_label_goes_after_the_attribution_sentence() -> None:
     first, second = text.index(',"') + 2, text.index('seas,"') + 6
     labels = speaker_labels(text, [(first, "Ann Berg"), (second, "Lars Holm"), (second, "")])
     assert labels == {
-        text.index("Berg.") + 5: " — Ann Berg",
+        text.index("Berg.") + 5: " — Ann Berg —",
         len(text): " — Lars Holm, speaker unknown",
     }

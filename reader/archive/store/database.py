@@ -398,9 +398,18 @@ class Store:
         else:
             yield from self.get_many(ids).values()
 
-    def newest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
-        rows = self.db.execute(f"SELECT {_READ_COLUMNS} FROM articles {NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset))
-        return [self._stored(r) for r in rows]
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ids of the newest articles, newest first."""
+        return [r[0] for r in self.db.execute(f"SELECT id FROM articles {NEWEST_FIRST} LIMIT ?", (limit,))]
+
+    def bodies_of(self, ids: list[str]) -> dict[str, str]:
+        """Each article's text as Article.body has it, without building its
+        blocks (a list wants a lead, not an article)."""
+        sql = "SELECT id, blocks FROM articles WHERE id IN ({ids})"
+        return {
+            aid: "\n\n".join(str(b.get("text", "")) for b in json.loads(blocks))
+            for aid, blocks in rows_for_ids(self.db, sql, ids)
+        }
 
     def ids_where(self, *, starred: bool = False, unread: bool = False) -> set[str]:
         """Ids of articles in a reading state (both conditions when both are asked)."""

@@ -95,8 +95,9 @@ class EntityBrowser(ListScreen):
 
         self.app.push_screen(NameDialog(prompt.format(clean_line(name)), name if prefill else ""), answered)
 
-    def action_timeline(self) -> None:
-        """When the highlighted entity was in the news, in this archive."""
+    async def action_timeline(self) -> None:
+        """When the highlighted entity was in the news, in this archive. T is
+        priority: the keys typed right behind it wait for the timeline's rows."""
         from reader.tui.screens.timeline import TimelineScreen
 
         name = self.highlighted_id()
@@ -108,7 +109,9 @@ class EntityBrowser(ListScreen):
             if period_query:
                 self.dismiss(QUERY_MARK + period_query)
 
-        self.app.push_screen(TimelineScreen(self.archive, query), chosen)
+        timeline = TimelineScreen(self.archive, query)
+        await self.app.push_screen(timeline, chosen)
+        await timeline.filled()
 
     def action_reject(self) -> None:
         name = self.highlighted_id()

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from reader.tui.commands import COMMANDS, SCOPES, key_label
 from reader.tui.widgets.scrolling import InstantScroll
 
-PALETTE = ("ctrl+p", "Command palette: every action by name, themes")
+PALETTE = (key_label("ctrl+p"), "Command palette: every action by name, themes")  # ^p, as the footer
 
 
 def help_tables() -> list[tuple[str, Table]]:

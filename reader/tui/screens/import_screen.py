@@ -24,6 +24,7 @@ from reader.archive.importer import ImportReport, Progress
 from reader.plural import plural
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
+from reader.tui.screens.dialogs import FORM_KEYS
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.scrolling import InstantScroll
 
@@ -68,7 +69,7 @@ class FolderTree(DirectoryTree):
 
 
 class ImportScreen(Screen[None]):
-    BINDINGS = bindings("import")
+    BINDINGS = [*bindings("import"), *FORM_KEYS]  # Tab as the dialogs': acted on as it arrives
 
     def __init__(self, archive_root: Path, start: str | None = None) -> None:
         super().__init__()
@@ -91,9 +92,14 @@ class ImportScreen(Screen[None]):
             )
             with Horizontal(id="import-path-row"):
                 yield Input(self.start_path, suggester=PathSuggester(), id="import-path")
-                yield Button("Import", id="import-go", variant="primary")
+                # Not in the Tab order ("Tab to the tree", the screen says): Enter
+                # in the path box starts the import, ctrl+c cancels; a click works.
+                go = Button("Import", id="import-go", variant="primary")
                 # "Cancel (ctrl+c)" left no room for the button's edges at 80 columns.
-                yield Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
+                cancel = Button("Cancel (^c)", id="import-cancel", variant="error", disabled=True)
+                go.can_focus = cancel.can_focus = False
+                yield go
+                yield cancel
             yield FolderTree(self.start_path, id="import-tree")
             # Hidden (its room kept) until an import starts: idle, it pulsed at
             # "--%" as if something were being imported.

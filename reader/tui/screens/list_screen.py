@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,6 +13,10 @@ from textual.widgets import Label, OptionList
 
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row
+
+# How long the key that opens a list holds the keys behind it while the list
+# loads (ListScreen.filled); past it they go to the list as it is.
+FILL_WAIT_S = 5.0
 
 
 def titled(title: str, keys: str) -> Text:
@@ -26,6 +33,18 @@ class ListScreen(Screen[str | None]):
 
     TITLE_ID = ""
     LIST_ID = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filled = asyncio.Event()
+
+    async def filled(self) -> None:
+        """Wait until the list has its first rows. The key that opens the screen
+        awaits this (it is priority), so the keys typed right behind it move
+        the list filled rather than the empty one (E then j j j left the cursor
+        on the first row)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._filled.wait(), FILL_WAIT_S)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="browser"):
@@ -47,6 +66,7 @@ class ListScreen(Screen[str | None]):
 
     def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
         self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
+        self._filled.set()
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 
 from rich.text import Text
 from textual import on, work
+from textual._context import active_message_pump
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -173,6 +175,24 @@ class MainScreen(Screen[None]):
             reader.focus()
             self._show_pane("reader")
 
+    async def list_answered(self) -> None:
+        """Wait until the results list answers the query typed so far: its
+        keys may still be on their way to the box (the App forwards keys faster
+        than the box takes them), and its search may be running. Keys on "the
+        current article" wait for it (they are priority, so the keys behind them
+        wait too): a query, Enter and t in one burst tagged the first row of the
+        list shown before."""
+        box = self.query_one(SearchBox)
+        # The box's keys, then the Changed messages they posted, then the
+        # screen's handling of those (which starts the search).
+        for pump in (box, box, self):
+            if active_message_pump.get(None) is pump:
+                continue  # called from that queue: what it held is handled
+            handled = asyncio.Event()
+            if pump.call_later(handled.set):
+                await handled.wait()
+        await self.search.answered()
+
     def _current_id(self) -> str | None:
         reader = self.query_one(ArticleView)
         if self.focused is reader and reader.article_id:
@@ -180,7 +200,8 @@ class MainScreen(Screen[None]):
         hit = self.query_one(ResultsList).current_hit
         return hit.id if hit else reader.article_id
 
-    def action_toggle_star(self) -> None:
+    async def action_toggle_star(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -190,7 +211,8 @@ class MainScreen(Screen[None]):
             self._refresh_hit(article_id)
             self.notify("Starred" if not stored.starred else "Unstarred", timeout=1.5)
 
-    def action_toggle_read(self) -> None:
+    async def action_toggle_read(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -230,8 +252,13 @@ class MainScreen(Screen[None]):
     def action_toggle_collapse(self) -> None:
         self.search.collapse = not self.search.collapse
         self.search.run(self.search.text)
+        # Said as well as shown: the status line names it only where a story has versions.
+        collapsed = "One row per story (c: every version)"
+        self.notify(
+            collapsed if self.search.collapse else "Every version of each story (c: one row per story)", timeout=2
+        )
 
-    def action_show_saved(self) -> None:
+    async def action_show_saved(self) -> None:
         from reader.tui.screens.saved import SavedSearches
 
         def chosen(name: str | None) -> None:
@@ -239,7 +266,9 @@ class MainScreen(Screen[None]):
             if name:
                 self.run_saved(name)
 
-        self.app.push_screen(SavedSearches(self.archive), chosen)
+        saved = SavedSearches(self.archive)
+        await self.app.push_screen(saved, chosen)
+        await saved.filled()  # the keys behind L move the list filled (priority: they wait)
 
     def action_run_saved(self, name: str) -> None:
         self.run_saved(name)
@@ -297,7 +326,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.notify, "Highlighted (search them with is:highlight, notes with note:word)")
         self.app.call_from_thread(self.opener.open, article_id, self.search.text)
 
-    def action_show_timeline(self) -> None:
+    async def action_show_timeline(self) -> None:
         from reader.tui.screens.timeline import TimelineScreen
 
         def chosen(period_query: str | None) -> None:
@@ -306,9 +335,10 @@ class MainScreen(Screen[None]):
 
         # The list's query as the list runs it: its filters, its last word completed while typing.
         timeline = TimelineScreen(self.archive, self.search.text, filters=self.search.filters, typed=self.search.typed)
-        self.app.push_screen(timeline, chosen)
+        await self.app.push_screen(timeline, chosen)
+        await timeline.filled()  # the keys behind T move the list filled (priority: they wait)
 
-    def action_show_versions(self) -> None:
+    async def action_show_versions(self) -> None:
         from reader.tui.screens.versions import VersionsScreen
 
         page = self.query_one(ArticleView).page
@@ -321,7 +351,9 @@ class MainScreen(Screen[None]):
                 self.query_one(ArticleView).focus()
                 self._show_pane("reader")
 
-        self.app.push_screen(VersionsScreen(self.archive, page.stored.id), chosen)
+        versions = VersionsScreen(self.archive, page.stored.id)
+        await self.app.push_screen(versions, chosen)
+        await versions.filled()  # the keys behind v move the list filled (priority: they wait)
 
     def action_toggle_entities(self) -> None:
         reader = self.query_one(ArticleView)
@@ -397,6 +429,7 @@ class MainScreen(Screen[None]):
     async def action_edit_tags(self) -> None:
         from reader.tui.screens.tags import TagsDialog
 
+        await self.list_answered()
         article_id = self._current_id()
         if article_id is None or refused(self, self.archive):
             return
@@ -415,7 +448,29 @@ class MainScreen(Screen[None]):
 
         await self.app.push_screen(TagsDialog(stored.tags), save)
 
-    def action_open_source(self) -> None:
+    async def action_export(self) -> None:
+        """X: the article being read or the list's articles, through the export dialog."""
+        from reader.tui.screens.export import Choices, ExportDialog, ExportRequest, run_export
+
+        await self.list_answered()  # "the search's articles" are those of the query typed
+        article_id = self._current_id()
+        stored = self.archive.get(article_id) if article_id else None
+        choices = Choices(
+            (stored.id, stored.article.title) if stored else None,
+            self.search.text,
+            self.search.filters,
+            self.search.typed,
+            reading=self.focused is self.query_one(ArticleView),
+        )
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                run_export(self, self.archive, request)
+
+        await self.app.push_screen(ExportDialog(choices), chosen)
+
+    async def action_open_source(self) -> None:
+        await self.list_answered()
         article_id = self._current_id()
         if article_id:
             self._read_source(article_id)

@@ -4,6 +4,7 @@ list and the status line."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Callable
 
@@ -55,6 +56,8 @@ class QueryRunner:
         # One search at a time: while one runs, only the newest query waits.
         self.searching = False
         self._next: str | None = None
+        self._answered = asyncio.Event()  # set while no search runs or waits
+        self._answered.set()
         self._loaded_first: ArticlePage | None = None  # the answer's first row, loaded with it
         self._shown_for: tuple[object, ...] | None = None  # the query, filters and collapse the list shows
 
@@ -70,6 +73,7 @@ class QueryRunner:
             self._next = text
             return
         self.searching = True
+        self._answered.clear()
         rows = rows_in_view(self.screen.query_one(ResultsList).view_lines)
         self.screen.run_worker(lambda: self._search_in_thread(text, rows), thread=True, group="search")
 
@@ -100,9 +104,17 @@ class QueryRunner:
         waiting, self._next = self._next, None
         if waiting is not None:
             self.run(waiting)  # this answer is stale: the filters or the query changed since
-        elif result is not None:
-            self._loaded_first = page
-            self.show_result(text, result)
+            return
+        try:
+            if result is not None:
+                self._loaded_first = page
+                self.show_result(text, result)
+        finally:
+            self._answered.set()  # the keys waiting for it (MainScreen.list_answered) go on
+
+    async def answered(self) -> None:
+        """Wait until the list shows the answer to the newest query asked."""
+        await self._answered.wait()
 
     def show_result(self, text: str, result: SearchResult | str) -> None:
         first_page, self._loaded_first = self._loaded_first, None

@@ -9,13 +9,13 @@ from textual.widgets import Input, Static
 
 from reader.tui.commands import bindings
 
-# Longest first: the box shows the longest that fits its width (at 80 columns
-# the first was cut at "(press /").
+# Longest first: the box shows the longest that fits its width. No "(press /
+# to type)": the app opens in the box, and from the results the footer names /.
 PLACEHOLDERS = (
-    'Search: words, "phrases", title:…, date:2021-11, pre*, fuzzy~   (press / to type)',
-    'Search (press /): words, "phrases", title:…, date:2021-11, pre*, fuzzy~',
-    'Search (/): words, "phrases", title:…, date:2021-11, pre*',
-    "Search (press /)",
+    'Search: words, "phrases", title:…, date:2021-11, pre*, fuzzy~',
+    'Search: words, "phrases", title:…, date:2021-11',
+    'Search: words, "phrases", title:…',
+    "Search",
 )
 
 # A part of the status line: its forms, longest first; "" drops it.
