@@ -18,6 +18,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from reader.archive.index import whoosh_speedups  # installs itself on import
+from reader.archive.index.segment_merge import merging
 from reader.archive.index.whoosh_schema import (
     ENTITY_FIELDS,
     NAME_FIELDS,
@@ -281,7 +282,12 @@ def write_chunks(
     except BaseException:
         w.cancel()
         raise
-    w.commit()
+    if bulk or not whoosh_speedups.installed():
+        w.commit()
+    else:
+        # The segments Whoosh's policy would merge, merged term by term into a
+        # segment of their own (segment_merge.py), not through the pool.
+        w.commit(mergetype=merging())
 
 
 def unreadable_postings(ix: FileIndex) -> tuple[int, int, str]:
