@@ -8,14 +8,17 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.qparser import QueryParser
-from whoosh.writing import MERGE_SMALL, OPTIMIZE
+from whoosh.writing import NO_MERGE, OPTIMIZE
 
-from reader.archive.index.segment_merge import merging
-from reader.archive.index.whoosh_index import INDEX_NAME, writer
+from reader.archive.index import whoosh_speedups
+from reader.archive.index.segment_merge import MERGE_FACTOR, merged_segment, tiered
+from reader.archive.index.whoosh_index import INDEX_NAME, apply_chunks, writer
 from reader.archive.index.whoosh_schema import VALUE_SEP
+from reader.model import Article, Block, StoredArticle
 from tests.archive.segments import index_in_segments, segment_contents
 
 WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
@@ -56,7 +59,10 @@ def _two_copies(tmp_path: Path, segments: list[list[dict[str, object]]], deleted
 def _results(ix: FileIndex) -> list[list[tuple[str, float]]]:
     with ix.searcher() as searcher:
         return [
-            [(hit["id"], round(hit.score, 9)) for hit in searcher.search(QueryParser("body", ix.schema).parse(q))]
+            [
+                (hit["id"], round(hit.score, 9))
+                for hit in searcher.search(QueryParser("body", ix.schema).parse(q), limit=None)
+            ]
             for q in QUERIES
         ]
 
@@ -67,7 +73,7 @@ def test_a_merge_of_every_segment_is_whooshs(tmp_path: Path) -> None:
     field lengths as Whoosh's merge."""
     docs = _documents(520, seed=11)  # "port" in most: postings of several blocks (Whoosh's block is 128)
     ours, theirs = _two_copies(tmp_path, [docs[:150], docs[150:300], docs[300:310], docs[310:]], ["0", "5", "301"])
-    writer(ours).commit(mergetype=merging(OPTIMIZE))
+    writer(ours).commit(mergetype=lambda w, segments: [merged_segment(w, segments)])
     writer(theirs).commit(mergetype=OPTIMIZE)
     merged = segment_contents(ours)
     assert merged == segment_contents(theirs)
@@ -79,28 +85,41 @@ def test_a_merge_of_every_segment_is_whooshs(tmp_path: Path) -> None:
     assert not any(t[1] == b"rare0" for t in terms), "a term only a deleted document had is gone"
 
 
-def test_the_small_segments_merged_as_whoosh_chooses(tmp_path: Path) -> None:
-    """Whoosh's choice of segments (MERGE_SMALL: the small ones) at a commit
-    that adds documents too: the same segments merged, the same documents
-    found with the same scores. Whoosh writes the merged documents into the
-    commit's new segment after its new ones; here they are a segment of
-    their own, before it."""
-    docs = _documents(490, seed=3)
-    parts = [docs[:300], *(docs[start : start + 5] for start in range(300, 330, 5))]
-    ours, theirs = _two_copies(tmp_path, parts, ["320"])
-    for ix, policy in ((ours, merging(MERGE_SMALL)), (theirs, MERGE_SMALL)):
+def _sizes(ix: FileIndex) -> list[int]:
+    with ix.reader() as reader:
+        return [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()]
+
+
+def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
+    """MERGE_FACTOR segments of one tier (tens, hundreds of documents...) at
+    the end become one of the next, which may complete that tier in turn;
+    the documents keep their order. Every query finds the same documents as
+    in the unmerged copy, with scores moved only by the field lengths a merge
+    reads back a byte each (Whoosh's merge does the same; the first test)."""
+    assert MERGE_FACTOR == 10  # the sizes below are tiers of ten
+    docs = _documents(340, seed=3)
+    tens = [docs[start : start + 20] for start in range(100, 280, 20)]  # nine segments of the tens' tier
+    ones = [docs[start : start + 5] for start in range(280, 330, 5)]  # ten of the ones'
+    ours, unmerged = _two_copies(tmp_path, [docs[:100], *tens, *ones], [])
+    for ix, policy in ((ours, tiered), (unmerged, NO_MERGE)):
         w = writer(ix)
         for doc in docs[330:]:
             w.add_document(**doc)
         w.commit(mergetype=policy)
-    with ours.reader() as mine, theirs.reader() as whooshs:
-        # The five smallest of seven segments merged, one document deleted
-        # (Whoosh's policy leaves the rest in order of size).
-        assert [leaf.doc_count_all() for leaf, _ in whooshs.leaf_readers()] == [5, 300, 24 + 160]
-        assert [leaf.doc_count_all() for leaf, _ in mine.leaf_readers()] == [300, 5, 24, 160]
-    found = _results(ours)
-    assert found == _results(theirs) or [sorted(r) for r in found] == [sorted(r) for r in _results(theirs)]
+    assert _sizes(unmerged) == [100, *[20] * 9, *[5] * 10, 10]
+    # The ten segments of five documents merged: 50, with the tens' nine,
+    # ten of that tier: merged in turn. The new segment last.
+    assert _sizes(ours) == [100, 230, 10]
+    found, before = _results(ours), _results(unmerged)
+    assert [sorted(i for i, _ in r) for r in found] == [sorted(i for i, _ in r) for r in before]
     assert all(found[:4])
+    for mine, theirs in zip(found, before, strict=True):
+        assert dict(mine) == pytest.approx(dict(theirs), rel=0.01)
+
+    w = writer(ours)
+    w.add_document(**docs[0] | {"id": "again"})
+    w.commit(mergetype=tiered)
+    assert _sizes(ours) == [100, 230, 10, 1], "fewer than ten of a tier: nothing merged"
 
 
 def test_nothing_to_merge_keeps_the_segments(tmp_path: Path) -> None:
@@ -110,37 +129,64 @@ def test_nothing_to_merge_keeps_the_segments(tmp_path: Path) -> None:
     w = writer(ix)
     for doc in docs[30:]:
         w.add_document(**doc)
-    w.commit(mergetype=merging(MERGE_SMALL))
+    w.commit(mergetype=tiered)
     with ix.reader() as reader:
         assert [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()] == [30, 30]
 
 
-def test_the_index_writer_merges_term_by_term(tmp_path: Path) -> None:
+def _stored(n: int) -> StoredArticle:
+    now = datetime(2024, 1, 1)
+    body = " ".join(random.Random(n).choice(WORDS) for _ in range(30))
+    return StoredArticle(f"new{n}", Article(f"New {n}", (Block("paragraph", body),), "text"), "h", now, now)
+
+
+def test_the_index_writer_merges_in_tiers(tmp_path: Path) -> None:
     """A batch of changes (an import's step, a correction) written through
-    apply_chunks merges with segment_merge: the merged documents are a segment
-    of their own; with Whoosh's own methods back (an unverified Whoosh), its
-    merge into the new segment."""
-    from reader.archive.index import whoosh_speedups
-    from reader.archive.index.whoosh_index import apply_chunks
-    from reader.model import Article, Block, StoredArticle
-
-    def stored(n: int) -> StoredArticle:
-        now = datetime(2024, 1, 1)
-        return StoredArticle(f"new{n}", Article(f"New {n}", (Block("paragraph", f"Port {n}."),), "text"), "h", now, now)
-
-    docs = _documents(330, seed=2)
+    apply_chunks merges in tiers, term by term; with Whoosh's own methods back
+    (an unverified Whoosh), Whoosh's policy and merge."""
+    docs = _documents(350, seed=2)
     shapes = []
     for name in ("ours", "theirs"):
         ix = index_in_segments(
-            tmp_path / name, [docs[:300], *(docs[start : start + 5] for start in range(300, 330, 5))]
+            tmp_path / name, [docs[:300], *(docs[start : start + 5] for start in range(300, 350, 5))]
         )
-        batch = {s.id: s for s in map(stored, range(10))}
+        batch = {s.id: s for s in map(_stored, range(10))}
         if name == "theirs":
             whoosh_speedups.uninstall()
         try:
             apply_chunks(ix, [batch], [list(batch)])
         finally:
             whoosh_speedups.install()
-        with ix.reader() as reader:
-            shapes.append([leaf.doc_count_all() for leaf, _ in reader.leaf_readers()])
-    assert shapes == [[300, 5, 25, 10], [5, 300, 25 + 10]]
+        shapes.append(_sizes(ix))
+    assert shapes[0] == [300, 50, 10]
+    assert shapes[1] == [5] * 5 + [300, 25 + 10]  # MERGE_SMALL: the five smallest, into the new segment
+
+
+def test_the_single_writer_starts_a_segment_when_its_pool_is_nearly_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its pool's limit the writer would sort the pool out to disk: it
+    commits what it holds as a segment and goes on in a new one. Every
+    article is indexed once, found as in one segment, and updated in place."""
+    from reader.archive.index import whoosh_index
+
+    articles = [_stored(n) for n in range(60)]
+    found = {}
+    for name, limit_mb in (("split", 0.01), ("whole", 32)):
+        monkeypatch.setattr(whoosh_index, "SINGLE_LIMIT_MB", limit_mb)
+        ix = whoosh_index.create_index(tmp_path / name)
+        whoosh_index.apply_chunks(
+            ix,
+            [{s.id: s for s in articles[:30]}, {s.id: s for s in articles[30:]}],
+            [[s.id for s in articles[:30]], [s.id for s in articles[30:]]],
+        )
+        found[name] = _results(ix), _sizes(ix)
+    (split, split_sizes), (whole, whole_sizes) = found["split"], found["whole"]
+    assert whole_sizes == [60] and len(split_sizes) > 2 and sum(split_sizes) == 60
+    assert split == whole and any(split)
+    monkeypatch.setattr(whoosh_index, "SINGLE_LIMIT_MB", 0.01)
+    whoosh_index.apply_chunks(ix, [{s.id: s for s in articles[:40]}], [[s.id for s in articles[:40]]])
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 60
+    # The old copies are deleted (their statistics stay until a merge, as in Whoosh).
+    assert [sorted(i for i, _ in r) for r in _results(ix)] == [sorted(i for i, _ in r) for r in whole]

@@ -12,20 +12,16 @@ postings in the order the segment writer wants: no pool, no sort, no runs.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.reading import SegmentReader
 from whoosh.system import emptybytes
-from whoosh.writing import MERGE_SMALL, SegmentWriter
+from whoosh.writing import SegmentWriter
 
 from reader.archive.index.whoosh_speedups import LENGTH_OF_BYTE, LengthsInMemory, term_postings
-
-# A merge policy: Whoosh's writer calls it at the commit with the index's
-# segments and gets back the ones the index keeps.
-MergePolicy = Callable[[SegmentWriter, list[Any]], list[Any]]
 
 
 def merged_segment(writer: SegmentWriter, segments: list[Any]) -> Any:
@@ -144,35 +140,37 @@ def _write_postings(
         fields.finish_field()
 
 
-def merging(choose: MergePolicy = MERGE_SMALL) -> MergePolicy:
-    """A merge policy that merges the segments Whoosh's `choose` would, each
-    merge written by merged_segment as a segment of its own (the index's
-    other segments kept in their order, the merged one after them)."""
-
-    def policy(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
-        chosen = _chosen(choose, writer, segments)
-        if len(chosen) < 2:
-            return segments
-        ids = {id(seg) for seg in chosen}
-        kept = [seg for seg in segments if id(seg) not in ids]
-        return [*kept, merged_segment(writer, [seg for seg in segments if id(seg) in ids])]
-
-    return policy
+# Segments merge in tiers: once the newest MERGE_FACTOR or more segments are
+# of one tier (the same power of MERGE_FACTOR in documents: 100-999, 1,000-
+# 9,999...), they become one segment of the next tier, and so on up. A document
+# is merged about once a tier (log n times), the segments stay in their order,
+# and there are at most MERGE_FACTOR - 1 of a tier. Whoosh's MERGE_SMALL merges
+# the smallest segments whenever there are enough of them, so with an import's
+# steps of 200-300 articles it merged every article once from about sixteen
+# segments on and then, the big segments counted in, again.
+MERGE_FACTOR = 10
 
 
-def _chosen(choose: MergePolicy, writer: SegmentWriter, segments: list[Any]) -> list[Any]:
-    """The segments `choose` would merge: those it adds to the writer and leaves out of what it returns."""
-    recorder = _Recorder(writer)
-    kept = choose(recorder, list(segments))  # type: ignore[arg-type]
-    kept_ids = {id(seg) for seg in kept}
-    return [seg for seg in segments if id(seg) not in kept_ids]
+def tiered(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """A merge policy (Whoosh's writer calls it at the commit, with the index's
+    segments, and keeps what it returns): the newest segments merged tier by
+    tier, each merge by merged_segment."""
+    segments = list(segments)
+    while segments:
+        level = _tier(segments[-1])
+        run = 1
+        while run < len(segments) and _tier(segments[-run - 1]) == level:
+            run += 1
+        if run < MERGE_FACTOR:
+            break
+        segments[-run:] = [merged_segment(writer, segments[-run:])]
+    return segments
 
 
-class _Recorder:
-    """Stands for the writer while a Whoosh policy chooses: its add_reader only notes the call."""
-
-    def __init__(self, writer: SegmentWriter) -> None:
-        self.storage, self.schema = writer.storage, writer.schema
-
-    def add_reader(self, reader: SegmentReader) -> None:
-        pass
+def _tier(segment: Any) -> int:
+    """A segment's tier: its documents' power of MERGE_FACTOR."""
+    count, tier = segment.doc_count_all(), 0
+    while count >= MERGE_FACTOR:
+        count //= MERGE_FACTOR
+        tier += 1
+    return tier
