@@ -15,7 +15,7 @@ from whoosh.qparser import QueryParser
 from whoosh.writing import NO_MERGE, OPTIMIZE
 
 from reader.archive.index import whoosh_speedups
-from reader.archive.index.segment_merge import MERGE_FACTOR, merged_segment, tiered
+from reader.archive.index.segment_merge import MERGE_AT, MERGE_FACTOR, merged_segment, tiered
 from reader.archive.index.whoosh_index import INDEX_NAME, apply_chunks, writer
 from reader.archive.index.whoosh_schema import VALUE_SEP
 from reader.model import Article, Block, StoredArticle
@@ -91,25 +91,25 @@ def _sizes(ix: FileIndex) -> list[int]:
 
 
 def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
-    """MERGE_FACTOR segments of one tier (tens, hundreds of documents...) at
-    the end become one of the next, which may complete that tier in turn;
+    """MERGE_AT segments of one tier (tens, hundreds of documents...) at the
+    end become one of the next, which may complete that tier in turn;
     the documents keep their order. Every query finds the same documents as
     in the unmerged copy, with scores moved only by the field lengths a merge
     reads back a byte each (Whoosh's merge does the same; the first test)."""
-    assert MERGE_FACTOR == 10  # the sizes below are tiers of ten
-    docs = _documents(340, seed=3)
-    tens = [docs[start : start + 20] for start in range(100, 280, 20)]  # nine segments of the tens' tier
-    ones = [docs[start : start + 5] for start in range(280, 330, 5)]  # ten of the ones'
+    assert (MERGE_FACTOR, MERGE_AT) == (10, 16)  # the sizes below
+    docs = _documents(490, seed=3)
+    tens = [docs[start : start + 20] for start in range(100, 400, 20)]  # fifteen segments of the tens' tier
+    ones = [docs[start : start + 5] for start in range(400, 480, 5)]  # sixteen of the ones'
     ours, unmerged = _two_copies(tmp_path, [docs[:100], *tens, *ones], [])
     for ix, policy in ((ours, tiered), (unmerged, NO_MERGE)):
         w = writer(ix)
-        for doc in docs[330:]:
+        for doc in docs[480:]:
             w.add_document(**doc)
         w.commit(mergetype=policy)
-    assert _sizes(unmerged) == [100, *[20] * 9, *[5] * 10, 10]
-    # The ten segments of five documents merged: 50, with the tens' nine,
-    # ten of that tier: merged in turn. The new segment last.
-    assert _sizes(ours) == [100, 230, 10]
+    assert _sizes(unmerged) == [100, *[20] * 15, *[5] * 16, 10]
+    # The sixteen segments of five documents merged: 80, with the tens'
+    # fifteen, sixteen of that tier: merged in turn. The new segment last.
+    assert _sizes(ours) == [100, 380, 10]
     found, before = _results(ours), _results(unmerged)
     assert [sorted(i for i, _ in r) for r in found] == [sorted(i for i, _ in r) for r in before]
     assert all(found[:4])
@@ -119,7 +119,7 @@ def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
     w = writer(ours)
     w.add_document(**docs[0] | {"id": "again"})
     w.commit(mergetype=tiered)
-    assert _sizes(ours) == [100, 230, 10, 1], "fewer than ten of a tier: nothing merged"
+    assert _sizes(ours) == [100, 380, 10, 1], "fewer than sixteen of a tier: nothing merged"
 
 
 def test_nothing_to_merge_keeps_the_segments(tmp_path: Path) -> None:
@@ -144,11 +144,11 @@ def test_the_index_writer_merges_in_tiers(tmp_path: Path) -> None:
     """A batch of changes (an import's step, a correction) written through
     apply_chunks merges in tiers, term by term; with Whoosh's own methods back
     (an unverified Whoosh), Whoosh's policy and merge."""
-    docs = _documents(350, seed=2)
+    docs = _documents(380, seed=2)
     shapes = []
     for name in ("ours", "theirs"):
         ix = index_in_segments(
-            tmp_path / name, [docs[:300], *(docs[start : start + 5] for start in range(300, 350, 5))]
+            tmp_path / name, [docs[:300], *(docs[start : start + 5] for start in range(300, 380, 5))]
         )
         batch = {s.id: s for s in map(_stored, range(10))}
         if name == "theirs":
@@ -158,8 +158,8 @@ def test_the_index_writer_merges_in_tiers(tmp_path: Path) -> None:
         finally:
             whoosh_speedups.install()
         shapes.append(_sizes(ix))
-    assert shapes[0] == [300, 50, 10]
-    assert shapes[1] == [5] * 5 + [300, 25 + 10]  # MERGE_SMALL: the five smallest, into the new segment
+    assert shapes[0] == [300, 80, 10]
+    assert shapes[1] == [5] * 11 + [300, 25 + 10]  # MERGE_SMALL: the five smallest, into the new segment
 
 
 def test_the_single_writer_starts_a_segment_when_its_pool_is_nearly_full(

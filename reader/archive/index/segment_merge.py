@@ -140,15 +140,18 @@ def _write_postings(
         fields.finish_field()
 
 
-# Segments merge in tiers: once the newest MERGE_FACTOR or more segments are
-# of one tier (the same power of MERGE_FACTOR in documents: 100-999, 1,000-
-# 9,999...), they become one segment of the next tier, and so on up. A document
+# Segments merge in tiers: a segment's tier is its documents' power of ten
+# (100-999, 1,000-9,999...); once the newest MERGE_AT or more segments are of
+# one tier, they become one segment of the next tier, and so on up. A document
 # is merged about once a tier (log n times), the segments stay in their order,
-# and there are at most MERGE_FACTOR - 1 of a tier. Whoosh's MERGE_SMALL merges
-# the smallest segments whenever there are enough of them, so with an import's
-# steps of 200-300 articles it merged every article once from about sixteen
-# segments on and then, the big segments counted in, again.
+# and there are at most MERGE_AT - 1 of a tier. Whoosh's MERGE_SMALL merges the
+# smallest segments once there are about sixteen of them and then, the big
+# ones counted in, again. Sixteen, not ten: an import of 2,000 files (ten
+# steps of 200) merged all of it at ten, for 3-8 CPU-s more in the bench's two
+# runs (main c3707db never merged there); sixteen leaves no more segments than
+# MERGE_SMALL did.
 MERGE_FACTOR = 10
+MERGE_AT = 16
 
 
 def tiered(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
@@ -161,7 +164,7 @@ def tiered(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
         run = 1
         while run < len(segments) and _tier(segments[-run - 1]) == level:
             run += 1
-        if run < MERGE_FACTOR:
+        if run < MERGE_AT:
             break
         segments[-run:] = [merged_segment(writer, segments[-run:])]
     return segments
