@@ -20,3 +20,24 @@ def index_in_segments(directory: Path, segments: Iterable[Iterable[dict[str, obj
             w.add_document(**document)
         w.commit(merge=False)
     return ix
+
+
+def segment_contents(ix: FileIndex) -> list[tuple[object, ...]]:
+    """Every term of every segment with its statistics (what scoring and block
+    skipping read) and its postings."""
+    out: list[tuple[object, ...]] = []
+    with ix.reader() as reader:
+        for leaf, docbase in reader.leaf_readers():
+            for fieldname, text in leaf.all_terms():
+                info = leaf.term_info(fieldname, text)
+                stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight())
+                m = leaf.postings(fieldname, text)
+                postings = []
+                while m.is_active():
+                    postings.append((docbase + m.id(), m.weight(), m.value()))
+                    m.next()
+                out.append((fieldname, text, stats, postings))
+            for docnum in range(leaf.doc_count_all()):
+                lengths = {name: leaf.doc_field_length(docnum, name) for name in leaf.schema.scorable_names()}
+                out.append((docbase + docnum, leaf.stored_fields(docnum), lengths))
+    return out

@@ -13,7 +13,7 @@ from whoosh.qparser import QueryParser
 
 from reader.archive.index import whoosh_speedups
 from reader.archive.index.whoosh_schema import VALUE_SEP
-from tests.archive.segments import index_in_segments
+from tests.archive.segments import index_in_segments, segment_contents
 
 T = TypeVar("T")
 WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
@@ -170,27 +170,6 @@ def test_a_merged_index_is_whooshs(tmp_path: Path) -> None:
     assert len(ours[0]) > 1000
 
 
-def _segment_contents(ix) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
-    """Every term of every segment with its statistics (what scoring and block
-    skipping read) and its postings."""
-    out: list[tuple[object, ...]] = []
-    with ix.reader() as reader:
-        for leaf, docbase in reader.leaf_readers():
-            for fieldname, text in leaf.all_terms():
-                info = leaf.term_info(fieldname, text)
-                stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight())
-                m = leaf.postings(fieldname, text)
-                postings = []
-                while m.is_active():
-                    postings.append((docbase + m.id(), m.weight(), m.value()))
-                    m.next()
-                out.append((fieldname, text, stats, postings))
-            for docnum in range(leaf.doc_count_all()):
-                lengths = {name: leaf.doc_field_length(docnum, name) for name in leaf.schema.scorable_names()}
-                out.append((docbase + docnum, leaf.stored_fields(docnum), lengths))
-    return out
-
-
 def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -> None:
     """Adding a document, the pool, the postings writer and the field lengths
     (each posting's path into a segment) replaced: the same terms, statistics,
@@ -218,9 +197,9 @@ def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -
 
     def written(directory: Path):  # type: ignore[no-untyped-def]
         ix = index_in_segments(directory, [docs[:150], docs[150:300], docs[300:]])
-        before = _segment_contents(ix)
+        before = segment_contents(ix)
         ix.writer().commit(optimize=True)  # the merge: every posting through the pool again
-        return before, _segment_contents(ix)
+        return before, segment_contents(ix)
 
     ours = written(tmp_path / "ours")
     swapped = {

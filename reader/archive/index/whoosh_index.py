@@ -18,6 +18,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexWriter
 
 from reader.archive.index import whoosh_speedups  # installs itself on import
+from reader.archive.index.segment_merge import tiered
 from reader.archive.index.whoosh_schema import (
     ENTITY_FIELDS,
     NAME_FIELDS,
@@ -229,6 +230,13 @@ BULK_LIMIT_MB = 16
 # 37.5 s, two runs each alternating).
 # A 1,000-article commit spills into runs at 32 MB (8.0 s, not 5.3 s in memory).
 SINGLE_LIMIT_MB = 32
+# The single writer ends its segment when its pool passes this share of the
+# limit. Past the limit Whoosh sorts the pool out to a run on disk, each
+# posting marshalled, and at the commit reads the runs back and merges them:
+# an import's step of 400 generated articles (about 290 fit) cost 7.3 CPU ms
+# an article that way, 4.8 in memory (scratch stepsim.py, 2,000 articles,
+# two runs each alternating). Smaller segments, merged in tiers, cost less.
+SPLIT_AT = 0.85
 
 
 def writer(ix: FileIndex, *, bulk: bool = False) -> IndexWriter:
@@ -266,22 +274,35 @@ def write_chunks(
 ) -> Iterator[int]:
     """apply_chunks, yielding how many ids each batch held as it is handed to
     the writer, so a long pass can show its progress. The commit comes after
-    the last batch; leaving the loop early cancels the whole write."""
+    the last batch; leaving the loop early cancels the write. The single
+    writer commits a segment whenever its pool is nearly full (SPLIT_AT)
+    and goes on in a new one: each part is written once, and the queue that
+    fed it replays the rest (deleting any copy first) if the write stops."""
+    split = not bulk and whoosh_speedups.installed()
     w = writer(ix, bulk=bulk)
     try:
         # One searcher finds every old copy to delete: update_document() would
         # open a reader over every segment for each document it adds.
-        with w.searcher() as searcher:
-            for articles, ids in zip(found, wanted, strict=True):
-                for article_id in ids:
-                    w.delete_by_term("id", article_id, searcher=searcher)
-                for stored in articles.values():
-                    w.add_document(**document(stored))
-                yield len(ids)
+        searcher = w.searcher()
+        for articles, ids in zip(found, wanted, strict=True):
+            for article_id in ids:
+                w.delete_by_term("id", article_id, searcher=searcher)
+            for stored in articles.values():
+                if split and w.pool.currentsize > SPLIT_AT * w.pool.limit:
+                    w.commit(merge=False)
+                    w = writer(ix)
+                    searcher = w.searcher()
+                w.add_document(**document(stored))
+            yield len(ids)
     except BaseException:
         w.cancel()
         raise
-    w.commit()
+    if split:
+        # Segments merged in tiers, term by term (segment_merge.py), not
+        # through the pool as Whoosh's policy does.
+        w.commit(mergetype=tiered)
+    else:
+        w.commit()
 
 
 def unreadable_postings(ix: FileIndex) -> tuple[int, int, str]:

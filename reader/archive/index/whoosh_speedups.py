@@ -26,7 +26,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 from reader.archive.index import whoosh_version
 
 
-class _LengthsInMemory:
+class LengthsInMemory:
     """One segment's field-length column (a byte per document), read once.
 
     Every scored match looks up its document's field length; without memory
@@ -55,7 +55,7 @@ def _cached_reader(self: whoosh3.W3PerDocReader, fieldname: str, column: object)
     reader = whoosh_cached_reader(self, fieldname, column)
     if column is whoosh3.LENGTHS_COLUMN and getattr(reader, "_fixedlen", None) == 1:
         data = reader._dbfile.get(reader._basepos, reader._count)  # type: ignore[union-attr]
-        reader = self._readers[fieldname] = _LengthsInMemory(data, self._doccount)
+        reader = self._readers[fieldname] = LengthsInMemory(data, self._doccount)
     return reader
 
 
@@ -114,13 +114,13 @@ def _add_postings_to_pool(self: SegmentWriter, reader: object, startdoc: int, do
         if fieldname not in schema:
             continue
         format_ = schema[fieldname].format
-        for docnum, weight, value in _term_postings(codec, postfile, terminfo, format_):
+        for docnum, weight, value in term_postings(codec, postfile, terminfo, format_):
             if deleted and docnum in deleted:
                 continue
             add_post((fieldname, btext, docmap[docnum] if docmap is not None else startdoc + docnum, weight, value))
 
 
-def _term_postings(
+def term_postings(
     codec: whoosh3.W3Codec, postfile: object, terminfo: whoosh3.W3TermInfo, format_: object
 ) -> Iterator[tuple[int, float, object]]:
     """One term's (docnum, weight, value) in order, a block at a time."""
@@ -186,7 +186,7 @@ def write_codec() -> whoosh3.W3Codec:
 # field length was looked up through three calls (doc_field_length,
 # _cached_reader, the lengths column). Here the pool adds the same size
 # without the asserts, the postings writer keeps the same statistics, and the
-# lengths of a field are read once from the in-memory column (_LengthsInMemory)
+# lengths of a field are read once from the in-memory column (LengthsInMemory)
 # when the writer comes to that field. The segment holds the same postings and
 # term statistics (tested against Whoosh's). The single writer, 600 generated
 # articles in commits of 200, CPU ms an article, medians of 5 alternating runs
@@ -195,7 +195,7 @@ whoosh_pool_add = PostingPool.add
 whoosh_add_posting = whoosh3.W3PostingsWriter.add_posting
 whoosh_add_postings = base.FieldWriter.add_postings
 # A field length's byte (0: none) as the length Whoosh's doc_field_length gives.
-_LENGTH_OF_BYTE = [None, *(byte_to_length(b) for b in range(1, 256))]
+LENGTH_OF_BYTE = [None, *(byte_to_length(b) for b in range(1, 256))]
 
 
 def _pool_add(self: PostingPool, item: tuple) -> None:
@@ -238,7 +238,7 @@ def _add_postings(self: whoosh3.W3FieldWriter, schema: object, lengths: object, 
         return
     start_field, start_term = self.start_field, self.start_term
     finish_term, finish_field = self.finish_term, self.finish_field
-    length_of = _LENGTH_OF_BYTE
+    length_of = LENGTH_OF_BYTE
     lastfn: str | None = None
     lasttext: bytes | None = None
     column: bytes | None = None
@@ -258,7 +258,7 @@ def _add_postings(self: whoosh3.W3FieldWriter, schema: object, lengths: object, 
             lastfn, lasttext = fieldname, None
             name = whoosh3._lenfield(fieldname)
             reader = lengths._cached_reader(name, whoosh3.LENGTHS_COLUMN) if lengths.has_column(name) else None
-            column = reader._data if isinstance(reader, _LengthsInMemory) else None
+            column = reader._data if isinstance(reader, LengthsInMemory) else None
             other = reader if column is None else None
         if docnum == -1:  # a spelling word (Whoosh's hack): not a posting
             continue
@@ -369,6 +369,11 @@ def install() -> bool:
     whoosh3.W3FieldWriter.add_postings = _add_postings
     SegmentWriter.add_document = _add_document
     return True
+
+
+def installed() -> bool:
+    """Whether the faster methods are in place (segment_merge reads the lengths they hold in memory)."""
+    return whoosh3.W3PerDocReader._cached_reader is _cached_reader
 
 
 def uninstall() -> None:
