@@ -3,12 +3,38 @@ imported more than once has: what the search tests run on."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from whoosh.index import FileIndex
 
 from reader.archive.index.whoosh_index import create_index, writer
+from reader.archive.index.whoosh_schema import VALUE_SEP
+
+WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
+NAMES = ["Port Authority", "Anna Berg", "New York", "Harbour Council", "the Ferry", "Kuźnica"]
+
+
+def random_documents(count: int, seed: int) -> list[dict[str, object]]:
+    """Documents with every kind of field an article's has (whoosh_index.document),
+    "port" in most: postings of several blocks (Whoosh's block is 128)."""
+    rnd = random.Random(seed)
+    return [
+        {
+            "id": str(n),
+            "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
+            "body": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 90))) + f" rare{n}",
+            "entity": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))),
+            "entity_name": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))).lower(),
+            "published": datetime(2020, 1, 1) + timedelta(days=n) if n % 5 else None,
+            "undated": 0 if n % 5 else 1,
+            "tags": ",".join(rnd.sample(["Storm", "port", "later"], rnd.randint(0, 2))),
+            "is_": "highlight" if n % 7 == 0 else "",
+        }
+        for n in range(count)
+    ]
 
 
 def index_in_segments(directory: Path, segments: Iterable[Iterable[dict[str, object]]]) -> FileIndex:

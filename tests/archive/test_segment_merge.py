@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import shutil
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,32 +17,10 @@ from whoosh.writing import NO_MERGE, OPTIMIZE
 from reader.archive.index import whoosh_speedups
 from reader.archive.index.segment_merge import MERGE_AT, MERGE_FACTOR, merged_segment, tiered
 from reader.archive.index.whoosh_index import INDEX_NAME, apply_chunks, writer
-from reader.archive.index.whoosh_schema import VALUE_SEP
 from reader.model import Article, Block, StoredArticle
-from tests.archive.segments import index_in_segments, segment_contents
+from tests.archive.segments import WORDS, index_in_segments, random_documents, segment_contents
 
-WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
-NAMES = ["Port Authority", "Anna Berg", "New York", "Harbour Council", "the Ferry", "Kuźnica"]
 QUERIES = ['"port authority"', "harbour OR council", "storm AND ferry", "title:port", "entity:berg", "rare17"]
-
-
-def _documents(count: int, seed: int) -> list[dict[str, object]]:
-    """Documents with every kind of field an article's has (whoosh_index.document)."""
-    rnd = random.Random(seed)
-    return [
-        {
-            "id": str(n),
-            "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
-            "body": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 90))) + f" rare{n}",
-            "entity": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))),
-            "entity_name": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))).lower(),
-            "published": datetime(2020, 1, 1) + timedelta(days=n) if n % 5 else None,
-            "undated": 0 if n % 5 else 1,
-            "tags": ",".join(rnd.sample(["Storm", "port", "later"], rnd.randint(0, 2))),
-            "is_": "highlight" if n % 7 == 0 else "",
-        }
-        for n in range(count)
-    ]
 
 
 def _two_copies(tmp_path: Path, segments: list[list[dict[str, object]]], deleted: list[str]) -> tuple[FileIndex, ...]:
@@ -71,7 +49,7 @@ def test_a_merge_of_every_segment_is_whooshs(tmp_path: Path) -> None:
     """Every segment merged into one, with deleted documents in two of them:
     the same terms, statistics, postings (numbered alike), stored fields and
     field lengths as Whoosh's merge."""
-    docs = _documents(520, seed=11)  # "port" in most: postings of several blocks (Whoosh's block is 128)
+    docs = random_documents(520, seed=11)  # "port" in most: postings of several blocks (Whoosh's block is 128)
     ours, theirs = _two_copies(tmp_path, [docs[:150], docs[150:300], docs[300:310], docs[310:]], ["0", "5", "301"])
     writer(ours).commit(mergetype=lambda w, segments: [merged_segment(w, segments)])
     writer(theirs).commit(mergetype=OPTIMIZE)
@@ -97,7 +75,7 @@ def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
     in the unmerged copy, with scores moved only by the field lengths a merge
     reads back a byte each (Whoosh's merge does the same; the first test)."""
     assert (MERGE_FACTOR, MERGE_AT) == (10, 16)  # the sizes below
-    docs = _documents(490, seed=3)
+    docs = random_documents(490, seed=3)
     tens = [docs[start : start + 20] for start in range(100, 400, 20)]  # fifteen segments of the tens' tier
     ones = [docs[start : start + 5] for start in range(400, 480, 5)]  # sixteen of the ones'
     ours, unmerged = _two_copies(tmp_path, [docs[:100], *tens, *ones], [])
@@ -124,7 +102,7 @@ def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
 
 def test_nothing_to_merge_keeps_the_segments(tmp_path: Path) -> None:
     """A commit where Whoosh's policy merges nothing writes no merged segment."""
-    docs = _documents(60, seed=1)
+    docs = random_documents(60, seed=1)
     ix = index_in_segments(tmp_path / "ix", [docs[:30]])
     w = writer(ix)
     for doc in docs[30:]:
@@ -144,7 +122,7 @@ def test_the_index_writer_merges_in_tiers(tmp_path: Path) -> None:
     """A batch of changes (an import's step, a correction) written through
     apply_chunks merges in tiers, term by term; with Whoosh's own methods back
     (an unverified Whoosh), Whoosh's policy and merge."""
-    docs = _documents(380, seed=2)
+    docs = random_documents(380, seed=2)
     shapes = []
     for name in ("ours", "theirs"):
         ix = index_in_segments(

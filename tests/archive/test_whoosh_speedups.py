@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,12 +11,9 @@ import pytest
 from whoosh.qparser import QueryParser
 
 from reader.archive.index import whoosh_speedups
-from reader.archive.index.whoosh_schema import VALUE_SEP
-from tests.archive.segments import index_in_segments, segment_contents
+from tests.archive.segments import WORDS, index_in_segments, random_documents, segment_contents
 
 T = TypeVar("T")
-WORDS = "port authority harbour council storm ferry the of new york port port authority".split()
-NAMES = ["Port Authority", "Anna Berg", "New York", "Harbour Council", "the Ferry", "Kuźnica"]
 
 
 @pytest.fixture(scope="module")
@@ -178,22 +174,7 @@ def test_a_segment_written_through_our_posting_path_is_whooshs(tmp_path: Path) -
     from whoosh.codec import base, whoosh3
     from whoosh.writing import PostingPool, SegmentWriter
 
-    rnd = random.Random(11)
-    docs = [
-        {
-            "id": str(n),
-            "title": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 6))),
-            "body": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 90))) + f" rare{n}",
-            # The other kinds of field an article's document has (whoosh_index.document).
-            "entity": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))),
-            "entity_name": VALUE_SEP.join(rnd.sample(NAMES, rnd.randint(0, 3))).lower(),
-            "published": datetime(2020, 1, 1) + timedelta(days=n) if n % 5 else None,
-            "undated": 0 if n % 5 else 1,
-            "tags": ",".join(rnd.sample(["Storm", "port", "later"], rnd.randint(0, 2))),
-            "is_": "highlight" if n % 7 == 0 else "",
-        }
-        for n in range(420)  # "port" in most: postings of several blocks (Whoosh's block is 128)
-    ]
+    docs = random_documents(420, 11)
 
     def written(directory: Path):  # type: ignore[no-untyped-def]
         ix = index_in_segments(directory, [docs[:150], docs[150:300], docs[300:]])

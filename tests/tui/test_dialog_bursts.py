@@ -81,17 +81,22 @@ async def test_words_typed_right_behind_a_dialogs_key_go_into_the_dialog(make_ap
         assert [s.name for s in archive.saved_searches(counts=False)] == ["ports"]
 
 
+async def _open_import_screen(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """From the results, i: the import screen, its path box first."""
+    from reader.tui.screens.import_screen import ImportScreen
+
+    await to_results(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+    assert isinstance(app.screen, ImportScreen)
+
+
 async def test_tab_in_a_burst_leaves_the_import_path(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The import screen's Tab, as the dialogs' (98a24c5): a path, Tab and a
     letter in one burst put the letter in the path (Tab moved on after it)."""
-    from reader.tui.screens.import_screen import ImportScreen
-
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await to_results(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, ImportScreen)
+        await _open_import_screen(app, pilot)
         box = app.screen.query_one("#import-path")
         burst(app, *typed(str(tmp_path)), "tab", "x")
         await settle(pilot)
@@ -104,14 +109,9 @@ async def test_tab_from_the_import_path_goes_to_the_tree_as_the_screen_says(make
     first (Enter in the path box starts the import already)."""
     from textual.widgets import DirectoryTree
 
-    from reader.tui.screens.import_screen import ImportScreen
-
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await to_results(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, ImportScreen)
+        await _open_import_screen(app, pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, DirectoryTree)
         await pilot.press("shift+tab")
