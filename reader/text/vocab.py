@@ -94,7 +94,9 @@ TITLES = frozenset(
     secretary-general attorney-general solicitor-general director-general governor-general
     surgeon-general inspector-general major-general lieutenant-general brigadier-general
     lieutenant-colonel vice-president vice-chancellor vice-chairman vice-admiral rear-admiral
-    editor-in-chief commander-in-chief writer reporter correspondent columnist""".split()
+    editor-in-chief commander-in-chief writer reporter correspondent columnist
+    supervisor councilmember councilwoman councilman selectman selectwoman assemblywoman
+    delegate treasurer comptroller magistrate constable trustee""".split()
 )
 # Titles that only ever stand before a person's name (a body is never "Dr X").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr msgr sen rep gov sgt capt col lt".split())

@@ -395,3 +395,8 @@ def test_a_title_after_a_body_with_no_person_after_it_is_no_part_of_the_name() -
     spans = _spans("Reuters Writer Ola Berg asked whether the Kestrel Labs CEO had left, and Aaron Judge answered.")
     assert {"Reuters", "Ola Berg", "Kestrel Labs", "Aaron Judge"} <= set(spans), spans
     assert "Penn State" in _spans("He studied at Penn State for years.")
+
+
+def test_local_government_titles_peel() -> None:
+    spans = _spans("It was backed by Supervisor Rosa Quintero of Mendocino County and Councilmember Ivo Dahl.")
+    assert {"Rosa Quintero", "Mendocino County", "Ivo Dahl"} <= set(spans), spans
