@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         CorrectionRefused,
         DiskFull,
         IndexDamaged,
+        NothingToExport,
         QueryError,
         SourceUnavailable,
     )
@@ -33,6 +34,7 @@ __all__ = [
     "CorrectionRefused",
     "DiskFull",
     "IndexDamaged",
+    "NothingToExport",
     "QueryError",
     "SourceUnavailable",
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.archive import entity_corrections, results, saved_searches, source_files
 from reader.archive.disk_full import DiskFull, disk_full_said
+from reader.archive.export import NothingToExport
 from reader.archive.folder import make_root
 from reader.archive.index import search as searchmod
 from reader.archive.index import whoosh_index as ixmod
@@ -202,7 +203,8 @@ class Archive:
     ) -> tuple[int, list[Path]]:
         """Write the articles a query finds (all if empty) in a format; returns
         (articles, files written). Never writes inside the archive folder, and
-        replaces an existing file only with `force` (raises TargetRefused).
+        replaces an existing file only with `force` (raises TargetRefused);
+        writes nothing when nothing is found (raises NothingToExport).
         `filters` and `complete_last_word` as search() takes them: the app
         exports what its list shows. See reader/archive/export.py."""
         from reader.archive import export as exportmod
@@ -211,6 +213,9 @@ class Archive:
         stored = list(self.store.iter_articles(ids))
         stories = {aid: story for aid, (story, _) in self.store.stories.story_sizes(s.id for s in stored).items()}
         records = exportmod.records_of(stored, stories)
+        if not records:
+            found = f"the search {query.strip()!r} finds" if query.strip() else "the archive holds"
+            raise NothingToExport(f"{found} no article: nothing written to {target}")
         return len(records), exportmod.write(records, fmt, target, force=force, protected=self.root)
 
     # -- saved searches -----------------------------------------------------------

@@ -24,6 +24,12 @@ from typing import IO, Any
 from reader.archive.safe_write import TargetRefused, atomic_file, check_file_target, check_folder_target
 from reader.model import Block, StoredArticle
 
+
+class NothingToExport(Exception):
+    """The search finds no article: no file is written (an empty export would
+    read as a success, and could replace nothing with something useless)."""
+
+
 FORMAT = "newsreader-export"
 VERSION = 1
 FORMATS = ("json", "markdown", "html", "epub")

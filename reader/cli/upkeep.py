@@ -26,11 +26,12 @@ def stats(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
 
 
 def export(archive, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from reader.archive import NothingToExport
     from reader.archive.safe_write import TargetRefused
 
     try:
         count, written = archive.export(" ".join(args.query), args.format, Path(args.to), force=args.force)
-    except TargetRefused as exc:
+    except (TargetRefused, NothingToExport) as exc:
         raise Failure(clean_line(str(exc))) from exc
     where = clean_line(str(written[0]) if len(written) == 1 else f"{len(written)} files in {args.to}")
     print(f"exported {plural(count, 'article')} as {args.format}: {where}", file=sys.stderr)

@@ -266,3 +266,19 @@ def test_an_export_takes_the_searchs_filters_and_its_typed_last_word(tmp_path: P
         assert count == 2 and set(_records(tmp_path / "typed.json")) == listed
         count, _ = archive.export("ferry", "json", tmp_path / "starred.json", filters=SearchFilters(starred=True))
         assert count == 1 and set(_records(tmp_path / "starred.json")) == {starred}
+
+
+def test_a_search_that_finds_nothing_exports_nothing_and_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from reader.archive import NothingToExport
+
+    data = tmp_path / "archive"
+    with Archive(data) as archive:
+        run_import(archive, FIXTURES)
+        with pytest.raises(NothingToExport, match="finds no article"):
+            archive.export("zzyzx", "json", tmp_path / "none.json")
+    assert not (tmp_path / "none.json").exists()
+    code = main(["--data-dir", str(data), "export", "zzyzx", "--format", "markdown", "--to", str(tmp_path / "md")])
+    assert code == 1 and "'zzyzx' finds no article: nothing written" in capsys.readouterr().err
+    assert not (tmp_path / "md").exists()

@@ -97,3 +97,17 @@ async def test_nothing_is_written_into_the_archive(make_app, filled_dir: Path) -
     assert _files(filled_dir) == before
     with Archive(filled_dir) as archive:
         assert archive.article_count() == 3
+
+
+async def test_a_search_that_finds_nothing_exports_no_file(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    toasts = record_toasts(app)
+    target = tmp_path / "none.json"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"zzyzx")
+        await settle(pilot)
+        burst(app, "escape", "X", *typed(str(target)), "enter")
+        await settle(pilot)
+    assert not target.exists()
+    assert any(t.startswith("Not exported: ") and "finds no article" in t for t in toasts), toasts

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
-from reader.archive import Archive, IndexDamaged, QueryError
+from reader.archive import Archive, IndexDamaged, NothingToExport, QueryError
 from reader.archive.safe_write import TargetRefused
 from reader.model import SearchFilters
 from reader.plural import plural
@@ -153,6 +153,9 @@ def run_export(screen: Screen[None], archive: Archive, request: ExportRequest) -
             return
         except (QueryError, IndexDamaged) as exc:
             screen.app.call_from_thread(screen.notify, f"Not exported: {clean_line(str(exc))}", severity="error")
+            return
+        except NothingToExport as exc:
+            screen.app.call_from_thread(screen.notify, f"Not exported: {clean_line(str(exc))}", severity="warning")
             return
         except OSError as exc:
             said = f"Not exported to {request.target}: {exc.strerror or exc}"
