@@ -19,7 +19,6 @@ from reader.text.entity_evidence import (
     COMPANY_SUFFIXES,
     NATURAL_HEADS,
     NOT_PERSON_CUES,
-    PLACE_FIRST,
     BlockContext,
     Span,
     caps_table_row,
@@ -27,14 +26,23 @@ from reader.text.entity_evidence import (
     table_like,
     typed_spans,
 )
+from reader.text.entity_run_edges import (
+    OF_THE_HEADS,
+    TRAILING_TITLES,
+    after_office_of,
+    date_or_greeting,
+    opens_with_place,
+    ordinary_opening,
+    person_after_title,
+    place_then_person,
+    titled_of,
+)
 from reader.text.entity_tokens import CONTRACTION, Token, case_words, is_caps_line, tokens
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
 from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
     CALLS_TO_ACTION,
-    COMPASS,
     CONNECTORS,
-    EVENT_HEADS,
     HONORIFICS,
     NOT_NAMES,
     OFFICE_WORDS,
@@ -85,11 +93,6 @@ def _runs(toks: list[Token], text: str = "") -> list[list[int]]:
     return runs
 
 
-# Heads a name goes on after with "of the": "Bank of the West", "Army of the
-# Potomac", "Republic of the Congo", "Society of the Cincinnati".
-_OF_THE_HEADS = ORG_HEADS | PLACE_HEADS | PLACE_FIRST | frozenset({"republic", "kingdom"})
-
-
 def _joins(toks: list[Token], j: int, k: int, run: list[int]) -> bool:
     """The lower-case word at k, after the run's last word at j - 1, is inside a
     name when a capitalised word follows: a particle or connector ("van der",
@@ -101,7 +104,7 @@ def _joins(toks: list[Token], j: int, k: int, run: list[int]) -> bool:
     if word in CONNECTORS:
         return True
     if word == "the":
-        return k > j and toks[k - 1].text.lower() == "of" and toks[j - 1].bare.lower() in _OF_THE_HEADS
+        return k > j and toks[k - 1].text.lower() == "of" and toks[j - 1].bare.lower() in OF_THE_HEADS
     if word not in ("and", "&") or k != j:
         return False
     e = k + 1  # the capitalised words after it, up to the name's end
@@ -200,7 +203,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # A sentence's first word that the article also writes in lower case is an
     # ordinary word ("Until London is held…"), not part of a name.
     whole = gazetteer_key(ascii_fold(" ".join(w.bare for w in words)).lower())
-    if words and words[0].sentence_start and not _opens_with_place(words):
+    if words and words[0].sentence_start and not opens_with_place(words):
         low = words[0].bare.lower()
         if (
             low in ctx.lower_words or low in NOT_NAMES or low in CALLS_TO_ACTION or CONTRACTION.fullmatch(low)
@@ -208,10 +211,10 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
                 words = words[1:]
-        elif len(words) > 2 and words[1].text == "of" and _ordinary_opening(words[0]):
+        elif len(words) > 2 and words[1].text == "of" and ordinary_opening(words[0]):
             words = words[2:]  # "Fans of Miami Beach…": an ordinary word "of" a name opens the sentence
     # "On Monday Trump said", "Dear Hannah": a day, a month or a greeting before a name is no part of it.
-    while len(words) > 1 and _date_or_greeting(words, toks):
+    while len(words) > 1 and date_or_greeting(words, toks):
         words = words[1:]
         while words and words[0].text.lower() in CONNECTORS:
             words = words[1:]  # "the fourth Saturday of August"
@@ -259,11 +262,11 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
                 or words[1].bare.lower().rstrip(".") in TITLES
                 or (len(words) >= 3 and words[1].bare.lower() in g.first_names)  # "Justice Raquel Montoya-Lewis"
             )
-            and _person_after_title(words[1:])
+            and person_after_title(words[1:])
         ):
             titled = "honorific" if low in HONORIFICS else True
             words = words[1:]
-        elif low in TITLES and low not in OFFICE_WORDS and (cut := _titled_of(words)):
+        elif low in TITLES and low not in OFFICE_WORDS and (cut := titled_of(words)):
             # "King Louis XV of France", "Governor Andrew Cuomo of New York": the
             # titled person, then what they rule or belong to.
             rest = words[cut + 2 :] if words[cut + 1].text.lower() == "the" else words[cut + 1 :]
@@ -288,7 +291,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
                 and (person[0].bare.lower() in g.first_names or person[-1].bare.lower() in g.surnames)
                 and person[0].bare.lower() not in OFFICE_WORDS
                 and not any(w.bare.lower().rstrip(".") in TITLES for w in person)
-                and _person_after_title(person)
+                and person_after_title(person)
             ):
                 body = words[:phrase]
                 while body and body[-1].bare.lower().rstrip(".") in TITLES:
@@ -304,7 +307,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
         title = words[k - 1].bare.lower().rstrip(".")
         if title in TITLES and title not in ORG_HEADS:
             person = words[k:]
-            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS or not _person_after_title(person):
+            if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS or not person_after_title(person):
                 continue  # "State of Pennsylvania" is no titled person
             if title in OFFICE_WORDS and (k < 2 or words[k - 2].bare.lower().rstrip(".") not in TITLES):
                 continue  # "Environment Canada", "Health Canada": a body
@@ -322,155 +325,19 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     while (
         not company
         and len(words) > 1
-        and words[-1].bare.lower().rstrip(".") in _TRAILING_TITLES
+        and words[-1].bare.lower().rstrip(".") in TRAILING_TITLES
         and words[-2].bare.lower().rstrip(".") not in TITLES
         and ascii_fold(words[-2].bare).lower() not in g.first_names
         and words[-2].text.lower() not in CONNECTORS
     ):
         words = words[:-1]
     if not company:
-        words = _after_office_of(words)
-        cut = _place_then_person(words)
+        words = after_office_of(words)
+        cut = place_then_person(words)
         if cut:
             # "special envoy to Ukraine Kurt Volker": a place, then the person it describes.
             return [*spans, *typed_spans(ctx, words[:cut], run, False), *typed_spans(ctx, words[cut:], run, titled)]
     return [*spans, *typed_spans(ctx, words, run, titled)]
-
-
-# Titles that may follow the body or the place a person serves ("Apple CEO", "House
-# Speaker"); not office words or ranks that end names ("Penn State", "Miami Vice", "Orange Prince").
-_TRAILING_TITLES = frozenset(
-    """ceo chairman chairwoman director president executive manager spokesman spokeswoman
-    spokesperson writer reporter correspondent columnist speaker secretary minister chancellor
-    governor mayor senator representative congressman coach commissioner ambassador""".split()
-)
-_DAYS_AND_MONTHS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    september october november december""".split()
-)
-# Months that are first names too ("April Ryan", "June Carter"): a month after "in", "last"...
-_NAME_MONTHS = frozenset("april may june august".split())
-# Not "by": "a play by August Strindberg".
-_BEFORE_A_DATE = frozenset("in on since until last next this early late mid during through".split())
-
-
-def _date_or_greeting(words: list[Token], toks: list[Token]) -> bool:
-    """A run's first word is a day, a month or "Dear" and a name follows that is
-    not a body's, place's or event's own ("Sunday Times", "Monday Night Football")."""
-    low = words[0].bare.lower()
-    last = words[-1].bare.lower().rstrip(".")
-    if last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS:
-        return False
-    if low in _DAYS_AND_MONTHS or low == "dear":
-        return True
-    before = toks[words[0].i - 1].text.lower() if words[0].i > 0 else ""
-    return low in _NAME_MONTHS and before in _BEFORE_A_DATE
-
-
-def _unknown_word(word: str) -> bool:
-    """A capitalised word no dictionary has ("Volker", "Wilms")."""
-    return word[:1].isupper() and word[1:].islower() and not lower_case_word(word)
-
-
-def _place_then_person(words: list[Token]) -> int:
-    """Where a person's name starts after a country's name in one run ("Ukraine
-    Kurt Volker": 1), or 0. The country is no first name itself ("Georgia Anne
-    Smith" stays whole); the person is a first name and one or two more words, the
-    last a surname or a word no dictionary has, no head ("Boy Scout Association")."""
-    g = gazetteer()
-    lows = [ascii_fold(w.bare).lower() for w in words]
-    if any(w.text.lower() in CONNECTORS for w in words) or lows[-1] in ORG_HEADS or lows[-1] in PLACE_HEADS:
-        return 0
-    for cut in range(1, len(words) - 1):
-        if (
-            " ".join(lows[:cut]) in g.countries
-            and not any(low in g.first_names for low in lows[:cut])
-            and lows[cut] in g.first_names
-            and lows[cut] not in NOT_NAMES
-            and 2 <= len(words) - cut <= 3
-            and (lows[-1] in g.surnames or _unknown_word(words[-1].bare))
-        ):
-            return cut
-    return 0
-
-
-def _titled_of(words: list[Token]) -> int:
-    """Where "of" follows a titled person's name in a run opened by a title
-    ("Prince Charles of Wales": 2), or 0 ("Professor of Linguistics", "Secretary
-    of State", "Duke Energy of Charlotte": no person between the title and "of")."""
-    lows = [w.text.lower() for w in words]
-    if "of" not in lows[2:-1]:
-        return 0
-    cut = lows.index("of", 2)
-    person = words[1:cut]
-    if person[0].bare.lower().rstrip(".") in TITLES or not _person_after_title(person):
-        return 0
-    return cut
-
-
-def _opens_with_place(words: list[Token]) -> bool:
-    """ "New York", "New York Times": a place's name, or a name that starts with
-    one (two or three words), keeps its first word at a sentence's start."""
-    places = gazetteer().places
-    return words[0].bare.lower() != "the" and any(
-        gazetteer_key(ascii_fold(" ".join(w.bare for w in words[:n])).lower()) in places
-        for n in range(2, min(len(words), 3) + 1)
-    )
-
-
-def _after_office_of(words: list[Token]) -> list[Token]:
-    """An office "of" what it governs names the place or body, not a person or
-    a name of its own: "Mayor of Baltimore", "Prime Minister of India", "CEO of
-    Hilton" leave Baltimore, India, Hilton. "State of Ohio" and "Secretary of
-    State" are no office of a name (an office word last before "of" keeps the whole)."""
-    if "of" not in (w.text for w in words[1:-1]):
-        return words
-    cut = next(i for i, w in enumerate(words) if w.text == "of")
-    office = [w.bare.lower().rstrip(".") for w in words[:cut]]
-    if not all(low in TITLES for low in office) or office[-1] in OFFICE_WORDS:
-        return words
-    rest = words[cut + 1 :]
-    if rest and rest[0].text.lower() == "the":
-        rest = rest[1:]
-    if not rest or rest[0].bare.lower() in OFFICE_WORDS or (len(rest) == 1 and rest[0].bare.lower() in COMPASS):
-        return words  # "Minister of State for…": an office again; "Queen of South": a club
-    return rest
-
-
-def _ordinary_opening(word: Token) -> bool:
-    """A sentence's first word that is an ordinary one, whatever follows: a word
-    the dictionary has in lower case and no head, title or place that starts a
-    name ("Fans of X", "Residents of X"; not "Bank of X", "Mayor of X", "Isle of X")."""
-    low = word.bare.lower()
-    return (
-        lower_case_word(word.bare)
-        and low not in ORG_HEADS
-        and low not in PLACE_HEADS
-        and low not in EVENT_HEADS
-        and low not in TITLES
-        and low not in PLACE_FIRST
-        and low not in _OF_THE_HEADS
-        and gazetteer_key(ascii_fold(low)) not in gazetteer().places
-    )
-
-
-def _person_after_title(rest: list[Token]) -> bool:
-    """What follows a title can be a person's name: a few words, no "of" or
-    "for" inside, not ending in a body's, place's or event's head ("Professor
-    of Linguistics", "State Prize" and "Energy Forum" are not a titled person)."""
-    lows = [w.bare.lower().rstrip(".") for w in rest]
-    if len(lows) > 4 or lows[0] in CONNECTORS or any(w in ("of", "for", "and") for w in lows):
-        return False
-    last = lows[-1]
-    if (
-        (last in PLACE_HEADS or last in NATURAL_HEADS)
-        and len(lows) >= 2
-        and ascii_fold(lows[-2]) in gazetteer().first_names
-    ):
-        # "Christopher Hill", "Neil Parish": a surname that is a place's head too,
-        # after a first name, is a titled person's.
-        return last in gazetteer().surnames
-    return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
 
 
 # "second language (L2)", "GDP (gross domestic product)": an acronym the article
