@@ -20,6 +20,7 @@ from reader.text.vocab import (
     CONNECTORS,
     EVENT_HEADS,
     HOLIDAYS,
+    MASTHEAD_WORDS,
     NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
     ORG_CUES,
@@ -235,6 +236,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         return typed_spans(ctx, words[:-1], run, titled) if len(words) > 1 else []
     if len(words) == 1 and lows[0].rstrip(".") in COMPANY_SUFFIXES:
         return []  # "Apple, Inc.": a company's suffix alone names nothing
+    if len(words) == 2 and lows[1] == "eve" and lows[0] in HOLIDAYS:
+        return []  # "Christmas Eve", as a holiday alone is no name
 
     if len(words) == 1:
         word = first.bare
@@ -248,6 +251,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             return []
         if _PARTY_STATE.fullmatch(word):
             return []
+        if low == "eve" and idx_before >= 0 and toks[idx_before].possessive:
+            return []  # "New Year's Eve": the night before a feast, no woman called Eve
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [Span(block, start, end, names, "GROUP")]
     elif all(w.isupper() and len(w) <= 3 for w in names):
@@ -343,11 +348,21 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("surname_last")
     if re.fullmatch(r"[a-z]\.", lows[0]):
         add("initial")
-    if lows[-1].rstrip(".") in ORG_HEADS:
+    if lows[-1].rstrip(".") in ORG_HEADS or (
+        # A newspaper's masthead: its town, then a word that alone names no body
+        # ("San Francisco Chronicle", "Boston Globe", "Orlando Sentinel").
+        len(words) > 1 and lows[-1] in MASTHEAD_WORDS and gazetteer_key(" ".join(lows[:-1])) in g.places
+    ):
         add("org_head")
     elif any(low.rstrip(".") in ORG_HEADS for low in lows[:-1]):
         add("org_head_inner")
-    if len(words) > 1 and (lows[-1] in PLACE_HEADS or lows[-1] in COMPASS or lows[-1] in NATURAL_HEADS):
+    if len(words) > 1 and (
+        lows[-1] in PLACE_HEADS
+        or lows[-1] in NATURAL_HEADS
+        # "Kowloon East", "Grand Central": a compass word at the end, but not
+        # after a first name, where it is a surname ("Cornel West", "Mae West").
+        or (lows[-1] in COMPASS and not (lows[-2] in g.first_names and lows[-2] not in g.major_places))
+    ):
         add("place_head")
     if len(words) > 1 and lows[0] in PLACE_FIRST:
         add("place_first")

@@ -186,6 +186,13 @@ BUSINESS_BEFORE = frozenset(
     founder co-founder ceo chairman subsidiary unit division spokesperson spokesman spokeswoman
     acquired bought owned""".split()
 )
+# Last words of newspapers' names that alone name no body ("Houston Chronicle",
+# "Toronto Star", "Des Moines Register"): after a town they are a masthead.
+MASTHEAD_WORDS = frozenset(
+    """chronicle globe star sun mirror standard independent express record register review monitor
+    guardian observer examiner inquirer enquirer courier dispatch sentinel ledger advertiser bulletin
+    beacon argus citizen leader statesman mercury gleaner clarion""".split()
+)
 # Words after a name that make it a place ("the Kuznica border crossing").
 PLACE_HEADS = frozenset(
     """border crossing region province city town village county district river island islands

@@ -114,3 +114,25 @@ def test_an_agreement_or_a_law_is_named_like_an_event() -> None:
     spans = _spans("Both signed the Lisbon Agreement, then the Oslo Accords and later the Farm Credit Act.")
     for name in ("Lisbon Agreement", "Oslo Accords", "Farm Credit Act"):
         assert "event_head" in spans[name], name
+
+
+def test_a_newspaper_named_after_its_town_is_a_body_by_its_masthead() -> None:
+    spans = _spans("The Tulsa Ledger and the Leeds Courier both reported it, as did the Halifax Star.")
+    for name in ("Tulsa Ledger", "Leeds Courier", "Halifax Star"):
+        assert "org_head" in spans[name], name
+    # The word alone, or after no town, is no masthead.
+    assert "org_head" not in _spans("He met Ingrid Star and Quentin Ledger.")["Ingrid Star"]
+
+
+def test_the_eve_of_a_feast_is_no_name() -> None:
+    spans = _spans("Crowds gathered on New Year's Eve, and again on Christmas Eve, while Eve Berg sang.")
+    assert "Eve" not in spans and "Christmas Eve" not in spans, spans
+    assert "Eve Berg" in spans
+
+
+def test_a_compass_word_after_a_first_name_is_a_surname_not_a_places_head() -> None:
+    spans = _spans("Critics praised Cornel West and Mae West, then drove to Kowloon East and Grand Central.")
+    for name in ("Cornel West", "Mae West"):
+        assert "place_head" not in spans[name], name
+    for name in ("Kowloon East", "Grand Central"):
+        assert "place_head" in spans[name], name
