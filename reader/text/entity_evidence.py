@@ -253,6 +253,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
             return []
         if low == "eve" and idx_before >= 0 and toks[idx_before].possessive:
             return []  # "New Year's Eve": the night before a feast, no woman called Eve
+        if first.possessive and idx_after < len(toks) and toks[idx_after].text in ("Day", "Eve"):
+            return []  # "Valentine's Day", "Mother's Day", "Christmas's Eve": a feast, not its namesake
         if is_demonym(word) or ("-" in word and all(is_demonym(p) for p in word.split("-"))):
             return [Span(block, start, end, names, "GROUP")]
     elif all(w.isupper() and len(w) <= 3 for w in names):

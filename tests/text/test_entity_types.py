@@ -128,6 +128,9 @@ def test_the_eve_of_a_feast_is_no_name() -> None:
     spans = _spans("Crowds gathered on New Year's Eve, and again on Christmas Eve, while Eve Berg sang.")
     assert "Eve" not in spans and "Christmas Eve" not in spans, spans
     assert "Eve Berg" in spans
+    spans = _spans("It came out on Valentine's Day, two weeks before Mother's Day, as Lena Day said.")
+    assert "Valentine" not in spans and "Mother" not in spans, spans
+    assert "Lena Day" in spans
 
 
 def test_a_compass_word_after_a_first_name_is_a_surname_not_a_places_head() -> None:
