@@ -35,6 +35,7 @@ from reader.text.entity_run_edges import (
     ordinary_opening,
     person_after_title,
     place_then_person,
+    reads_as_title,
     titled_of,
 )
 from reader.text.entity_tokens import CONTRACTION, Token, case_words, is_caps_line, tokens
@@ -263,10 +264,16 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
                 or (len(words) >= 3 and words[1].bare.lower() in g.first_names)  # "Justice Raquel Montoya-Lewis"
             )
             and person_after_title(words[1:])
+            and reads_as_title(first, words[1:])
         ):
             titled = "honorific" if low in HONORIFICS else True
             words = words[1:]
-        elif low in TITLES and low not in OFFICE_WORDS and (cut := titled_of(words)):
+        elif (
+            low in TITLES
+            and low not in OFFICE_WORDS
+            and (cut := titled_of(words))
+            and reads_as_title(first, words[1:cut])
+        ):
             # "King Louis XV of France", "Governor Andrew Cuomo of New York": the
             # titled person, then what they rule or belong to.
             rest = words[cut + 2 :] if words[cut + 1].text.lower() == "the" else words[cut + 1 :]
@@ -309,6 +316,8 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             person = words[k:]
             if len(person) > 3 or person[-1].bare.lower() in ORG_HEADS or not person_after_title(person):
                 continue  # "State of Pennsylvania" is no titled person
+            if not reads_as_title(words[k - 1], person):
+                continue  # "Extraordinary General Meeting", "MS Windows"
             if title in OFFICE_WORDS and (k < 2 or words[k - 2].bare.lower().rstrip(".") not in TITLES):
                 continue  # "Environment Canada", "Health Canada": a body
             body = words[: k - 1]

@@ -20,9 +20,11 @@ from reader.text.vocab import (
     CONNECTORS,
     EVENT_HEADS,
     HOLIDAYS,
+    JOB_TITLES,
     MASTHEAD_WORDS,
     NOT_ENTITY_ACRONYMS,
     NOT_NAMES,
+    OFFICE_WORDS,
     ORG_CUES,
     ORG_HEADS,
     PERSON_NOUNS,
@@ -50,6 +52,9 @@ class Span:
     words: tuple[str, ...]
     type: str | None  # "GROUP" (told by word form) or None: the decision types it
     cues: tuple[str, ...] = ()
+    # A title before it that only a person carries ("Mr.", "President"; not
+    # "General", "Coach", "Editor", which also qualify things or name jobs).
+    person_title: bool = False
 
 
 # Cues of a longer name that make it something other than a person's name.
@@ -432,4 +437,6 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
     known = ctx.known.get(folded)
     if known in ("PERSON", "PLACE", "ORG"):
         add("known_" + known)
-    return [Span(block, start, end, names, None, tuple(cues))]
+    title = toks[first.i - 1].bare.lower().rstrip(".") if titled and first.i > 0 else ""
+    person_title = bool(title) and title not in JOB_TITLES and title not in OFFICE_WORDS
+    return [Span(block, start, end, names, None, tuple(cues), person_title)]

@@ -6,6 +6,7 @@ name (corrections first) overrides it: one name, one type per article."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -63,6 +64,9 @@ def link(
     A country's other names (US, U.S., USA, America's long forms) are one entity."""
     # Longest names first, so shorter mentions find the full name they belong to.
     order = sorted(range(len(spans)), key=lambda i: -len(spans[i].words))
+    # Lone words a title only people carry names more than once ("Mr. Trump" all
+    # through a piece; one "Miss Thing" is as likely a character or a nickname).
+    titled_twice = Counter(s.words[0] for s in spans if len(s.words) == 1 and s.person_title)
     entities: list[Entity] = []
     belief: list[list[float]] = []  # summed outcome probabilities per entity
     groups: list[int] = []  # mentions told as a people's name by word form
@@ -150,7 +154,15 @@ def link(
         elif calls_back_a_thing:
             pass  # the longer name decides: "Sandy" after "Hurricane Sandy" is the storm
         else:
-            is_a_name = surname_of_a_person or linked_acronym  # it stands for a longer name
+            # It stands for a longer name, or a title only people carry names it
+            # ("Mr. Trump", "President Trump": a dictionary word, yet someone).
+            titled = (
+                len(span.words) == 1
+                and span.person_title
+                and "acronym" not in span.cues
+                and ("common_word" not in span.cues or titled_twice[span.words[0]] >= 2)
+            )
+            is_a_name = surname_of_a_person or linked_acronym or titled
             p = _as_part_of_a_name(span.cues) if is_a_name else scores(span.cues)
             mention_scores[i] = p
             # Evidence adds up across mentions: log-probabilities are summed.

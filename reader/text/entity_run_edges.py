@@ -14,6 +14,7 @@ from reader.text.vocab import (
     COMPASS,
     CONNECTORS,
     EVENT_HEADS,
+    HONORIFICS,
     NOT_NAMES,
     OFFICE_WORDS,
     ORG_HEADS,
@@ -159,3 +160,10 @@ def person_after_title(rest: list[Token]) -> bool:
         # after a first name, is a titled person's.
         return last in gazetteer().surnames
     return last not in ORG_HEADS and last not in EVENT_HEADS and last not in PLACE_HEADS and last not in NATURAL_HEADS
+
+
+def reads_as_title(title: Token, rest: list[Token]) -> bool:
+    """The word before `rest` is a title as written: an honorific in capitals
+    before a name that is not is an acronym ("MS Windows", "MX Onda")."""
+    low = title.bare.lower().rstrip(".")
+    return not (low in HONORIFICS and title.bare.isupper() and len(low) > 1 and not rest[0].bare.isupper())

@@ -98,6 +98,13 @@ TITLES = frozenset(
     supervisor councilmember councilwoman councilman selectman selectwoman assemblywoman
     delegate treasurer comptroller magistrate constable trustee""".split()
 )
+# Titles that name a job or qualify things too ("General Meeting", "Chief Guest",
+# "Goalkeeper Ability", "Executive Editor"): after one of them a word is no surer a person.
+JOB_TITLES = frozenset(
+    """general major chief private executive assistant coach striker midfielder goalkeeper director
+    manager editor writer reporter correspondent columnist officer deputy vice delegate trustee
+    treasurer spokesman spokeswoman spokesperson administrator supervisor""".split()
+)
 # Titles that only ever stand before a person's name (a body is never "Dr X").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr msgr sen rep gov sgt capt col lt".split())
 # Words of TITLES that only make a title with another after them ("Foreign

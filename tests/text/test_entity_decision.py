@@ -91,3 +91,31 @@ def test_a_compass_word_alone_still_links_to_the_place_it_opens() -> None:
     assert not [e for e in find_entities(blocks) if e.name == "South"], [
         (e.name, e.type) for e in find_entities(blocks)
     ]
+
+
+def _types(*paragraphs: str) -> dict[str, str]:
+    return {e.name: e.type for e in find_entities([Block("paragraph", p) for p in paragraphs])}
+
+
+def test_a_name_only_a_persons_title_stands_before_is_a_person_though_the_dictionary_has_the_word() -> None:
+    # "trump" is a dictionary word; "Mr. Trump" all through a piece is someone.
+    types = _types(
+        "The talks stalled, and Mr. Trump was not satisfied.",
+        "Aides said Mr. Trump would return to the table in May.",
+        "A day later President Tembakov signed the decree.",
+    )
+    assert types.get("Trump") == "PERSON", types
+    assert types.get("Tembakov") == "PERSON", types
+
+
+def test_one_titled_common_word_or_a_job_title_before_a_word_makes_no_person() -> None:
+    assert _types("Ta da! Miss Thing joins the team.").get("Thing") != "PERSON"
+    # A job's title ("Goalkeeper", "Chief") qualifies things too: only a person's own title counts.
+    spans = candidates([Block("paragraph", "The Goalkeeper Ability rating fell, and Mr. Tembakov left.")])
+    titled = {" ".join(s.words): s.person_title for s in spans}
+    assert titled.get("Ability") is False and titled["Tembakov"] is True, titled
+
+
+def test_an_honorific_in_capitals_before_a_name_that_is_not_is_an_acronym() -> None:
+    spans = {" ".join(s.words): s.cues for s in candidates([Block("paragraph", "He ran MS Windows on an old laptop.")])}
+    assert "Windows" not in spans or "honorific" not in spans["Windows"], spans
