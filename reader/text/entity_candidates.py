@@ -44,6 +44,7 @@ from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
     CALLS_TO_ACTION,
     CONNECTORS,
+    EVENT_HEADS,
     HONORIFICS,
     NOT_NAMES,
     OFFICE_WORDS,
@@ -231,6 +232,10 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # A company's whole name keeps its words: "General Motors" is no General
     # called Motors, "American Express" no American.
     company = len(words) > 1 and ascii_fold(" ".join(w.bare for w in words)).lower() in company_names().names
+    if not company and _maker_then_product(words):
+        # "Intel Core", "Apple TV", "Logitech MX Master": the maker, then a product of
+        # its own, which is no person, place or body (named by the maker's name alone).
+        return typed_spans(ctx, words[:1], run, False)
     # Peel leading demonyms ("Polish President ...") and titles.
     while words and not company:
         first = words[0]
@@ -506,3 +511,39 @@ def _person_shaped(span: Span) -> bool:
         and not NOT_PERSON_CUES.intersection(span.cues)
         and bool(_PERSON_START_CUES.intersection(span.cues))
     )
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+# Places named after a company or a river ("Invesco Field", "Amazon Basin"), not its products.
+_VENUE_HEADS = frozenset("field basin ballpark dome rainforest".split())
+
+
+def _maker_then_product(words: list[Token]) -> bool:
+    """A company's one-word name (the table's, or a brand's) that is no first
+    name nor place, then words that end in no head of a body, place or event and
+    hold no title: a product line ("Nintendo Switch"), not a body ("Apple Music
+    Group") nor "Ford Madox Ford"."""
+    table, g = company_names(), gazetteer()
+    maker = ascii_fold(words[0].bare).lower()
+    if len(words) < 2 or not (maker in table.names or maker in table.brands) or words[0].possessive:
+        return False
+    if maker in g.first_names or maker in g.places or words[1].text.lower() in CONNECTORS:
+        return False
+    if words[0].bare.isupper() or lower_case_word(words[0].bare):
+        return (
+            False  # "CBS Cable", "NBA Cavaliers", "Shell Universe": an acronym's or a word's run is a name of its own
+        )
+    rest = [ascii_fold(w.bare).lower().rstrip(".") for w in words[1:]]
+    heads = ORG_HEADS | PLACE_HEADS | NATURAL_HEADS | EVENT_HEADS | COMPANY_SUFFIXES | _VENUE_HEADS
+    # A title as written ("Apple CEO Tim Cook" keeps its own rule); a model in capitals is none ("MX").
+    titled = any(
+        low in TITLES and not (w.bare.isupper() and low not in ("ceo", "cfo"))
+        for low, w in zip(rest, words[1:], strict=True)
+    )
+    # Products are named with words, numbers and capitals ("Switch", "Core i7", "MX
+    # Master", "PlayStation"); a word of neither is as likely a surname ("Atari Bigby").
+    productlike = all(
+        lower_case_word(w.bare) or any(c.isdigit() for c in w.bare) or w.bare.isupper() or _CAMEL.search(w.bare)
+        for w in words[1:]
+    )
+    return productlike and rest[-1] not in heads and not titled and not any(w in ORG_HEADS for w in rest)

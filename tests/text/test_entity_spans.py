@@ -400,3 +400,14 @@ def test_a_title_after_a_body_with_no_person_after_it_is_no_part_of_the_name() -
 def test_local_government_titles_peel() -> None:
     spans = _spans("It was backed by Supervisor Rosa Quintero of Mendocino County and Councilmember Ivo Dahl.")
     assert {"Rosa Quintero", "Mendocino County", "Ivo Dahl"} <= set(spans), spans
+
+
+def test_a_makers_product_is_named_by_its_maker_alone() -> None:
+    names = set(_spans("I used the Logitech MX Master 3 mouse on an Intel Core i7 laptop beside a Nintendo Switch."))
+    assert {"Logitech", "Intel", "Nintendo"} <= names, names
+    assert not {"Intel Core", "Nintendo Switch", "Logitech MX Master"} & names, names
+
+
+def test_a_person_or_a_place_that_starts_with_a_makers_name_keeps_it() -> None:
+    names = set(_spans("The tackle Atari Bigby joined, and rain fell over the Amazon Basin near Invesco Field."))
+    assert {"Atari Bigby", "Amazon Basin", "Invesco Field"} <= names, names
