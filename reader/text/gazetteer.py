@@ -181,7 +181,7 @@ def _surnames(commonest: int) -> WordSet:
     return WordSet(row[0].lower() for row in census_rows("dist.all.last")[:commonest])
 
 
-_DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ch", "ic", "ics")
+_DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "ans", "an", "ic", "ics")
 
 
 # First words of countries' official names that no people is named after:

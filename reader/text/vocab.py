@@ -286,7 +286,8 @@ NOT_NAMES = frozenset(
 # Dutch), which is_demonym() cannot derive, and a party's members (Republicans):
 # groups of people, not one person, place or body. The regular ones it derives.
 IRREGULAR_DEMONYMS = frozenset(
-    """dutch irish scottish scots welsh swiss greek greeks thai thais danish dane danes swede
+    """dutch french frenchman frenchmen frenchwoman irish scottish scots welsh swiss greek greeks thai thais
+    danish dane danes swede
     swedes finn finns briton britons pole poles turk turks czech czechs slovak slovaks
     croat croats serb serbs kurd kurds arab arabs basque basques filipino filipinos
     argentine argentines kurdish jewish jews moslem moslems muslim muslims christian christians

@@ -50,6 +50,13 @@ def test_demonyms_grow_from_countries_own_names_not_their_state_form_words() -> 
     assert found.get("Pacific Ocean") != "GROUP" and "Pacific" not in found and found["Asian"] == "GROUP"
 
 
+def test_a_word_ending_in_ch_is_no_people_by_its_letters() -> None:
+    # "Swit-ch" shares four letters with Switzerland; the peoples in "-ch" (Dutch,
+    # French, Czech) are listed.
+    assert not is_demonym("Switch") and not is_demonym("Stitch")
+    assert is_demonym("French") and is_demonym("Dutch") and is_demonym("Czech")
+
+
 def test_a_double_barrelled_surname_is_no_people_though_it_ends_like_one() -> None:
     # The whole of "Montoya-Lewis" ends like a people's name from Monte-negro; each
     # part of "Mexican-American" is one.
