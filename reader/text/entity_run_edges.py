@@ -62,18 +62,23 @@ def _unknown_word(word: str) -> bool:
 
 
 def place_then_person(words: list[Token]) -> int:
-    """Where a person's name starts after a country's name in one run ("Ukraine
-    Kurt Volker": 1), or 0. The country is no first name itself ("Georgia Anne
-    Smith" stays whole); the person is a first name and one or two more words, the
-    last a surname or a word no dictionary has, no head ("Boy Scout Association")."""
+    """Where a person's name starts after a country's name or acronyms in one run
+    ("Ukraine Kurt Volker": 1, "AL MVP Miguel Tejada": 2), or 0. The country is no
+    first name itself ("Georgia Anne Smith" stays whole); the person is a first name
+    (not in capitals) and one or two more words, the last a surname or a word no
+    dictionary has, no head ("Boy Scout Association")."""
     g = gazetteer()
     lows = [ascii_fold(w.bare).lower() for w in words]
-    if any(w.text.lower() in CONNECTORS for w in words) or lows[-1] in ORG_HEADS or lows[-1] in PLACE_HEADS:
+    connector = any(w.text.lower() in CONNECTORS and not w.text.isupper() for w in words)  # "AL" is a league
+    if connector or lows[-1] in ORG_HEADS or lows[-1] in PLACE_HEADS:
         return 0
     for cut in range(1, len(words) - 1):
         if (
-            " ".join(lows[:cut]) in g.countries
-            and not any(low in g.first_names for low in lows[:cut])
+            (
+                (" ".join(lows[:cut]) in g.countries and not any(low in g.first_names for low in lows[:cut]))
+                or all(w.bare.isupper() and len(w.bare) > 1 and w.bare.isalpha() for w in words[:cut])
+            )
+            and not words[cut].bare.isupper()
             and lows[cut] in g.first_names
             and lows[cut] not in NOT_NAMES
             and 2 <= len(words) - cut <= 3

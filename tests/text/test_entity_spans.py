@@ -411,3 +411,9 @@ def test_a_makers_product_is_named_by_its_maker_alone() -> None:
 def test_a_person_or_a_place_that_starts_with_a_makers_name_keeps_it() -> None:
     names = set(_spans("The tackle Atari Bigby joined, and rain fell over the Amazon Basin near Invesco Field."))
     assert {"Atari Bigby", "Amazon Basin", "Invesco Field"} <= names, names
+
+
+def test_acronyms_before_a_persons_name_are_no_part_of_it() -> None:
+    spans = _spans("They beat AL MVP Miguel Tejada, and RH Matt Harvey starts tonight.")
+    assert "Miguel Tejada" in spans and "Matt Harvey" in spans, spans
+    assert not any(s.endswith(("MVP Miguel Tejada", "RH Matt Harvey")) for s in spans), spans
