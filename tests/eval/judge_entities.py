@@ -1,13 +1,15 @@
 """Precision of the archive's top entities against a list judged by hand.
 
-    python -m tests.eval.judge_entities --data-dir DIR [--top 200] [--wrong]
+    python -m tests.eval.judge_entities --data-dir DIR [--top 200] [--skip 0] [--wrong]
 
 Lists the archive's current top entities and scores them against
 tests/eval/judged_top200.json (names, types and verdicts only, no page text;
 judged on an archive imported from /work/real-pages, so a dev figure). An entity
 counts as right when the judged list has the same name with the same type and the
 verdict "right"; a listed name the fixture does not hold, or holds with another
-type, is "unjudged" and reported, so the fixture can be extended.
+type, is "unjudged" and reported, so the fixture can be extended. `--skip 200
+--top 400` scores the next 200 (the archive's long tail, judged in session 16 on
+main's and that session's lists).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--top", type=int, default=200)
+    parser.add_argument("--skip", type=int, default=0, help="score only the entities ranked below this")
     parser.add_argument("--wrong", action="store_true", help="list the entities judged wrong")
     args = parser.parse_args()
 
@@ -68,9 +71,10 @@ def main() -> None:
     with Archive(args.data_dir) as archive:
         rows = archive.entities(None, args.top)
     judged = json.loads(JUDGED.read_text(encoding="utf-8"))
-    listed = [(name, etype) for name, etype, _mentions, _articles in rows]
+    listed = [(name, etype) for name, etype, _mentions, _articles in rows][args.skip :]
     result = score(listed, judged)
-    print(f"top {len(listed)} entities, {result.judged} judged, {len(result.unjudged)} unjudged")
+    ranks = f"ranks {args.skip + 1}-{args.skip + len(listed)}" if args.skip else f"top {len(listed)}"
+    print(f"{ranks} entities, {result.judged} judged, {len(result.unjudged)} unjudged")
     print(f"precision (right / judged): {result.right}/{result.judged} = {result.precision:.3f}")
     print(f"type NAME (left uncoloured): {result.untyped}")
     for verdict in VERDICTS[1:]:
