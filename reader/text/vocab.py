@@ -295,7 +295,8 @@ IRREGULAR_DEMONYMS = frozenset(
     tory tories""".split()
 )
 # Capitalised abbreviations that name no one and nothing: common nouns of English
-# written in capitals (eras, time zones, offices, media, science, medicine, money).
+# written in capitals (eras, time zones, offices, media, science, medicine, money,
+# computing and the web: CSS, SEO, HD), and diseases (COVID, SARS).
 # Not those that are also a US state's code (MD, OK, CT, AR, PA) or a pronoun (IT); ID
 # is identity far more often than Idaho, which news writes out or as "Ida.".
 NOT_ENTITY_ACRONYMS = frozenset(
@@ -304,7 +305,8 @@ NOT_ENTITY_ACRONYMS = frozenset(
     TV HDTV DVD CD LP EP DJ FM AC VR AI PC GPS LED LCD USB PDF URL HTML RSS SMS ATM PIN ID ISP VPN CPU GPU RAM
     DNA RNA HIV AIDS MRI ICU UV PHD PhD IQ BMI ADHD PTSD OCD GMO CO2
     GDP GNP CPI PMI IPO ETF VAT GST ROI KPI APR EPS USD EUR GBP JPY CHF CNY AUD DKK SEK
-    SUV MVP VIP DIY FAQ ASAP RSVP TBA NGO LGBT LGBTQ STEM ICT GIS RBI ERA KO""".split()
+    SUV MVP VIP DIY FAQ ASAP RSVP TBA NGO LGBT LGBTQ STEM ICT GIS RBI ERA KO
+    CSS JSON XML API SDK OS SSD HDD HD UHD HDR SEO PR PS QR NFT RPG FPS ECG EKG PMID COVID SARS MERS""".split()
 )
 CONNECTORS = frozenset("of de del della da van von der den du la le al el bin".split())
 PRONOUNS = frozenset("he she they him her them".split())

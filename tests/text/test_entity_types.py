@@ -139,3 +139,9 @@ def test_a_compass_word_after_a_first_name_is_a_surname_not_a_places_head() -> N
         assert "place_head" not in spans[name], name
     for name in ("Kowloon East", "Grand Central"):
         assert "place_head" in spans[name], name
+
+
+def test_common_nouns_written_in_capitals_are_no_names() -> None:
+    spans = _spans("Our SEO posts cover CSS files, HD video and the COVID vaccine, wrote Ann Berg at Fenwick.")
+    assert not {"SEO", "CSS", "HD", "COVID"} & set(spans), spans
+    assert "Ann Berg" in spans
