@@ -53,6 +53,8 @@ UNCERTAIN = "NAME"
 _NONE = OUTCOMES.index("NONE")
 # The place gazetteer's cues, which a surname standing for a person named in full does not read.
 _PLACE_HITS = frozenset({"place", "minor_place", "country"})
+# Heads of schools' names, which are called by their first word (Harvard, Stanford, Eton).
+SCHOOL_HEADS = frozenset("university college school academy polytechnic".split())
 
 
 def link(
@@ -110,6 +112,12 @@ def link(
                 linkable = [c for c in ends if not opened_by_a_word[c]] or ends
             target = linkable[0] if len(linkable) == 1 else None
             surname_of_a_person = target is not None and _lean(belief[target], groups[target]) == "PERSON"
+            if target is None and not _town_named(span.cues):
+                # "Harvard" after "Harvard University": a school called by its first
+                # word (not "Washington" of "Washington University": a town's name).
+                schools = [c for c in candidates_ if _school_of(entities[c].name, key, belief[c], groups[c])]
+                target = schools[0] if len(schools) == 1 else None
+                calls_back_a_thing = target is not None  # the school's full name decides its type
             if target is None and "acronym" in span.cues:
                 # "Kurdistan Democratic Party (KDP)": an acronym of the one body (or
                 # place) the article names in full with those initials is that name.
@@ -231,6 +239,12 @@ def _opened_by_a_word(span: Span) -> bool:
     """A name that opens a sentence with a word the dictionary has in lower case:
     "Mitt Romney" or "Multiple Romney advisers", the lesser of two to link to."""
     return "sentence_start" in span.cues and lower_case_word(span.words[0])
+
+
+def _school_of(name: str, word: str, summed: list[float], groups: int) -> bool:
+    """`name` is a school's, a body that starts with `word` and ends in a school's head."""
+    words = ascii_fold(name).lower().split()
+    return len(words) == 2 and words[0] == word and words[1] in SCHOOL_HEADS and _lean(summed, groups) == "ORG"
 
 
 def _names_a_thing(name: str, summed: list[float], groups: int) -> bool:

@@ -119,3 +119,8 @@ def test_one_titled_common_word_or_a_job_title_before_a_word_makes_no_person() -
 def test_an_honorific_in_capitals_before_a_name_that_is_not_is_an_acronym() -> None:
     spans = {" ".join(s.words): s.cues for s in candidates([Block("paragraph", "He ran MS Windows on an old laptop.")])}
     assert "Windows" not in spans or "honorific" not in spans["Windows"], spans
+
+
+def test_a_school_called_by_its_first_word_is_the_school() -> None:
+    found = find_entities([Block("paragraph", "She studied at Tembridge University and then taught at Tembridge.")])
+    assert [(e.name, e.type, len(e.mentions)) for e in found] == [("Tembridge University", "ORG", 2)]
