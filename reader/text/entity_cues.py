@@ -61,6 +61,7 @@ CUES = {
     "org_cue": "a company word beside it (tyre giant X, X news agency)",
     "prep_before": "a place preposition before it (in, at, from…)",
     "the_before": "'the' before it",
+    "region_after": "a comma and a state, province or country after it (Marion, Ohio; Victoria, B.C.)",
     "person_noun_before": "a lower-case noun for a person right before it ('her son Tom', 'economist Ann Lee')",
     "det_before": "a, an, your, his... before it ('your Mac', 'a PlayStation')",
     "event_head": "ends in an event's head word (Cup, Open, Finals…)",

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.text.archive_names import same_entity
+from reader.text.archive_names import alias_of, same_entity
 from reader.text.company_cues import company_cues, context_cues
 from reader.text.dictionary_words import common_word, dictionary_name, lower_case_word
 from reader.text.entity_tokens import CONTRACTION, Token
@@ -136,6 +136,25 @@ def _speaks_next(toks: list[Token], i: int) -> bool:
         and toks[i].text.lower() in SPEECH_VERBS
         and toks[i].text.lower() != "according"
     )
+
+
+def _region_follows(toks: list[Token], i: int, text: str) -> bool:
+    """ ", Ohio", ", B.C.", ", Calif." right after the name: a town and the state,
+    province or country it is in ("Marion, Ohio"; not "Merkel, Germany's chancellor")."""
+    if i >= len(toks) or i == 0 or text[toks[i - 1].end : toks[i].start] not in (", ", " , "):  # CoNLL spaces it
+        return False
+    g = gazetteer()
+    for k in range(i, min(i + 3, len(toks))):
+        tok = toks[k]
+        if not tok.capitalised or tok.possessive or (k > i and text[toks[k - 1].end : tok.start] != " "):
+            return False
+        written = text[toks[i].start : tok.end]
+        if gazetteer_key(ascii_fold(written).lower().rstrip(".")) in g.major_places or (
+            "." in written and alias_of(written) is not None
+        ):
+            after = text[tok.end : tok.end + 2]
+            return not (after[:1] == " " and after[1:2].isupper())  # "Ohio State": the region starts a name
+    return False
 
 
 @dataclass(frozen=True)
@@ -385,6 +404,8 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("org_cue")
     if before in PLACE_PREPOSITIONS:
         add("prep_before")
+    if _region_follows(toks, idx_after, ctx.text):
+        add("region_after")
     if before in PERSON_NOUNS:
         add("person_noun_before")  # "her son Tom", "economist Ann Lee", "singer Adele"
     if before == "the":

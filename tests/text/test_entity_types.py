@@ -145,3 +145,9 @@ def test_common_nouns_written_in_capitals_are_no_names() -> None:
     spans = _spans("Our SEO posts cover CSS files, HD video and the COVID vaccine, wrote Ann Berg at Fenwick.")
     assert not {"SEO", "CSS", "HD", "COVID"} & set(spans), spans
     assert "Ann Berg" in spans
+
+
+def test_a_comma_and_a_region_after_a_name_is_marked() -> None:
+    spans = _spans("He grew up in Marion, Ohio, then met Ann Berg, Sweden's envoy, and Lee Park, Texas State's coach.")
+    assert "region_after" in spans["Marion"]
+    assert "region_after" not in spans["Ann Berg"] and "region_after" not in spans["Lee Park"]
