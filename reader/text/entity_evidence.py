@@ -374,10 +374,15 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("surname_last")
     if re.fullmatch(r"[a-z]\.", lows[0]):
         add("initial")
-    if lows[-1].rstrip(".") in ORG_HEADS or (
-        # A newspaper's masthead: its town, then a word that alone names no body
-        # ("San Francisco Chronicle", "Boston Globe", "Orlando Sentinel").
-        len(words) > 1 and lows[-1] in MASTHEAD_WORDS and gazetteer_key(" ".join(lows[:-1])) in g.places
+    if (
+        lows[-1].rstrip(".") in ORG_HEADS
+        or ("house", "of") in zip(lows, lows[1:], strict=False)
+        or (
+            # A chamber of a parliament: "House of Commons", "House of Representatives";
+            # a newspaper's masthead: its town, then a word that alone names no body
+            # ("San Francisco Chronicle", "Boston Globe", "Orlando Sentinel").
+            len(words) > 1 and lows[-1] in MASTHEAD_WORDS and gazetteer_key(" ".join(lows[:-1])) in g.places
+        )
     ):
         add("org_head")
     elif any(low.rstrip(".") in ORG_HEADS for low in lows[:-1]):

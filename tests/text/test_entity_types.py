@@ -151,3 +151,8 @@ def test_a_comma_and_a_region_after_a_name_is_marked() -> None:
     spans = _spans("He grew up in Marion, Ohio, then met Ann Berg, Sweden's envoy, and Lee Park, Texas State's coach.")
     assert "region_after" in spans["Marion"]
     assert "region_after" not in spans["Ann Berg"] and "region_after" not in spans["Lee Park"]
+
+
+def test_a_chamber_of_a_parliament_is_a_body() -> None:
+    spans = _spans("He told the House of Commons, and the U.S. House of Representatives agreed.")
+    assert "org_head" in spans["House of Commons"] and "org_head" in spans["U.S. House of Representatives"]
