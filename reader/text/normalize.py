@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -17,6 +18,25 @@ def fold_key(text: str) -> str:
     Two blocks with the same key are the same words in the same order; the
     folding stage treats them as one block.
     """
+    return _recent_key(text) if len(text) <= CACHED_CHARS else _key(text)
+
+
+# The stages of one article key the same texts again (a scrape's paragraphs
+# for glued lines, captions and folding; the title candidates against each
+# other): about 190 keys a file of the generated and real pages, a quarter of
+# them distinct. The last 256 short ones are kept (at most about 0.5 MB); a
+# whole body, keyed once for the content hash, is not.
+CACHED_CHARS = 1000
+
+
+@functools.lru_cache(maxsize=256)
+def _recent_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
+    if text.isascii():  # NFKC and the quote table leave ASCII as it is, and casefold() is lower() there
+        return _NON_WORD.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _NON_WORD.sub(" ", text).strip()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reader.text.alternation import longest_first
 from reader.text.vocab import ABBREVIATIONS, DIALOGUE_VERBS, DOCUMENTS, SPEECH_PARTICIPLES, SPEECH_VERBS
 
 # "As Lee put it, “…”" reports words like a speech verb ("put it on the shelf" does not).
@@ -17,12 +18,10 @@ _POINT_OUT = r"point(?:s|ed)\s+out"
 # Written words "read": only a document's ("the statement read", "reads one comment"),
 # not a person reading ("Lee read the news").
 READS = re.compile(r"reads?", re.I)
-_DOCUMENT = "|".join(sorted(DOCUMENTS, key=len, reverse=True))
+_DOCUMENT = longest_first(DOCUMENTS)
 _DOCUMENT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT})\b[^,.;:!?\x00]{{0,60}}$", re.I)
 _ONE_AFTER = re.compile(r"\s+(?:one|another)\b", re.I)
-SPEECH = "|".join(
-    sorted(SPEECH_VERBS | DIALOGUE_VERBS | SPEECH_PARTICIPLES, key=len, reverse=True) + [_PUT_IT, WORDS_OF, _POINT_OUT]
-)
+SPEECH = "|".join([longest_first(SPEECH_VERBS | DIALOGUE_VERBS | SPEECH_PARTICIPLES), _PUT_IT, WORDS_OF, _POINT_OUT])
 # ("reads" only here, where speech_verbs() keeps a document's.)
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH}|reads?)\b", re.I)  # not "so-called"
 # "his claims", "late-night tweets", "the reports": the same words as nouns

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from reader.model import Block
+from reader.text.alternation import longest_first
 from reader.text.dictionary_words import common_word
 from reader.text.first_names import gender, is_first_name
 from reader.text.sentences import SPEECH, sentence_start
@@ -99,7 +100,7 @@ _QUALIFIERS = frozenset(
     "cabinet chief culture defence defense deputy economy education energy environment finance fisheries foreign "
     "health home interior prime state tourism trade transport vice".split()
 )
-_TITLE_HEAD = "|".join(sorted((t for t in TITLES if len(t) > 3 and t not in _QUALIFIERS), key=len, reverse=True))
+_TITLE_HEAD = longest_first(t for t in TITLES if len(t) > 3 and t not in _QUALIFIERS)
 _DESCRIPTION = (
     r"((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*['’]s[ \t]+)"
     rf"(?:[\w.'’-]+[ \t]+){{0,4}}?(?:[a-z][a-z-]{{2,}}|\d+-year-old|(?i:{_TITLE_HEAD}))"
@@ -253,7 +254,7 @@ def text_ends_sentence(blocks: Sequence[Block], span: Span) -> bool:
 
 
 # "House Speaker Ann Lee", "Harbour Board Chair Ann Lee": a title and a name follow.
-_TITLE_ALTERNATIVES = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE_ALTERNATIVES = longest_first(TITLES)
 _TITLE_THEN_NAME = re.compile(r"\s+(?:(?:" + _TITLE_ALTERNATIVES + r")\.?\s+){1,3}[A-Z][a-z]", re.I)
 # "Clinton campaign spokesman Brian Fallon": a word or two, a title, a name.
 _ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?i:" + _TITLE_ALTERNATIVES + r")\.?\s+[A-Z][a-z]")
@@ -284,9 +285,7 @@ LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:In|On|At|After|Before|With|During|Since|Following|Earlier|Later|Last|This|Amid|Despite|Within|Under)"
     r"\b[^,;:()]{1,60}|[A-Z][a-z]+),\s*"
 )
-_TITLES_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + r")\b\.?\s*)+$", re.I
-)
+_TITLES_BEFORE = re.compile(r"(?:\b(?:" + longest_first(TITLES) + r")\b\.?\s*)+$", re.I)
 
 
 def subject_run(sentence: str) -> str | None:

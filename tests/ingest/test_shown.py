@@ -61,3 +61,28 @@ def test_the_walk_is_the_body_less_what_sits_in_a_skipped_element(inner: str) ->
         and not any(isinstance(a.tag, str) and a.tag in _SKIPPED for a in el.iterancestors())
     ]
     assert list(_shown_elements(body)) == expected
+
+
+def test_an_elements_mark_is_looked_up_once_for_all_its_runs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A cell of lines ("Storm closes port<br>By Ann Lee<br>May 2") has a run
+    after each <br>; its heading or headline class is the same for all of them
+    (it was looked up again for each run, and for the white space between tags
+    before that was skipped)."""
+    import reader.ingest.shown as shown_module
+
+    looked: list[object] = []
+    real = shown_module._marked
+
+    def counting(el):  # type: ignore[no-untyped-def]
+        looked.append(el)
+        return real(el)
+
+    monkeypatch.setattr(shown_module, "_marked", counting)
+    page = lxml.html.document_fromstring(
+        "<html><body>\n  <div class='headline'>Storm closes port<br>By Ann Lee<br>May 2</div>\n"
+        "  <p>The port closed on Monday as the storm came ashore, officials said.</p>\n</body></html>"
+    )
+    shown = shown_texts(page, "The port closed on Monday as the storm came ashore, officials said.")
+    assert shown.marked == ["May 2", "By Ann Lee", "Storm closes port"]
+    assert shown.above == ["May 2", "By Ann Lee", "Storm closes port By Ann Lee May 2", "Storm closes port"]
+    assert len(looked) == len({id(el) for el in looked}) == 2  # the div and the paragraph, once each

@@ -68,3 +68,37 @@ def test_a_block_of_addresses_and_words() -> None:
     lower, web = case_words(text)
     assert lower == ["or", "and", "email", "end"]
     assert web == "www example com https news example org desk example net and or tag".split()
+
+
+# The token pattern as it was before the look-ahead and the possessive runs.
+_PLAIN_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?!\w)"
+    r"|(?:Corp|Inc|Ltd|Co|Bros|Jr|Sr)\.(?!\w)"
+    r"|\b(?:St|Ste|Mt|Ft|Pt|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Adm|Sgt|Prof|Rev|Atty|Supt)\.(?= +[A-Z])"
+    r"|[A-Z]\.(?=\s+(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That)\b)[A-Z])"
+    r"|[^\W_]+(?:[-'’][^\W_]+)*-(?:[^\W\d_]\.){2,}(?!\w)"
+    r"|[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s?)?"
+    r"|&"
+    r"|[.!?:;,\"“”‘’()]"
+)
+_TOKEN_TEXTS = st.lists(
+    st.sampled_from([*"aZSUNJrtMs .-'’&,\n", "Mexico", "U.S.", "Corp.", "St. ", "Jr.", "The ", "é", "1"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_TOKEN_TEXTS)
+def test_tokens_are_those_of_the_plain_pattern(text: str) -> None:
+    from reader.text.entity_tokens import _TOKEN
+
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in _PLAIN_TOKEN.finditer(text)]
+
+
+def test_dotted_names_and_compounds_tokenise_as_before() -> None:
+    from reader.text.entity_tokens import tokens
+
+    text = "Mexico-U.S. talks: NationsBank Corp. and Rep. Nadler met S. Waugh at Main St. in the U.S. The rest."
+    assert [t.text for t in tokens(text)] == [
+        "Mexico-U.S.", "talks", "NationsBank", "Corp.", "and", "Rep.", "Nadler", "met", "S.", "Waugh",
+        "at", "Main", "St", "in", "the", "U.S.", "The", "rest",
+    ]  # fmt: skip

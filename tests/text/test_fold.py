@@ -186,3 +186,21 @@ def test_a_whole_copy_of_the_article_folds_like_the_original(texts: list[str], w
     assert sum(b.repeats for b in out) == len(printed)
     assert sorted(p for b in out for p in b.occurrences) == list(range(len(printed)))
     assert fold(out) == out
+
+
+def test_each_block_is_keyed_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """fold() and its whole-copy pass share the blocks' fold keys (each was
+    computed twice: a fifth of folding's time on a generated article)."""
+    import reader.text.fold as fold_module
+
+    asked: list[str] = []
+
+    def counting(text: str) -> str:
+        asked.append(text)
+        return fold_key(text)
+
+    monkeypatch.setattr(fold_module, "fold_key", counting)
+    texts = [f"Paragraph {n} of the story, with enough words to be prose here." for n in range(6)]
+    out = fold([Block(kind="paragraph", text=t) for t in texts + texts[:2]])
+    assert [b.repeats for b in out] == [2, 2, 1, 1, 1, 1]
+    assert sorted(asked) == sorted(texts + texts[:2])
