@@ -19,7 +19,7 @@ from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
 from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.key_footer import KeyFooter
-from reader.tui.widgets.listing import KeyList, Row, hanging
+from reader.tui.widgets.listing import KeyList, LongList, Row, hanging
 
 QUERY_MARK = "query:"  # a browser's answer that is a whole search, not a name
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
@@ -32,6 +32,7 @@ class EntityBrowser(ListScreen):
 
     BINDINGS = bindings("entities", built_in_too=False)
     TITLE_ID, LIST_ID = "entity-title", "entity-list"
+    LIST = LongList  # 300 names
 
     def on_mount(self) -> None:
         self._start()
@@ -170,7 +171,7 @@ class QuoteBrowser(ListScreen):
         with Vertical(classes="browser"):
             yield Label("Quotes across the archive: type a speaker or words, Enter in the list opens the article")
             yield Input(placeholder="speaker or words", id="quote-filter")
-            yield KeyList(id="quote-list")
+            yield LongList(id="quote-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -33,6 +33,7 @@ class ListScreen(Screen[str | None]):
 
     TITLE_ID = ""
     LIST_ID = ""
+    LIST: type[KeyList] = KeyList  # LongList for a list of hundreds of rows
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,7 +50,7 @@ class ListScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="browser"):
             yield Label("", id=self.TITLE_ID)
-            yield KeyList(id=self.LIST_ID)
+            yield self.LIST(id=self.LIST_ID)
         yield KeyFooter()
 
     def highlighted_id(self) -> str | None:
