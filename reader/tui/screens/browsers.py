@@ -32,6 +32,7 @@ class EntityBrowser(ListScreen):
 
     BINDINGS = bindings("entities", built_in_too=False)
     TITLE_ID, LIST_ID = "entity-title", "entity-list"
+    LOAD_GROUP = "browse"
     LIST = LongList  # 300 names
 
     def on_mount(self) -> None:
@@ -123,7 +124,7 @@ class EntityBrowser(ListScreen):
         self.kind = KINDS[key]
         self.load()
 
-    @work(thread=True, exclusive=True, group="browse")
+    @work(thread=True, exclusive=True, group="browse", exit_on_error=False)
     def load(self, keep: str | None = None, stay: bool = False) -> None:
         rows = self.archive.entities(self.kind, 300)
         if not get_current_worker().is_cancelled:
@@ -162,6 +163,7 @@ class QuoteBrowser(ListScreen):
     article at the quote."""
 
     BINDINGS = bindings("quotes", built_in_too=False)
+    LOAD_GROUP = "browse"
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
@@ -192,7 +194,7 @@ class QuoteBrowser(ListScreen):
     def _to_list(self) -> None:
         self.query_one(KeyList).focus()
 
-    @work(thread=True, exclusive=True, group="browse")
+    @work(thread=True, exclusive=True, group="browse", exit_on_error=False)
     def load(self, words: str) -> None:
         rows = self.archive.quotes(words=words.strip() or None, limit=300)
         if not get_current_worker().is_cancelled:

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, OptionList
+from textual.worker import Worker, WorkerState
 
+from reader.archive import IndexDamaged, QueryError
+from reader.sanitize import clean_line
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row
 
 # How long the key that opens a list holds the keys behind it while the list
 # loads (ListScreen.filled); past it they go to the list as it is.
 FILL_WAIT_S = 5.0
+
+# What reading the archive may meet (a disk error, a damaged index or database, a
+# query the index refuses): a list says so rather than the app stopping.
+READ_ERRORS = (sqlite3.Error, OSError, IndexDamaged, QueryError)
 
 
 def titled(title: str, keys: str) -> Text:
@@ -34,6 +42,7 @@ class ListScreen(Screen[str | None]):
     TITLE_ID = ""
     LIST_ID = ""
     LIST: type[KeyList] = KeyList  # LongList for a list of hundreds of rows
+    LOAD_GROUP = ""  # the group of the worker that fills the list (exit_on_error=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,6 +77,19 @@ class ListScreen(Screen[str | None]):
     def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
         self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
         self._filled.set()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The list's worker failed: the archive could not be read (a disk error,
+        a damaged index, a query the index refuses). The list says so, and the
+        keys waiting for it (filled) go on; the app stopped with a traceback."""
+        worker = event.worker
+        if event.state != WorkerState.ERROR or worker.group != self.LOAD_GROUP or worker.node is not self:
+            return
+        error = worker.error
+        if not isinstance(error, READ_ERRORS):
+            raise error or RuntimeError("the list's worker failed")  # a defect: stop as any other would
+        said = Text(f"The list could not be read: {clean_line(str(error)) or type(error).__name__}", style="italic")
+        self.fill([Row("", said, disabled=True)])
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -22,6 +22,7 @@ from reader.tui.commands import bindings
 from reader.tui.pager import page_text
 from reader.tui.read_only import refused
 from reader.tui.screens.article_opener import ArticleOpener
+from reader.tui.screens.list_screen import READ_ERRORS
 from reader.tui.screens.query_runner import QueryRunner
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
@@ -384,8 +385,12 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="saved")
     def refresh_saved(self) -> None:
-        """The side panel's saved searches with fresh unread counts, off the UI thread."""
-        saved = self.archive.saved_searches()
+        """The side panel's saved searches with fresh unread counts, off the UI
+        thread; an archive that cannot be read leaves the panel as it was."""
+        try:
+            saved = self.archive.saved_searches()
+        except READ_ERRORS:
+            return
         self.app.call_from_thread(self._show_saved, saved)
 
     def _show_saved(self, saved: list[SavedSearch]) -> None:
