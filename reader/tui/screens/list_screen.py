@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sqlite3
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList
 from textual.worker import Worker, WorkerState
 
-from reader.archive import IndexDamaged, QueryError
+from reader.archive import READ_ERRORS
 from reader.sanitize import clean_line
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row
@@ -21,10 +20,6 @@ from reader.tui.widgets.listing import KeyList, Row
 # How long the key that opens a list holds the keys behind it while the list
 # loads (ListScreen.filled); past it they go to the list as it is.
 FILL_WAIT_S = 5.0
-
-# What reading the archive may meet (a disk error, a damaged index or database, a
-# query the index refuses): a list says so rather than the app stopping.
-READ_ERRORS = (sqlite3.Error, OSError, IndexDamaged, QueryError)
 
 
 def titled(title: str, keys: str) -> Text:

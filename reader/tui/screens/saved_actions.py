@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.screen import Screen
 
-from reader.archive import Archive, QueryError
+from reader.archive import READ_ERRORS, Archive, QueryError
 from reader.model import SavedSearch
 from reader.sanitize import clean_line
 from reader.tui.read_only import refused
-from reader.tui.screens.list_screen import READ_ERRORS
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.side_panel import SidePanel
 
