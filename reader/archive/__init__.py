@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.archive.archive import (
+        READ_ERRORS,
         Archive,
         ArchiveBusy,
         ArchiveReadOnly,
@@ -36,6 +37,7 @@ __all__ = [
     "IndexDamaged",
     "NothingToExport",
     "QueryError",
+    "READ_ERRORS",
     "SourceUnavailable",
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 
 # The body's analyzer, for finding query words in an article without an index.
 _TEXT_ANALYZER = text_analyzer()
+
+# What reading the archive may raise (a disk error, a damaged index or database,
+# a query the index refuses): the app's lists say so rather than stopping.
+READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, OSError, IndexDamaged, QueryError)
 
 
 __all__ = [

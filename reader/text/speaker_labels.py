@@ -31,7 +31,7 @@ def speaker_labels(text: str, ends: list[tuple[int, str]], quoted: Sequence[tupl
     for n, (end, speaker) in enumerate(ends):
         if n + 1 < len(ends) and ends[n + 1][1] == speaker:
             continue  # the same speaker's next quote follows: one label after the run's last
-        at = _label_place(text, end, quoted)
+        at = _label_place(text, end, quoted, speaker)
         names = placed.setdefault(at, [])
         name = speaker or "speaker unknown"
         if name not in names:
@@ -49,11 +49,36 @@ def _goes_on(text: str, at: int) -> bool:
     return rest[:1].islower()
 
 
-def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+def _attributed(text: str, at: int, speaker: str) -> bool:
+    """Whether the words after `at` name the speaker and go on in lower case:
+    '"Why not now?" Ann Berg asked the council.', 'Mayor Ann Berg asked',
+    'Berg, the harbour master, asked': the question or exclamation before
+    them is the attribution's sentence, not one of its own. Up to four
+    capitalised words (a title, the name), one of them a word of the
+    speaker's name; other capitalised words after a question ('"Who pays?"
+    Harbour Street was quiet') start a new sentence."""
+    names = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’.-]*", speaker) if len(w) > 1}
+    named = False
+    for n, word in enumerate(text[at : at + 120].split()[:5]):
+        bare = word.strip(",;:")
+        if not bare[:1].isupper():
+            return named and bare[:1].islower()
+        if n == 4 or word != bare and not named or bare[-1] in ".!?" and len(bare) > 2:
+            # A long capitalised run, a comma before the name, or a sentence's
+            # end (an initial's point, 'J.', goes on): not an attribution.
+            return False
+        named = named or bare.casefold() in names
+    return False
+
+
+def _label_place(text: str, end: int, quoted: Sequence[tuple[int, int]], speaker: str = "") -> int:
     pos = end
     while True:
         closes = _CLOSES_SENTENCE.search(text, 0, pos) and (pos == len(text) or text[pos].isspace())
-        if closes and not _goes_on(text, pos):
+        # A question or exclamation closing the quote may belong to the attribution's sentence.
+        attributed = pos == end and text[:pos].rstrip("\"'”’»)]").endswith(("?", "!", "…"))
+        attributed = attributed and bool(speaker) and _attributed(text, pos, speaker)
+        if closes and not _goes_on(text, pos) and not attributed:
             return pos  # the quotation ends its sentence: '…retreat."'
         found = _SENTENCE_END.search(text, pos)
         while found and _goes_on(text, found.end()):

@@ -190,6 +190,25 @@ def test_words_found_for_snippets_are_the_analyzers(words: list[str], seps: str)
     assert list(matching_words(text, terms, analyzer)) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*WORDS, "Öland", "oland", "FERRIES", "ferry", "x.running"]), max_size=25),
+    wanted=st.sets(st.sampled_from(["migrant", "kuznica", "run", "ran", "oland", "ferri", "2021", "u.s", "x"])),
+)
+def test_snippet_words_are_the_analyzers_though_only_candidates_are_analysed(
+    words: list[str], wanted: set[str]
+) -> None:
+    """matched_words (snippets) analyses only words that begin as a term does;
+    it finds what the analyzer's full chain finds, however the words are written."""
+    from reader.archive.index.whoosh_schema import text_analyzer
+    from reader.archive.index.words import matched_words
+
+    analyzer = text_analyzer()
+    text = " ".join(words)
+    expected = [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True) if t.text in wanted]
+    assert list(matched_words(text, wanted, analyzer)) == expected
+
+
 query_text = st.lists(
     st.sampled_from([*'abc ferryÖla"()*~:^[]-!', "AND ", "OR ", "NOT ", "title:", "date:", "TO ", "2021"]), max_size=14
 ).map("".join)

@@ -1,7 +1,7 @@
 """Keystroke to settled screen, as a person at a real terminal feels it.
 
     python -m tests.bench.bench_keys [--n 10000] [--archive DIR] [--words "border harbour ..."]
-                                     [--size 150x45] [--rounds 3] [--ref OTHER_CHECKOUT]
+                                     [--size 150x45] [--rounds 3] [--ref OTHER_CHECKOUT] [--screens "E Q"]
 
 Builds (or reuses, with --archive) an archive of N generated articles, starts
 `python -m reader` on it inside tmux, opens the search box and types words one
@@ -113,11 +113,16 @@ def _settle(session: str, since: float, before: str, *, changes: bool = True, pi
 
 
 CLEAR = "^u"  # the query's place in the timings of a ctrl+u
+SCREEN = "screen "  # before the key that opens a screen (--screens), in its timings
 
 
-def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> list[tuple[str, float, float]]:
+def type_words(
+    checkout: Path, archive: Path, words: list[str], size: str, screens: list[str] | None = None
+) -> list[tuple[str, float, float]]:
     """(the query typed so far, seconds to a settled screen, the app's CPU
-    seconds meanwhile) for every key; CLEAR for each ctrl+u over the word before."""
+    seconds meanwhile) for every key; CLEAR for each ctrl+u over the word before;
+    then, for each key of `screens` (E, Q...), SCREEN + the key, pressed over
+    the newest-first list and closed with Escape."""
     session = f"bench-keys-{os.getpid()}"
     cols, rows = size.split("x")
     env = {**os.environ, "PYTHONPATH": str(checkout), "NEWSREADER_HOME": str(archive.parent / "home")}
@@ -157,6 +162,15 @@ def type_words(checkout: Path, archive: Path, words: list[str], size: str) -> li
                 _tmux("send-keys", "-t", session, "-l", key)
                 seconds = _settle(session, started, before, pid=pid)
                 timings.append((typed, seconds, (scheduled_ns(pid)[0] - ran) / 1e9))
+        for key in screens or []:
+            _tmux("send-keys", "-t", session, "C-u", "Escape")  # the newest-first list, focused
+            _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
+            before, ran, started = _screen(session), scheduled_ns(pid)[0], time.perf_counter()
+            _tmux("send-keys", "-t", session, key)
+            seconds = _settle(session, started, before, pid=pid)
+            timings.append((SCREEN + key, seconds, (scheduled_ns(pid)[0] - ran) / 1e9))
+            _tmux("send-keys", "-t", session, "Escape")
+            _settle(session, time.perf_counter(), _screen(session), changes=False, pid=pid)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     return timings
@@ -170,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="150x45")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ref", type=Path, help="another checkout to time in alternating rounds")
+    parser.add_argument("--screens", default="", help="keys that open a screen, timed after the typing: 'E Q'")
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("tmux is needed (apt-get install tmux)", file=sys.stderr)
@@ -190,11 +205,13 @@ def main(argv: list[str] | None = None) -> int:
         # Each checkout goes first in every other round: the machine's load drifts.
         for name, checkout in checkouts.items() if n % 2 == 0 else reversed(checkouts.items()):
             loads.append(os.getloadavg()[0])
-            keys[name].extend(type_words(checkout, root / "archive", args.words.split(), args.size))
+            keys[name].extend(
+                type_words(checkout, root / "archive", args.words.split(), args.size, args.screens.split())
+            )
     summary = {}
     print(f"load average (1 min) at the start of each run: {min(loads):.1f}-{max(loads):.1f}")
     for name, both in keys.items():
-        timed = [t for t in both if t[0] != CLEAR]
+        timed = [t for t in both if t[0] != CLEAR and not t[0].startswith(SCREEN)]
         cleared = [t for t in both if t[0] == CLEAR]
         ms = [s * 1000 for _, s, _ in timed]
         cpu = [c * 1000 for _, _, c in timed]
@@ -225,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  ctrl+u over a query ({c['n']}): p50 {c['p50_ms']} ms  p90 {c['p90_ms']} ms  CPU p50 {c['cpu_p50_ms']} ms"
             )
+        for key in dict.fromkeys(args.screens.split()):
+            opened = [s * 1000 for q, s, _ in both if q == SCREEN + key]
+            summary[name][f"open_{key}_ms"] = [round(ms) for ms in opened]
+            print(f"  {key} to its settled screen ({len(opened)}): " + ", ".join(f"{ms:.0f}" for ms in opened) + " ms")
     print(json.dumps(summary))
     if tmp is not None:
         tmp.cleanup()

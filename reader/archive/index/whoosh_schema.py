@@ -124,6 +124,28 @@ class WordTerms:
             if found == term:
                 yield match.start(), match.end()
 
+    def spans_among(self, text: str, terms: set[str] | frozenset[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, term) of each word of the text that analyses to one of `terms`.
+
+        As spans_of, for several terms: only words that begin as one of them
+        does are analysed. A snippet over a long real page stemmed every word
+        before its first match, most never seen before (17 snippets, 7 ms a
+        key typed on the 787-page archive)."""
+        if self._pattern is None:
+            raise ValueError("not a one-word-one-term analyzer")
+        heads = tuple({term[:2] for term in terms})
+        cache = self._terms
+        for match in self._pattern.finditer(text):
+            word = match.group()
+            if not word[:2].lower().translate(accent_map).startswith(heads):
+                continue
+            try:
+                found = cache[word]
+            except KeyError:
+                found = cache[word] = _term_of(self.analyzer, word)
+            if found is not None and found in terms:
+                yield match.start(), match.end(), found
+
 
 _WORD_TERMS: dict[int, WordTerms] = {}
 # Words' terms by the analyzer's pickled form. Every commit of the index writes

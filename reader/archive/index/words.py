@@ -22,6 +22,15 @@ def matching_words(text: str, terms: set[str], analyzer: object) -> Iterator[tup
     return ((start, end) for start, end, term in analysed_words(text, analyzer) if term in terms)
 
 
+def matched_words(text: str, terms: set[str], analyzer: object) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) of the words of `text` that analyse to one of `terms`,
+    in order; with our analyzers only the words that could are analysed."""
+    words = word_terms(analyzer)  # type: ignore[arg-type]
+    if words.simple:
+        return words.spans_among(text, terms)
+    return ((start, end, term) for start, end, term in analysed_words(text, analyzer) if term in terms)
+
+
 def spellings(text: str, term: str, analyzer: object) -> Iterator[tuple[int, int]]:
     """Character spans of the words of `text` that analyse to `term`, in order
     (only words that could, by their first letters, are analysed)."""

@@ -19,7 +19,7 @@ from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
 from reader.tui.screens.list_screen import ListScreen, titled
 from reader.tui.widgets.key_footer import KeyFooter
-from reader.tui.widgets.listing import KeyList, Row, hanging
+from reader.tui.widgets.listing import KeyList, LongList, Row, hanging
 
 QUERY_MARK = "query:"  # a browser's answer that is a whole search, not a name
 KINDS = {"a": None, "1": "PERSON", "2": "PLACE", "3": "ORG", "4": "GROUP"}
@@ -32,6 +32,8 @@ class EntityBrowser(ListScreen):
 
     BINDINGS = bindings("entities", built_in_too=False)
     TITLE_ID, LIST_ID = "entity-title", "entity-list"
+    LOAD_GROUP = "browse"
+    LIST = LongList  # 300 names
 
     def on_mount(self) -> None:
         self._start()
@@ -122,7 +124,7 @@ class EntityBrowser(ListScreen):
         self.kind = KINDS[key]
         self.load()
 
-    @work(thread=True, exclusive=True, group="browse")
+    @work(thread=True, exclusive=True, group="browse", exit_on_error=False)
     def load(self, keep: str | None = None, stay: bool = False) -> None:
         rows = self.archive.entities(self.kind, 300)
         if not get_current_worker().is_cancelled:
@@ -161,6 +163,7 @@ class QuoteBrowser(ListScreen):
     article at the quote."""
 
     BINDINGS = bindings("quotes", built_in_too=False)
+    LOAD_GROUP = "browse"
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
@@ -170,7 +173,7 @@ class QuoteBrowser(ListScreen):
         with Vertical(classes="browser"):
             yield Label("Quotes across the archive: type a speaker or words, Enter in the list opens the article")
             yield Input(placeholder="speaker or words", id="quote-filter")
-            yield KeyList(id="quote-list")
+            yield LongList(id="quote-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -191,7 +194,7 @@ class QuoteBrowser(ListScreen):
     def _to_list(self) -> None:
         self.query_one(KeyList).focus()
 
-    @work(thread=True, exclusive=True, group="browse")
+    @work(thread=True, exclusive=True, group="browse", exit_on_error=False)
     def load(self, words: str) -> None:
         rows = self.archive.quotes(words=words.strip() or None, limit=300)
         if not get_current_worker().is_cancelled:

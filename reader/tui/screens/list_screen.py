@@ -10,7 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, OptionList
+from textual.worker import Worker, WorkerState
 
+from reader.archive import READ_ERRORS
+from reader.sanitize import clean_line
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.listing import KeyList, Row
 
@@ -33,6 +36,8 @@ class ListScreen(Screen[str | None]):
 
     TITLE_ID = ""
     LIST_ID = ""
+    LIST: type[KeyList] = KeyList  # LongList for a list of hundreds of rows
+    LOAD_GROUP = ""  # the group of the worker that fills the list (exit_on_error=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,7 +54,7 @@ class ListScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="browser"):
             yield Label("", id=self.TITLE_ID)
-            yield KeyList(id=self.LIST_ID)
+            yield self.LIST(id=self.LIST_ID)
         yield KeyFooter()
 
     def highlighted_id(self) -> str | None:
@@ -67,6 +72,19 @@ class ListScreen(Screen[str | None]):
     def fill(self, rows: list[Row], *, keep: str | None = None, stay: bool = False) -> None:
         self.query_one(KeyList).fill(rows, keep=keep, stay=stay)
         self._filled.set()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The list's worker failed: the archive could not be read (a disk error,
+        a damaged index, a query the index refuses). The list says so, and the
+        keys waiting for it (filled) go on; the app stopped with a traceback."""
+        worker = event.worker
+        if event.state != WorkerState.ERROR or worker.group != self.LOAD_GROUP or worker.node is not self:
+            return
+        error = worker.error
+        if not isinstance(error, READ_ERRORS):
+            raise error or RuntimeError("the list's worker failed")  # a defect: stop as any other would
+        said = Text(f"The list could not be read: {clean_line(str(error)) or type(error).__name__}", style="italic")
+        self.fill([Row("", said, disabled=True)])
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -11,18 +11,18 @@ from textual import on, work
 from textual._context import active_message_pump
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.archive import Archive, QueryError, SourceUnavailable
-from reader.model import SavedSearch, SearchFilters
+from reader.model import SearchFilters
 from reader.sanitize import clean_line
 from reader.tui.commands import bindings
 from reader.tui.pager import page_text
 from reader.tui.read_only import refused
 from reader.tui.screens.article_opener import ArticleOpener
 from reader.tui.screens.query_runner import QueryRunner
+from reader.tui.screens.saved_actions import SavedSearchActions
 from reader.tui.widgets.article import ArticlePage, ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.results import ResultsList
@@ -35,7 +35,7 @@ NARROW_BELOW = 100
 __all__ = ["MainScreen", "SearchBox", "StatusLine"]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(SavedSearchActions):
     BINDINGS = bindings("main")
 
     def __init__(self, archive: Archive, query: str = "") -> None:
@@ -258,50 +258,6 @@ class MainScreen(Screen[None]):
             collapsed if self.search.collapse else "Every version of each story (c: one row per story)", timeout=2
         )
 
-    async def action_show_saved(self) -> None:
-        from reader.tui.screens.saved import SavedSearches
-
-        def chosen(name: str | None) -> None:
-            self.refresh_saved()  # the side panel's list: x there may have forgotten one
-            if name:
-                self.run_saved(name)
-
-        saved = SavedSearches(self.archive)
-        await self.app.push_screen(saved, chosen)
-        await saved.filled()  # the keys behind L move the list filled (priority: they wait)
-
-    def action_run_saved(self, name: str) -> None:
-        self.run_saved(name)
-
-    def run_saved(self, name: str) -> None:
-        """Run a saved search: its query in the box, its filters applied."""
-        saved = self.archive.saved_search(name)
-        if saved is None:
-            return
-        self.search.filters = saved.filters
-        self.search_for(saved.query)
-
-    async def action_save_search(self) -> None:
-        from reader.tui.screens.dialogs import NameDialog
-
-        query, filters, typed = self.search.text, self.search.filters, self.search.typed
-        if refused(self, self.archive):
-            return
-
-        def named(name: str | None) -> None:
-            if not name:
-                return
-            try:
-                # Kept as the list ran it (a typed last word completed): it finds what the list shows.
-                self.archive.save_search(name, query, filters, complete_last_word=typed)
-            except QueryError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Saved as “{name}” (L lists saved searches)")
-            self.refresh_saved()
-
-        await self.app.push_screen(NameDialog(f"Save “{clean_line(query) or 'everything'}” as"), named)
-
     async def action_add_highlight(self) -> None:
         from reader.tui.screens.dialogs import HighlightDialog
 
@@ -381,20 +337,6 @@ class MainScreen(Screen[None]):
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
         """All articles about this entity: a search on the entity field."""
         self.search_for(SearchFilters(entity=event.name).query_text())
-
-    @work(thread=True, exclusive=True, group="saved")
-    def refresh_saved(self) -> None:
-        """The side panel's saved searches with fresh unread counts, off the UI thread."""
-        saved = self.archive.saved_searches()
-        self.app.call_from_thread(self._show_saved, saved)
-
-    def _show_saved(self, saved: list[SavedSearch]) -> None:
-        page = self.query_one(ArticleView).page
-        self.query_one(SidePanel).show(page.stored if page else None, saved)
-
-    @on(SidePanel.SavedChosen)
-    def _saved_chosen(self, event: SidePanel.SavedChosen) -> None:
-        self.run_saved(event.name)
 
     @on(SidePanel.QuoteChosen)
     def _quote_chosen(self, event: SidePanel.QuoteChosen) -> None:

@@ -23,6 +23,7 @@ class SavedSearches(ListScreen):
 
     BINDINGS = bindings("saved", built_in_too=False)
     TITLE_ID, LIST_ID = "saved-title", "saved-list"
+    LOAD_GROUP = "saved"
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
@@ -32,7 +33,7 @@ class SavedSearches(ListScreen):
     def on_mount(self) -> None:
         self._start()
 
-    @work(thread=True, exclusive=True, group="saved")
+    @work(thread=True, exclusive=True, group="saved", exit_on_error=False)
     def load(self) -> None:
         found = self.archive.saved_searches()
         if not get_current_worker().is_cancelled:

@@ -30,6 +30,7 @@ class TimelineScreen(ListScreen):
 
     BINDINGS = bindings("timeline", built_in_too=False)
     TITLE_ID, LIST_ID = "timeline-title", "timeline-list"
+    LOAD_GROUP = "timeline"
 
     def __init__(
         self,
@@ -59,7 +60,7 @@ class TimelineScreen(ListScreen):
         self.grain = grain
         self.load()
 
-    @work(thread=True, exclusive=True, group="timeline")
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
     def load(self) -> None:
         timeline = self.archive.timeline(
             self.query_text, self.grain, filters=self.filters, complete_last_word=self.typed

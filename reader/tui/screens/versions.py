@@ -34,6 +34,7 @@ class VersionsScreen(ListScreen):
 
     BINDINGS = bindings("versions", built_in_too=False)
     TITLE_ID, LIST_ID = "versions-title", "versions-list"
+    LOAD_GROUP = "versions"
 
     def on_mount(self) -> None:
         self._start()
@@ -43,7 +44,7 @@ class VersionsScreen(ListScreen):
         self.archive = archive
         self.current = current
 
-    @work(thread=True, exclusive=True, group="versions")
+    @work(thread=True, exclusive=True, group="versions", exit_on_error=False)
     def load(self) -> None:
         members = self.archive.story(self.current)
         rows = self.archive.store.summaries(members)

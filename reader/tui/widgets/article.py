@@ -105,6 +105,7 @@ class ArticleView(InstantScroll, can_focus=True):
         self._later: list[Piece] = []
         self._rendering: Worker[None] | None = None
         self._completing: Worker[None] | None = None
+        self._legend_width: int | None = None  # the width the legend's lines were made for
 
     @property
     def article_id(self) -> str | None:
@@ -316,16 +317,40 @@ class ArticleView(InstantScroll, can_focus=True):
             self.show_entities and self.page.stored.entities or self.show_quotes and self.page.stored.quotes
         ):
             return None
-        legend = Text()
+        entries: list[Text] = []
         if self.show_entities and self.page.stored.entities:
             for kind in TYPED_KINDS:
-                legend.append(f"■ {kind}  ", style=self.get_component_rich_style(f"article--{kind}", partial=True))
-            legend.append("plain: type unsure  ")
+                entries.append(Text(f"■ {kind}", style=self.get_component_rich_style(f"article--{kind}", partial=True)))
+            entries.append(Text("plain: type unsure"))
         if self.show_quotes and self.page.stored.quotes:
-            legend.append("“speech”", style=self.get_component_rich_style("article--speech", partial=True))
-            legend.append("  ")
-            legend.append("‘term’", style=self.get_component_rich_style("article--term", partial=True))
+            entries.append(Text("“speech”", style=self.get_component_rich_style("article--speech", partial=True)))
+            entries.append(Text("‘term’", style=self.get_component_rich_style("article--term", partial=True)))
+        # Broken into lines here, between entries: wrapped as words, the legend
+        # broke inside one ("plain: type" / "unsure") in a column narrowed by
+        # the side panel. on_resize lays it out again for another width.
+        self._legend_width = width = self._column_width()
+        legend, line = Text(), 0
+        for entry in entries:
+            if line and line + 2 + entry.cell_len > width:
+                legend.append("\n")
+                line = 0
+            elif line:
+                legend.append("  ")
+                line += 2
+            legend.append_text(entry)
+            line += entry.cell_len
         return legend
+
+    def _column_width(self) -> int:
+        """The reading column's width (room for a scrollbar kept, whether it shows or not)."""
+        if not self.size.width:
+            return COLUMN_WIDTH
+        room = self.size.width - self.styles.padding.width - self.styles.scrollbar_size_vertical
+        return max(1, min(COLUMN_WIDTH, room))
+
+    def on_resize(self, event: object) -> None:
+        if self.page is not None and self._legend_width is not None and self._column_width() != self._legend_width:
+            self._rerender(self.position)  # the legend's lines for the new width
 
     def _spans(self, index: int, length: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], Spans]:
         """(start, end, component) styles for one block, speaker labels to insert,
