@@ -100,6 +100,27 @@ def test_the_newest_segments_merge_tier_by_tier(tmp_path: Path) -> None:
     assert _sizes(ours) == [100, 380, 10, 1], "fewer than sixteen of a tier: nothing merged"
 
 
+def test_a_smaller_segment_between_a_tiers_own_is_merged_with_them(tmp_path: Path) -> None:
+    """A step's remainder after a pool split (or a short step) sits between
+    segments of the tier above: the run reaches back over it and takes it
+    along. Counted apart it cut the run for good (a 50,000-file import ended
+    in 142 segments)."""
+    docs = random_documents(172, seed=5)
+    tens = [docs[start : start + 10] for start in range(0, 150, 10)]  # fifteen of the tens' tier
+    segments = [*tens, docs[150:155], docs[155:165]]  # five between, the sixteenth ten after it
+    ours, unmerged = _two_copies(tmp_path, segments, ["3", "152"])
+    for ix, policy in ((ours, tiered), (unmerged, NO_MERGE)):
+        w = writer(ix)
+        for doc in docs[165:]:
+            w.add_document(**doc)
+        w.commit(mergetype=policy)
+    assert _sizes(unmerged) == [*[10] * 15, 5, 10, 7]
+    assert _sizes(ours) == [163, 7]  # the two deleted documents gone with the merge
+    found, before = _results(ours), _results(unmerged)
+    assert [sorted(i for i, _ in r) for r in found] == [sorted(i for i, _ in r) for r in before]
+    assert all(found[:4])
+
+
 def test_nothing_to_merge_keeps_the_segments(tmp_path: Path) -> None:
     """A commit where Whoosh's policy merges nothing writes no merged segment."""
     docs = random_documents(60, seed=1)

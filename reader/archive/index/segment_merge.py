@@ -141,8 +141,9 @@ def _write_postings(
 
 
 # Segments merge in tiers: a segment's tier is its documents' power of ten
-# (100-999, 1,000-9,999...); once the newest MERGE_AT or more segments are of
-# one tier, they become one segment of the next tier, and so on up. A document
+# (100-999, 1,000-9,999...); once the newest segments hold MERGE_AT or more of
+# one tier (smaller ones between them taken along), they become one segment of
+# the next tier, and so on up. A document
 # is merged about once a tier (log n times), the segments stay in their order,
 # and there are at most MERGE_AT - 1 of a tier. Whoosh's MERGE_SMALL merges the
 # smallest segments once there are about sixteen of them and then, the big
@@ -157,16 +158,24 @@ MERGE_AT = 16
 def tiered(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
     """A merge policy (Whoosh's writer calls it at the commit, with the index's
     segments, and keeps what it returns): the newest segments merged tier by
-    tier, each merge by merged_segment."""
+    tier, each merge by merged_segment. A tier's run reaches back over smaller
+    segments between its own (a step's remainder after a pool split, the first
+    short steps) and takes them into its merge: counted apart, one segment of
+    another tier cut the run, the segments before it never merged again, and a
+    50,000-file import ended in 142 segments, search p95 176 ms."""
     segments = list(segments)
-    while segments:
-        level = _tier(segments[-1])
-        run = 1
-        while run < len(segments) and _tier(segments[-run - 1]) == level:
-            run += 1
-        if run < MERGE_AT:
-            break
-        segments[-run:] = [merged_segment(writer, segments[-run:])]
+    merged = True
+    while merged:
+        merged = False
+        tiers = [_tier(segment) for segment in segments]
+        for level in sorted(set(tiers)):
+            start = len(segments)
+            while start and tiers[start - 1] <= level:
+                start -= 1
+            if tiers[start:].count(level) >= MERGE_AT:
+                segments[start:] = [merged_segment(writer, segments[start:])]
+                merged = True
+                break
     return segments
 
 
