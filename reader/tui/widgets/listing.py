@@ -158,7 +158,47 @@ class Hanging(Visual):
 NEAR_END = 3  # rows before the last made one at which the next are made
 
 
-class LongList(KeyList):
+class GrowingList(KeyList):
+    """A KeyList that makes only the rows filling its view and a page more, and
+    the next as the cursor or the scrolling comes near them (`_make_more`,
+    which a subclass gives with `_total`): the search results and the long
+    browsers' lists."""
+
+    _made = 0  # rows made: the first `_made` of the list's rows
+
+    @property
+    def view_lines(self) -> int:
+        """Lines the list shows at once (the app's height before the list is laid out)."""
+        return self.scrollable_content_region.height or self.app.size.height
+
+    def _total(self) -> int:
+        """How many rows the list has, made or not."""
+        raise NotImplementedError
+
+    def _make_more(self, through: int) -> None:
+        """Make the rows through row `through` and a page more, if not made yet."""
+        raise NotImplementedError
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted is not None:
+            self._make_more(highlighted)
+        super().watch_highlighted(highlighted)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value + 2 * self.view_lines >= self.virtual_size.height:
+            self._make_more(self._made - 1)  # scrolled (the wheel) near the last row made
+
+    def action_last(self) -> None:
+        self._make_more(self._total() - 1)
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self._make_more(self._made - 1)
+        super().action_page_down()
+
+
+class LongList(GrowingList):
     """A KeyList of hundreds of rows (the entity and quote browsers' 300) that
     makes only the rows filling its view and a page more, and the next as
     the cursor or the scrolling comes near them, as the results list does.
@@ -209,20 +249,5 @@ class LongList(KeyList):
             ]
         )
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        if highlighted is not None:
-            self._make_more(highlighted)
-        super().watch_highlighted(highlighted)
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if new_value + 2 * self.scrollable_content_region.height >= self.virtual_size.height:
-            self._make_more(self._made - 1)  # scrolled (the wheel) near the last row made
-
-    def action_last(self) -> None:
-        self._make_more(len(self._rows) - 1)
-        super().action_last()
-
-    def action_page_down(self) -> None:
-        self._make_more(self._made - 1)
-        super().action_page_down()
+    def _total(self) -> int:
+        return len(self._rows)

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from reader.model import Hit, SnippetPart
 from reader.sanitize import clean_inline, clean_line
 from reader.tui.commands import bindings
-from reader.tui.widgets.listing import Hanging, KeyList, Row, hanging
+from reader.tui.widgets.listing import GrowingList, Hanging, Row, hanging
 
 NEAR_END = 3  # rows before the last made one at which the next are made
 MIN_ROW_LINES = 3  # a title, a site-and-date line and a snippet line (a row may be shorter)
@@ -33,7 +33,7 @@ def rows_in_view(lines: int) -> int:
     return max(1, lines) // MIN_ROW_LINES + 2
 
 
-class ResultsList(KeyList):
+class ResultsList(GrowingList):
     """Search results; highlighting one previews it, Enter opens it."""
 
     BINDINGS = bindings("results", built_in_too=False)
@@ -51,11 +51,6 @@ class ResultsList(KeyList):
         self.hits: list[Hit] = []
         self._made = 0  # rows made: the first `_made` hits
         self._unsnipped: set[str] = set()  # hits whose snippets are not made yet
-
-    @property
-    def view_lines(self) -> int:
-        """Lines the list shows at once (the app's height before the list is laid out)."""
-        return self.scrollable_content_region.height or self.app.size.height
 
     def show(self, hits: list[Hit] | tuple[Hit, ...], *, keep_cursor: bool = True, snipped: int | None = None) -> None:
         """Replace the list, keeping the cursor on the same article when it is
@@ -140,23 +135,8 @@ class ResultsList(KeyList):
                 if n < self._made:
                     self.replace_option_prompt_at_index(n, self._prompt(self.hits[n]))
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        if highlighted is not None:
-            self._make_more(highlighted)
-        super().watch_highlighted(highlighted)
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if new_value + 2 * self.view_lines >= self.virtual_size.height:
-            self._make_more(self._made - 1)  # scrolled (the wheel) near the last row made
-
-    def action_last(self) -> None:
-        self._make_more(len(self.hits) - 1)
-        super().action_last()
-
-    def action_page_down(self) -> None:
-        self._make_more(self._made - 1)
-        super().action_page_down()
+    def _total(self) -> int:
+        return len(self.hits)
 
     def replace_hit(self, hit: Hit) -> None:
         """Redraw one result after its star or read mark changed."""
