@@ -265,3 +265,19 @@ def test_snippets_for_the_first_hits_only_and_the_rest_on_request(filled, collap
 def test_the_newest_list_has_every_lead_whatever_snippets_asks(filled) -> None:  # type: ignore[no-untyped-def]
     newest = filled.search("", snippets=1)
     assert newest.snipped is None and all(h.snippet for h in newest.hits)
+
+
+def test_a_snippet_reads_the_body_only_as_far_as_its_window() -> None:
+    """After the first match, the words to the window's end are read and no
+    more: a scan for more matches to the body's end made every search of a
+    warm 10,000-article archive read whole bodies ("storm" 8 -> 26 ms)."""
+    from reader.archive.index.search import make_snippet
+    from reader.archive.index.whoosh_schema import text_analyzer, word_terms
+
+    analyzer = text_analyzer()
+    tail = [f"stq{n}x" for n in range(40)]  # begin as the term does, never read if the scan stops
+    body = "The storm came ashore at dawn. " + "Boats stayed in port all day. " * 20 + " ".join(tail)
+    snippet = make_snippet(body, {"storm"}, analyzer)
+    assert "storm" in str(snippet)
+    seen = word_terms(analyzer)._terms
+    assert not [word for word in tail if word in seen]

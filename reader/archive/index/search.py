@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 from reader.archive.index import fast_search
 from reader.archive.index.suggest import did_you_mean
 from reader.archive.index.whoosh_schema import FIELD_ALIASES, KNOWN_FIELDS, NAME_FIELDS, SEARCH_FIELDS, whole_name
-from reader.archive.index.words import matched_words, matching_words  # noqa: F401 - matching_words re-exported
+from reader.archive.index.words import analysed_words, matched_words, matching_words  # noqa: F401 - matching_words re-exported
 
 # Whoosh expands `pre*` into every matching term (hundreds on 3 letters, seconds
 # per query at 50k articles: perf-notes.md). We keep the most frequent few.
@@ -415,16 +415,18 @@ def make_snippet(body: str, terms: set[str], analyzer: object) -> str:
         return ""
     if not terms:
         return _lead(body)
-    marks: list[tuple[int, int]] = []
-    window_end = None
-    for startchar, endchar, _ in matched_words(body, terms, analyzer):
-        if window_end is not None and startchar > window_end:
-            break
-        if window_end is None:
-            window_end = max(endchar, SNIPPET_CHARS - 40 + startchar) + 40
-        marks.append((startchar, endchar))
-    if not marks:
+    # The first match by the words that could be one (the body before it mostly
+    # unanalysed); then every word to the window's end, which stops the reading.
+    first = next(matched_words(body, terms, analyzer), None)
+    if first is None:
         return _lead(body)
+    marks = [first[:2]]
+    window_end = max(first[1], SNIPPET_CHARS - 40 + first[0]) + 40
+    for startchar, endchar, term in analysed_words(body, analyzer, first[1]):
+        if startchar > window_end:
+            break
+        if term in terms:
+            marks.append((startchar, endchar))
     start = max(0, marks[0][0] - 70)
     if start:
         space = body.find(" ", start)

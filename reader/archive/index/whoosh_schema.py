@@ -49,6 +49,10 @@ def text_analyzer() -> Analyzer:
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
 
 
+_UNSEEN = "\x00"  # a word no cache entry holds yet (its term may be None; no word is this)
+_HEADS: dict[str, str] = {}  # word -> its first two letters as a term's, shared by every WordTerms
+
+
 class WordTerms:
     """What a field's analyzer makes of each word, found by its own tokenizer
     pattern and worked out once per distinct spelling.
@@ -67,15 +71,20 @@ class WordTerms:
         self.simple = bool(items) and isinstance(items[0], RegexTokenizer) and not items[0].gaps  # type: ignore[index]
         self._pattern = items[0].expression if self.simple else None  # type: ignore[index]
         self._terms: dict[str, str | None] = {} if terms is None else terms
+        # Each word's first two letters as terms begin (lower case, accents folded),
+        # kept once per word: a word that no term wanted begins like is not analysed,
+        # and not looked at again (a warm archive's snippets read the same words).
+        self._heads: dict[str, str] = _HEADS
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, int, str | None]]:
-        """(word number, start, end, term or None for a stop word) for each word of the text."""
+    def spans(self, text: str, start: int = 0) -> Iterator[tuple[int, int, int, str | None]]:
+        """(word number, start, end, term or None for a stop word) for each word of
+        the text from `start` on (a word's end or 0; numbered from there)."""
         if self._pattern is None:
             raise ValueError("not a one-word-one-term analyzer")
         terms = self._terms
         if len(terms) > self.LIMIT:
             terms.clear()
-        for index, match in enumerate(self._pattern.finditer(text)):
+        for index, match in enumerate(self._pattern.finditer(text, start)):
             word = match.group()
             try:
                 term = terms[word]
@@ -101,6 +110,15 @@ class WordTerms:
                 found.append(term)
         return found
 
+    def _head(self, word: str) -> str:
+        try:
+            return self._heads[word]
+        except KeyError:
+            if len(self._heads) > self.LIMIT:
+                self._heads.clear()
+            head = self._heads[word] = word[:2].lower().translate(accent_map)
+            return head
+
     def spans_of(self, text: str, term: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each word of the text that analyses to `term`.
 
@@ -115,11 +133,10 @@ class WordTerms:
         terms = self._terms
         for match in self._pattern.finditer(text):
             word = match.group()
-            if not word[:2].lower().translate(accent_map).startswith(head):
-                continue
-            try:
-                found = terms[word]
-            except KeyError:
+            found = terms.get(word, _UNSEEN)
+            if found is _UNSEEN:
+                if not self._head(word).startswith(head):
+                    continue
                 found = terms[word] = _term_of(self.analyzer, word)
             if found == term:
                 yield match.start(), match.end()
@@ -137,11 +154,12 @@ class WordTerms:
         cache = self._terms
         for match in self._pattern.finditer(text):
             word = match.group()
-            if not word[:2].lower().translate(accent_map).startswith(heads):
-                continue
-            try:
-                found = cache[word]
-            except KeyError:
+            # A word analysed before is looked up (on an archive's common words,
+            # nearly all: the first letters' check cost more than the lookup).
+            found = cache.get(word, _UNSEEN)
+            if found is _UNSEEN:
+                if not self._head(word).startswith(heads):
+                    continue
                 found = cache[word] = _term_of(self.analyzer, word)
             if found is not None and found in terms:
                 yield match.start(), match.end(), found

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from reader.archive.index.whoosh_schema import word_terms
 
 
-def analysed_words(text: str, analyzer: object) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, term) of each word of `text`, term None for a stop word."""
+def analysed_words(text: str, analyzer: object, start: int = 0) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, term) of each word of `text` from `start` on (0 or a word's
+    end), term None for a stop word."""
     words = word_terms(analyzer)  # type: ignore[arg-type]
     if words.simple:
-        return ((start, end, term) for _, start, end, term in words.spans(text))
+        return ((lo, hi, term) for _, lo, hi, term in words.spans(text, start))
     tokens = analyzer(text, chars=True, removestops=False)  # type: ignore[operator]
-    return ((t.startchar, t.endchar, None if t.stopped else t.text) for t in tokens)
+    return ((t.startchar, t.endchar, None if t.stopped else t.text) for t in tokens if t.startchar >= start)
 
 
 def matching_words(text: str, terms: set[str], analyzer: object) -> Iterator[tuple[int, int]]:
