@@ -50,7 +50,6 @@ def text_analyzer() -> Analyzer:
 
 
 _UNSEEN = "\x00"  # a word no cache entry holds yet (its term may be None; no word is this)
-_HEADS: dict[str, str] = {}  # word -> its first two letters as a term's, shared by every WordTerms
 
 
 class WordTerms:
@@ -71,10 +70,6 @@ class WordTerms:
         self.simple = bool(items) and isinstance(items[0], RegexTokenizer) and not items[0].gaps  # type: ignore[index]
         self._pattern = items[0].expression if self.simple else None  # type: ignore[index]
         self._terms: dict[str, str | None] = {} if terms is None else terms
-        # Each word's first two letters as terms begin (lower case, accents folded),
-        # kept once per word: a word that no term wanted begins like is not analysed,
-        # and not looked at again (a warm archive's snippets read the same words).
-        self._heads: dict[str, str] = _HEADS
 
     def spans(self, text: str, start: int = 0) -> Iterator[tuple[int, int, int, str | None]]:
         """(word number, start, end, term or None for a stop word) for each word of
@@ -110,15 +105,6 @@ class WordTerms:
                 found.append(term)
         return found
 
-    def _head(self, word: str) -> str:
-        try:
-            return self._heads[word]
-        except KeyError:
-            if len(self._heads) > self.LIMIT:
-                self._heads.clear()
-            head = self._heads[word] = word[:2].lower().translate(accent_map)
-            return head
-
     def spans_of(self, text: str, term: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each word of the text that analyses to `term`.
 
@@ -127,19 +113,7 @@ class WordTerms:
         and analysing every word of an article to find one term's spellings
         was most of a "did you mean" (8,000 words never seen before at 10,000
         articles: 160 ms)."""
-        if self._pattern is None:
-            raise ValueError("not a one-word-one-term analyzer")
-        head = term[:2]
-        terms = self._terms
-        for match in self._pattern.finditer(text):
-            word = match.group()
-            found = terms.get(word, _UNSEEN)
-            if found is _UNSEEN:
-                if not self._head(word).startswith(head):
-                    continue
-                found = terms[word] = _term_of(self.analyzer, word)
-            if found == term:
-                yield match.start(), match.end()
+        return ((start, end) for start, end, _ in self.spans_among(text, {term}))
 
     def spans_among(self, text: str, terms: set[str] | frozenset[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) of each word of the text that analyses to one of `terms`.
@@ -158,7 +132,7 @@ class WordTerms:
             # nearly all: the first letters' check cost more than the lookup).
             found = cache.get(word, _UNSEEN)
             if found is _UNSEEN:
-                if not self._head(word).startswith(heads):
+                if not word[:2].lower().translate(accent_map).startswith(heads):
                     continue
                 found = cache[word] = _term_of(self.analyzer, word)
             if found is not None and found in terms:
