@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
         entry = names[name.casefold()]
         entry.votes[kind] += articles
         entry.written[name] += articles
+    variants = _merge_spellings(names)
     target: dict[str, str] = {}  # key → the key it is another name of
     shown_alias: dict[str, str] = {}  # key → its entity's name, where no row of the archive has it
     for key, entry in names.items():
@@ -174,7 +176,42 @@ def decide(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, str]]:
             shown = max(forms.items(), key=lambda kv: kv[1])[0]
         for k in keys:
             out[k] = (shown, kind)
+    for variant, key in variants.items():
+        out[variant] = out[key]
     return out
+
+
+_DOTS_AND_DASHES = re.compile(r"[.\-\u2010-\u2014]")
+_LETTER_THEN_LETTER = re.compile(r"\b(\w) (?=\w\b)")
+
+
+def spelling_key(name: str) -> str:
+    """One key for the ways pages spell one name: "D.C." and "DC", "W.M. Keck"
+    and "W. M. Keck", "al-Fayed" and "Al Fayed", "São Paulo" and "Sao Paulo",
+    "Val-d'Or" and "Val-d’Or". Words run together ("JetBlue", "Jet Blue") stay apart."""
+    folded = ascii_fold(name).lower().replace("'", "")
+    spaced = " ".join(_DOTS_AND_DASHES.sub(" ", folded).split())
+    return _LETTER_THEN_LETTER.sub(r"\1", spaced)
+
+
+def _merge_spellings(names: dict[str, _Name]) -> dict[str, str]:
+    """Fold the names that are one name spelled otherwise into the one most
+    articles write, in place; returns each folded key → the key it went into."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in names:
+        spellings[spelling_key(key)].append(key)
+    variants = {}
+    for keys in spellings.values():
+        if len(keys) < 2:
+            continue
+        top = max(keys, key=lambda k: (names[k].articles, k))
+        for key in keys:
+            if key != top:
+                names[top].votes.update(names[key].votes)
+                names[top].written.update(names[key].written)
+                del names[key]
+                variants[key] = top
+    return variants
 
 
 def group_singular(word: str) -> str | None:

@@ -182,3 +182,22 @@ def test_across_the_archive_a_tail_merges_only_into_a_dominant_longer_name() -> 
     )
     assert decided["wilson center"] == ("Woodrow Wilson Center", "ORG")
     assert decided["supreme court"] == ("Supreme Court", "ORG")  # common on its own
+
+
+def test_one_name_spelled_with_or_without_dots_accents_or_hyphens_is_one_entity() -> None:
+    # Pages write one name in several ways; the entity browser showed each as its own row.
+    decided = decide(
+        [("Mohamed Al Fayed", "PERSON", 5), ("Mohamed al-Fayed", "PERSON", 1)]
+        + [("D.C.", "PLACE", 3), ("DC", "PLACE", 2), ("São Paulo", "PLACE", 1), ("Sao Paulo", "PLACE", 2)]
+        + [("W.M. Keck Observatory", "ORG", 1), ("W. M. Keck Observatory", "ORG", 2)]
+        + [("Val-d'Or", "PLACE", 2), ("Val-d’Or", "PERSON", 1), ("Warner Bros", "ORG", 1), ("Warner Bros.", "ORG", 1)]
+        + [("Jet Blue", "PLACE", 1), ("JetBlue", "ORG", 3)]
+    )
+    assert decided["mohamed al-fayed"] == decided["mohamed al fayed"] == ("Mohamed Al Fayed", "PERSON")
+    assert decided["dc"] == decided["d.c."] == ("D.C.", "PLACE")
+    assert decided["são paulo"] == decided["sao paulo"] == ("Sao Paulo", "PLACE")
+    assert decided["w.m. keck observatory"] == ("W. M. Keck Observatory", "ORG")
+    assert decided["val-d’or"] == ("Val-d'Or", "PLACE")  # the merged name's votes decide its type
+    assert decided["warner bros"][0] == decided["warner bros."][0]
+    # Words run together are another word, not another spelling: left apart.
+    assert decided["jet blue"] == ("Jet Blue", "PLACE") and decided["jetblue"] == ("JetBlue", "ORG")
