@@ -187,6 +187,24 @@ def _first_name_then_surname(words: list[Token]) -> bool:
 _DESCRIBING = re.compile(r"[^\W\d_]-(?:based|born|led|backed|owned|listed|run|controlled|funded|headquartered)$")
 
 
+def _opening_verb_or_adverb(word: Token) -> bool:
+    """A sentence's first word that is a participle or an adverb the dictionary
+    writes in lower case only: "Visiting Russia…", "Meanwhile Google…",
+    "Unfortunately Apple…" open the sentence before the name; names rarely start
+    with one (those that do are titles of works, no entity of ours)."""
+    low = word.bare.lower()
+    g = gazetteer()
+    return (
+        (low.endswith(("ing", "ly")) or low in _OPENING_ADVERBS)
+        and ordinary_opening(word)
+        and low not in g.first_names  # "Billy Ashley", "Sterling Moss"
+        and low not in g.surnames  # "Manning", "Fleming"
+    )
+
+
+_OPENING_ADVERBS = frozenset("meanwhile however instead still yet also later then thus hence nonetheless".split())
+
+
 def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     """Split a run into candidate spans (sentence-initial common words, demonyms
     and titles peeled off, a title inside a run splitting it) with their cues."""
@@ -208,7 +226,11 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     if words and words[0].sentence_start and not opens_with_place(words):
         low = words[0].bare.lower()
         if (
-            low in ctx.lower_words or low in NOT_NAMES or low in CALLS_TO_ACTION or CONTRACTION.fullmatch(low)
+            low in ctx.lower_words
+            or low in NOT_NAMES
+            or low in CALLS_TO_ACTION
+            or CONTRACTION.fullmatch(low)
+            or (len(words) > 1 and _opening_verb_or_adverb(words[0]))
         ) and low not in TITLES:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:

@@ -15,6 +15,7 @@ from reader.text.company_cues import company_cues, context_cues
 from reader.text.dictionary_words import common_word, dictionary_name, lower_case_word
 from reader.text.entity_tokens import CONTRACTION, Token
 from reader.text.gazetteer import ascii_fold, gazetteer, is_demonym
+from reader.text.kind_cues import kind_cue
 from reader.text.vocab import (
     COMPASS,
     CONNECTORS,
@@ -446,6 +447,9 @@ def typed_spans(ctx: BlockContext, words: list[Token], run: list[int], titled: b
         add("after:" + after)
     cues.extend(company_cues(folded, len(words), place in g.places))
     cues.extend(context_cues(toks, first.i, last.i, ctx.text, last.possessive))
+    described = kind_cue(toks, first.i, last.i, ctx.text)
+    if described:
+        add(described)
     if ctx.headline:
         add("headline_case")
         if len(words) >= 3:
