@@ -31,6 +31,7 @@ from reader.text.entity_run_edges import (
     TRAILING_TITLES,
     after_office_of,
     date_or_greeting,
+    ends_with_a_weekday,
     opens_with_place,
     ordinary_opening,
     person_after_title,
@@ -242,6 +243,8 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
         words = words[1:]
         while words and words[0].text.lower() in CONNECTORS:
             words = words[1:]  # "the fourth Saturday of August"
+    while ends_with_a_weekday(words):
+        words = words[:-1]
     if not words:
         return []
     # A body's or a place's name may start with a people's: "Swiss Academy of

@@ -94,7 +94,8 @@ def link(
             span = replace(span, words=tuple(shown.split()))
         target = by_key.get(key)
         calls_back_a_thing = surname_of_a_person = linked_acronym = False
-        if target is None and len(span.words) == 1:
+        if target is None and len(span.words) == 1 and span.type != "GROUP":
+            # (A people's name is no word of a longer one: "Arab" of "United Arab Emirates".)
             # "Lukashenko", "Mr Lukashenko", "Lukashenko's" → "Alexander Lukashenko";
             # a lone word links only to a single person (or place) it is part of.
             candidates_ = by_word.get(key, [])

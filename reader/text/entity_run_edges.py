@@ -56,6 +56,23 @@ def date_or_greeting(words: list[Token], toks: list[Token]) -> bool:
     return low in _NAME_MONTHS and before in _BEFORE_A_DATE
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that make a day's own name with it: "Good Friday", "Super Tuesday", "Black Friday".
+_DAY_NAMERS = frozenset("good black super ash easter palm bloody holy cyber maundy shrove fat blue whit low".split())
+
+
+def ends_with_a_weekday(words: list[Token]) -> bool:
+    """A run that ends in a day of the week after a name ("met in Paris Sunday",
+    "told CNBC Friday": news style for when), not after an ordinary word that
+    makes the day's own name ("Good Friday", "Super Tuesday", "Black Friday")."""
+    return (
+        len(words) > 1
+        and words[-1].bare.lower() in _WEEKDAYS
+        and not words[-1].possessive
+        and words[-2].bare.lower() not in _DAY_NAMERS
+    )
+
+
 def _unknown_word(word: str) -> bool:
     """A capitalised word no dictionary has ("Volker", "Wilms")."""
     return word[:1].isupper() and word[1:].islower() and not lower_case_word(word)

@@ -417,3 +417,19 @@ def test_acronyms_before_a_persons_name_are_no_part_of_it() -> None:
     spans = _spans("They beat AL MVP Miguel Tejada, and RH Matt Harvey starts tonight.")
     assert "Miguel Tejada" in spans and "Matt Harvey" in spans, spans
     assert not any(s.endswith(("MVP Miguel Tejada", "RH Matt Harvey")) for s in spans), spans
+
+
+def test_a_weekday_after_a_name_is_when_not_part_of_the_name() -> None:
+    # News style: "met in Paris Sunday", "told CNBC Friday": the day is when it happened.
+    spans = _spans("Ministers met in Paris Sunday. Yellen told CNBC Friday that rates would rise.")
+    assert "Paris" in spans and "CNBC" in spans
+    assert not [s for s in spans if s.endswith(("Sunday", "Friday"))]
+    # A feast or a day's own name keeps its day.
+    assert "Good" not in _spans("Shops close on Good Friday.")
+
+
+def test_a_peoples_name_is_no_mention_of_a_longer_name_it_is_a_word_of() -> None:
+    text = "Officials from the United Arab Emirates came. Among the Arab countries were Egypt and Jordan."
+    mentions = {e.name: [m.text for m in e.mentions] for e in find_entities([Block("paragraph", text)])}
+    assert mentions["United Arab Emirates"] == ["United Arab Emirates"]
+    assert mentions.get("Arab") == ["Arab"]
