@@ -432,6 +432,17 @@ def _credits(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
+# Web and mail addresses and handles: "groups.yahoo.com/group/Israel_Palestine",
+# "Emma@citylimits.org", "@Uber_Sydney" hold words, not mentions of a name.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    if "/" not in text and "@" not in text and "www." not in text:
+        return []
+    return [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+
+
 def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) -> list[Span]:
     """Every candidate name of an article with its cues, article-level cues added."""
     known = known or {}
@@ -451,6 +462,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
             continue
         toks = tokens(block.text)
         credits = _credits(block.text) if "/" in block.text or ":" in block.text or block.kind == "caption" else []
+        addresses = _addresses(block.text)
         headline = headline_case(block.text, toks)
         table = table_like(block.text, toks)
         ctx = BlockContext(b, toks, table, lower_words, known, block.text, headline, sport, terms, web)
@@ -459,6 +471,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
             for run in _runs(toks, block.text)
             for span in _spans_of_run(ctx, run)
             if not any(lo <= span.start and span.end <= hi for lo, hi in credits)
+            and not any(lo < span.end and span.start < hi for lo, hi in addresses)
         ]
         spans.extend(_tagger_cues(found, block.text, toks, lower_words))
     return _article_cues(spans)

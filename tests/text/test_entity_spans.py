@@ -433,3 +433,12 @@ def test_a_peoples_name_is_no_mention_of_a_longer_name_it_is_a_word_of() -> None
     mentions = {e.name: [m.text for m in e.mentions] for e in find_entities([Block("paragraph", text)])}
     assert mentions["United Arab Emirates"] == ["United Arab Emirates"]
     assert mentions.get("Arab") == ["Arab"]
+
+
+def test_words_of_a_web_or_mail_address_or_a_handle_are_no_mentions() -> None:
+    text = (
+        "Join http://groups.yahoo.com/group/Israel_Palestine today. Write to Emma@citylimits.org "
+        "or follow @Uber_Sydney. Snopes.com checked it, said Emma Lee of Sydney."
+    )
+    assert {"Snopes.com", "Emma Lee", "Sydney"} <= set(_spans(text))
+    assert not {"Israel", "Palestine", "Israel_Palestine", "Uber_Sydney", "Emma"} & set(_spans(text))
