@@ -29,5 +29,6 @@ class CompanyNames:
 def company_names() -> CompanyNames:
     """The table, read once per process (about 1,800 names and 1,700 brands)."""
     data = json.loads(COMPANY_NAMES_PATH.read_text(encoding="utf-8"))
-    fold = lambda names: frozenset(ascii_fold(n).lower() for n in names)  # noqa: E731
+    # "Yahoo!", "Kahoot!": pages write the name without its "!" as often as with it.
+    fold = lambda names: frozenset(ascii_fold(n).lower().rstrip("!") for n in names)  # noqa: E731
     return CompanyNames(fold(data["names"]), fold(data["short_names"]), fold(data["brands"]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -502,6 +503,10 @@ def _tagger_cues(found: list[Span], text: str, toks: list[Token], lower_words: s
     return out
 
 
+_CAPITALISED_THROUGHOUT_KINDS = frozenset({"common_word", "lone_first_name_common"})
+_CAPITALISED_THROUGHOUT_AT_LEAST = 2
+
+
 def _article_cues(spans: list[Span]) -> list[Span]:
     """Cues only the whole article shows: a lone word that is the last word of a
     longer name ("Woods" after "Tiger Woods"), the longer name so called back, and
@@ -514,16 +519,33 @@ def _article_cues(spans: list[Span]) -> list[Span]:
         for s in spans
         if len(s.words) >= 2 and s.words[-1].lower().rstrip(".") in COMPANY_SUFFIXES
     }
+    # A dictionary word the article capitalises inside sentences again and again
+    # and never writes in lower case is a name there ("Apple decided…", "as Apple…").
+    inside: Counter[str] = Counter(
+        ascii_fold(s.words[0]).lower()
+        for s in spans
+        if len(s.words) == 1 and "sentence_start" not in s.cues and "lower_elsewhere" not in s.cues
+    )
+    # …unless the article has it as a thing one has ("your Mac", "a Mac").
+    owned = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1 and "det_before" in s.cues}
     out = []
     for s in spans:
         if s.type is not None:
             out.append(s)
             continue
         extra: tuple[str, ...] = ()
-        if len(s.words) == 1 and ascii_fold(s.words[0]).lower() in last_words:
-            extra = ("surname_of_name",)
+        word = ascii_fold(s.words[0]).lower()
+        if (
+            len(s.words) == 1
+            and _CAPITALISED_THROUGHOUT_KINDS.intersection(s.cues)
+            and inside[word] >= _CAPITALISED_THROUGHOUT_AT_LEAST
+            and word not in owned
+        ):
+            extra = ("capitalised_throughout",)
+        if len(s.words) == 1 and word in last_words:
+            extra += ("surname_of_name",)
         elif len(s.words) >= 2 and ascii_fold(s.words[-1]).lower() in lone:
-            extra = ("called_back",)
+            extra += ("called_back",)
         if suffixed and ascii_fold(" ".join(s.words)).lower() in suffixed:
             extra += ("suffix_in_article",)
         out.append(replace(s, cues=s.cues + extra) if extra else s)

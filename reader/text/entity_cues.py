@@ -85,6 +85,7 @@ CUES = {
     "known_PERSON": "the archive has this name as a person in many articles",
     "known_PLACE": "the archive has this name as a place in many articles",
     "known_ORG": "the archive has this name as an organisation in many articles",
+    "capitalised_throughout": "a dictionary word capitalised inside sentences twice or more, never in lower case",
     "surname_of_name": "a lone word the article also uses as the last word of a longer name",
     "called_back": "a longer name the article calls back by its last word",
     "lone_compass": "a compass word alone (West, Southern, Western): a direction, a region or an adjective",

@@ -71,6 +71,11 @@ def link(
     titled_twice = Counter(s.words[0] for s in spans if len(s.words) == 1 and s.person_title)
     entities: list[Entity] = []
     belief: list[list[float]] = []  # summed outcome probabilities per entity
+    # The same, of the mentions inside a sentence only: a word is capitalised at
+    # a sentence's start whatever it is, so where the article also writes the
+    # name inside sentences, those mentions decide its type ("Apple hogs…",
+    # "Apple renamed…" at sentences' starts outweighed "as Apple decided…").
+    inside: list[list[float] | None] = []
     groups: list[int] = []  # mentions told as a people's name by word form
     by_key: dict[str, int] = {}  # folded full name → entity
     by_word: dict[str, list[int]] = {}  # folded single word of a multi-word name → entities
@@ -145,6 +150,7 @@ def link(
             ends_a_plain_name.append(_plain_name_end(span))
             opened_by_a_word.append(_opened_by_a_word(span))
             belief.append([0.0] * len(OUTCOMES))
+            inside.append(None)
             groups.append(0)
             by_key[key] = target
             if len(span.words) >= 2:
@@ -176,8 +182,12 @@ def link(
             mention_scores[i] = p
             # Evidence adds up across mentions: log-probabilities are summed.
             belief[target] = [a + math.log(b) for a, b in zip(belief[target], p, strict=True)]
+            if "sentence_start" not in span.cues:
+                so_far = inside[target] or [0.0] * len(OUTCOMES)
+                inside[target] = [a + math.log(b) for a, b in zip(so_far, p, strict=True)]
     out: list[Entity] = []
-    for n, (entity, summed) in enumerate(zip(entities, belief, strict=True)):
+    for n, (entity, everywhere) in enumerate(zip(entities, belief, strict=True)):
+        summed = inside[n] or everywhere
         kind, share = _decide(summed, groups[n])
         decided = known.get(ascii_fold(entity.name).lower())
         if decided:

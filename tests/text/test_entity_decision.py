@@ -124,3 +124,22 @@ def test_an_honorific_in_capitals_before_a_name_that_is_not_is_an_acronym() -> N
 def test_a_school_called_by_its_first_word_is_the_school() -> None:
     found = find_entities([Block("paragraph", "She studied at Tembridge University and then taught at Tembridge.")])
     assert [(e.name, e.type, len(e.mentions)) for e in found] == [("Tembridge University", "ORG", 2)]
+
+
+def test_a_word_capitalised_inside_sentences_throughout_an_article_is_a_name_there() -> None:
+    # A dictionary word at a sentence's start is capitalised whatever it is: the
+    # mentions inside sentences decide, and there it is capitalised every time.
+    text = (
+        "Apple hogs the headlines again. Apple renamed its music player. Apple cut prices. "
+        "Apple opened stores. While Apple was riding high, rivals fell behind. "
+        "Fans said Apple was lucky, as Apple decided to drop a model."
+    )
+    assert {e.name: e.type for e in find_entities([Block("paragraph", text)])} == {"Apple": "ORG"}
+    cues = {c for s in candidates([Block("paragraph", text)]) for c in s.cues}
+    assert "capitalised_throughout" in cues
+
+
+def test_a_word_the_article_has_as_a_thing_one_owns_is_not_capitalised_throughout() -> None:
+    text = "Mac sales rose. Buy a Mac today. Many prefer Mac over others, and Mac users agree."
+    cues = {c for s in candidates([Block("paragraph", text)]) for c in s.cues}
+    assert "capitalised_throughout" not in cues
