@@ -81,6 +81,13 @@ def _verb_subject(
         clause = clause[: chain.start() + 1]  # "the Board goes on to say": the Board
     if _COORDINATED.search(clause) and _sentence_subject(p, block, before, sentence_from, verb, rank):
         return
+    opening_pronoun = _SUBJECT_PRONOUN.match(before)
+    if not clause.strip() and opening_pronoun and participle(before, verb):
+        # "He has apologized, saying it was “…”": a participle after a comma has
+        # its sentence's subject, here the pronoun opening it. (A name opening
+        # it is sentence_subject's: "The leader of X, Ann Lee, …, saying".)
+        p.add_antecedents(block, sentence_from, opening_pronoun.group(1).lower(), "before_pronoun")
+        return
     if not clause.strip() and clause_from > lo:
         # "as his sister, Ann Lee, said": nothing between the comma and the
         # verb; the name set off by the commas before it is the subject.

@@ -47,3 +47,14 @@ def test_the_subject_of_a_clause_after_that_does_not_say_the_quote() -> None:
     ) == [None]
     # The sentence's own subject still says it.
     assert _said('Tomas Berg called the plan "a mess" at his yards in Oslo.') == ["Tomas Berg"]
+
+
+def test_a_participle_after_a_comma_has_the_pronoun_opening_its_sentence_as_subject() -> None:
+    assert _said(
+        "Margit Sandvik lost the harbour vote on Tuesday. "
+        'She has apologized, saying it had been "a serious error of judgment."'
+    ) == ["Margit Sandvik"]
+    # Not a name opening the sentence inside a description of the speaker.
+    assert _said(
+        'The leader of the Harbour Party, Margit Sandvik, condemned the attack, saying it "will not break us."'
+    ) == ["Margit Sandvik"]
