@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from reader.model import Block
 from reader.text.alternation import longest_first
 from reader.text.dictionary_words import common_word
+from reader.text.entity_tokens import CONTRACTION
 from reader.text.first_names import gender, is_first_name
 from reader.text.sentences import SPEECH, sentence_start
 from reader.text.speaker_article import Article, MentionRow, Span
-from reader.text.vocab import NOT_NAMES, ORG_HEADS, PLACE_HEADS, PRONOUNS, TITLES
+from reader.text.vocab import NOT_ENTITY_ACRONYMS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, PRONOUNS, TITLES
 
 # "NAME": a name the recogniser found but could not type (shown plain); it may
 # be a person, so it is a candidate, scored as an untyped name.
@@ -116,6 +117,8 @@ _NOT_DESCRIPTION_END = frozenset(
     """was were is are be been has have had will would could should can may might did does do
     that which who what when where if and or but not also then there this these those""".split()
 )
+# Nor in a word of degree: "the most well argued opinions" is no one.
+_DEGREE_WORDS = frozenset("well much more most less least very so too even just quite".split())
 # Nor does a noun phrase end in a preposition: "a little like", "the end of the year without".
 _PREPOSITIONS = frozenset(
     """about above across after against along among around as at before behind below beneath beside
@@ -142,6 +145,12 @@ def name_run(match: re.Match[str] | None, after_verb: bool = False) -> str | Non
         return None
     if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", match.string):
         return None  # "Still, …": a word the text also writes in lower case
+    if len(words) == 1 and (
+        CONTRACTION.fullmatch(name)
+        or name in NOT_ENTITY_ACRONYMS
+        or (name.lower().endswith("ly") and common_word(name))
+    ):
+        return None  # "I'd", "SEO", "Naturally, …": no one's name
     return person_name(name)
 
 
@@ -150,7 +159,12 @@ def description(match: re.Match[str] | None) -> str | None:
         return None
     text = match.group(1).strip()
     words = [w.lower() for w in text.split()]
-    if words[-1].endswith("ly") or words[-1] in _PREPOSITIONS or any(w in _NOT_DESCRIPTION_END for w in words[1:]):
+    if (
+        words[-1].endswith("ly")
+        or words[-1] in _PREPOSITIONS
+        or words[-1] in _DEGREE_WORDS
+        or any(w in _NOT_DESCRIPTION_END for w in words[1:])
+    ):
         return None  # a clause, not a noun phrase: "the man could be heard", "a stranding that was"
     if any(w in ("he", "she", "they", "it", "we", "i") for w in words[1:]):
         return None  # a subject inside: "“…,” a pledge he has often repeated"

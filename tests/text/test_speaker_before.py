@@ -58,3 +58,18 @@ def test_a_participle_after_a_comma_has_the_pronoun_opening_its_sentence_as_subj
     assert _said(
         'The leader of the Harbour Party, Margit Sandvik, condemned the attack, saying it "will not break us."'
     ) == ["Margit Sandvik"]
+
+
+def test_an_adverb_a_contraction_or_a_term_in_capitals_is_no_speakers_name() -> None:
+    # Capitalised by their place or by convention, they name no one.
+    assert _said('Naturally, one can enjoy lines such as: "The harbour is calling me home tonight."') == [None]
+    assert _said('Talk about things I never thought I’d say: "I am having surgery tomorrow."') == [None]
+    assert _said('As the debate on what to call SEO goes on, some cite "integrated marketing" as the answer.') in (
+        [],
+        [None],
+    )
+    # Nor is a phrase that ends in a word of degree a description of anyone.
+    assert _said('People reject even the most well argued opinions from people who are not "experts" at all.') in (
+        [],
+        [None],
+    )
