@@ -111,3 +111,20 @@ async def test_a_search_that_finds_nothing_exports_no_file(make_app, tmp_path: P
         await settle(pilot)
     assert not target.exists()
     assert any(t.startswith("Not exported: ") and "finds no article" in t for t in toasts), toasts
+
+
+async def test_why_nothing_was_written_shows_at_80x24(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the dialog was cut below the path box: Enter on a file that
+    exists seemed to do nothing, the reason being under the screen's edge."""
+    target = tmp_path / "kept.json"
+    target.write_text("mine", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_results(pilot)
+        await pilot.press("X")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        shown = app.export_screenshot()
+    assert "exists:" in shown and "another" in shown

@@ -121,7 +121,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return found.first(RadioButton) if found else None
 
     def _problem(self, said: str) -> None:
-        self.query_one("#export-problem", Static).update(Text(clean_line(said), style="bold"))
+        problem = self.query_one("#export-problem", Static)
+        problem.update(Text(clean_line(said), style="bold"))
+        # Below the path box: on a short terminal the dialog scrolls to show it.
+        self.call_after_refresh(problem.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
