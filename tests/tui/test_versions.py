@@ -281,7 +281,9 @@ async def test_entity_browser_gives_a_name_its_right_type(make_app, filled_dir: 
     async with app.run_test(size=(140, 40)) as pilot:
         listing = await opened_list(pilot, "E", "1")
         listing.highlighted = listing.keys.index("Johan Lindqvist")
-        await pilot.press("t", *"planet", "enter")
+        await pilot.press("t")
+        assert app.screen.query_one("#name-input").placeholder == "person, place, org or group"  # not "name"
+        await pilot.press(*"planet", "enter")
         await settle(pilot)
         assert isinstance(app.screen, EntityBrowser)
         assert any("Not a type: planet" in t and "person, place, org or group" in t for t in toasts)

@@ -103,7 +103,7 @@ class EntityBrowser(ListScreen):
             self._start_correction(Correction("type", name, TYPES[kind]), name)
 
         prompt = f"Type of “{clean_line(name)}”: person, place, org or group"
-        self.app.push_screen(NameDialog(prompt), answered)
+        self.app.push_screen(NameDialog(prompt, placeholder="person, place, org or group"), answered)
 
     def _ask(self, action: str, prompt: str, *, prefill: bool) -> None:
         name = self.highlighted_id()
