@@ -78,8 +78,14 @@ def summary_lines(report: ImportReport, root: str | None = None) -> list[tuple[s
         else:
             lines.extend(("skipped", f"{shown(p)}: {reason}") for p in paths)
     repeats = sorted(report.repeats, key=lambda repeat: natural_order(repeat[0]))
-    if len(repeats) > SKIPS_LISTED:
-        named = ", ".join(shown(p) for p, _ in repeats[:3])
+    files = list(dict.fromkeys(p for p, _ in repeats))
+    if len(repeats) > SKIPS_LISTED and len(files) == 1:
+        # A file of many articles (an export, a web archive): named once, with a few of its articles.
+        titles = ", ".join(f"“{title}”" for _, title in repeats[:3])
+        said = f"{len(repeats)} articles of {shown(files[0])} were in the archive already (e.g. {titles})"
+        lines.append(("duplicate", said))
+    elif len(repeats) > SKIPS_LISTED:
+        named = ", ".join(shown(p) for p in files[:3])
         lines.append(("duplicate", f"{len(repeats)} articles were in the archive already (e.g. {named})"))
     else:
         lines.extend(

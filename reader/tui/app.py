@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from reader.archive import Archive, ArchiveBusy, ArchiveReadOnly
@@ -48,6 +49,20 @@ class NewsReaderApp(App[None]):
         # the first screen is up (heap.py). Not in tests, which run many apps
         # in one process: freezing is for the whole process.
         self.settle_heap = settle_heap
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, as plain text whatever the caller asks: ours name saved
+        searches, tags, entities and files as typed or found ("[/b]" as markup
+        stopped the app; widgets' notify passes Textual's markup=True on)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_key_display(self, binding: Binding) -> str:
         """F1 and Esc in the footers as help writes them (Textual: f1, esc)."""

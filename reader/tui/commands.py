@@ -357,6 +357,14 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("entities-rename", "r", "rename", "Rename", "entities", help="Give the entity its right name"),
     Command("entities-merge", "m", "merge", "Merge", "entities", help="Merge the entity into another (same one)"),
+    Command(
+        "entities-type",
+        "t",
+        "retype",
+        "Type",
+        "entities",
+        help="Give the entity its right type",
+    ),
     Command("entities-reject", "x", "reject", "Not an entity", "entities", help="Mark it as no entity at all"),
     Command("entities-undo", "u", "undo", "Undo", "entities", help="Take back the last correction"),
     Command(

@@ -267,3 +267,20 @@ def test_a_long_last_step_shows_its_progress(archive, tmp_path: Path, monkeypatc
     assert [s.stage_label for s in steps[-2:]] == ["Finishing the index"] * 2
     assert archive.store.index_queue.ids() == []
     assert ixmod.index_ids(archive.index()) == archive.store.all_ids()
+
+
+def test_many_duplicates_from_one_file_name_it_once_with_titles() -> None:
+    """An export of 29 articles the archive held: the summary said "e.g.
+    export.json, export.json, export.json", the one file three times and no
+    article; it names the file once and three of the articles."""
+    report = ImportReport(duplicates=29, found=1)
+    report.repeats = [("/data/export.json", f"Story {n}") for n in range(29)]
+    [line] = [line for kind, line in summary_lines(report, "/data") if kind == "duplicate"]
+    assert line == "29 articles of export.json were in the archive already (e.g. “Story 0”, “Story 1”, “Story 2”)"
+
+
+def test_many_duplicates_name_each_file_once() -> None:
+    report = ImportReport(duplicates=8, found=4)
+    report.repeats = [(f"/data/{name}", f"Story {n}") for n, name in enumerate("aabbbccd")]
+    [line] = [line for kind, line in summary_lines(report, "/data") if kind == "duplicate"]
+    assert line == "8 articles were in the archive already (e.g. a, b, c)"

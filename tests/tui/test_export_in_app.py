@@ -111,3 +111,38 @@ async def test_a_search_that_finds_nothing_exports_no_file(make_app, tmp_path: P
         await settle(pilot)
     assert not target.exists()
     assert any(t.startswith("Not exported: ") and "finds no article" in t for t in toasts), toasts
+
+
+async def test_the_path_offered_is_one_no_file_has(make_app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """X then Enter twice in one folder: the second offered the first's file,
+    which is never replaced, so Enter only said to give another name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newsreader-export.json").write_text("mine", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await to_results(pilot)
+        await pilot.press("X")
+        offered = app.screen.query_one("#export-path", Input).value
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert offered == str(tmp_path / "newsreader-export-2.json")
+    assert (tmp_path / "newsreader-export.json").read_text(encoding="utf-8") == "mine"
+    assert len(_exported_ids(tmp_path / "newsreader-export-2.json")) > 1
+
+
+async def test_why_nothing_was_written_shows_at_80x24(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the dialog was cut below the path box: Enter on a file that
+    exists seemed to do nothing, the reason being under the screen's edge."""
+    target = tmp_path / "kept.json"
+    target.write_text("mine", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_results(pilot)
+        await pilot.press("X")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        shown = app.export_screenshot()
+    assert "exists:" in shown and "another" in shown

@@ -45,7 +45,7 @@ async def _to_main(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
         await _steady(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen), f"Escape does not leave {screen!r}"
-    if screen.has_class("-panel"):
+    if screen.query_one("#side-panel").has_class("-open"):
         await pilot.press("p")
     screen.query_one(ResultsList).focus()
     screen.query_one(ResultsList).action_first()

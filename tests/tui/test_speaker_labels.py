@@ -130,3 +130,33 @@ def test_speaker_label_goes_after_the_attribution_sentence() -> None:
         text.index("Berg.") + 5: " — Ann Berg —",
         len(text): " — Lars Holm, speaker unknown",
     }
+
+
+async def test_the_side_panel_says_a_quote_has_no_known_speaker_as_the_quote_browser_does(tmp_path: Path) -> None:
+    """The panel listed such a quote as 'unknown: “…”', which reads as a
+    speaker named Unknown; the quote browser and `newsreader quotes` say
+    'unknown speaker'."""
+    from reader.archive import Archive
+    from reader.config import Config
+    from reader.tui.app import NewsReaderApp
+    from reader.tui.widgets.side_panel import SidePanel
+    from tests.conftest import run_import
+
+    source = tmp_path / "pages"
+    source.mkdir()
+    said = 'The pier was quiet on Monday. "We have waited three winters for this and we will wait one more."'
+    (source / "pier.txt").write_text(f"Pier closes for the winter\n\n{said}\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    with Archive(root) as archive:
+        run_import(archive, source)
+    app = NewsReaderApp(root, config=Config())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "p")
+        await settle(pilot)
+        panel = app.screen.query_one(SidePanel)
+        rows = [
+            getattr(p, "plain", str(p))
+            for p in (panel.get_option_at_index(n).prompt for n in range(panel.option_count))
+        ]
+    assert any(row.strip().startswith("unknown speaker: “We have waited") for row in rows), rows

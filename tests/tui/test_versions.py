@@ -266,3 +266,32 @@ async def test_a_saved_search_forgotten_in_the_list_leaves_the_side_panel(make_a
         await pilot.press("x", "escape")
         await settle(pilot)
         assert not any("Rivers" in panel.row_text(n) for n in range(panel.option_count))
+
+
+async def test_entity_browser_gives_a_name_its_right_type(make_app, filled_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A name of the wrong type (a magazine as a person, a protocol as an
+    organisation: both in the real archive's browser) could be renamed,
+    merged or rejected there, but its type only from a shell
+    (`newsreader correct type`): t asks for it, and a word that is no type
+    is refused with the four that are."""
+    from reader.tui.screens.browsers import EntityBrowser
+
+    app = make_app()
+    toasts = record_toasts(app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        listing = await opened_list(pilot, "E", "1")
+        listing.highlighted = listing.keys.index("Johan Lindqvist")
+        await pilot.press("t")
+        assert app.screen.query_one("#name-input").placeholder == "person, place, org or group"  # not "name"
+        await pilot.press(*"planet", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityBrowser)
+        assert any("Not a type: planet" in t and "person, place, org or group" in t for t in toasts)
+        await pilot.press("t", *"org", "enter")
+        await settle(pilot)
+        assert "Johan Lindqvist" not in app.screen.query_one(KeyList).keys  # no longer among the people
+        await pilot.press("3")
+        await settle(pilot)
+        assert "Johan Lindqvist" in app.screen.query_one(KeyList).keys
+    with Archive(filled_dir) as archive:
+        assert [c.describe() for c in archive.corrections()] == ["“Johan Lindqvist” is an org"]

@@ -13,7 +13,7 @@ from reader.archive import Archive
 from reader.model import SearchFilters
 from reader.plural import noun_for, plural
 from reader.sanitize import clean_line
-from reader.text.corrections import Correction
+from reader.text.corrections import TYPES, Correction
 from reader.tui.commands import bindings
 from reader.tui.read_only import refused
 from reader.tui.screens.dialogs import NameDialog
@@ -85,6 +85,25 @@ class EntityBrowser(ListScreen):
 
     def action_merge(self) -> None:
         self._ask("merge", "Merge “{}” into (the other entity's name)", prefill=False)
+
+    def action_retype(self) -> None:
+        """The type the recogniser got wrong (a magazine as a person), as
+        `newsreader correct type` gives it: one of the four, else refused."""
+        name = self.highlighted_id()
+        if not name:
+            return
+
+        def answered(said: str | None) -> None:
+            kind = (said or "").strip().casefold()
+            if not kind:
+                return
+            if kind not in TYPES:
+                self.notify(f"Not a type: {clean_line(kind)} (person, place, org or group)", severity="warning")
+                return
+            self._start_correction(Correction("type", name, TYPES[kind]), name)
+
+        prompt = f"Type of “{clean_line(name)}”: person, place, org or group"
+        self.app.push_screen(NameDialog(prompt, placeholder="person, place, org or group"), answered)
 
     def _ask(self, action: str, prompt: str, *, prefill: bool) -> None:
         name = self.highlighted_id()

@@ -25,14 +25,14 @@ class NameDialog(ModalScreen[str | None]):
 
     BINDINGS = [("escape", "cancel", "Cancel")]
 
-    def __init__(self, prompt: str, value: str = "") -> None:
+    def __init__(self, prompt: str, value: str = "", placeholder: str = "name") -> None:
         super().__init__()
-        self.prompt, self.value = prompt, value
+        self.prompt, self.value, self.placeholder = prompt, value, placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="name-dialog", classes="dialog"):
             yield Label(Text(self.prompt + " (Enter saves, Esc cancels)"))
-            yield Input(self.value, placeholder="name", id="name-input")
+            yield Input(self.value, placeholder=self.placeholder, id="name-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

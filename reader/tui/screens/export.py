@@ -89,7 +89,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.set_focus(self.query_one("#export-path", Input))  # at once: the keys behind X may be queued
 
     def _default_path(self, fmt: str) -> Path:
-        return self.folder / next(name for f, _, name in FORMATS if f == fmt)
+        """The format's name in the folder, numbered past any that exist
+        ("newsreader-export-2.json"): no file is replaced, so offering one that
+        exists made the second X, Enter in a folder only say so."""
+        name = Path(next(name for f, _, name in FORMATS if f == fmt))
+        path, n = self.folder / name, 1
+        while path.exists() or path.is_symlink():
+            n += 1
+            path = self.folder / f"{name.stem}-{n}{name.suffix}"
+        return path
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id != "export-format" or event.pressed.id is None:
@@ -121,7 +129,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return found.first(RadioButton) if found else None
 
     def _problem(self, said: str) -> None:
-        self.query_one("#export-problem", Static).update(Text(clean_line(said), style="bold"))
+        problem = self.query_one("#export-problem", Static)
+        problem.update(Text(clean_line(said), style="bold"))
+        # Below the path box: on a short terminal the dialog scrolls to show it.
+        self.call_after_refresh(problem.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

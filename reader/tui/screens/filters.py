@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label
 
 from reader.model import SearchFilters
+from reader.sanitize import clean_line
 from reader.tui.screens.dialogs import FORM_KEYS
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -53,7 +55,10 @@ class FilterDialog(ModalScreen[SearchFilters | None]):
         dates = (self._value("#f-from"), self._value("#f-to"))
         bad = [d for d in dates if d and not _DATE.match(d)]
         if bad:
-            self.query_one("#f-error", Label).update(f"Not a date: {bad[0]} (use 2021, 2021-11 or 2021-11-15)")
+            error = self.query_one("#f-error", Label)
+            # As Text: what was typed is shown as typed, never read as markup ("[/b]" stopped the app).
+            error.update(Text(f"Not a date: {clean_line(bad[0])} (use 2021, 2021-11 or 2021-11-15)"))
+            self.call_after_refresh(error.scroll_visible, animate=False)  # a short terminal scrolls to it
             return
         self.dismiss(
             SearchFilters(

@@ -98,7 +98,11 @@ class MainScreen(SavedSearchActions):
             self._show_pane("reader" if self.focused is self.query_one(ArticleView) else "results")
 
     def _show_pane(self, pane: str) -> None:
-        self.set_class(pane == "reader", "-reading")
+        # Only a narrow screen shows one pane at a time (_apply_width sets the
+        # class from the focus when it narrows). On a wide one the class did
+        # nothing but restyle every widget under the screen, each paragraph of
+        # the article, on every Enter and Escape between the panes.
+        self.set_class(pane == "reader" and self.has_class("-narrow"), "-reading")
 
     # -- search ------------------------------------------------------------------
 
@@ -166,7 +170,7 @@ class MainScreen(SavedSearchActions):
     def action_switch_pane(self) -> None:
         """Tab: results → reader → side panel (when shown) → results."""
         reader, panel = self.query_one(ArticleView), self.query_one(SidePanel)
-        if self.focused is reader and self.has_class("-panel"):
+        if self.focused is reader and panel.has_class("-open"):
             panel.focus()
         elif self.focused is reader or self.focused is panel:
             self.query_one(ResultsList).focus()
@@ -323,8 +327,8 @@ class MainScreen(SavedSearchActions):
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
-        self.toggle_class("-panel")
-        if self.has_class("-panel"):
+        panel.toggle_class("-open")
+        if panel.has_class("-open"):
             panel.focus()
         elif self.focused is panel:
             self.query_one(ArticleView).focus()

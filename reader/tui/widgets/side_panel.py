@@ -73,7 +73,7 @@ class SidePanel(KeyList):
             if speech:
                 heading("Quotes")
                 for q in speech:
-                    who = clean_line(str(q["speaker"])) if q.get("speaker") else "unknown"
+                    who = clean_line(str(q["speaker"])) if q.get("speaker") else "unknown speaker"
                     words = clean_line(str(q["text"]))
                     label = Text(f"{who}: ", style="bold")
                     label.append(f"“{words[:90]}{'…' if len(words) > 90 else ''}”")
