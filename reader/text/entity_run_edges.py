@@ -43,14 +43,23 @@ _NAME_MONTHS = frozenset("april may june august".split())
 _BEFORE_A_DATE = frozenset("in on since until last next this early late mid during through".split())
 
 
+_GREETINGS = frozenset("dear hey hi hello".split())
+# Prepositions capitalised where no sentence start was seen (after a dash, a
+# dateline): no name of ours opens with one.
+_OPENING_PREPOSITIONS = frozenset("To For With From By At Into Onto Towards Toward".split())
+
+
 def date_or_greeting(words: list[Token], toks: list[Token]) -> bool:
-    """A run's first word is a day, a month or "Dear" and a name follows that is
-    not a body's, place's or event's own ("Sunday Times", "Monday Night Football")."""
+    """A run's first word is a day, a month, a greeting ("Dear", "Hey") or a
+    preposition, and a name follows that is not a body's, place's or event's
+    own ("Sunday Times", "Monday Night Football")."""
     low = words[0].bare.lower()
     last = words[-1].bare.lower().rstrip(".")
+    if words[0].text in _OPENING_PREPOSITIONS:
+        return True  # "(AP) — To LeBron James, …", "For The Associated Press"
     if last in ORG_HEADS or last in PLACE_HEADS or last in EVENT_HEADS:
         return False
-    if low in _DAYS_AND_MONTHS or low == "dear":
+    if low in _DAYS_AND_MONTHS or (low in _GREETINGS and words[0].text.istitle()):
         return True
     before = toks[words[0].i - 1].text.lower() if words[0].i > 0 else ""
     return low in _NAME_MONTHS and before in _BEFORE_A_DATE

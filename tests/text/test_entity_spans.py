@@ -444,3 +444,12 @@ def test_words_of_a_web_or_mail_address_or_a_handle_are_no_mentions() -> None:
     )
     assert {"Snopes.com", "Emma Lee", "Sydney"} <= set(_spans(text))
     assert not {"Israel", "Palestine", "Israel_Palestine", "Uber_Sydney", "Emma"} & set(_spans(text))
+
+
+def test_a_greeting_or_a_preposition_opening_a_run_is_no_part_of_the_name() -> None:
+    spans = _spans(
+        "LOS ANGELES (AP) — To LeBron James, records are no goal. Say “Hey Siri” to Ann Lee. "
+        "By Ann Lee For The Associated Press"
+    )
+    assert "LeBron James" in spans and "Siri" in spans
+    assert not [s for s in spans if s.startswith(("To ", "Hey ", "For "))]
