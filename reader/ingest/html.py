@@ -18,6 +18,7 @@ from reader.ingest.decode import file_text
 from reader.ingest.hover_cards import drop_hover_cards
 from reader.ingest.large_html import LARGE_PAGE_NODES, article_from_tree, paragraph_nodes
 from reader.ingest.page_dates import publication_date
+from reader.ingest.page_metadata import page_metadata
 from reader.ingest.preformatted import prepare_preformatted
 from reader.ingest.seams import element_text, space_seams
 from reader.ingest.shown import shown_texts
@@ -352,15 +353,21 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
         untitled = article_from_tree(tree, fmt)  # trafilatura's time grows with the square of this
         return replace(untitled, title=page_title(tree, None, list(untitled.blocks), path))
     figures = _figures(tree)
+    prepared = _prepared_for_extraction(html)
+    meta = page_metadata(prepared) if not isinstance(prepared, str) else None
+    # The metadata comes from page_metadata (less what we never read), so the
+    # extraction is asked for none; "txt" leaves out the body's plain text,
+    # which "python" made and we never read (we read the body's tree).
     doc = trafilatura.bare_extraction(
-        _prepared_for_extraction(html),
+        prepared,
+        url=meta.url if meta is not None else None,  # as with_metadata passed the page's address on
         include_images=False,
         include_tables=True,
         include_comments=False,
-        with_metadata=True,
-        output_format="python",
+        with_metadata=False,
+        output_format="txt",
     )
-    if doc is None or isinstance(doc, dict) or doc.body is None:
+    if meta is None or doc is None or isinstance(doc, dict) or doc.body is None:
         raise IngestError("no article text found in the page")
     body = list(blocks_from_body(doc.body))
     blocks = [b for b in body if b.kind in ("heading", "code") or not is_block_chrome(b.text)]
@@ -368,16 +375,16 @@ def parse_html_text(html: str, path: Path | None, fmt: str = "html") -> Article:
     blocks = place_captions(blocks, figures)
     if not blocks:
         raise IngestError("no article text found in the page")
-    title = page_title(tree, doc, blocks, path)
+    title = page_title(tree, meta, blocks, path)
     return Article(
         title=title,
         blocks=tuple(blocks),
         format=fmt,
-        byline=clean_byline(meta_text(doc.author)),
-        site=meta_text(doc.sitename) or meta_text(doc.hostname),
-        url=meta_text(doc.url),
-        published=publication_date(doc.date, html, body),
-        language=meta_text(doc.language),
+        byline=clean_byline(meta_text(meta.author)),
+        site=meta_text(meta.sitename) or meta_text(meta.hostname),
+        url=meta_text(meta.url),
+        published=publication_date(meta.date, html, body),
+        language=meta_text(meta.language),
     )
 
 
