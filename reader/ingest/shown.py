@@ -121,8 +121,8 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
                 at = len(groups)
             if len(text) > MAX_CHARS:
                 continue
-            if first:
-                block, mark, first = _block_of(el), _marked(el), False
+            if first:  # marks count above the article only: below it none is looked up
+                block, mark, first = _block_of(el), _marked(el) if at is None else None, False
             group = []
             if block is not None and block not in seen:
                 seen.add(block)
@@ -132,7 +132,8 @@ def shown_texts(tree: Any, first_paragraph: str | None = None) -> Shown:
                         group.append(whole)
             group.append(text)
             groups.append(group)
-            marks.append(_marked_text(mark, text))
+            if at is None:
+                marks.append(_marked_text(mark, text))
     # Where the article was not found, the whole page counts as above it, in order.
     if at is None:
         return Shown([t for g in groups for t in g], [], [])

@@ -129,8 +129,20 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = _ASCII_UPPER.lower()
+
+
 def is_caps_line(text: str) -> bool:
     """Headlines and tables in CAPITALS carry no case evidence; we decline them."""
-    upper = sum(map(str.isupper, text))
-    letters = upper + sum(map(str.islower, text))  # cased letters: the ones that can carry evidence
+    if text.isascii():
+        # In ASCII the cased letters are A-Z and a-z: counted by deleting them
+        # from the bytes, not by a call per character (0.24 ms of a generated
+        # article's analysis, every block asked).
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        letters = upper + len(data) - len(data.translate(None, _ASCII_LOWER))
+    else:
+        upper = sum(map(str.isupper, text))
+        letters = upper + sum(map(str.islower, text))  # cased letters: the ones that can carry evidence
     return letters >= 12 and upper / letters > 0.7

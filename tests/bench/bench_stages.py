@@ -30,6 +30,7 @@ STAGES = [
     ("reader.archive.importer", "read_source", "reading the file"),
     ("reader.archive.importer", "parse_source", "parsing"),
     ("trafilatura", "bare_extraction", "- trafilatura's extraction"),
+    ("reader.ingest.html", "page_metadata", "- trafilatura's metadata steps"),
     ("reader.ingest.html", "page_title", "- the page's title"),
     ("lxml.html", "document_fromstring", "- lxml's parse for our reading"),
     ("reader.ingest.html", "_prepared_for_extraction", "- trafilatura's parse and our seams"),

@@ -85,4 +85,30 @@ def test_an_elements_mark_is_looked_up_once_for_all_its_runs(monkeypatch) -> Non
     shown = shown_texts(page, "The port closed on Monday as the storm came ashore, officials said.")
     assert shown.marked == ["May 2", "By Ann Lee", "Storm closes port"]
     assert shown.above == ["May 2", "By Ann Lee", "Storm closes port By Ann Lee May 2", "Storm closes port"]
-    assert len(looked) == len({id(el) for el in looked}) == 2  # the div and the paragraph, once each
+    assert len(looked) == len({id(el) for el in looked}) == 1  # the div, once (the paragraph is the article's)
+
+
+def test_marks_are_looked_up_above_the_article_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Only the texts above the article's first paragraph count as marked, so
+    the headings and headline classes below it (related links, the next
+    story's headline) are not looked up: they were, and thrown away."""
+    import reader.ingest.shown as shown_module
+
+    looked: list[str] = []
+    real = shown_module._marked
+
+    def counting(el):  # type: ignore[no-untyped-def]
+        looked.append(el.text_content().strip())
+        return real(el)
+
+    monkeypatch.setattr(shown_module, "_marked", counting)
+    below = "".join(f"<h2 class='headline'>Related story {i}</h2>" for i in range(3))
+    page = lxml.html.document_fromstring(
+        f"<html><body><h1>Storm closes the port</h1><p>{LEAD}</p>{below}<div>Share this</div></body></html>"
+    )
+    shown = shown_texts(page, LEAD)
+    assert shown.marked == ["Storm closes the port"]
+    assert [t for t in shown.below if t != LEAD.strip()] == [
+        t for i in range(3) for t in [f"Related story {i}"] * 2
+    ] + ["Share this"] * 2  # each block whole, then its run
+    assert looked == ["Storm closes the port"]

@@ -102,3 +102,26 @@ def test_dotted_names_and_compounds_tokenise_as_before() -> None:
         "Mexico-U.S.", "talks", "NationsBank", "Corp.", "and", "Rep.", "Nadler", "met", "S.", "Waugh",
         "at", "Main", "St", "in", "the", "U.S.", "The", "rest",
     ]  # fmt: skip
+
+
+def _caps_line_by_characters(text: str) -> bool:
+    """is_caps_line as it was: every character asked whether it is upper or lower case."""
+    upper = sum(map(str.isupper, text))
+    letters = upper + sum(map(str.islower, text))
+    return letters >= 12 and upper / letters > 0.7
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["STORM CLOSES PORT ", "Storm ", "W L PCT ", "ÉTÉ ", "ß", "1-0 ", "\n"]), st.text()),
+        max_size=12,
+    ).map("".join)
+)
+def test_a_caps_line_is_told_as_by_its_characters(text: str) -> None:
+    from reader.text.entity_tokens import is_caps_line
+
+    assert is_caps_line(text) == _caps_line_by_characters(text)
+    assert is_caps_line(text.encode("ascii", "ignore").decode()) == _caps_line_by_characters(
+        text.encode("ascii", "ignore").decode()
+    )
