@@ -103,3 +103,11 @@ def test_the_archive_decision_queues_only_the_articles_it_changes(tmp_path: Path
     assert store.index_queue.ids() == [place]
     assert [kind for _, kind, *_ in store.analysis.top_entities(None, 10)] == ["ORG"]
     store.close()
+
+
+def test_the_decisions_an_import_holds_are_the_names_they_change(tmp_path: Path) -> None:
+    """An import's steps name entities as the archive decides so far; they keep
+    only the names the decision changes (every name's decision held 9 MB at 50,000)."""
+    store = _store_with(tmp_path, [("Ford", "ORG")] * 3 + [("Ford", "PLACE"), ("Oslo", "PLACE"), ("ford", "ORG")])
+    assert store.analysis.decisions() == {"ford": ("Ford", "ORG")}
+    store.close()

@@ -140,10 +140,17 @@ class AnalysisRows:
         return decided
 
     def decisions(self) -> dict[str, tuple[str, str]]:
-        """The archive's decision on each entity name as stored now
-        (reader/text/archive_names.decide): casefolded name → (name, type)."""
+        """The archive's decision (reader/text/archive_names.decide) on each
+        entity name it would change as stored now: casefolded name → (name,
+        type). Only those: a name it leaves as it is, consolidated() leaves
+        alone without an entry, and all of them held 9 MB at 50,000 articles."""
         sql = "SELECT name, type, count(DISTINCT article_id) FROM entities GROUP BY name, type"
-        return decide(tuple(r) for r in self.db.execute(sql))  # type: ignore[misc]
+        rows: list[tuple[str, str, int]] = [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
+        decided = decide(rows)
+        changing = {
+            name.casefold() for name, kind, _ in rows if decided.get(name.casefold(), (name, kind)) != (name, kind)
+        }
+        return {key: decided[key] for key in changing}
 
     def consolidate_entities(self, indexed: Container[str] = ()) -> int:
         """Make every article's entities agree with the archive's decision on
