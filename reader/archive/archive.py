@@ -374,6 +374,7 @@ class Archive:
                 on_batch=steps.after_batch,
                 exclude=self.root,
                 final_steps=steps.last,
+                consolidate=steps.consolidate,
             )
 
     def plan_import(self, paths: Iterable[str | os.PathLike[str]]) -> list[Planned]:

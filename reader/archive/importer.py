@@ -389,6 +389,7 @@ def import_paths(
     on_batch: Callable[[bool], None] | None = None,
     exclude: Path | None = None,
     final_steps: Callable[[], Iterable[tuple[str, int, int]]] | None = None,
+    consolidate: Callable[[], object] | None = None,
 ) -> Iterator[Progress]:
     """Import files, committing every `batch_size` files; yield progress per file.
 
@@ -399,6 +400,8 @@ def import_paths(
     `final_steps()` (stage, done, of), each step yielded as a Progress with
     outcome "indexing" and the stage as its path, else by on_batch(True).
     Ctrl-C commits the files already finished, indexes them, then re-raises.
+    `consolidate()` makes the archive's entities agree at the end, in the last
+    store transaction (default: the store's consolidate_entities).
     """
     found = discover(paths, exclude)
     known = store.analysis.known_entities()  # the archive's evidence, read once per import
@@ -476,7 +479,8 @@ def import_paths(
         if on_batch is not None and not full:  # a full disk: the queue waits for the next open
             on_batch(True)
         raise
-    store.analysis.consolidate_entities()  # one name, one type across the archive, new articles included
+    # One name, one type across the archive, new articles included.
+    (consolidate or store.analysis.consolidate_entities)()
     db.execute("COMMIT")
     if final_steps is not None:
         for stage, step, of in final_steps():

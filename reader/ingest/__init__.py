@@ -78,7 +78,11 @@ def read_source(path: Path) -> SourceFile:
                 f"file is {st.st_size / 1e6:.0f} MB; articles over {MAX_FILE_BYTES // 1024 // 1024} MB are not imported"
             )
         with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            # Asked for MAX_FILE_BYTES + 1 at once, CPython allocated that much
+            # (26 MB) for every file before shrinking it to what was read.
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # grown since looked at: read on, to the limit
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except FileNotFoundError as exc:
         raise IngestError("file disappeared before it could be read") from exc
     except PermissionError as exc:

@@ -161,15 +161,19 @@ class IndexUpkeep:
         if not queued:
             yield INDEXING, 0, 0
 
-    def index_step(self) -> int:
+    def index_step(self, as_written: Callable[[StoredArticle], StoredArticle] | None = None) -> int:
         """Index what is queued in one commit of the single writer: one new
         segment, searchable from then on by every reader (an import's step).
+        `as_written`: each article as its document is to hold it (ImportSteps).
         Returns how many articles it wrote."""
         queued, through = self.store.index_queue.ids_through()
         if not queued:
             return 0
         chunks = [queued[start : start + INDEX_BATCH] for start in range(0, len(queued), INDEX_BATCH)]
-        ixmod.apply_chunks(self.index(), (self.store.get_many(chunk) for chunk in chunks), chunks)
+        found = (self.store.get_many(chunk) for chunk in chunks)
+        if as_written is not None:
+            found = ({k: as_written(v) for k, v in batch.items()} for batch in found)
+        ixmod.apply_chunks(self.index(), found, chunks)
         self.store.index_queue.remove_through(through)
         self.refresh_searchers()
         return len(queued)
