@@ -25,35 +25,32 @@ def test_a_small_file_is_read_without_a_buffer_of_the_size_limit(tmp_path: Path)
     assert peak < 1_000_000
 
 
-def test_a_file_longer_than_it_was_when_looked_at_is_read_to_its_end(tmp_path: Path) -> None:
-    page = tmp_path / "a.txt"
-    page.write_bytes(b"x" * 100)
+def _looked_at_when_smaller(mp: pytest.MonkeyPatch) -> None:
+    """Path.stat reports 10 bytes: the file grew after it was looked at."""
     real_stat = Path.stat
 
     def smaller(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         st = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
         fields = list(st)
-        fields[6] = 10  # st_size: the file grew after it was looked at
+        fields[6] = 10  # st_size
         return type(st)(fields)
 
+    mp.setattr(Path, "stat", smaller)
+
+
+def test_a_file_longer_than_it_was_when_looked_at_is_read_to_its_end(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_bytes(b"x" * 100)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Path, "stat", smaller)
+        _looked_at_when_smaller(mp)
         assert read_source(page).data == b"x" * 100
 
 
 def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_bytes(b"x" * 100)
-    real_stat = Path.stat
-
-    def smaller(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        st = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
-        fields = list(st)
-        fields[6] = 10
-        return type(st)(fields)
-
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Path, "stat", smaller)
+        _looked_at_when_smaller(mp)
         mp.setattr("reader.ingest.MAX_FILE_BYTES", 50)
         with pytest.raises(IngestError, match="grew past the size limit"):
             read_source(page)

@@ -64,16 +64,21 @@ async def test_the_searchs_articles_go_out_as_markdown_files(make_app, tmp_path:
     assert f"Exported 2 articles as markdown: 2 files in {folder}" in toasts
 
 
+async def _export_to(pilot, target: Path) -> None:  # type: ignore[no-untyped-def]
+    """From the results, X, the path typed over the one offered, Enter."""
+    await to_results(pilot)
+    await pilot.press("X")
+    pilot.app.screen.query_one("#export-path", Input).value = str(target)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def test_an_existing_file_is_not_replaced(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     target = tmp_path / "kept.json"
     target.write_text("mine", encoding="utf-8")
     async with app.run_test(size=(120, 36)) as pilot:
-        await to_results(pilot)
-        await pilot.press("X")
-        app.screen.query_one("#export-path", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
+        await _export_to(pilot, target)
         assert isinstance(app.screen, ExportDialog)  # still open, saying why
         said = str(app.screen.query_one("#export-problem").render())
         assert str(target) in said and "exists" in said
@@ -138,11 +143,7 @@ async def test_why_nothing_was_written_shows_at_80x24(make_app, tmp_path: Path) 
     target.write_text("mine", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_results(pilot)
-        await pilot.press("X")
-        app.screen.query_one("#export-path", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
+        await _export_to(pilot, target)
         assert isinstance(app.screen, ExportDialog)
         shown = app.export_screenshot()
     assert "exists:" in shown and "another" in shown

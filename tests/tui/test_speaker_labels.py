@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from reader.model import Block
 from reader.text.entities import find_entities
 from reader.text.quotes import find_quotes
+from reader.tui.app import NewsReaderApp
 from reader.tui.widgets.article import ArticleView, speaker_labels
 from tests.tui.conftest import settle
 
@@ -85,19 +86,23 @@ def test_labels_never_sit_inside_a_quotation_and_the_text_is_unchanged(text: str
     assert shown == text
 
 
-async def test_the_reading_pane_shows_the_text_as_written_with_labels_outside_quotes(tmp_path: Path) -> None:
+def _app_over_one_page(tmp_path: Path, paragraph: str) -> NewsReaderApp:
+    """The app over an archive of one saved page: a title, then `paragraph`."""
     from reader.archive import Archive
     from reader.config import Config
-    from reader.tui.app import NewsReaderApp
     from tests.conftest import run_import
 
     source = tmp_path / "pages"
     source.mkdir()
-    (source / "pier.txt").write_text(f"Pier closes for the winter\n\n{ADDING}\n", encoding="utf-8")
+    (source / "pier.txt").write_text(f"Pier closes for the winter\n\n{paragraph}\n", encoding="utf-8")
     root = tmp_path / "archive"
     with Archive(root) as archive:
         run_import(archive, source)
-    app = NewsReaderApp(root, config=Config())
+    return NewsReaderApp(root, config=Config())
+
+
+async def test_the_reading_pane_shows_the_text_as_written_with_labels_outside_quotes(tmp_path: Path) -> None:
+    app = _app_over_one_page(tmp_path, ADDING)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -136,20 +141,10 @@ async def test_the_side_panel_says_a_quote_has_no_known_speaker_as_the_quote_bro
     """The panel listed such a quote as 'unknown: “…”', which reads as a
     speaker named Unknown; the quote browser and `newsreader quotes` say
     'unknown speaker'."""
-    from reader.archive import Archive
-    from reader.config import Config
-    from reader.tui.app import NewsReaderApp
     from reader.tui.widgets.side_panel import SidePanel
-    from tests.conftest import run_import
 
-    source = tmp_path / "pages"
-    source.mkdir()
     said = 'The pier was quiet on Monday. "We have waited three winters for this and we will wait one more."'
-    (source / "pier.txt").write_text(f"Pier closes for the winter\n\n{said}\n", encoding="utf-8")
-    root = tmp_path / "archive"
-    with Archive(root) as archive:
-        run_import(archive, source)
-    app = NewsReaderApp(root, config=Config())
+    app = _app_over_one_page(tmp_path, said)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "p")
