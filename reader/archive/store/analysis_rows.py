@@ -143,18 +143,22 @@ class AnalysisRows:
                 decided.pop(c.name.casefold(), None)
         return decided
 
-    def decisions(self) -> dict[str, tuple[str, str]]:
-        """The archive's decision (reader/text/archive_names.decide) on each
-        entity name it would change as stored now: casefolded name → (name,
-        type). Only those: a name it leaves as it is, consolidated() leaves
-        alone without an entry, and all of them held 9 MB at 50,000 articles."""
+    def _changing_names(self) -> tuple[list[str], dict[str, tuple[str, str]]]:
+        """The archive's decision (reader/text/archive_names.decide) over every
+        stored entity row, and the names as stored that it changes."""
         sql = "SELECT name, type, count(DISTINCT article_id) FROM entities GROUP BY name, type"
         rows: list[tuple[str, str, int]] = [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
         decided = decide(rows)
-        changing = {
-            name.casefold() for name, kind, _ in rows if decided.get(name.casefold(), (name, kind)) != (name, kind)
-        }
-        return {key: decided[key] for key in changing}
+        changing = [name for name, kind, _ in rows if decided.get(name.casefold(), (name, kind)) != (name, kind)]
+        return changing, decided
+
+    def decisions(self) -> dict[str, tuple[str, str]]:
+        """The archive's decision on each entity name it would change as stored
+        now: casefolded name → (name, type). Only those: a name it leaves as it
+        is, consolidated() leaves alone without an entry, and all of them held
+        9 MB at 50,000 articles."""
+        changing, decided = self._changing_names()
+        return {name.casefold(): decided[name.casefold()] for name in changing}
 
     def consolidate_entities(self, indexed: Container[str] = ()) -> int:
         """Make every article's entities agree with the archive's decision on
@@ -167,10 +171,7 @@ class AnalysisRows:
         indexed it, it was written a second time for nothing (the 787 real
         pages: 484 articles rewritten, 192 of them unchanged). Nor is a
         changed article in `indexed`: the caller knows what its index holds."""
-        sql = "SELECT name, type, count(DISTINCT article_id) FROM entities GROUP BY name, type"
-        rows: list[tuple[str, str, int]] = [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
-        decided = decide(rows)
-        changing = [name for name, kind, _ in rows if decided.get(name.casefold(), (name, kind)) != (name, kind)]
+        changing, decided = self._changing_names()
         if not changing:
             return 0
         ids = [
@@ -211,10 +212,10 @@ class AnalysisRows:
 
     def _decided_table(self) -> list[tuple[str, str, int, int]]:
         """Every name's decided row, most articles first. Grouping the whole
-        entities table took ~90 ms at 10,000 articles, paid for the list and
-        again for its count on every tab of the entity browser; read once per
-        change of the database (another connection's commit moves its
-        data_version, this connection's writes its total_changes)."""
+        entities table took ~90 ms at 10,000 articles, paid again on every tab
+        of the entity browser and for the count `newsreader entities` prints;
+        read once per change of the database (another connection's commit
+        moves its data_version, this connection's writes its total_changes)."""
         version = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes)
         if self._decided is None or self._decided[0] != version:
             sql, args = _decided_entities(None, None)
