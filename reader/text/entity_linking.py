@@ -181,10 +181,11 @@ def link(
             p = _as_part_of_a_name(span.cues) if is_a_name else scores(span.cues)
             mention_scores[i] = p
             # Evidence adds up across mentions: log-probabilities are summed.
-            belief[target] = [a + math.log(b) for a, b in zip(belief[target], p, strict=True)]
+            logs = [math.log(b) for b in p]
+            belief[target] = [a + b for a, b in zip(belief[target], logs, strict=True)]
             if "sentence_start" not in span.cues:
                 so_far = inside[target] or [0.0] * len(OUTCOMES)
-                inside[target] = [a + math.log(b) for a, b in zip(so_far, p, strict=True)]
+                inside[target] = [a + b for a, b in zip(so_far, logs, strict=True)]
     out: list[Entity] = []
     for n, (entity, everywhere) in enumerate(zip(entities, belief, strict=True)):
         summed = inside[n] or everywhere
