@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -16,10 +15,9 @@ from reader.model import Block
 from reader.text import entity_tagger
 from reader.text.companies import company_names
 from reader.text.dictionary_words import lower_case_word
+from reader.text.entity_article_cues import article_cues
 from reader.text.entity_evidence import (
-    COMPANY_SUFFIXES,
     NATURAL_HEADS,
-    NOT_PERSON_CUES,
     BlockContext,
     Span,
     caps_table_row,
@@ -33,6 +31,8 @@ from reader.text.entity_run_edges import (
     after_office_of,
     date_or_greeting,
     ends_with_a_weekday,
+    maker_then_product,
+    opening_verb_or_adverb,
     opens_with_place,
     ordinary_opening,
     person_after_title,
@@ -46,7 +46,6 @@ from reader.text.text_kind import headline_case, sports_article
 from reader.text.vocab import (
     CALLS_TO_ACTION,
     CONNECTORS,
-    EVENT_HEADS,
     HONORIFICS,
     NOT_NAMES,
     OFFICE_WORDS,
@@ -189,24 +188,6 @@ def _first_name_then_surname(words: list[Token]) -> bool:
 _DESCRIBING = re.compile(r"[^\W\d_]-(?:based|born|led|backed|owned|listed|run|controlled|funded|headquartered)$")
 
 
-def _opening_verb_or_adverb(word: Token) -> bool:
-    """A sentence's first word that is a participle or an adverb the dictionary
-    writes in lower case only: "Visiting Russia…", "Meanwhile Google…",
-    "Unfortunately Apple…" open the sentence before the name; names rarely start
-    with one (those that do are titles of works, no entity of ours)."""
-    low = word.bare.lower()
-    g = gazetteer()
-    return (
-        (low.endswith(("ing", "ly")) or low in _OPENING_ADVERBS)
-        and ordinary_opening(word)
-        and low not in g.first_names  # "Billy Ashley", "Sterling Moss"
-        and low not in g.surnames  # "Manning", "Fleming"
-    )
-
-
-_OPENING_ADVERBS = frozenset("meanwhile however instead still yet also later then thus hence nonetheless".split())
-
-
 def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     """Split a run into candidate spans (sentence-initial common words, demonyms
     and titles peeled off, a title inside a run splitting it) with their cues."""
@@ -232,7 +213,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
             or low in NOT_NAMES
             or low in CALLS_TO_ACTION
             or CONTRACTION.fullmatch(low)
-            or (len(words) > 1 and _opening_verb_or_adverb(words[0]))
+            or (len(words) > 1 and opening_verb_or_adverb(words[0]))
         ) and low not in TITLES:
             words = words[1:]
             while words and words[0].text.lower() in CONNECTORS:
@@ -258,7 +239,7 @@ def _spans_of_run(ctx: BlockContext, run: list[int]) -> list[Span]:
     # A company's whole name keeps its words: "General Motors" is no General
     # called Motors, "American Express" no American.
     company = len(words) > 1 and ascii_fold(" ".join(w.bare for w in words)).lower() in company_names().names
-    if not company and _maker_then_product(words):
+    if not company and maker_then_product(words):
         # "Intel Core", "Apple TV", "Logitech MX Master": the maker, then a product of
         # its own, which is no person, place or body (named by the maker's name alone).
         return typed_spans(ctx, words[:1], run, False)
@@ -475,7 +456,7 @@ def candidates(blocks: Sequence[Block], known: Mapping[str, str] | None = None) 
             and not any(lo < span.end and span.start < hi for lo, hi in addresses)
         ]
         spans.extend(_tagger_cues(found, block.text, toks, lower_words))
-    return _article_cues(spans)
+    return article_cues(spans)
 
 
 def _tagger_cues(found: list[Span], text: str, toks: list[Token], lower_words: set[str]) -> list[Span]:
@@ -501,109 +482,3 @@ def _tagger_cues(found: list[Span], text: str, toks: list[Token], lower_words: s
             cues += ("tagger_outside_acronym",)
         out.append(replace(span, cues=span.cues + cues))
     return out
-
-
-_CAPITALISED_THROUGHOUT_KINDS = frozenset({"common_word", "lone_first_name_common"})
-_CAPITALISED_THROUGHOUT_AT_LEAST = 2
-
-
-def _article_cues(spans: list[Span]) -> list[Span]:
-    """Cues only the whole article shows: a lone word that is the last word of a
-    longer name ("Woods" after "Tiger Woods"), the longer name so called back, and
-    a name the article also writes with a company's suffix ("Apple", "Apple Inc.")."""
-    last_words = {ascii_fold(s.words[-1]).lower() for s in spans if len(s.words) >= 2 and _person_shaped(s)}
-    lone = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1}
-    # "Apple Inc." anywhere in the article makes a bare "Apple" the company.
-    suffixed = {
-        ascii_fold(" ".join(s.words[:-1])).lower()
-        for s in spans
-        if len(s.words) >= 2 and s.words[-1].lower().rstrip(".") in COMPANY_SUFFIXES
-    }
-    # A dictionary word the article capitalises inside sentences again and again
-    # and never writes in lower case is a name there ("Apple decided…", "as Apple…").
-    inside: Counter[str] = Counter(
-        ascii_fold(s.words[0]).lower()
-        for s in spans
-        if len(s.words) == 1 and "sentence_start" not in s.cues and "lower_elsewhere" not in s.cues
-    )
-    # …unless the article has it as a thing one has ("your Mac", "a Mac").
-    owned = {ascii_fold(s.words[0]).lower() for s in spans if len(s.words) == 1 and "det_before" in s.cues}
-    out = []
-    for s in spans:
-        if s.type is not None:
-            out.append(s)
-            continue
-        extra: tuple[str, ...] = ()
-        word = ascii_fold(s.words[0]).lower()
-        if (
-            len(s.words) == 1
-            and _CAPITALISED_THROUGHOUT_KINDS.intersection(s.cues)
-            and inside[word] >= _CAPITALISED_THROUGHOUT_AT_LEAST
-            and word not in owned
-        ):
-            extra = ("capitalised_throughout",)
-        if len(s.words) == 1 and word in last_words:
-            extra += ("surname_of_name",)
-        elif len(s.words) >= 2 and ascii_fold(s.words[-1]).lower() in lone:
-            extra += ("called_back",)
-        if suffixed and ascii_fold(" ".join(s.words)).lower() in suffixed:
-            extra += ("suffix_in_article",)
-        out.append(replace(s, cues=s.cues + extra) if extra else s)
-    return out
-
-
-# Cues of a longer name that make it something other than a person's name.
-_NOT_IN_PEOPLES_NAMES = frozenset("of and the for & at on in".split())
-
-
-# How a person's full name starts: a first name, an initial, a title or an honorific
-# ("Official Google" and "Google Nexus" give no surname).
-_PERSON_START_CUES = frozenset("first_name initial title honorific".split())
-
-
-def _person_shaped(span: Span) -> bool:
-    """A name whose last word can be a surname: no "of" or "and" inside ("Courtesy
-    of Apple" and "Bank of England" are not; "Henrike van der Berg" is), no
-    body's, place's or event's head, and a person's start (a first name, an
-    initial, a title: "Official Google" is not)."""
-    return (
-        not _NOT_IN_PEOPLES_NAMES.intersection(w.lower() for w in span.words)
-        and not NOT_PERSON_CUES.intersection(span.cues)
-        and bool(_PERSON_START_CUES.intersection(span.cues))
-    )
-
-
-_CAMEL = re.compile(r"[a-z][A-Z]")
-# Places named after a company or a river ("Invesco Field", "Amazon Basin"), not its products.
-_VENUE_HEADS = frozenset("field basin ballpark dome rainforest".split())
-
-
-def _maker_then_product(words: list[Token]) -> bool:
-    """A company's one-word name (the table's, or a brand's) that is no first
-    name nor place, then words that end in no head of a body, place or event and
-    hold no title: a product line ("Nintendo Switch"), not a body ("Apple Music
-    Group") nor "Ford Madox Ford"."""
-    table, g = company_names(), gazetteer()
-    maker = ascii_fold(words[0].bare).lower()
-    if len(words) < 2 or not (maker in table.names or maker in table.brands) or words[0].possessive:
-        return False
-    if maker in g.first_names or maker in g.places or words[1].text.lower() in CONNECTORS:
-        return False
-    if words[0].bare.isupper() or lower_case_word(words[0].bare):
-        return (
-            False  # "CBS Cable", "NBA Cavaliers", "Shell Universe": an acronym's or a word's run is a name of its own
-        )
-    rest = [ascii_fold(w.bare).lower().rstrip(".") for w in words[1:]]
-    heads = ORG_HEADS | PLACE_HEADS | NATURAL_HEADS | EVENT_HEADS | COMPANY_SUFFIXES | _VENUE_HEADS
-    # A title as written ("Apple CEO Tim Cook" keeps its own rule); a model in capitals is none ("MX").
-    titled = any(
-        low in TITLES and not (w.bare.isupper() and low not in ("ceo", "cfo"))
-        for low, w in zip(rest, words[1:], strict=True)
-    )
-    # Products are named with words, numbers and capitals ("Switch", "Core i7", "MX
-    # Master", "PlayStation"); a word of neither is as likely a surname ("Atari Bigby").
-    productlike = all(
-        lower_case_word(w.bare) or any(c.isdigit() for c in w.bare) or w.bare.isupper() or _CAMEL.search(w.bare)
-        for w in words[1:]
-    )
-    return productlike and rest[-1] not in heads and not titled and not any(w in ORG_HEADS for w in rest)

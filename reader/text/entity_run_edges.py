@@ -1,13 +1,17 @@
 """The edges of a run of capitalised words: what before or after a name is no
 part of it (a date or a greeting before it, a title after a body, "of" and what
 a titled person rules), where one run holds two names (a country, then a
-person), and what may follow a title as a person's name. Read by
+person; a maker, then its product), what may follow a title as a person's name,
+and the words that open a sentence before a name ("Visiting Russia"). Read by
 entity_candidates when it cuts a run into spans."""
 
 from __future__ import annotations
 
+import re
+
+from reader.text.companies import company_names
 from reader.text.dictionary_words import lower_case_word
-from reader.text.entity_evidence import NATURAL_HEADS, PLACE_FIRST, gazetteer_key
+from reader.text.entity_evidence import COMPANY_SUFFIXES, NATURAL_HEADS, PLACE_FIRST, gazetteer_key
 from reader.text.entity_tokens import Token
 from reader.text.gazetteer import ascii_fold, gazetteer
 from reader.text.vocab import (
@@ -198,3 +202,57 @@ def reads_as_title(title: Token, rest: list[Token]) -> bool:
     before a name that is not is an acronym ("MS Windows", "MX Onda")."""
     low = title.bare.lower().rstrip(".")
     return not (low in HONORIFICS and title.bare.isupper() and len(low) > 1 and not rest[0].bare.isupper())
+
+
+def opening_verb_or_adverb(word: Token) -> bool:
+    """A sentence's first word that is a participle or an adverb the dictionary
+    writes in lower case only: "Visiting Russia…", "Meanwhile Google…",
+    "Unfortunately Apple…" open the sentence before the name; names rarely start
+    with one (those that do are titles of works, no entity of ours)."""
+    low = word.bare.lower()
+    g = gazetteer()
+    return (
+        (low.endswith(("ing", "ly")) or low in _OPENING_ADVERBS)
+        and ordinary_opening(word)
+        and low not in g.first_names  # "Billy Ashley", "Sterling Moss"
+        and low not in g.surnames  # "Manning", "Fleming"
+    )
+
+
+_OPENING_ADVERBS = frozenset("meanwhile however instead still yet also later then thus hence nonetheless".split())
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+# Places named after a company or a river ("Invesco Field", "Amazon Basin"), not its products.
+_VENUE_HEADS = frozenset("field basin ballpark dome rainforest".split())
+
+
+def maker_then_product(words: list[Token]) -> bool:
+    """A company's one-word name (the table's, or a brand's) that is no first
+    name nor place, then words that end in no head of a body, place or event and
+    hold no title: a product line ("Nintendo Switch"), not a body ("Apple Music
+    Group") nor "Ford Madox Ford"."""
+    table, g = company_names(), gazetteer()
+    maker = ascii_fold(words[0].bare).lower()
+    if len(words) < 2 or not (maker in table.names or maker in table.brands) or words[0].possessive:
+        return False
+    if maker in g.first_names or maker in g.places or words[1].text.lower() in CONNECTORS:
+        return False
+    if words[0].bare.isupper() or lower_case_word(words[0].bare):
+        return (
+            False  # "CBS Cable", "NBA Cavaliers", "Shell Universe": an acronym's or a word's run is a name of its own
+        )
+    rest = [ascii_fold(w.bare).lower().rstrip(".") for w in words[1:]]
+    heads = ORG_HEADS | PLACE_HEADS | NATURAL_HEADS | EVENT_HEADS | COMPANY_SUFFIXES | _VENUE_HEADS
+    # A title as written ("Apple CEO Tim Cook" keeps its own rule); a model in capitals is none ("MX").
+    titled = any(
+        low in TITLES and not (w.bare.isupper() and low not in ("ceo", "cfo"))
+        for low, w in zip(rest, words[1:], strict=True)
+    )
+    # Products are named with words, numbers and capitals ("Switch", "Core i7", "MX
+    # Master", "PlayStation"); a word of neither is as likely a surname ("Atari Bigby").
+    productlike = all(
+        lower_case_word(w.bare) or any(c.isdigit() for c in w.bare) or w.bare.isupper() or _CAMEL.search(w.bare)
+        for w in words[1:]
+    )
+    return productlike and rest[-1] not in heads and not titled and not any(w in ORG_HEADS for w in rest)
