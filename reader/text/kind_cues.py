@@ -11,8 +11,8 @@ fitted decision like every other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
+from reader.text.entity_tokens import Token
 from reader.text.vocab import ORG_CUES, PERSON_NOUNS, SPEECH_VERBS
 
 PLACE_KINDS = frozenset(
@@ -50,13 +50,6 @@ _ARTICLES = frozenset("a an the".split())
 _LONGEST_DESCRIPTION = 6  # words after the article: "an American alternative rock band"
 
 
-class Word(Protocol):
-    text: str
-    start: int
-    end: int
-    sentence_start: bool
-
-
 def _kind(word: str) -> str | None:
     low = word.lower()
     for form in (low, low[:-1] if low.endswith("s") else "", low[:-3] + "y" if low.endswith("ies") else ""):
@@ -71,7 +64,7 @@ def _kind(word: str) -> str | None:
     return None
 
 
-def _described_from(toks: Sequence[Word], i: int) -> str | None:
+def _described_from(toks: Sequence[Token], i: int) -> str | None:
     """The kind of the last kind noun of the phrase that opens with an article at toks[i]."""
     if i >= len(toks) or toks[i].text.lower() not in _ARTICLES or toks[i].sentence_start:
         return None
@@ -92,7 +85,7 @@ def _described_from(toks: Sequence[Word], i: int) -> str | None:
     return found
 
 
-def kind_cue(toks: Sequence[Word], first: int, last: int, text: str) -> str | None:
+def kind_cue(toks: Sequence[Token], first: int, last: int, text: str) -> str | None:
     """`described_<kind>` when the name toks[first..last] is defined by a kind noun:
     "X is a small village", "X, an English rock band", "the island of X", "the band X"."""
     after = last + 1
